@@ -1,0 +1,117 @@
+using IntakeBot.Dialogs.Prompts;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IntakeBot.Dialogs.Tests;
+
+public sealed class WaterfallDialogTests
+{
+    private sealed record Order
+    {
+        public string? Name { get; set; }
+
+        public long Count { get; set; }
+
+        public bool Gift { get; set; }
+    }
+
+    private static PromptOptions Ask(string text, params string[] choices)
+        => new() { Prompt = MessageFactory.Text(text), Choices = choices };
+
+    private static string AddOrderDialogs(DialogSet dialogs)
+    {
+        dialogs.Add(new TextPrompt("text"));
+        dialogs.Add(new ChoicePrompt("choice"));
+        dialogs.Add(new ConfirmPrompt("confirm"));
+        dialogs.Add(new WaterfallDialog<Order>("order",
+        [
+            (step, ct) => step.PromptAsync("text", Ask("name?"), ct),
+            (step, ct) =>
+            {
+                step.Values = step.Values with { Name = (string)step.Result! };
+                return step.PromptAsync("choice", Ask("how many?", "one", "two", "three"), ct);
+            },
+            (step, ct) =>
+            {
+                step.Values = step.Values with { Count = ((FoundChoice)step.Result!).Index + 1 };
+                return step.PromptAsync("confirm", Ask("gift?"), ct);
+            },
+            (step, ct) =>
+            {
+                step.Values = step.Values with { Gift = (bool)step.Result! };
+                return step.EndDialogAsync($"{step.Values.Name} x{step.Values.Count} gift={step.Values.Gift}", ct);
+            },
+        ]));
+        return "order";
+    }
+
+    [Fact]
+    public async Task Steps_run_in_order_and_each_receives_the_previous_prompts_answer()
+    {
+        var harness = new DialogHarness(AddOrderDialogs);
+
+        await harness.Flow()
+            .Send("hi").AssertReply("name?")
+            .Send("Sam").AssertReply("how many?")
+            .Send("TWO").AssertReply("gift?")
+            .Send("y").AssertReply("done: Sam x2 gift=True")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Typed_values_survive_the_json_round_trip_through_storage_between_turns()
+    {
+        var storage = new MemoryStorage();
+        var first = new DialogHarness(AddOrderDialogs, storage);
+        await first.Flow().Send("hi").AssertReply("name?").Send("Sam").AssertReply("how many?").Send("3").AssertReply("gift?").StartTestAsync();
+
+        // A new harness on the same storage is a restarted bot: nothing is held in memory any more.
+        var restarted = new DialogHarness(AddOrderDialogs, storage);
+        await restarted.Flow().Send("no").AssertReply("done: Sam x3 gift=False").StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Choice_prompt_repeats_itself_when_the_answer_is_not_a_choice_and_shows_the_choices_as_buttons()
+    {
+        var harness = new DialogHarness(AddOrderDialogs);
+
+        await harness.Flow()
+            .Send("hi").AssertReply("name?")
+            .Send("Sam").AssertReply(a => Assert.Equal(["one", "two", "three"], ((Activity)a).SuggestedActions.Actions.Select(x => x.Title)))
+            .Send("seven").AssertReply("how many?")
+            .Send("4").AssertReply("how many?")
+            .Send("1").AssertReply("gift?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Replace_dialog_loops_until_the_step_ends_it_and_next_skips_a_prompt()
+    {
+        var harness = new DialogHarness(dialogs =>
+        {
+            dialogs.Add(new TextPrompt("text"));
+            dialogs.Add(new WaterfallDialog<Order>("loop",
+            [
+                (step, ct) =>
+                {
+                    var count = step.Options<long>();
+                    return count >= 2 ? step.NextAsync("enough", ct) : step.PromptAsync("text", Ask($"item {count + 1}?"), ct);
+                },
+                (step, ct) =>
+                {
+                    var count = step.Options<long>();
+                    return (string)step.Result! == "enough"
+                        ? step.EndDialogAsync($"looped {count}", ct)
+                        : step.ReplaceDialogAsync("loop", count + 1, ct);
+                },
+            ]));
+            return "loop";
+        });
+
+        await harness.Flow()
+            .Send("hi").AssertReply("item 1?")
+            .Send("a").AssertReply("item 2?")
+            .Send("b").AssertReply("done: looped 2")
+            .StartTestAsync();
+    }
+}
