@@ -31,6 +31,10 @@ public sealed class DialogSet
         }
 
         var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
+
+        // BotState hands back a converted copy when storage returned plain JSON; setting it makes the
+        // copy the object that is saved at the end of the turn, so changes to the stack are kept.
+        await _state.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
         return new DialogContext(this, turnContext, state);
     }
 }

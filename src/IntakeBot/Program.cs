@@ -1,6 +1,62 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using IntakeBot.Bot;
+using IntakeBot.Cases;
+using IntakeBot.Conversation;
+using IntakeBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
+    .Validate(o => o.AccountUrl is not null || !string.IsNullOrWhiteSpace(o.ConnectionString), "Set Storage:ConnectionString or Storage:AccountUrl.")
+    .ValidateOnStart();
+builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(_ => TextCatalog.Load());
+
+// Storage: cases and bot state in two private containers.
+builder.Services.AddSingleton(sp =>
+{
+    var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+    return options.AccountUrl is { } url
+        ? new BlobServiceClient(url, new DefaultAzureCredential())
+        : new BlobServiceClient(options.ConnectionString);
+});
+builder.Services.AddSingleton(sp => new BlobContainers(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+builder.Services.AddHostedService<ContainerInitializer>();
+builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State));
+builder.Services.AddSingleton<ICaseStore, BlobCaseStore>();
+builder.Services.AddSingleton<CaseDrafts>();
+
+// Conversation: state accessors created once, dialogs, the bot.
+builder.Services.AddSingleton<ConversationState>();
+builder.Services.AddSingleton<ConversationStateAccessors>();
+builder.Services.AddSingleton<ReportDialog>();
+builder.Services.AddTransient<IBot, IntakeActivityHandler>();
+
+// Bot Framework: the adapter authenticates every request when the app's credentials are set.
+builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<TranscriptCollector>();
+builder.Services.AddSingleton<IntakeAdapter>();
+builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (!BotAuthentication.IsConfigured(app.Configuration))
+{
+    app.Logger.LogWarning("No Bot Framework credentials (MicrosoftAppId) are configured: /api/messages accepts unauthenticated requests. Use this only on your own machine.");
+}
+
+app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
+    => adapter.ProcessAsync(request, response, bot, cancellationToken));
+app.MapGet("/healthz", () => Results.Text("ok"));
 
 app.Run();
+
+/// <summary>The entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -63,7 +63,7 @@ public sealed class ComponentDialogTests
     [Fact]
     public async Task The_component_ends_with_its_inner_result_and_the_stack_is_empty_afterwards()
     {
-        var storage = new MemoryStorage();
+        var storage = new PlainJsonStorage();
         var harness = new DialogHarness(d => d.Add(new TwoQuestions()) is { } ? "two" : "", storage);
 
         await harness.Flow()

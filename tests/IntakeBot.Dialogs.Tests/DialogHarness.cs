@@ -9,7 +9,7 @@ internal sealed class DialogHarness
 {
     public DialogHarness(Func<DialogSet, string> addDialogs, IStorage? storage = null)
     {
-        Storage = storage ?? new MemoryStorage();
+        Storage = storage ?? new PlainJsonStorage();
         var conversationState = new ConversationState(Storage);
         var dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
         var root = addDialogs(dialogs);

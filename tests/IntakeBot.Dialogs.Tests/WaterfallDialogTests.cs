@@ -61,7 +61,7 @@ public sealed class WaterfallDialogTests
     [Fact]
     public async Task Typed_values_survive_the_json_round_trip_through_storage_between_turns()
     {
-        var storage = new MemoryStorage();
+        var storage = new PlainJsonStorage();
         var first = new DialogHarness(AddOrderDialogs, storage);
         await first.Flow().Send("hi").AssertReply("name?").Send("Sam").AssertReply("how many?").Send("3").AssertReply("gift?").StartTestAsync();
 

@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using IntakeBot.Storage;
+
+namespace IntakeBot.Cases;
+
+/// <summary>Each case is a folder in the cases container: <c>case.json</c>, an append-blob transcript,
+/// and later evidence and audit. Every blob carries the classification in its metadata.</summary>
+public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
+
+    private BlobContainerClient Container => containers.Cases;
+
+    public async Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UploadRecordAsync(record, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public Task SaveAsync(CaseRecord record, CancellationToken cancellationToken)
+        => UploadRecordAsync(record, null, cancellationToken);
+
+    public async Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return download.Value.Content.ToObjectFromJson<CaseRecord>(Json);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var blob = Container.GetAppendBlobClient(Name(reference, "transcript.jsonl"));
+        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
+        {
+            Metadata = ClassificationMetadata,
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+        }, cancellationToken).ConfigureAwait(false);
+
+        // One append per turn keeps a turn's lines together and in order.
+        var lines = new StringBuilder();
+        foreach (var entry in entries)
+        {
+            lines.Append(JsonSerializer.Serialize(entry, Json)).Append('\n');
+        }
+
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString()));
+        await blob.AppendBlockAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Blob(reference, "transcript.jsonl").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return [.. download.Value.Content.ToString()
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => JsonSerializer.Deserialize<TranscriptEntry>(line, Json)!)];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
+
+    public async Task DeleteAsync(string reference, CancellationToken cancellationToken)
+    {
+        var prefix = Name(reference, string.Empty);
+        await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            await Container.DeleteBlobIfExistsAsync(item.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task UploadRecordAsync(CaseRecord record, BlobRequestConditions? conditions, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions
+        {
+            Conditions = conditions,
+            Metadata = ClassificationMetadata,
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+        };
+        await Blob(record.Reference, "case.json").UploadAsync(BinaryData.FromObjectAsJson(record, Json), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private BlobClient Blob(string reference, string file) => Container.GetBlobClient(Name(reference, file));
+
+    private static string Name(string reference, string file)
+        => CaseReference.IsValid(reference)
+            ? $"{reference}/{file}"
+            : throw new ArgumentException("Not a case reference.", nameof(reference));
+}

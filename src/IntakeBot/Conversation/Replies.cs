@@ -1,0 +1,61 @@
+using IntakeBot.Cases;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>Builds the bot's outgoing activities from catalog text.</summary>
+public static class Replies
+{
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>A message with suggested actions; typing the words works just as well as tapping.</summary>
+    public static Activity WithChoices(string message, params IEnumerable<string> choices)
+    {
+        var activity = MessageFactory.Text(message);
+        var actions = choices.ToList();
+        if (actions.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. actions.Select(c => new CardAction(ActionTypes.ImBack, c, value: c))],
+            };
+        }
+
+        return activity;
+    }
+
+    /// <summary>The review summary as an Adaptive Card, each section with the answer as typed.</summary>
+    public static Activity ReviewCard(TextCatalog text, IReadOnlyList<IntakeSection> sections, IntakeAnswers answers)
+    {
+        var body = new JArray
+        {
+            new JObject { ["type"] = "TextBlock", ["text"] = text[TextKey.ReviewCardTitle], ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+            new JObject { ["type"] = "TextBlock", ["text"] = text[TextKey.ReviewCardClassification], ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true },
+        };
+        foreach (var section in sections)
+        {
+            var answer = section.Read(answers);
+            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = text[section.Title], ["weight"] = "Bolder", ["wrap"] = true, ["spacing"] = "Medium" });
+            body.Add(new JObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = answer.Count == 0 ? text[TextKey.NotAnswered] : string.Join("\n\n", answer),
+                ["wrap"] = true,
+                ["isSubtle"] = answer.Count == 0,
+            });
+        }
+
+        var card = new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body,
+        };
+        var activity = (Activity)MessageFactory.Attachment(new Attachment(AdaptiveCardContentType, content: card));
+        activity.Text = text[TextKey.ReviewIntro];
+        return activity;
+    }
+}

@@ -1,0 +1,51 @@
+using IntakeBot.Cases;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>The questions of the reporter's intake, in the order they are asked.</summary>
+public static class ReporterSections
+{
+    public const string StillHappeningId = "still-happening";
+
+    public static readonly IReadOnlyList<IntakeSection> All =
+    [
+        new("what-happened", TextKey.TitleWhatHappened, TextKey.AskWhatHappened, SectionInput.Account, false, [],
+            a => a.WhatHappened, (a, v) => a with { WhatHappened = [.. v] }),
+        Single("when", TextKey.TitleWhen, TextKey.AskWhen, SectionInput.Text, false, [],
+            a => a.When, (a, v) => a with { When = v }),
+        Single(StillHappeningId, TextKey.TitleStillHappening, TextKey.AskStillHappening, SectionInput.Choice, false,
+            [TextKey.ChoiceYes, TextKey.ChoiceNo, TextKey.ChoiceNotSure],
+            a => a.StillHappening, (a, v) => a with { StillHappening = v }),
+        Single("setting", TextKey.TitleSetting, TextKey.AskSetting, SectionInput.Text, false,
+            [TextKey.ChoiceInPerson, TextKey.ChoiceOnline, TextKey.ChoiceBoth],
+            a => a.Setting, (a, v) => a with { Setting = v }),
+        Single("place", TextKey.TitlePlace, TextKey.AskPlace, SectionInput.Text, true, [],
+            a => a.Place, (a, v) => a with { Place = v }),
+        Single("who", TextKey.TitleWho, TextKey.AskWho, SectionInput.Text, true, [],
+            a => a.WhoWasInvolved, (a, v) => a with { WhoWasInvolved = v }),
+        Single("witnesses", TextKey.TitleWitnesses, TextKey.AskWitnesses, SectionInput.Text, true, [],
+            a => a.Witnesses, (a, v) => a with { Witnesses = v }),
+        Single("impact", TextKey.TitleImpact, TextKey.AskImpact, SectionInput.Text, true, [],
+            a => a.Impact, (a, v) => a with { Impact = v }),
+
+        // The evidence step (issue #4) takes its place here, between feelings and anything else.
+        Single("anything-else", TextKey.TitleAnythingElse, TextKey.AskAnythingElse, SectionInput.Text, true, [],
+            a => a.AnythingElse, (a, v) => a with { AnythingElse = v }),
+        Single("contact", TextKey.TitleContact, TextKey.AskContact, SectionInput.Text, false,
+            [TextKey.ChoiceContactTeams, TextKey.ChoiceContactEmail, TextKey.ChoiceNoContact],
+            a => a.Contact, (a, v) => a with { Contact = v }),
+    ];
+
+    private static IntakeSection Single(
+        string id,
+        TextKey title,
+        TextKey prompt,
+        SectionInput input,
+        bool optional,
+        IReadOnlyList<TextKey> choices,
+        Func<IntakeAnswers, string?> read,
+        Func<IntakeAnswers, string?, IntakeAnswers> write)
+        => new(id, title, prompt, input, optional, choices,
+            a => read(a) is { } value ? [value] : [],
+            (a, v) => write(a, v.Count == 0 ? null : v[0]));
+}

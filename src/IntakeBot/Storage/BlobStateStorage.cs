@@ -1,0 +1,123 @@
+using System.Collections;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Storage;
+
+/// <summary>Bot state as one JSON blob per key, guarded by ETags. Bot Builder's <see cref="BotState"/>
+/// saves a plain dictionary, so the ETag travels inside it: read puts it under <c>eTag</c>, write sends
+/// it back as If-Match (or If-None-Match: * for state that did not exist), and a stale write fails
+/// with <see cref="StateConflictException"/> instead of overwriting newer state.</summary>
+public sealed class BlobStateStorage(BlobContainerClient container) : IStorage
+{
+    private const string ETagKey = "eTag";
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Include,
+        MaxDepth = 64,
+    });
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            try
+            {
+                var download = await Blob(key).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+                using var reader = new JsonTextReader(new StreamReader(download.Value.Content.ToStream(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+                var item = JObject.Load(reader);
+                item[ETagKey] = download.Value.Details.ETag.ToString();
+                items[key] = item;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Nothing stored yet under this key.
+            }
+        }
+
+        return items;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, value) in changes)
+        {
+            var json = value is null ? new JObject() : JObject.FromObject(value, Serializer);
+            var etag = json.Value<string>(ETagKey);
+            json.Remove(ETagKey);
+
+            var conditions = etag switch
+            {
+                null or "" => new BlobRequestConditions { IfNoneMatch = ETag.All },
+                "*" => null,
+                _ => new BlobRequestConditions { IfMatch = new ETag(etag) },
+            };
+
+            try
+            {
+                var content = BinaryData.FromString(json.ToString(Formatting.None));
+                var options = new BlobUploadOptions
+                {
+                    Conditions = conditions,
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                };
+                var response = await Blob(key).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+                RememberETag(value, response.Value.ETag.ToString());
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                throw new StateConflictException(e);
+            }
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            await Blob(key).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>BotState writes the same dictionary again if a turn saves twice; carrying the new ETag
+    /// back into it keeps the second save from conflicting with the first.</summary>
+    private static void RememberETag(object? value, string etag)
+    {
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = etag;
+                break;
+            case IDictionary<string, object> dictionary:
+                dictionary[ETagKey] = etag;
+                break;
+            case IDictionary dictionary:
+                dictionary[ETagKey] = etag;
+                break;
+            case JObject jobject:
+                jobject[ETagKey] = etag;
+                break;
+        }
+    }
+
+    /// <summary>Keys hold conversation and user ids; the blob name is their hash so that no id shows
+    /// in a listing and any key fits the blob naming rules.</summary>
+    private BlobClient Blob(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return container.GetBlobClient($"{hash}.json");
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntakeBot.Storage;
+
+/// <summary>Where cases and bot state are kept. Give either a connection string (Azurite, or a key
+/// for an account) or an account URL, which is reached with the app's Azure identity.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string? ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    public Uri? AccountUrl { get; set; }
+
+    [Required]
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Storage:CasesContainer must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
+    public string CasesContainer { get; set; } = "cases";
+
+    [Required]
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Storage:StateContainer must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
+    public string StateContainer { get; set; } = "botstate";
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IntakeBot.Tests.Infrastructure;
+
+/// <summary>The real host, in process, on Azurite, with containers of its own so that tests running
+/// side by side never see each other's cases.</summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    public const string FaqUrl = "https://example.test/conduct/faq";
+    public const string UrgentHelp = "Security desk, +1 555 0100";
+    public const string DefaultOwner = "owner@contoso.test";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotApp(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        CasesContainer = settings?.TryGetValue("Storage:CasesContainer", out var cases) == true ? cases! : $"cases-{suffix}";
+        StateContainer = settings?.TryGetValue("Storage:StateContainer", out var state) == true ? state! : $"state-{suffix}";
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:CasesContainer"] = CasesContainer,
+            ["Storage:StateContainer"] = StateContainer,
+            ["Intake:FaqUrl"] = FaqUrl,
+            ["Intake:UrgentHelp"] = UrgentHelp,
+            ["Intake:DefaultOwner"] = DefaultOwner,
+            ["MicrosoftAppId"] = string.Empty,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string CasesContainer { get; }
+
+    public string StateContainer { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(Logs);
+        });
+    }
+}

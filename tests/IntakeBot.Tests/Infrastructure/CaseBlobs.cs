@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using IntakeBot.Cases;
+
+namespace IntakeBot.Tests.Infrastructure;
+
+/// <summary>Reads what the bot wrote straight from blob storage, the way an operator would see it.</summary>
+internal sealed class CaseBlobs(AzuriteFixture azurite, BotApp app)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public BlobContainerClient Cases => azurite.Client.GetBlobContainerClient(app.CasesContainer);
+
+    public BlobContainerClient State => azurite.Client.GetBlobContainerClient(app.StateContainer);
+
+    public async Task<List<string>> CaseBlobNamesAsync()
+    {
+        var names = new List<string>();
+        if (!await Cases.ExistsAsync())
+        {
+            return names;
+        }
+
+        await foreach (var blob in Cases.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    public async Task<int> StateBlobCountAsync()
+    {
+        var count = 0;
+        if (await State.ExistsAsync())
+        {
+            await foreach (var unused in State.GetBlobsAsync())
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public async Task<CaseRecord> CaseAsync(string reference)
+    {
+        var content = await Cases.GetBlobClient($"{reference}/case.json").DownloadContentAsync();
+        return content.Value.Content.ToObjectFromJson<CaseRecord>(Json)!;
+    }
+
+    public async Task<string> RawCaseJsonAsync(string reference)
+        => (await Cases.GetBlobClient($"{reference}/case.json").DownloadContentAsync()).Value.Content.ToString();
+
+    public async Task<List<TranscriptEntry>> TranscriptAsync(string reference)
+    {
+        var content = await Cases.GetBlobClient($"{reference}/transcript.jsonl").DownloadContentAsync();
+        return [.. content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<TranscriptEntry>(l, Json)!)];
+    }
+
+    public async Task<IDictionary<string, string>> MetadataAsync(string blobName)
+        => (await Cases.GetBlobClient(blobName).GetPropertiesAsync()).Value.Metadata;
+
+    public async Task<string> OnlyCaseReferenceAsync()
+    {
+        var references = (await CaseBlobNamesAsync()).Select(n => n.Split('/')[0]).Distinct().ToList();
+        return Assert.Single(references);
+    }
+}
