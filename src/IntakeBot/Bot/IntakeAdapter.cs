@@ -21,6 +21,7 @@ public sealed class IntakeAdapter : CloudAdapter
         : base(auth, logger)
     {
         Use(transcript);
+        Use(new RepliesAfterSave());
         OnTurnError = async (turnContext, exception) =>
         {
             var (key, level) = exception switch

@@ -106,7 +106,9 @@ public sealed class ReportDialog : ComponentDialog
         var options = new PromptOptions
         {
             Prompt = prompt,
-            RetryPrompt = Replies.WithChoices($"{_text[TextKey.NoTextReceived]} {_text[section.Prompt]}", section.Choices.Select(c => _text[c])),
+            RetryPrompt = Replies.WithChoices(
+                _text.Format(section.Input == SectionInput.Choice ? TextKey.PickOneAskAgain : TextKey.NoTextReceivedAskAgain, _text[section.Prompt]),
+                section.Choices.Select(c => _text[c])),
             Choices = [.. section.Choices.Select(c => _text[c])],
         };
         var promptId = section.Input switch

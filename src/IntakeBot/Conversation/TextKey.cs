@@ -20,6 +20,8 @@ public enum TextKey
     Paused,
     WelcomeBack,
     NoTextReceived,
+    NoTextReceivedAskAgain,
+    PickOneAskAgain,
     AnswerNeeded,
     AskWhatHappened,
     AccountNoted,

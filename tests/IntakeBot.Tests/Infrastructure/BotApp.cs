@@ -15,8 +15,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public BotApp(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public BotApp(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         var suffix = Guid.NewGuid().ToString("N")[..12];
         CasesContainer = settings?.TryGetValue("Storage:CasesContainer", out var cases) == true ? cases! : $"cases-{suffix}";
         StateContainer = settings?.TryGetValue("Storage:StateContainer", out var state) == true ? state! : $"state-{suffix}";
@@ -47,6 +50,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
 
         builder.ConfigureLogging(logging =>

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using IntakeBot.Cases;
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+public sealed partial class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private BotApp _app = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new BotApp(azurite);
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task A_full_intake_over_http_produces_the_case_and_a_transcript_holding_the_reporters_words()
+    {
+        var chat = new HttpChat(_client);
+
+        await chat.SayAllAsync(Intake.UpToReview());
+        var receipt = string.Join("\n", await chat.SayAsync("submit"));
+
+        var reference = ReferencePattern().Match(receipt).Value;
+        var blobs = new CaseBlobs(azurite, _app);
+        var record = await blobs.CaseAsync(reference);
+        Assert.Equal(CaseStatuses.Submitted, record.Status);
+        Assert.Equal(Classification.HighlyConfidential, record.Classification);
+        Assert.Equal(chat.AadObjectId, record.Reporter.AadObjectId);
+        var transcript = await blobs.TranscriptAsync(reference);
+        Assert.Contains(transcript, e => e.Direction == "in" && e.Text == "He shouted at me in the stand-up meeting");
+        Assert.Contains(transcript, e => e.Direction == "out" && e.Text!.Contains(reference, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{ this is not json")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("{}")]
+    public async Task Malformed_activities_are_refused_with_400_not_500(string body)
+    {
+        var response = await _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_answers()
+    {
+        var response = await _client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [GeneratedRegex("IR-[0-9A-Z]{8}")]
+    private static partial Regex ReferencePattern();
+}

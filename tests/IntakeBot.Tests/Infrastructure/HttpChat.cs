@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Tests.Infrastructure;
+
+/// <summary>A Teams personal chat over real HTTP to /api/messages: Teams-shaped activities with
+/// <c>deliveryMode: expectReplies</c>, so the replies come back in the response body.</summary>
+internal sealed class HttpChat(HttpClient client, string? aadObjectId = null)
+{
+    private readonly string _conversationId = $"a:{Guid.NewGuid():N}";
+    private int _sequence;
+
+    public string AadObjectId { get; } = aadObjectId ?? Guid.NewGuid().ToString();
+
+    public string ConversationId => _conversationId;
+
+    public static string Activity(string text, string conversationId, string aadObjectId, string conversationType = "personal", string? id = null)
+        => new JObject
+        {
+            ["type"] = "message",
+            ["id"] = id ?? Guid.NewGuid().ToString("N"),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = "https://smba.trafficmanager.net/teams/",
+            ["deliveryMode"] = "expectReplies",
+            ["from"] = new JObject { ["id"] = $"29:{aadObjectId}", ["name"] = "Sam Reporter", ["aadObjectId"] = aadObjectId },
+            ["recipient"] = new JObject { ["id"] = "28:intakebot", ["name"] = "IntakeBot" },
+            ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = "tenant-1" },
+            ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = "tenant-1" } },
+            ["text"] = text,
+        }.ToString(Formatting.None);
+
+    public async Task<IReadOnlyList<string>> SayAsync(string text)
+    {
+        var response = await PostAsync(Activity(text, _conversationId, AadObjectId, id: $"m{++_sequence}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return [.. ((JArray?)body["activities"] ?? []).Select(a => a.Value<string>("text") ?? string.Empty)];
+    }
+
+    public async Task<IReadOnlyList<string>> SayAllAsync(params string[] lines)
+    {
+        IReadOnlyList<string> last = [];
+        foreach (var line in lines)
+        {
+            last = await SayAsync(line);
+        }
+
+        return last;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string json)
+        => client.PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+}
