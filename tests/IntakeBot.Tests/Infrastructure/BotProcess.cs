@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace IntakeBot.Tests.Infrastructure;
+
+/// <summary>The built bot as its own process on a free loopback port, so that a test can kill it
+/// outright (SIGKILL) and start it again on the same storage.</summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+
+    public BotProcess(AzuriteFixture azurite)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        _environment = new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Storage__CasesContainer"] = $"cases-{suffix}",
+            ["Storage__StateContainer"] = $"state-{suffix}",
+            ["Intake__FaqUrl"] = BotApp.FaqUrl,
+            ["Intake__UrgentHelp"] = BotApp.UrgentHelp,
+            ["Intake__DefaultOwner"] = BotApp.DefaultOwner,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        };
+    }
+
+    public int Port { get; } = FreePort.Next();
+
+    public string CasesContainer => _environment["Storage__CasesContainer"];
+
+    public string StateContainer => _environment["Storage__StateContainer"];
+
+    public HttpClient Client() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+
+    public async Task StartAsync()
+    {
+        // The test project builds the bot alongside itself, in the same configuration.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(RepoPaths.Root, "src", "IntakeBot", "bin", configuration, "net10.0", "IntakeBot.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}" },
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), () => !_process.HasExited);
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush; whatever was not stored is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
+}
