@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the bot locally with its real local parts: Azurite (blob storage, data kept in .azurite/) and
+# the bot on http://127.0.0.1:3978. Ctrl+C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BOT_PORT="${BOT_PORT:-3978}"
+BLOB_PORT="${BLOB_PORT:-10000}"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$BOT_PORT" "$BLOB_PORT"; do
+  if port_in_use "$port"; then
+    echo "Port $port on 127.0.0.1 is already in use. Stop what is using it, or set BOT_PORT / BLOB_PORT." >&2
+    exit 1
+  fi
+done
+
+npm ci --no-audit --no-fund --loglevel=error
+dotnet build src/IntakeBot --configuration Release
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+mkdir -p .azurite
+node node_modules/azurite/dist/src/blob/main.js --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" \
+  --location .azurite --skipApiVersionCheck --loose --silent &
+pids+=($!)
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export Storage__ConnectionString="${Storage__ConnectionString:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;}"
+dotnet src/IntakeBot/bin/Release/net10.0/IntakeBot.dll --urls "http://127.0.0.1:$BOT_PORT" &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$BOT_PORT/healthz" >/dev/null 2>&1; then
+    echo "IntakeBot is listening on http://127.0.0.1:$BOT_PORT/api/messages (blob storage: Azurite on 127.0.0.1:$BLOB_PORT). Ctrl+C stops both."
+    break
+  fi
+  sleep 0.5
+done
+wait -n "${pids[@]}"
