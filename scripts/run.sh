@@ -29,7 +29,7 @@ pids+=($!)
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Storage__ConnectionString="${Storage__ConnectionString:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;}"
-dotnet src/IntakeBot/bin/Release/net10.0/IntakeBot.dll --urls "http://127.0.0.1:$BOT_PORT" &
+(cd src/IntakeBot/bin/Release/net10.0 && exec dotnet IntakeBot.dll --urls "http://127.0.0.1:$BOT_PORT") &
 pids+=($!)
 
 for _ in $(seq 1 120); do
