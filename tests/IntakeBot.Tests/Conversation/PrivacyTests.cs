@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Conversation;
 
-public sealed partial class PrivacyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class PrivacyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Canary = "CANARY-91b2e4-otter-lantern";
 
@@ -22,13 +21,10 @@ public sealed partial class PrivacyTests(AzuriteFixture azurite) : IClassFixture
         await chat.SayAsync(new string('c', 25_000) + Canary);
         var receipt = string.Join("\n", await chat.SayAsync("submit"));
 
-        Assert.Matches(ReferencePattern(), receipt);
+        Assert.Matches(Receipt.Pattern(), receipt);
         Assert.NotEmpty(app.Logs.Lines);
         Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(Canary, StringComparison.Ordinal));
-        var record = await new CaseBlobs(azurite, app).RawCaseJsonAsync(ReferencePattern().Match(receipt).Value);
+        var record = await new CaseBlobs(azurite, app).RawCaseJsonAsync(Receipt.ReferenceIn(receipt));
         Assert.Contains(Canary, record, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("IR-[0-9A-Z]{8}")]
-    private static partial Regex ReferencePattern();
 }

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Conversation;
 
-public sealed partial class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private BotApp _app = null!;
     private CaseBlobs _blobs = null!;
@@ -27,7 +26,7 @@ public sealed partial class ReportIntakeTests(AzuriteFixture azurite) : IClassFi
         await chat.SayAllAsync(Intake.UpToReview());
         var receipt = string.Join("\n", await chat.SayAsync("submit"));
 
-        var reference = ReferencePattern().Match(receipt).Value;
+        var reference = Receipt.ReferenceIn(receipt);
         Assert.Matches("^IR-[0-9A-HJKMNP-TV-Z]{8}$", reference);
         Assert.Contains(BotApp.FaqUrl, receipt, StringComparison.Ordinal);
         var record = await _blobs.CaseAsync(reference);
@@ -192,7 +191,7 @@ public sealed partial class ReportIntakeTests(AzuriteFixture azurite) : IClassFi
         await later.SayAsync("Email me");
         var receipt = string.Join("\n", await later.SayAsync("submit"));
 
-        var record = await new CaseBlobs(azurite, restarted).CaseAsync(ReferencePattern().Match(receipt).Value);
+        var record = await new CaseBlobs(azurite, restarted).CaseAsync(Receipt.ReferenceIn(receipt));
         Assert.Equal(["It happened at the party"], record.Answers.WhatHappened);
         Assert.Equal("Friday night", record.Answers.When);
         _app = restarted;
@@ -281,7 +280,4 @@ public sealed partial class ReportIntakeTests(AzuriteFixture azurite) : IClassFi
         Assert.StartsWith("I couldn't tell which account", Assert.Single(replies), StringComparison.Ordinal);
         Assert.Equal(0, await _blobs.StateBlobCountAsync());
     }
-
-    [GeneratedRegex("IR-[0-9A-Z]{8}")]
-    private static partial Regex ReferencePattern();
 }

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
 
-public sealed partial class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private BotApp _app = null!;
     private HttpClient _client = null!;
@@ -28,7 +27,7 @@ public sealed partial class HttpIntakeTests(AzuriteFixture azurite) : IClassFixt
         await chat.SayAllAsync(Intake.UpToReview());
         var receipt = string.Join("\n", await chat.SayAsync("submit"));
 
-        var reference = ReferencePattern().Match(receipt).Value;
+        var reference = Receipt.ReferenceIn(receipt);
         var blobs = new CaseBlobs(azurite, _app);
         var record = await blobs.CaseAsync(reference);
         Assert.Equal(CaseStatuses.Submitted, record.Status);
@@ -57,7 +56,4 @@ public sealed partial class HttpIntakeTests(AzuriteFixture azurite) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    [GeneratedRegex("IR-[0-9A-Z]{8}")]
-    private static partial Regex ReferencePattern();
 }

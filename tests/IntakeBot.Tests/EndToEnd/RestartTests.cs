@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
 
-public sealed partial class RestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class RestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Killing_the_bot_mid_intake_and_starting_it_again_continues_at_the_next_step_with_every_answer_kept()
@@ -27,7 +26,7 @@ public sealed partial class RestartTests(AzuriteFixture azurite) : IClassFixture
         await RestartAsync(bot);
         var receipt = string.Join("\n", await chat.SayAsync("submit"));
 
-        var reference = ReferencePattern().Match(receipt).Value;
+        var reference = Receipt.ReferenceIn(receipt);
         Assert.NotEmpty(reference);
         var container = azurite.Client.GetBlobContainerClient(bot.CasesContainer);
         var record = (await container.GetBlobClient($"{reference}/case.json").DownloadContentAsync()).Value.Content.ToObjectFromJson<IntakeBot.Cases.CaseRecord>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
@@ -44,7 +43,4 @@ public sealed partial class RestartTests(AzuriteFixture azurite) : IClassFixture
         await bot.KillAsync();
         await bot.StartAsync();
     }
-
-    [GeneratedRegex("IR-[0-9A-Z]{8}")]
-    private static partial Regex ReferencePattern();
 }

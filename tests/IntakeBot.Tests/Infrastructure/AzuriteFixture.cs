@@ -8,7 +8,7 @@ namespace IntakeBot.Tests.Infrastructure;
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private Process? _process;
+    private readonly ServerProcess _process = new();
 
     public int Port { get; } = FreePort.Next();
 
@@ -31,27 +31,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             ArgumentList = { azurite, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent" },
             WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), () => !_process.HasExited);
+        await _process.StartAsync(start, Port, TimeSpan.FromSeconds(30));
     }
 
-    public async Task StopAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
+    public Task StopAsync() => _process.KillAsync();
 
     public Task DisposeAsync() => StopAsync();
 }

@@ -8,7 +8,7 @@ namespace IntakeBot.Tests.Infrastructure;
 public sealed class BotProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
-    private Process? _process;
+    private readonly ServerProcess _process = new();
 
     public BotProcess(AzuriteFixture azurite)
     {
@@ -42,33 +42,17 @@ public sealed class BotProcess : IAsyncDisposable
         {
             ArgumentList = { dll, "--urls", $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}" },
             WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), () => !_process.HasExited);
+        await _process.StartAsync(start, Port, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush; whatever was not stored is gone.</summary>
-    public async Task KillAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
+    public Task KillAsync() => _process.KillAsync();
 
     public async ValueTask DisposeAsync() => await KillAsync();
 }
