@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using IntakeBot.Bot;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Responders;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -15,6 +16,7 @@ builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.S
     .Validate(o => o.AccountUrl is not null || !string.IsNullOrWhiteSpace(o.ConnectionString), "Set Storage:ConnectionString or Storage:AccountUrl.")
     .ValidateOnStart();
 builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => TextCatalog.Load());
@@ -37,6 +39,13 @@ builder.Services.AddSingleton<CaseDrafts>();
 builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddSingleton<ConversationStateAccessors>();
 builder.Services.AddSingleton<ReportDialog>();
+builder.Services.AddSingleton<TakeReportDialog>();
+builder.Services.AddSingleton<AddToCaseDialog>();
+
+// Responders: the roster, where to reach them, and the reference-only notifications they get.
+builder.Services.AddSingleton<ResponderRoster>();
+builder.Services.AddSingleton<ResponderDirectory>();
+builder.Services.AddSingleton<OwnerNotifier>();
 builder.Services.AddTransient<IBot, IntakeActivityHandler>();
 
 // Bot Framework: the adapter authenticates every request when the app's credentials are set.

@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
+using IntakeBot.Responders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -9,22 +12,41 @@ using Microsoft.Extensions.Options;
 namespace IntakeBot.Bot;
 
 /// <summary>The Teams bot: answers outside 1:1 chat without keeping anything, offers a report to a
-/// newcomer, runs the intake dialog, and saves the case transcript and the state at the end of a turn.</summary>
-public sealed class IntakeActivityHandler : TeamsActivityHandler
+/// newcomer, runs the intake dialogs and the reporter's commands, and saves the case transcript and
+/// the state at the end of a turn.</summary>
+public sealed partial class IntakeActivityHandler : TeamsActivityHandler
 {
     private readonly ConversationStateAccessors _state;
     private readonly CaseDrafts _drafts;
+    private readonly ICaseStore _cases;
+    private readonly ResponderRoster _roster;
+    private readonly ResponderDirectory _directory;
     private readonly TextCatalog _text;
     private readonly IntakeOptions _options;
     private readonly DialogSet _dialogs;
+    private readonly string _rosterVersion;
 
-    public IntakeActivityHandler(ConversationStateAccessors state, ReportDialog reportDialog, CaseDrafts drafts, TextCatalog text, IOptions<IntakeOptions> options)
+    public IntakeActivityHandler(
+        ConversationStateAccessors state,
+        ReportDialog reportDialog,
+        TakeReportDialog takeReportDialog,
+        AddToCaseDialog addToCaseDialog,
+        CaseDrafts drafts,
+        ICaseStore cases,
+        ResponderRoster roster,
+        ResponderDirectory directory,
+        TextCatalog text,
+        IOptions<IntakeOptions> options)
     {
         _state = state;
         _drafts = drafts;
+        _cases = cases;
+        _roster = roster;
+        _directory = directory;
         _text = text;
         _options = options.Value;
-        _dialogs = new DialogSet(state.Dialogs).Add(reportDialog);
+        _dialogs = new DialogSet(state.Dialogs).Add(reportDialog).Add(takeReportDialog).Add(addToCaseDialog);
+        _rosterVersion = string.Join('\n', _options.Responders.Select(ResponderRoster.Normalize).Order(StringComparer.Ordinal));
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -56,10 +78,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        var responder = await RecognizeResponderAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (dc.ActiveDialog is null)
         {
-            await StartAsync(dc, cancellationToken).ConfigureAwait(false);
+            await StartAsync(dc, responder, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -74,7 +97,27 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         }
     }
 
-    private async Task StartAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <summary>Whether the person is on the roster, checked once a conversation (and again when the
+    /// roster changes); a responder's conversation is remembered so that they can be notified.</summary>
+    private async Task<string?> RecognizeResponderAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await _state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (profile.RosterVersion == _rosterVersion)
+        {
+            return profile.RosterEntry;
+        }
+
+        profile.RosterEntry = await _roster.MatchAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        profile.RosterVersion = _rosterVersion;
+        if (profile.RosterEntry is { } entry)
+        {
+            await _directory.SaveAsync(entry, turnContext.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return profile.RosterEntry;
+    }
+
+    private async Task StartAsync(DialogContext dc, string? responder, CancellationToken cancellationToken)
     {
         var said = dc.Context.Activity.Text?.Trim();
         if (Is(said, TextKey.ChoiceReport))
@@ -83,14 +126,68 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        if (Is(said, TextKey.ChoiceTakeReport) && responder is not null)
+        {
+            await dc.BeginDialogAsync(TakeReportDialog.DialogId, new IntakeStart(responder), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (said is not null && AddToPattern().Match(said) is { Success: true } addTo)
+        {
+            await StartAdditionAsync(dc, addTo.Groups["reference"].Value.Trim(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (Is(said, TextKey.ChoiceMyReports))
+        {
+            await ShowMyReportsAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var reply = said switch
         {
-            _ when Is(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl),
+            _ when Is(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
+            _ when Is(said, TextKey.ChoiceHelp) => responder is null
+                ? _text.Format(TextKey.GeneralHelp, _options.FaqUrl)
+                : $"{_text.Format(TextKey.GeneralHelp, _options.FaqUrl)}\n\n{_text[TextKey.GeneralHelpResponder]}",
             _ when Is(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
             _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
             _ => _text[TextKey.Greeting],
         };
         await dc.Context.SendActivityAsync(Replies.WithChoices(reply, _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Only the reporter's own submitted case can be added to; anything else (another
+    /// person's case, no such case, not a reference at all) gets the same answer.</summary>
+    private async Task StartAdditionAsync(DialogContext dc, string reference, CancellationToken cancellationToken)
+    {
+        var normalized = reference.ToUpperInvariant();
+        var record = CaseReference.IsValid(normalized) ? await _cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
+        if (record is { Status: CaseStatuses.Submitted, Reporter: { } reporter } && reporter.AadObjectId == dc.Context.Activity.From.AadObjectId)
+        {
+            await dc.BeginDialogAsync(AddToCaseDialog.DialogId, record.Reference, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await dc.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.CaseNotFound]), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ShowMyReportsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var mine = (await _cases.ListAsync(new CaseFilter(ReporterAadObjectId: turnContext.Activity.From.AadObjectId), cancellationToken).ConfigureAwait(false))
+            .Where(c => c.Status == CaseStatuses.Submitted)
+            .OrderByDescending(c => c.SubmittedAt)
+            .ToList();
+        if (mine.Count == 0)
+        {
+            await turnContext.SendActivityAsync(Replies.WithChoices(_text[TextKey.MyReportsEmpty], _text[TextKey.ChoiceReport]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var lines = mine.Select(c => _text.Format(TextKey.MyReportsLine, c.Reference, (c.SubmittedAt ?? c.CreatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Status));
+        await turnContext.SendActivityAsync(
+            Replies.WithChoices($"{_text[TextKey.MyReportsHeader]}\n\n{string.Join('\n', lines)}", mine.Take(3).Select(c => _text.Format(TextKey.ChoiceAddTo, c.Reference))),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A short single word (such as "done" or "skip" with no intake running) reads as a
@@ -102,4 +199,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
 
     private static bool IsPersonalChat(IActivity activity)
         => activity.Conversation?.ConversationType is null or "personal";
+
+    [GeneratedRegex(@"^add to\s+(?<reference>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AddToPattern();
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -18,6 +19,10 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    private const int UpdateAttempts = 8;
+    private const string ReporterKey = "reporter";
+    private const string OwnerKey = "owner";
+
     private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
 
     private BlobContainerClient Container => containers.Cases;
@@ -35,20 +40,54 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
         }
     }
 
-    public Task SaveAsync(CaseRecord record, CancellationToken cancellationToken)
-        => UploadRecordAsync(record, null, cancellationToken);
+    public async Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var read = await ReadAsync(reference, cancellationToken).ConfigureAwait(false);
+            if (read is null)
+            {
+                return null;
+            }
+
+            var changed = change(read.Value.Record);
+            try
+            {
+                await UploadRecordAsync(changed, new BlobRequestConditions { IfMatch = read.Value.ETag }, cancellationToken).ConfigureAwait(false);
+                return changed;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < UpdateAttempts)
+            {
+                // Someone else changed the case since it was read: apply the change to theirs.
+            }
+        }
+    }
 
     public async Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken)
+        => (await ReadAsync(reference, cancellationToken).ConfigureAwait(false))?.Record;
+
+    public async Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken)
     {
-        try
+        var (key, value) = filter switch
         {
-            var download = await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return download.Value.Content.ToObjectFromJson<CaseRecord>(Json);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+            { ReporterAadObjectId: { } reporter } => (ReporterKey, Hash(reporter)),
+            { Owner: { } owner } => (OwnerKey, Hash(owner)),
+            _ => throw new ArgumentException("Say whose cases to list.", nameof(filter)),
+        };
+
+        // Metadata holds hashes, never ids, so a listing of the container names nobody.
+        var cases = new List<CaseRecord>();
+        await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = "IR-" }, cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            if (item.Name.EndsWith("/case.json", StringComparison.Ordinal)
+                && item.Metadata.TryGetValue(key, out var stored) && stored == value
+                && await GetAsync(item.Name[..^"/case.json".Length], cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                cases.Add(record);
+            }
         }
+
+        return cases;
     }
 
     public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
@@ -100,16 +139,38 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
         }
     }
 
+    private async Task<(CaseRecord Record, ETag ETag)?> ReadAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return (download.Value.Content.ToObjectFromJson<CaseRecord>(Json)!, download.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     private async Task UploadRecordAsync(CaseRecord record, BlobRequestConditions? conditions, CancellationToken cancellationToken)
     {
+        var metadata = new Dictionary<string, string>(ClassificationMetadata) { [OwnerKey] = Hash(record.Owner) };
+        if (record.Reporter is { } reporter)
+        {
+            metadata[ReporterKey] = Hash(reporter.AadObjectId);
+        }
+
         var options = new BlobUploadOptions
         {
             Conditions = conditions,
-            Metadata = ClassificationMetadata,
+            Metadata = metadata,
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         };
         await Blob(record.Reference, "case.json").UploadAsync(BinaryData.FromObjectAsJson(record, Json), options, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Hash(string id)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id.Trim().ToLowerInvariant())));
 
     private BlobClient Blob(string reference, string file) => Container.GetBlobClient(Name(reference, file));
 

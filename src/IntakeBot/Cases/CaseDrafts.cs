@@ -14,21 +14,24 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
     public async Task SaveAnswersAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (draft.CaseReference is { } reference && await store.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (draft.CaseReference is { } reference
+            && await store.UpdateAsync(reference, c => c with { Answers = draft.Answers, UpdatedAt = now }, cancellationToken).ConfigureAwait(false) is not null)
         {
-            await store.SaveAsync(existing with { Answers = draft.Answers, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
             Link(turnContext, reference);
             return;
         }
 
-        var reporter = ReporterOf(turnContext);
+        var person = PersonOf(turnContext);
+        var taken = draft.Kind == CaseKinds.TakenByResponder;
         for (var attempt = 0; attempt < ReferenceAttempts; attempt++)
         {
             var record = new CaseRecord
             {
                 Reference = draft.CaseReference ?? CaseReference.NewReference(),
-                Reporter = reporter,
-                Owner = options.Value.DefaultOwner,
+                Kind = draft.Kind,
+                Reporter = taken ? null : person,
+                TakenBy = taken ? person : null,
+                Owner = (taken ? draft.Owner! : options.Value.DefaultOwner).Trim().ToLowerInvariant(),
                 CreatedAt = now,
                 UpdatedAt = now,
                 Answers = draft.Answers,
@@ -49,12 +52,9 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
     public async Task<CaseRecord> SubmitAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
     {
         await SaveAnswersAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
-        var record = await store.GetAsync(draft.CaseReference!, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The draft case disappeared before it was submitted.");
         var now = clock.GetUtcNow();
-        var submitted = record with { Status = CaseStatuses.Submitted, SubmittedAt = now, UpdatedAt = now };
-        await store.SaveAsync(submitted, cancellationToken).ConfigureAwait(false);
-        return submitted;
+        return await store.UpdateAsync(draft.CaseReference!, c => c with { Status = CaseStatuses.Submitted, SubmittedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The draft case disappeared before it was submitted.");
     }
 
     public async Task DiscardAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
@@ -71,6 +71,15 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
 
         draft.CaseReference = null;
         draft.PendingTranscript.Clear();
+    }
+
+    /// <summary>Adds what a reporter sent later to their submitted case, with its own timestamp.</summary>
+    public async Task AddAsync(ITurnContext turnContext, string reference, string text, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var by = turnContext.Activity.From.AadObjectId;
+        await store.UpdateAsync(reference, c => c with { Additions = [.. c.Additions, new Addition(now, by, text)], UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        Link(turnContext, reference);
     }
 
     /// <summary>Writes the turn's activities to the case it belongs to, or keeps them with the draft
@@ -104,7 +113,7 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
         }
     }
 
-    private static Reporter ReporterOf(ITurnContext turnContext)
+    private static Reporter PersonOf(ITurnContext turnContext)
     {
         var from = turnContext.Activity.From;
         return new Reporter(from.Id, from.AadObjectId, from.Name);

@@ -3,6 +3,7 @@ namespace IntakeBot.Cases;
 public static class CaseKinds
 {
     public const string SelfReport = "self-report";
+    public const string TakenByResponder = "taken-by-responder";
 }
 
 public static class CaseStatuses
@@ -16,8 +17,11 @@ public static class Classification
     public const string HighlyConfidential = "HighlyConfidential";
 }
 
-/// <summary>The person a case came from, as Teams identified them.</summary>
+/// <summary>A person as Teams identified them.</summary>
 public sealed record Reporter(string TeamsId, string AadObjectId, string? Name);
+
+/// <summary>Something a reporter added to their case after submitting it.</summary>
+public sealed record Addition(DateTimeOffset At, string AddedBy, string Text);
 
 /// <summary>The stored case: <c>cases/IR-…/case.json</c>.</summary>
 public sealed record CaseRecord
@@ -30,8 +34,14 @@ public sealed record CaseRecord
 
     public string Classification { get; init; } = Cases.Classification.HighlyConfidential;
 
-    public required Reporter Reporter { get; init; }
+    /// <summary>The reporter, for a self-report; null for a report taken by a responder, whose
+    /// reporter is whoever the responder entered in the answers.</summary>
+    public Reporter? Reporter { get; init; }
 
+    /// <summary>The responder who took the report, for a report taken by a responder.</summary>
+    public Reporter? TakenBy { get; init; }
+
+    /// <summary>The roster entry (AAD object id or UPN, lower case) of the person who owns the case.</summary>
     public required string Owner { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -41,6 +51,8 @@ public sealed record CaseRecord
     public DateTimeOffset? SubmittedAt { get; init; }
 
     public IntakeAnswers Answers { get; init; } = new();
+
+    public List<Addition> Additions { get; init; } = [];
 
     /// <summary>People the owner has given access to; empty means only the owner.</summary>
     public List<string> Access { get; init; } = [];

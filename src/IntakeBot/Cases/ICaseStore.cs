@@ -6,9 +6,15 @@ public interface ICaseStore
     /// <summary>Creates a new case; false when the reference is already taken.</summary>
     Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken);
 
-    Task SaveAsync(CaseRecord record, CancellationToken cancellationToken);
+    /// <summary>Changes a case with <paramref name="change"/>, read and written under its ETag so that
+    /// a concurrent change is never overwritten (the change is applied again to the newer case).
+    /// Returns null when the case does not exist.</summary>
+    Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken);
 
     Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>The cases whose reporter has this AAD object id, or whose owner is this roster entry.</summary>
+    Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken);
 
     Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken);
 
@@ -17,3 +23,6 @@ public interface ICaseStore
     /// <summary>Deletes every blob of the case.</summary>
     Task DeleteAsync(string reference, CancellationToken cancellationToken);
 }
+
+/// <summary>Whose cases to list: exactly one of the two is set.</summary>
+public sealed record CaseFilter(string? ReporterAadObjectId = null, string? Owner = null);

@@ -4,6 +4,9 @@ namespace IntakeBot.Cases;
 /// or skipped.</summary>
 public sealed record IntakeAnswers
 {
+    /// <summary>For a report taken by a responder: who is reporting, as the responder entered it.</summary>
+    public string? ReportedBy { get; set; }
+
     public List<string> WhatHappened { get; set; } = [];
 
     public string? When { get; set; }
@@ -23,4 +26,7 @@ public sealed record IntakeAnswers
     public string? AnythingElse { get; set; }
 
     public string? Contact { get; set; }
+
+    /// <summary>For a report taken by a responder: the reporter's questions and wishes.</summary>
+    public string? QuestionsAndWishes { get; set; }
 }

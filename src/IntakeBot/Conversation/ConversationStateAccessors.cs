@@ -12,13 +12,22 @@ public sealed class ConversationStateAccessors(ConversationState conversationSta
 
     public IStatePropertyAccessor<IntakeDraft> Draft { get; } = conversationState.CreateProperty<IntakeDraft>("intakeDraft");
 
+    public IStatePropertyAccessor<ConversationProfile> Profile { get; } = conversationState.CreateProperty<ConversationProfile>("profile");
+
     /// <summary>The draft of this turn. BotState converts plain JSON from storage into a new copy on
     /// every read; setting it back makes every later read in the turn return this same object, and
-    /// makes it the one that is saved.</summary>
-    public async Task<IntakeDraft> GetDraftAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// makes it the one that is saved. The same holds for the profile.</summary>
+    public Task<IntakeDraft> GetDraftAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        => GetKeptAsync(Draft, turnContext, cancellationToken);
+
+    public Task<ConversationProfile> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        => GetKeptAsync(Profile, turnContext, cancellationToken);
+
+    private static async Task<T> GetKeptAsync<T>(IStatePropertyAccessor<T> accessor, ITurnContext turnContext, CancellationToken cancellationToken)
+        where T : new()
     {
-        var draft = await Draft.GetAsync(turnContext, () => new IntakeDraft(), cancellationToken).ConfigureAwait(false);
-        await Draft.SetAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
-        return draft;
+        var value = await accessor.GetAsync(turnContext, () => new T(), cancellationToken).ConfigureAwait(false);
+        await accessor.SetAsync(turnContext, value, cancellationToken).ConfigureAwait(false);
+        return value;
     }
 }

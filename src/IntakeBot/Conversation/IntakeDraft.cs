@@ -9,6 +9,11 @@ public sealed record IntakeDraft
     /// <summary>Set from the first answer on, when the draft case exists in blob storage.</summary>
     public string? CaseReference { get; set; }
 
+    public string Kind { get; set; } = CaseKinds.SelfReport;
+
+    /// <summary>For a report taken by a responder: the responder's roster entry, who will own it.</summary>
+    public string? Owner { get; set; }
+
     public IntakeAnswers Answers { get; set; } = new();
 
     public bool Paused { get; set; }

@@ -25,4 +25,22 @@ public sealed record IntakeSection(
     bool Optional,
     IReadOnlyList<TextKey> Choices,
     Func<IntakeAnswers, IReadOnlyList<string>> Read,
-    Func<IntakeAnswers, IReadOnlyList<string>, IntakeAnswers> Write);
+    Func<IntakeAnswers, IReadOnlyList<string>, IntakeAnswers> Write)
+{
+    /// <summary>The section whose yes (or not sure) shows the urgent-help contact.</summary>
+    public const string StillHappeningId = "still-happening";
+
+    /// <summary>A section whose answer is one message (or none, when skipped).</summary>
+    public static IntakeSection Single(
+        string id,
+        TextKey title,
+        TextKey prompt,
+        SectionInput input,
+        bool optional,
+        IReadOnlyList<TextKey> choices,
+        Func<IntakeAnswers, string?> read,
+        Func<IntakeAnswers, string?, IntakeAnswers> write)
+        => new(id, title, prompt, input, optional, choices,
+            a => read(a) is { } value ? [value] : [],
+            (a, v) => write(a, v.Count == 0 ? null : v[0]));
+}

@@ -27,14 +27,14 @@ public static class Replies
     }
 
     /// <summary>The review summary as an Adaptive Card, each section with the answer as typed.</summary>
-    public static Activity ReviewCard(TextCatalog text, IReadOnlyList<IntakeSection> sections, IntakeAnswers answers)
+    public static Activity ReviewCard(TextCatalog text, IntakeFlow flow, IntakeAnswers answers)
     {
         var body = new JArray
         {
-            new JObject { ["type"] = "TextBlock", ["text"] = text[TextKey.ReviewCardTitle], ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
-            new JObject { ["type"] = "TextBlock", ["text"] = text[TextKey.ReviewCardClassification], ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true },
+            new JObject { ["type"] = "TextBlock", ["text"] = text[flow.ReviewCardTitle], ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+            new JObject { ["type"] = "TextBlock", ["text"] = text[flow.ReviewCardClassification], ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true },
         };
-        foreach (var section in sections)
+        foreach (var section in flow.Sections)
         {
             var answer = section.Read(answers);
             body.Add(new JObject { ["type"] = "TextBlock", ["text"] = text[section.Title], ["weight"] = "Bolder", ["wrap"] = true, ["spacing"] = "Medium" });

@@ -1,11 +1,17 @@
 using IntakeBot.Cases;
+using static IntakeBot.Conversation.IntakeSection;
 
 namespace IntakeBot.Conversation;
 
 /// <summary>The questions of the reporter's intake, in the order they are asked.</summary>
 public static class ReporterSections
 {
-    public const string StillHappeningId = "still-happening";
+    public static IntakeSection Setting { get; } = Single("setting", TextKey.TitleSetting, TextKey.AskSetting, SectionInput.Text, false,
+        [TextKey.ChoiceInPerson, TextKey.ChoiceOnline, TextKey.ChoiceBoth],
+        a => a.Setting, (a, v) => a with { Setting = v });
+
+    public static IntakeSection Place { get; } = Single("place", TextKey.TitlePlace, TextKey.AskPlace, SectionInput.Text, true, [],
+        a => a.Place, (a, v) => a with { Place = v });
 
     public static readonly IReadOnlyList<IntakeSection> All =
     [
@@ -16,11 +22,8 @@ public static class ReporterSections
         Single(StillHappeningId, TextKey.TitleStillHappening, TextKey.AskStillHappening, SectionInput.Choice, false,
             [TextKey.ChoiceYes, TextKey.ChoiceNo, TextKey.ChoiceNotSure],
             a => a.StillHappening, (a, v) => a with { StillHappening = v }),
-        Single("setting", TextKey.TitleSetting, TextKey.AskSetting, SectionInput.Text, false,
-            [TextKey.ChoiceInPerson, TextKey.ChoiceOnline, TextKey.ChoiceBoth],
-            a => a.Setting, (a, v) => a with { Setting = v }),
-        Single("place", TextKey.TitlePlace, TextKey.AskPlace, SectionInput.Text, true, [],
-            a => a.Place, (a, v) => a with { Place = v }),
+        Setting,
+        Place,
         Single("who", TextKey.TitleWho, TextKey.AskWho, SectionInput.Text, true, [],
             a => a.WhoWasInvolved, (a, v) => a with { WhoWasInvolved = v }),
         Single("witnesses", TextKey.TitleWitnesses, TextKey.AskWitnesses, SectionInput.Text, true, [],
@@ -35,17 +38,4 @@ public static class ReporterSections
             [TextKey.ChoiceContactTeams, TextKey.ChoiceContactEmail, TextKey.ChoiceNoContact],
             a => a.Contact, (a, v) => a with { Contact = v }),
     ];
-
-    private static IntakeSection Single(
-        string id,
-        TextKey title,
-        TextKey prompt,
-        SectionInput input,
-        bool optional,
-        IReadOnlyList<TextKey> choices,
-        Func<IntakeAnswers, string?> read,
-        Func<IntakeAnswers, string?, IntakeAnswers> write)
-        => new(id, title, prompt, input, optional, choices,
-            a => read(a) is { } value ? [value] : [],
-            (a, v) => write(a, v.Count == 0 ? null : v[0]));
 }

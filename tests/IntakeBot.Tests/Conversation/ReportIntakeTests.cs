@@ -34,7 +34,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(CaseKinds.SelfReport, record.Kind);
         Assert.Equal(Classification.HighlyConfidential, record.Classification);
         Assert.Equal(BotApp.DefaultOwner, record.Owner);
-        Assert.Equal(chat.AadObjectId, record.Reporter.AadObjectId);
+        Assert.Equal(chat.AadObjectId, record.Reporter!.AadObjectId);
         Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day"], record.Answers.WhatHappened);
         Assert.Equal("Last Tuesday morning", record.Answers.When);
         Assert.Equal("No", record.Answers.StillHappening);

@@ -32,7 +32,7 @@ public sealed class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<Azur
         var record = await blobs.CaseAsync(reference);
         Assert.Equal(CaseStatuses.Submitted, record.Status);
         Assert.Equal(Classification.HighlyConfidential, record.Classification);
-        Assert.Equal(chat.AadObjectId, record.Reporter.AadObjectId);
+        Assert.Equal(chat.AadObjectId, record.Reporter!.AadObjectId);
         var transcript = await blobs.TranscriptAsync(reference);
         Assert.Contains(transcript, e => e.Direction == "in" && e.Text == "He shouted at me in the stand-up meeting");
         Assert.Contains(transcript, e => e.Direction == "out" && e.Text!.Contains(reference, StringComparison.Ordinal));

@@ -13,6 +13,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
     public const string UrgentHelp = "Security desk, +1 555 0100";
     public const string DefaultOwner = "owner@contoso.test";
 
+    /// <summary>Where replies and proactive messages go unless a test runs its own connector: a
+    /// loopback port nothing listens on, so that no test ever sends traffic off this machine.</summary>
+    public const string NowhereServiceUrl = "http://127.0.0.1:9/";
+
     private readonly Dictionary<string, string?> _settings;
 
     private readonly Action<IServiceCollection>? _services;
@@ -31,6 +35,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Intake:FaqUrl"] = FaqUrl,
             ["Intake:UrgentHelp"] = UrgentHelp,
             ["Intake:DefaultOwner"] = DefaultOwner,
+            ["Intake:Responders:0"] = DefaultOwner,
             ["MicrosoftAppId"] = string.Empty,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -23,7 +23,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null)
             ["id"] = id ?? Guid.NewGuid().ToString("N"),
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
             ["channelId"] = "msteams",
-            ["serviceUrl"] = "https://smba.trafficmanager.net/teams/",
+            ["serviceUrl"] = BotApp.NowhereServiceUrl,
             ["deliveryMode"] = "expectReplies",
             ["from"] = new JObject { ["id"] = $"29:{aadObjectId}", ["name"] = "Sam Reporter", ["aadObjectId"] = aadObjectId },
             ["recipient"] = new JObject { ["id"] = "28:intakebot", ["name"] = "IntakeBot" },

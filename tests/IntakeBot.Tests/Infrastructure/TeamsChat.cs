@@ -20,7 +20,7 @@ internal sealed class TeamsChat
         var reference = new ConversationReference
         {
             ChannelId = "msteams",
-            ServiceUrl = "https://smba.trafficmanager.net/teams/",
+            ServiceUrl = BotApp.NowhereServiceUrl,
             User = new ChannelAccount($"29:{AadObjectId}", "Sam Reporter", aadObjectId: AadObjectId),
             Bot = new ChannelAccount("28:intakebot", "IntakeBot"),
             Conversation = new ConversationAccount(conversationType: conversationType, id: conversationId ?? $"a:{Guid.NewGuid():N}", tenantId: "tenant-1"),

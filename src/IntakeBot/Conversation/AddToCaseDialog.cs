@@ -1,0 +1,73 @@
+using IntakeBot.Cases;
+using IntakeBot.Dialogs;
+using IntakeBot.Responders;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>A reporter adds to a report they already submitted: every message goes into the case as
+/// it arrives, with its own timestamp; "done" ends and the owner is told (reference only).</summary>
+public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, OwnerNotifier notifier) : Dialog(DialogId)
+{
+    public const string DialogId = "add-to-case";
+
+    private const string StateKey = "addition";
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var reference = options as string ?? throw new ArgumentException("Adding to a case is begun with its reference.", nameof(options));
+        dc.ActiveDialog!.Write(StateKey, new AdditionState { Reference = reference });
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.Context.Activity.Type != ActivityTypes.Message)
+        {
+            return EndOfTurn;
+        }
+
+        var instance = dc.ActiveDialog!;
+        var state = instance.Read<AdditionState>(StateKey);
+        var said = dc.Context.Activity.Text?.Trim();
+        if (string.IsNullOrEmpty(said))
+        {
+            await dc.Context.SendActivityAsync(MessageFactory.Text(text[TextKey.NoTextReceived]), cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        if (string.Equals(said, text[TextKey.ChoiceDone], StringComparison.OrdinalIgnoreCase))
+        {
+            if (state.Added == 0)
+            {
+                await dc.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AdditionEmpty, state.Reference)), cancellationToken).ConfigureAwait(false);
+                return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await dc.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AdditionDone, state.Reference)), cancellationToken).ConfigureAwait(false);
+            if (await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                await notifier.NotifyAsync(record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await drafts.AddAsync(dc.Context, state.Reference, said, cancellationToken).ConfigureAwait(false);
+        instance.Write(StateKey, state with { Added = state.Added + 1 });
+        await dc.Context.SendActivityAsync(Replies.WithChoices(text.Format(TextKey.AdditionNoted, state.Reference), text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+        => turnContext.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AskAddition, instance.Read<AdditionState>(StateKey).Reference)), cancellationToken);
+
+    private sealed record AdditionState
+    {
+        public string Reference { get; init; } = string.Empty;
+
+        public long Added { get; init; }
+    }
+}

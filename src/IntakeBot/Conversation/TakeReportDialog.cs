@@ -1,0 +1,23 @@
+using IntakeBot.Cases;
+using IntakeBot.Responders;
+using Microsoft.Extensions.Options;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>A responder taking a report while someone tells them what happened: good-practice tips
+/// at the start and on "tips", notes in the reporter's words, and a case the responder owns.</summary>
+public sealed class TakeReportDialog(TextCatalog text, ConversationStateAccessors state, CaseDrafts drafts, OwnerNotifier notifier, IOptions<IntakeOptions> options)
+    : IntakeDialog(Flow, text, state, drafts, notifier, options)
+{
+    public const string DialogId = "take-report";
+
+    private static readonly IntakeFlow Flow = new(
+        DialogId,
+        CaseKinds.TakenByResponder,
+        ResponderSections.All,
+        TextKey.TakeReportWelcome,
+        TextKey.ResponderReviewCardTitle,
+        TextKey.ResponderReviewCardClassification,
+        TextKey.ResponderReceipt,
+        TextKey.Tips);
+}
