@@ -147,9 +147,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         var reply = said switch
         {
             _ when Is(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
-            _ when Is(said, TextKey.ChoiceHelp) => responder is null
-                ? _text.Format(TextKey.GeneralHelp, _options.FaqUrl)
-                : $"{_text.Format(TextKey.GeneralHelp, _options.FaqUrl)}\n\n{_text[TextKey.GeneralHelpResponder]}",
+            _ when Is(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]),
             _ when Is(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
             _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
             _ => _text[TextKey.Greeting],
@@ -186,7 +184,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
 
         var lines = mine.Select(c => _text.Format(TextKey.MyReportsLine, c.Reference, (c.SubmittedAt ?? c.CreatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Status));
         await turnContext.SendActivityAsync(
-            Replies.WithChoices($"{_text[TextKey.MyReportsHeader]}\n\n{string.Join('\n', lines)}", mine.Take(3).Select(c => _text.Format(TextKey.ChoiceAddTo, c.Reference))),
+            Replies.WithChoices(_text.Format(TextKey.MyReportsHeader, string.Join('\n', lines)), mine.Take(3).Select(c => _text.Format(TextKey.ChoiceAddTo, c.Reference))),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -42,7 +42,8 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Every_message_and_button_the_bot_sends_in_an_intake_comes_from_the_catalog()
     {
-        await using var app = new BotApp(azurite);
+        var responder = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:Responders:1"] = responder });
         var catalog = TextCatalog.Load();
         var templates = catalog.All.Values.Select(Template).ToList();
         var chat = new TeamsChat(app);
@@ -57,6 +58,18 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
         foreach (var line in script)
         {
             sent.AddRange(await chat.SendAsync(line));
+        }
+
+        var reference = Receipt.ReferenceIn(sent[^1].Text);
+        foreach (var line in new[] { "my reports", $"add to {reference}", "more", "done", "add to IR-NOPE", "take a report" })
+        {
+            sent.AddRange(await chat.SendAsync(line));
+        }
+
+        var taking = new TeamsChat(app, responder);
+        foreach (var line in new[] { "help", "take a report", "Prefers not to say", "tips", "notes", "done", "today", "Online", "skip", "skip", "skip", "skip", "skip", "submit" })
+        {
+            sent.AddRange(await taking.SendAsync(line));
         }
 
         var texts = sent.Select(a => a.Text).Where(t => t is not null)

@@ -7,7 +7,7 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A Teams personal chat over real HTTP to /api/messages: Teams-shaped activities with
 /// <c>deliveryMode: expectReplies</c>, so the replies come back in the response body.</summary>
-internal sealed class HttpChat(HttpClient client, string? aadObjectId = null)
+internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl)
 {
     private readonly string _conversationId = $"a:{Guid.NewGuid():N}";
     private int _sequence;
@@ -16,14 +16,14 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null)
 
     public string ConversationId => _conversationId;
 
-    public static string Activity(string text, string conversationId, string aadObjectId, string conversationType = "personal", string? id = null)
+    public static string Activity(string text, string conversationId, string aadObjectId, string conversationType = "personal", string? id = null, string serviceUrl = BotApp.NowhereServiceUrl)
         => new JObject
         {
             ["type"] = "message",
             ["id"] = id ?? Guid.NewGuid().ToString("N"),
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
             ["channelId"] = "msteams",
-            ["serviceUrl"] = BotApp.NowhereServiceUrl,
+            ["serviceUrl"] = serviceUrl,
             ["deliveryMode"] = "expectReplies",
             ["from"] = new JObject { ["id"] = $"29:{aadObjectId}", ["name"] = "Sam Reporter", ["aadObjectId"] = aadObjectId },
             ["recipient"] = new JObject { ["id"] = "28:intakebot", ["name"] = "IntakeBot" },
@@ -34,7 +34,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null)
 
     public async Task<IReadOnlyList<string>> SayAsync(string text)
     {
-        var response = await PostAsync(Activity(text, _conversationId, AadObjectId, id: $"m{++_sequence}"));
+        var response = await PostAsync(Activity(text, _conversationId, AadObjectId, id: $"m{++_sequence}", serviceUrl: serviceUrl));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
         return [.. ((JArray?)body["activities"] ?? []).Select(a => a.Value<string>("text") ?? string.Empty)];

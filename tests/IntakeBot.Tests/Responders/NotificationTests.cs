@@ -1,0 +1,44 @@
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.Responders;
+
+public sealed class NotificationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Canary = "CANARY-4c2d-heron-teapot";
+
+    [Fact]
+    public async Task The_owner_of_a_new_self_report_is_messaged_in_teams_with_the_reference_and_nothing_else()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var ownerAad = Guid.NewGuid().ToString();
+        connector.KnowMember(ownerAad, BotApp.DefaultOwner);
+        var owner = new HttpChat(app.CreateClient(), ownerAad, connector.ServiceUrl);
+        await owner.SayAsync("hello");
+
+        var reporter = new HttpChat(app.CreateClient());
+        await reporter.SayAllAsync(Intake.UpToReview(Canary));
+        var receipt = string.Join("\n", await reporter.SayAsync("submit"));
+
+        var reference = Receipt.ReferenceIn(receipt);
+        var (conversationId, activity) = Assert.Single(connector.Sent);
+        Assert.Equal(owner.ConversationId, conversationId);
+        Assert.Equal($"A new report has been submitted to you. Reference: {reference}", activity.Value<string>("text"));
+        Assert.DoesNotContain(Canary, activity.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_owner_never_talked_to_the_bot_the_case_is_still_submitted_and_the_log_says_so_without_content()
+    {
+        await using var app = new BotApp(azurite);
+        var reporter = new HttpChat(app.CreateClient());
+
+        await reporter.SayAllAsync(Intake.UpToReview(Canary));
+        var receipt = string.Join("\n", await reporter.SayAsync("submit"));
+
+        var reference = Receipt.ReferenceIn(receipt);
+        Assert.Equal("submitted", (await new CaseBlobs(azurite, app).CaseAsync(reference)).Status);
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"The owner of case {reference} could not be notified", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(Canary, StringComparison.Ordinal));
+    }
+}
