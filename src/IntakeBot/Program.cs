@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using IntakeBot.Bot;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Evidence;
 using IntakeBot.Responders;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
@@ -35,9 +36,21 @@ builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequire
 builder.Services.AddSingleton<ICaseStore, BlobCaseStore>();
 builder.Services.AddSingleton<CaseDrafts>();
 
+// Evidence: fetched only from allowed hosts, never following a redirect elsewhere, streamed into blobs.
+builder.Services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations()
+    .PostConfigure<IHostEnvironment>((o, env) => o.AllowLoopbackHttp |= env.IsDevelopment())
+    .ValidateOnStart();
+builder.Services.AddHttpClient(AttachmentFetcher.HttpClientName)
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
+builder.Services.AddSingleton<IConnectorTokenProvider, AdapterConnectorTokenProvider>();
+builder.Services.AddSingleton<AttachmentFetcher>();
+builder.Services.AddSingleton<EvidenceStore>();
+builder.Services.AddSingleton<EvidenceIntake>();
+
 // Conversation: state accessors created once, dialogs, the bot.
 builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddSingleton<ConversationStateAccessors>();
+builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<ReportDialog>();
 builder.Services.AddSingleton<TakeReportDialog>();
 builder.Services.AddSingleton<AddToCaseDialog>();

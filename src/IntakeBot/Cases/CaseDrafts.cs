@@ -1,5 +1,6 @@
 using IntakeBot.Bot;
 using IntakeBot.Conversation;
+using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +73,9 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
         draft.CaseReference = null;
         draft.PendingTranscript.Clear();
     }
+
+    public async Task<IReadOnlyList<EvidenceItem>> EvidenceAsync(string reference, CancellationToken cancellationToken)
+        => (await store.GetAsync(reference, cancellationToken).ConfigureAwait(false))?.Evidence ?? [];
 
     /// <summary>Adds what a reporter sent later to their submitted case, with its own timestamp.</summary>
     public async Task AddAsync(ITurnContext turnContext, string reference, string text, CancellationToken cancellationToken)

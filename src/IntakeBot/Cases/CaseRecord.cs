@@ -1,3 +1,5 @@
+using IntakeBot.Evidence;
+
 namespace IntakeBot.Cases;
 
 public static class CaseKinds
@@ -53,6 +55,8 @@ public sealed record CaseRecord
     public IntakeAnswers Answers { get; init; } = new();
 
     public List<Addition> Additions { get; init; } = [];
+
+    public List<EvidenceItem> Evidence { get; init; } = [];
 
     /// <summary>People the owner has given access to; empty means only the owner.</summary>
     public List<string> Access { get; init; } = [];

@@ -1,5 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Dialogs;
+using IntakeBot.Evidence;
 using IntakeBot.Responders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -8,7 +9,7 @@ namespace IntakeBot.Conversation;
 
 /// <summary>A reporter adds to a report they already submitted: every message goes into the case as
 /// it arrives, with its own timestamp; "done" ends and the owner is told (reference only).</summary>
-public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, OwnerNotifier notifier) : Dialog(DialogId)
+public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, OwnerNotifier notifier, EvidenceIntake evidence) : Dialog(DialogId)
 {
     public const string DialogId = "add-to-case";
 
@@ -31,6 +32,14 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
 
         var instance = dc.ActiveDialog!;
         var state = instance.Read<AdditionState>(StateKey);
+        if (EvidenceIntake.HasFiles(dc.Context.Activity))
+        {
+            var replies = await evidence.TakeAsync(dc.Context, state.Reference, cancellationToken).ConfigureAwait(false);
+            instance.Write(StateKey, state with { Added = state.Added + replies.Count });
+            await dc.Context.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r)), Replies.WithChoices(text.Format(TextKey.AdditionNoted, state.Reference), text[TextKey.ChoiceDone])], cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
         var said = dc.Context.Activity.Text?.Trim();
         if (string.IsNullOrEmpty(said))
         {

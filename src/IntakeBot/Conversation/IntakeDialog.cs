@@ -1,8 +1,10 @@
 using IntakeBot.Cases;
 using IntakeBot.Dialogs;
 using IntakeBot.Dialogs.Prompts;
+using IntakeBot.Evidence;
 using IntakeBot.Responders;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
@@ -23,25 +25,28 @@ public abstract class IntakeDialog : ComponentDialog
     private const string Review = "review";
     private const string Edit = "edit";
     private const string Discard = "discard";
+    private const string EvidencePromptId = "evidence";
 
     private readonly TextCatalog _text;
     private readonly ConversationStateAccessors _state;
     private readonly CaseDrafts _drafts;
     private readonly IntakeOptions _options;
     private readonly OwnerNotifier _notifier;
+    private readonly EvidenceIntake _evidence;
     private readonly IntakeFlow _flow;
     private readonly IReadOnlyList<IntakeSection> _sections;
 
-    protected IntakeDialog(IntakeFlow flow, TextCatalog text, ConversationStateAccessors state, CaseDrafts drafts, OwnerNotifier notifier, IOptions<IntakeOptions> options)
+    protected IntakeDialog(IntakeFlow flow, IntakeServices services)
         : base(flow.DialogId)
     {
         _flow = flow;
         _sections = flow.Sections;
-        _text = text;
-        _state = state;
-        _drafts = drafts;
-        _notifier = notifier;
-        _options = options.Value;
+        _text = services.Text;
+        _state = services.State;
+        _drafts = services.Drafts;
+        _notifier = services.Notifier;
+        _evidence = services.Evidence;
+        _options = services.Options.Value;
 
         AddDialog(new WaterfallDialog<NoValues>(Welcome, [WelcomeStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Section, [AskSectionStepAsync, SaveSectionStepAsync]));
@@ -53,8 +58,10 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(new ChoicePrompt(Choice));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
         {
-            AddDialog(new AccountPrompt(AccountPromptId(section), text, (turn, messages, ct) => SaveAnswerAsync(turn, section, messages, ct)));
+            AddDialog(new AccountPrompt(AccountPromptId(section), _text, (turn, messages, ct) => SaveAnswerAsync(turn, section, messages, ct)));
         }
+
+        AddDialog(new EvidencePrompt(EvidencePromptId, _text, _evidence, EnsureCaseAsync));
 
         InitialDialogId = Welcome;
     }
@@ -67,6 +74,15 @@ public abstract class IntakeDialog : ComponentDialog
         {
             draft.Paused = false;
             await RepromptAfterAsync(innerDc, _text[TextKey.WelcomeBack], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // Files sent at any step are taken as evidence, and the step waits for its answer.
+        if (EvidenceIntake.HasFiles(turn.Activity) && innerDc.ActiveDialog?.Id != EvidencePromptId)
+        {
+            var replies = await _evidence.TakeAsync(turn, await EnsureCaseAsync(turn, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await turn.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], cancellationToken).ConfigureAwait(false);
+            await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -131,6 +147,7 @@ public abstract class IntakeDialog : ComponentDialog
         {
             SectionInput.Account => AccountPromptId(section),
             SectionInput.Choice => Choice,
+            SectionInput.Evidence => EvidencePromptId,
             _ when section.Optional => OptionalText,
             _ => RequiredText,
         };
@@ -165,7 +182,8 @@ public abstract class IntakeDialog : ComponentDialog
     private async Task<DialogTurnResult> ShowReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        await step.Context.SendActivityAsync(Replies.ReviewCard(_text, _flow, draft.Answers), cancellationToken).ConfigureAwait(false);
+        var evidence = draft.CaseReference is { } reference ? await _drafts.EvidenceAsync(reference, cancellationToken).ConfigureAwait(false) : [];
+        await step.Context.SendActivityAsync(Replies.ReviewCard(_text, _flow, draft.Answers, evidence), cancellationToken).ConfigureAwait(false);
         string[] actions = [_text[TextKey.ChoiceSubmit], _text[TextKey.ChoiceEdit], _text[TextKey.ChoiceDiscard]];
         return await step.PromptAsync(Choice, new PromptOptions
         {
@@ -256,6 +274,18 @@ public abstract class IntakeDialog : ComponentDialog
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
         draft.Answers = section.Write(draft.Answers, answer);
         await _drafts.SaveAnswersAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The case of this intake, created as a draft if nothing was answered yet.</summary>
+    private async Task<string> EnsureCaseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (draft.CaseReference is null)
+        {
+            await _drafts.SaveAnswersAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
+        }
+
+        return draft.CaseReference!;
     }
 
     private static async Task RepromptAfterAsync(DialogContext innerDc, string message, CancellationToken cancellationToken)

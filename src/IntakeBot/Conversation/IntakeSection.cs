@@ -12,6 +12,9 @@ public enum SectionInput
 
     /// <summary>One of the choices.</summary>
     Choice,
+
+    /// <summary>Screenshots, files and pasted text, kept as evidence items of the case rather than answers.</summary>
+    Evidence,
 }
 
 /// <summary>One question of the intake: how it is asked, whether it may be skipped, and where its
@@ -29,6 +32,10 @@ public sealed record IntakeSection(
 {
     /// <summary>The section whose yes (or not sure) shows the urgent-help contact.</summary>
     public const string StillHappeningId = "still-happening";
+
+    /// <summary>The evidence step: its items live in the case's evidence list, not in the answers.</summary>
+    public static IntakeSection EvidenceStep(TextKey prompt)
+        => new("evidence", TextKey.TitleEvidence, prompt, SectionInput.Evidence, true, [], _ => [], (a, _) => a);
 
     /// <summary>A section whose answer is one message (or none, when skipped).</summary>
     public static IntakeSection Single(

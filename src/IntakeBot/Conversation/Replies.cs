@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -27,7 +28,7 @@ public static class Replies
     }
 
     /// <summary>The review summary as an Adaptive Card, each section with the answer as typed.</summary>
-    public static Activity ReviewCard(TextCatalog text, IntakeFlow flow, IntakeAnswers answers)
+    public static Activity ReviewCard(TextCatalog text, IntakeFlow flow, IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
     {
         var body = new JArray
         {
@@ -36,7 +37,9 @@ public static class Replies
         };
         foreach (var section in flow.Sections)
         {
-            var answer = section.Read(answers);
+            IReadOnlyList<string> answer = section.Input == SectionInput.Evidence
+                ? [.. evidence.Select(e => text.Format(TextKey.EvidenceLine, e.SafeName, e.Size))]
+                : section.Read(answers);
             body.Add(new JObject { ["type"] = "TextBlock", ["text"] = text[section.Title], ["weight"] = "Bolder", ["wrap"] = true, ["spacing"] = "Medium" });
             body.Add(new JObject
             {

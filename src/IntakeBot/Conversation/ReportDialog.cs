@@ -1,12 +1,10 @@
 using IntakeBot.Cases;
-using IntakeBot.Responders;
-using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
 
 /// <summary>A person reporting for themselves, at their own pace. The case goes to the default owner.</summary>
-public sealed class ReportDialog(TextCatalog text, ConversationStateAccessors state, CaseDrafts drafts, OwnerNotifier notifier, IOptions<IntakeOptions> options)
-    : IntakeDialog(Flow, text, state, drafts, notifier, options)
+public sealed class ReportDialog(IntakeServices services)
+    : IntakeDialog(Flow, services)
 {
     public const string DialogId = "report";
 

@@ -30,8 +30,7 @@ public static class ReporterSections
             a => a.Witnesses, (a, v) => a with { Witnesses = v }),
         Single("impact", TextKey.TitleImpact, TextKey.AskImpact, SectionInput.Text, true, [],
             a => a.Impact, (a, v) => a with { Impact = v }),
-
-        // The evidence step (issue #4) takes its place here, between feelings and anything else.
+        EvidenceStep(TextKey.AskEvidence),
         Single("anything-else", TextKey.TitleAnythingElse, TextKey.AskAnythingElse, SectionInput.Text, true, [],
             a => a.AnythingElse, (a, v) => a with { AnythingElse = v }),
         Single("contact", TextKey.TitleContact, TextKey.AskContact, SectionInput.Text, false,

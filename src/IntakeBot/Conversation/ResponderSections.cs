@@ -22,8 +22,7 @@ public static class ResponderSections
             a => a.Witnesses, (a, v) => a with { Witnesses = v }),
         Single("feelings", TextKey.TitleFeelingsAndContext, TextKey.AskFeelingsAndContext, SectionInput.Text, true, [],
             a => a.Impact, (a, v) => a with { Impact = v }),
-
-        // The evidence step (issue #4) takes its place here, before the reporter's questions and wishes.
+        EvidenceStep(TextKey.AskEvidenceResponder),
         Single("questions-and-wishes", TextKey.TitleQuestionsAndWishes, TextKey.AskQuestionsAndWishes, SectionInput.Text, true, [],
             a => a.QuestionsAndWishes, (a, v) => a with { QuestionsAndWishes = v }),
     ];

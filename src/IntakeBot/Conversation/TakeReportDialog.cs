@@ -1,13 +1,11 @@
 using IntakeBot.Cases;
-using IntakeBot.Responders;
-using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
 
 /// <summary>A responder taking a report while someone tells them what happened: good-practice tips
 /// at the start and on "tips", notes in the reporter's words, and a case the responder owns.</summary>
-public sealed class TakeReportDialog(TextCatalog text, ConversationStateAccessors state, CaseDrafts drafts, OwnerNotifier notifier, IOptions<IntakeOptions> options)
-    : IntakeDialog(Flow, text, state, drafts, notifier, options)
+public sealed class TakeReportDialog(IntakeServices services)
+    : IntakeDialog(Flow, services)
 {
     public const string DialogId = "take-report";
 

@@ -101,7 +101,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains(whenSkipped, r => r.StartsWith("When did it happen?", StringComparison.Ordinal) is false);
 
         await chat.SayAllAsync("Yesterday", "No", "In person");
-        await chat.SayAllAsync("skip", "skip", "skip", "skip", "skip");
+        await chat.SayAllAsync("skip", "skip", "skip", "skip", "skip", "skip");
         var review = await chat.SayAsync("Please don't contact me");
 
         Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));
@@ -187,7 +187,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         var back = await later.SayAsync("hi again");
         Assert.StartsWith("Welcome back", back[0], StringComparison.Ordinal);
         Assert.Equal("Is it still going on?", back[^1]);
-        await later.SayAllAsync("No", "Online", "skip", "skip", "skip", "skip", "skip");
+        await later.SayAllAsync("No", "Online", "skip", "skip", "skip", "skip", "skip", "skip");
         await later.SayAsync("Email me");
         var receipt = string.Join("\n", await later.SayAsync("submit"));
 

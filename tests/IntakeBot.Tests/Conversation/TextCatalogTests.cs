@@ -51,7 +51,7 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
         string[] script =
         [
             "hello there", "help", "report", "", "done", "It happened", "done", "skip", "Tomorrow", "maybe", "Yes",
-            "Both", "help", "report", "submit", "skip", "skip", "skip", "skip", "pause", "hi", "skip", "Email me",
+            "Both", "help", "report", "submit", "skip", "skip", "skip", "skip", "pause", "hi", "a pasted chat line", "done", "skip", "Email me",
             "edit", "When", "Yesterday", "discard", "Keep it", "submit",
         ];
 
@@ -67,7 +67,7 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
 
         var taking = new TeamsChat(app, responder);
-        foreach (var line in new[] { "help", "take a report", "Prefers not to say", "tips", "notes", "done", "today", "Online", "skip", "skip", "skip", "skip", "skip", "submit" })
+        foreach (var line in new[] { "help", "take a report", "Prefers not to say", "tips", "notes", "done", "today", "Online", "skip", "skip", "skip", "skip", "skip", "skip", "submit" })
         {
             sent.AddRange(await taking.SendAsync(line));
         }

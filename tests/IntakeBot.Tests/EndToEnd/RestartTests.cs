@@ -21,7 +21,7 @@ public sealed class RestartTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await RestartAsync(bot);
         Assert.StartsWith("Where did it happen", (await chat.SayAsync("No"))[^1], StringComparison.Ordinal);
 
-        await chat.SayAllAsync("Online", "skip", "A colleague", "skip", "skip", "skip");
+        await chat.SayAllAsync("Online", "skip", "A colleague", "skip", "skip", "skip", "skip");
         Assert.Contains("**submit**", (await chat.SayAsync("Teams is fine"))[^1], StringComparison.Ordinal);
         await RestartAsync(bot);
         var receipt = string.Join("\n", await chat.SayAsync("submit"));

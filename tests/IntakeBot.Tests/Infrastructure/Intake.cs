@@ -19,6 +19,7 @@ internal static class Intake
             With("My team lead"),
             With("Two colleagues"),
             With("I feel anxious before meetings"),
+            "skip",
             With("I would like to talk to someone"),
             With("A Teams chat is fine"),
         ];

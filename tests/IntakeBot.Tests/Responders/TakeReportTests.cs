@@ -33,6 +33,7 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
         "Their manager",
         "skip",
         "They sounded tired and worried; they are new to the team",
+        "skip",
         "They would like someone to check in with them",
     ];
 

@@ -1,0 +1,15 @@
+using IntakeBot.Cases;
+using IntakeBot.Evidence;
+using IntakeBot.Responders;
+using Microsoft.Extensions.Options;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>What every intake dialog works with, handed over as one.</summary>
+public sealed record IntakeServices(
+    TextCatalog Text,
+    ConversationStateAccessors State,
+    CaseDrafts Drafts,
+    OwnerNotifier Notifier,
+    EvidenceIntake Evidence,
+    IOptions<IntakeOptions> Options);

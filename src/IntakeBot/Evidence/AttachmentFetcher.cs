@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace IntakeBot.Evidence;
+
+/// <summary>Opens a download for an attachment only when its address is safe: https on an allowed
+/// host (or the activity's own connector host for inline images), never an IP address a client made
+/// up, no redirect elsewhere, a timeout, and a size checked before a byte is stored.</summary>
+public sealed class AttachmentFetcher(IHttpClientFactory httpClients, IConnectorTokenProvider tokens, IOptions<EvidenceOptions> options)
+{
+    public const string HttpClientName = "evidence";
+    private const int MaxRedirects = 3;
+
+    private readonly EvidenceOptions _options = options.Value;
+
+    /// <summary>The open response, or the reason nothing was fetched.</summary>
+    public async Task<FetchResult> OpenAsync(ITurnContext turnContext, Uri url, bool connectorAuth, CancellationToken cancellationToken)
+    {
+        var serviceHost = Uri.TryCreate(turnContext.Activity.ServiceUrl, UriKind.Absolute, out var service) ? service.Host : null;
+        var client = httpClients.CreateClient(HttpClientName);
+        client.Timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds);
+        var token = connectorAuth ? await tokens.GetTokenAsync(turnContext, cancellationToken).ConfigureAwait(false) : null;
+
+        for (var hop = 0; hop <= MaxRedirects; hop++)
+        {
+            if (!IsAllowed(url, connectorAuth ? serviceHost : null))
+            {
+                return FetchResult.Refused(FileRefusal.HostNotAllowed);
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (token is not null && string.Equals(url.Host, serviceHost, StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return FetchResult.Refused(FileRefusal.DownloadFailed);
+            }
+
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+            {
+                response.Dispose();
+                var next = location.IsAbsoluteUri ? location : new Uri(url, location);
+                if (!string.Equals(next.Host, url.Host, StringComparison.OrdinalIgnoreCase))
+                {
+                    return FetchResult.Refused(FileRefusal.HostNotAllowed);
+                }
+
+                url = next;
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                response.Dispose();
+                return FetchResult.Refused(FileRefusal.DownloadFailed);
+            }
+
+            if (response.Content.Headers.ContentLength > _options.MaxBytes)
+            {
+                response.Dispose();
+                return FetchResult.Refused(FileRefusal.TooLarge);
+            }
+
+            return FetchResult.Open(response);
+        }
+
+        return FetchResult.Refused(FileRefusal.HostNotAllowed);
+    }
+
+    /// <summary>The allow-list, decided from the address alone, before any connection is made.</summary>
+    public bool IsAllowed(Uri url, string? connectorHost)
+    {
+        if (!url.IsAbsoluteUri || !string.IsNullOrEmpty(url.UserInfo))
+        {
+            return false;
+        }
+
+        var loopback = IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+        if (url.Scheme == Uri.UriSchemeHttp)
+        {
+            return loopback && _options.AllowLoopbackHttp && AllowedHost(url.Host, connectorHost);
+        }
+
+        if (url.Scheme != Uri.UriSchemeHttps)
+        {
+            return false;
+        }
+
+        // An IP address is never on the allow-list unless it is this machine in development.
+        if (address is not null && !(loopback && _options.AllowLoopbackHttp))
+        {
+            return false;
+        }
+
+        return address?.AddressFamily is null or AddressFamily.InterNetwork or AddressFamily.InterNetworkV6 && AllowedHost(url.Host, connectorHost);
+    }
+
+    private bool AllowedHost(string host, string? connectorHost)
+        => string.Equals(host, connectorHost, StringComparison.OrdinalIgnoreCase)
+            || _options.AllowedHosts.Any(pattern => pattern.StartsWith("*.", StringComparison.Ordinal)
+                ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
+                : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>An open download, or why there is none.</summary>
+public sealed class FetchResult : IDisposable
+{
+    private FetchResult(HttpResponseMessage? response, FileRefusal refusal)
+    {
+        Response = response;
+        Refusal = refusal;
+    }
+
+    public HttpResponseMessage? Response { get; }
+
+    public FileRefusal Refusal { get; }
+
+    public static FetchResult Open(HttpResponseMessage response) => new(response, FileRefusal.None);
+
+    public static FetchResult Refused(FileRefusal refusal) => new(null, refusal);
+
+    public void Dispose() => Response?.Dispose();
+}

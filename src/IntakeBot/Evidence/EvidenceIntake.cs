@@ -1,0 +1,149 @@
+using System.Globalization;
+using IntakeBot.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Evidence;
+
+/// <summary>Takes what one message brings as evidence for a case: uploaded files, pasted or inline
+/// images, or pasted text. Each item is acknowledged by name and size, or refused with a reason;
+/// nothing about its content is judged.</summary>
+public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore store, TextCatalog text, IOptions<EvidenceOptions> options, ILogger<EvidenceIntake> logger)
+{
+    public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+
+    /// <summary>True when the message carries something to take as evidence besides its text.</summary>
+    public static bool HasFiles(IMessageActivity activity) => Files(activity).Any();
+
+    /// <summary>Stores every file of the message, or its text when it has no files; returns one
+    /// reply per item.</summary>
+    public async Task<IReadOnlyList<string>> TakeAsync(ITurnContext turnContext, string caseReference, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var addedBy = activity.From.AadObjectId;
+        var files = Files(activity).ToList();
+        if (files.Count == 0)
+        {
+            var pasted = activity.Text?.Trim();
+            if (string.IsNullOrEmpty(pasted))
+            {
+                return [text[TextKey.NoTextReceived]];
+            }
+
+            var item = await store.SaveTextAsync(caseReference, pasted, addedBy, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            return [text.Format(TextKey.EvidenceTextSaved, Size(item.Size))];
+        }
+
+        var replies = new List<string>();
+        foreach (var attachment in files)
+        {
+            replies.Add(await TakeFileAsync(turnContext, caseReference, attachment, addedBy, cancellationToken).ConfigureAwait(false));
+        }
+
+        return replies;
+    }
+
+    private async Task<string> TakeFileAsync(ITurnContext turnContext, string caseReference, Attachment attachment, string addedBy, CancellationToken cancellationToken)
+    {
+        var (url, connectorAuth, originalName) = Locate(attachment);
+        var displayName = FileNames.Sanitize(originalName, "attachment");
+        if (url is null)
+        {
+            return Refusal(FileRefusal.NotAFile, displayName);
+        }
+
+        using var fetched = await fetcher.OpenAsync(turnContext, url, connectorAuth, cancellationToken).ConfigureAwait(false);
+        if (fetched.Response is not { } response)
+        {
+            LogRefusal(caseReference, fetched.Refusal);
+            return Refusal(fetched.Refusal, displayName);
+        }
+
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var head = new byte[FileTypes.SniffLength];
+        var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var safeName = connectorAuth ? ImageName(displayName, attachment.ContentType, head.AsSpan(0, headLength)) : displayName;
+        var check = FileTypes.Check(safeName, head.AsSpan(0, headLength));
+        if (!check.Accepted)
+        {
+            LogRefusal(caseReference, check.Refusal);
+            return Refusal(check.Refusal, safeName);
+        }
+
+        try
+        {
+            var content = new PrefixedStream(head.AsMemory(0, headLength), body);
+            var item = await store.SaveAsync(caseReference, originalName ?? safeName, safeName, check.ContentType!, content, options.Value.MaxBytes, addedBy, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes).", item.Number, caseReference, item.Size);
+            return text.Format(TextKey.EvidenceSaved, item.SafeName, Size(item.Size));
+        }
+        catch (EvidenceTooLargeException)
+        {
+            LogRefusal(caseReference, FileRefusal.TooLarge);
+            return Refusal(FileRefusal.TooLarge, safeName);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            LogRefusal(caseReference, FileRefusal.DownloadFailed);
+            return Refusal(FileRefusal.DownloadFailed, safeName);
+        }
+    }
+
+    /// <summary>Where an attachment's bytes are and whether the connector's token goes with the
+    /// request. Teams' formatted-message companion (text/html) is not evidence and never fetched.</summary>
+    private static (Uri? Url, bool ConnectorAuth, string? Name) Locate(Attachment attachment)
+    {
+        if (attachment.ContentType == FileDownloadInfo)
+        {
+            var downloadUrl = (attachment.Content as JObject)?.Value<string>("downloadUrl");
+            return (Uri.TryCreate(downloadUrl, UriKind.Absolute, out var url) ? url : null, false, attachment.Name);
+        }
+
+        if (attachment.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return (Uri.TryCreate(attachment.ContentUrl, UriKind.Absolute, out var url) ? url : null, true, attachment.Name ?? "screenshot");
+        }
+
+        return (null, false, attachment.Name ?? attachment.ContentType);
+    }
+
+    /// <summary>Pasted images often come without a name or extension: the type decides it.</summary>
+    private static string ImageName(string name, string? contentType, ReadOnlySpan<byte> head)
+    {
+        if (FileNames.Extension(name).Length > 0)
+        {
+            return name;
+        }
+
+        var extension = FileTypes.ExtensionForImage(contentType);
+        return name + (extension.Length > 0 ? extension : FileTypes.ExtensionForImage(FileTypes.ImageContentType(head)));
+    }
+
+    private static IEnumerable<Attachment> Files(IMessageActivity activity)
+        => (activity.Attachments ?? []).Where(a => a is not null && !string.Equals(a.ContentType, "text/html", StringComparison.OrdinalIgnoreCase));
+
+    private string Refusal(FileRefusal refusal, string name) => refusal switch
+    {
+        FileRefusal.WebPageInstead => text.Format(TextKey.EvidenceRefusedWebPage, name),
+        FileRefusal.Executable => text.Format(TextKey.EvidenceRefusedExecutable, name),
+        FileRefusal.Archive => text.Format(TextKey.EvidenceRefusedArchive, name),
+        FileRefusal.ContentDoesNotMatchName => text.Format(TextKey.EvidenceRefusedMismatch, name),
+        FileRefusal.TooLarge => text.Format(TextKey.EvidenceRefusedTooLarge, name, Size(options.Value.MaxBytes)),
+        FileRefusal.HostNotAllowed => text.Format(TextKey.EvidenceRefusedHost, name),
+        FileRefusal.DownloadFailed => text.Format(TextKey.EvidenceRefusedDownload, name),
+        FileRefusal.NotAFile => text.Format(TextKey.EvidenceRefusedNotAFile, name),
+        _ => text.Format(TextKey.EvidenceRefusedType, name),
+    };
+
+    private void LogRefusal(string caseReference, FileRefusal refusal)
+        => logger.LogInformation("An evidence item for case {CaseReference} was refused: {Refusal}.", caseReference, refusal);
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntakeBot.Evidence;
+
+public sealed class EvidenceOptions
+{
+    public const string Section = "Evidence";
+
+    /// <summary>Largest file kept, checked against Content-Length and while streaming.</summary>
+    [Range(1, 1L << 40, ErrorMessage = "Evidence:MaxBytes must be a positive number of bytes.")]
+    public long MaxBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Hosts files may be downloaded from (https only). "*.example.com" matches any subdomain.
+    /// The host of the activity's serviceUrl is allowed for inline images as well.</summary>
+    public List<string> AllowedHosts { get; set; } = ["*.sharepoint.com", "*.sharepoint.us", "*.sharepoint-df.com"];
+
+    /// <summary>Allows plain http to 127.0.0.1, for local development and tests only.</summary>
+    public bool AllowLoopbackHttp { get; set; }
+
+    [Range(1, 600, ErrorMessage = "Evidence:TimeoutSeconds must be between 1 and 600.")]
+    public int TimeoutSeconds { get; set; } = 60;
+}
