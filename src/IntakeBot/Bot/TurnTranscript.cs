@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -30,6 +31,10 @@ public sealed class TurnTranscript
             message?.Text,
             message?.Attachments is { Count: > 0 } attachments ? [.. attachments.Select(a => a.ContentType ?? "unknown")] : null));
     }
+
+    /// <summary>An evidence item by name, size and hash; its bytes stay in its own blob.</summary>
+    public void AddEvidence(EvidenceItem item)
+        => _entries.Add(new TranscriptEntry(item.AddedAt, "in", "evidence", null, item.AddedBy, $"{item.SafeName}, {item.Size} bytes, sha256 {item.Sha256}", [item.ContentType]));
 
     public static TurnTranscript? Of(ITurnContext turnContext) => turnContext.TurnState.Get<TurnTranscript>();
 }

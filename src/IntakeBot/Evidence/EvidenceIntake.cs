@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntakeBot.Bot;
 using IntakeBot.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -23,6 +24,11 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
     {
         var activity = turnContext.Activity;
         var addedBy = activity.From.AadObjectId;
+        if (TurnTranscript.Of(turnContext) is { } transcript)
+        {
+            transcript.CaseReference = caseReference;
+        }
+
         var files = Files(activity).ToList();
         if (files.Count == 0)
         {
@@ -33,6 +39,7 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
             }
 
             var item = await store.SaveTextAsync(caseReference, pasted, addedBy, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            TurnTranscript.Of(turnContext)?.AddEvidence(item);
             return [text.Format(TextKey.EvidenceTextSaved, Size(item.Size))];
         }
 
@@ -76,6 +83,7 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
         {
             var content = new PrefixedStream(head.AsMemory(0, headLength), body);
             var item = await store.SaveAsync(caseReference, originalName ?? safeName, safeName, check.ContentType!, content, options.Value.MaxBytes, addedBy, cancellationToken).ConfigureAwait(false);
+            TurnTranscript.Of(turnContext)?.AddEvidence(item);
             logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes).", item.Number, caseReference, item.Size);
             return text.Format(TextKey.EvidenceSaved, item.SafeName, Size(item.Size));
         }

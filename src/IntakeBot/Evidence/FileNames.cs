@@ -29,7 +29,7 @@ public static class FileNames
             cleaned = cleaned.Replace("--", "-", StringComparison.Ordinal);
         }
 
-        cleaned = cleaned.Trim('.', '-');
+        cleaned = cleaned.TrimEnd('.', '-').TrimStart('-');
         if (cleaned.Length > MaxLength)
         {
             var extension = Extension(cleaned);

@@ -32,13 +32,38 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
             ["text"] = text,
         }.ToString(Formatting.None);
 
-    public async Task<IReadOnlyList<string>> SayAsync(string text)
+    public Task<IReadOnlyList<string>> SayAsync(string text) => SendAsync(text, null);
+
+    /// <summary>Sends a message with attachments in Teams' shapes, and optional text.</summary>
+    public async Task<IReadOnlyList<string>> SendAsync(string? text, JArray? attachments)
     {
-        var response = await PostAsync(Activity(text, _conversationId, AadObjectId, id: $"m{++_sequence}", serviceUrl: serviceUrl));
+        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: $"m{++_sequence}", serviceUrl: serviceUrl));
+        if (attachments is not null)
+        {
+            activity["attachments"] = attachments;
+        }
+
+        var response = await PostAsync(activity.ToString(Formatting.None));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
         return [.. ((JArray?)body["activities"] ?? []).Select(a => a.Value<string>("text") ?? string.Empty)];
     }
+
+    /// <summary>An uploaded file as Teams delivers it in 1:1 chat.</summary>
+    public static JObject UploadedFile(string name, string downloadUrl)
+        => new()
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["name"] = name,
+            ["content"] = new JObject { ["downloadUrl"] = downloadUrl, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = name[(name.LastIndexOf('.') + 1)..] },
+        };
+
+    /// <summary>A pasted or inline image, whose contentUrl needs the bot's token.</summary>
+    public static JObject InlineImage(string contentUrl, string contentType = "image/png")
+        => new() { ["contentType"] = contentType, ["contentUrl"] = contentUrl };
+
+    /// <summary>The formatted-message companion Teams sends along; never evidence.</summary>
+    public static JObject HtmlCompanion(string html) => new() { ["contentType"] = "text/html", ["content"] = html };
 
     public async Task<IReadOnlyList<string>> SayAllAsync(params string[] lines)
     {

@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using IntakeBot.Evidence;
+using IntakeBot.Tests.Infrastructure;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Tests.Evidence;
+
+public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes("a screenshot, honestly")];
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\nthe meeting notes\n%%EOF");
+    private static readonly byte[] Exe = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00];
+
+    /// <summary>Every request the bot's evidence client makes, by host; any host but 127.0.0.1 fails the test.</summary>
+    private readonly ConcurrentQueue<string> _forbidden = new();
+    private FileServer _files = null!;
+    private BotApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _files = await FileServer.StartAsync();
+        var tokens = new Mock<IConnectorTokenProvider>();
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(FileServer.BotToken);
+        _app = new BotApp(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["Evidence:AllowedHosts:0"] = "127.0.0.1",
+                ["Evidence:AllowLoopbackHttp"] = "true",
+            },
+            services =>
+            {
+                services.AddSingleton(tokens.Object);
+                services.AddHttpClient(AttachmentFetcher.HttpClientName).AddHttpMessageHandler(() => new LoopbackOnly(_forbidden));
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _files.DisposeAsync();
+    }
+
+    private async Task<HttpChat> AtEvidenceStepAsync()
+    {
+        var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
+        var upToReview = Intake.UpToReview();
+        var evidenceStep = Array.IndexOf(upToReview, "skip");
+        var replies = await chat.SayAllAsync(upToReview[..evidenceStep]);
+        Assert.StartsWith("Do you have anything that shows what happened", replies[^1], StringComparison.Ordinal);
+        return chat;
+    }
+
+    private async Task<IntakeBot.Cases.CaseRecord> OnlyCaseAsync()
+    {
+        var blobs = new CaseBlobs(azurite, _app);
+        return await blobs.CaseAsync(await blobs.OnlyCaseReferenceAsync());
+    }
+
+    private async Task<List<string>> EvidenceBlobsAsync()
+        => [.. (await new CaseBlobs(azurite, _app).CaseBlobNamesAsync()).Where(n => n.Contains("/evidence/", StringComparison.Ordinal))];
+
+    [Fact]
+    public async Task An_uploaded_pdf_a_pasted_screenshot_and_pasted_text_each_land_in_the_case_with_their_hash_and_metadata()
+    {
+        var chat = await AtEvidenceStepAsync();
+
+        var pdf = await chat.SendAsync(null, [HttpChat.UploadedFile("Meeting notes.pdf", _files.Serve("notes.pdf", Pdf))]);
+        _files.Serve("shot", Png, "image/png");
+        var image = await chat.SendAsync(null, [HttpChat.InlineImage($"{_files.BaseUrl}/attachments/shot"), HttpChat.HtmlCompanion($"<p><img src=\"https://elsewhere.example/img\"></p>")]);
+        var text = await chat.SayAsync("[10:02] Sam: you should just quit");
+        var review = await chat.SayAllAsync("done", "skip", "Teams");
+
+        Assert.StartsWith("Saved Meeting-notes.pdf (", pdf[0], StringComparison.Ordinal);
+        Assert.StartsWith("Saved screenshot.png (", image[0], StringComparison.Ordinal);
+        Assert.StartsWith("Saved the text you pasted", text[0], StringComparison.Ordinal);
+        Assert.Contains(_files.Requests, r => r.StartsWith("/attachments/shot", StringComparison.Ordinal) && r.EndsWith($"Bearer {FileServer.BotToken}", StringComparison.Ordinal));
+        Assert.DoesNotContain(_files.Requests, r => r.StartsWith("/files/notes.pdf", StringComparison.Ordinal) && r.Contains("Bearer", StringComparison.Ordinal));
+        var record = await OnlyCaseAsync();
+        Assert.Equal(["Meeting-notes.pdf", "screenshot.png", "pasted-text.txt"], record.Evidence.Select(e => e.SafeName));
+        Assert.Equal("Meeting notes.pdf", record.Evidence[0].OriginalName);
+        var blobs = new CaseBlobs(azurite, _app);
+        foreach (var (item, bytes) in record.Evidence.Zip([Pdf, Png, Encoding.UTF8.GetBytes("[10:02] Sam: you should just quit")]))
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            Assert.Equal(sha, item.Sha256);
+            Assert.Equal(bytes.Length, item.Size);
+            var metadata = await blobs.MetadataAsync(item.BlobName);
+            Assert.Equal(sha, metadata["sha256"]);
+            Assert.Equal("HighlyConfidential", metadata["classification"]);
+            Assert.Equal(record.Reporter!.AadObjectId, metadata["addedby"]);
+        }
+
+        Assert.Matches(@"^IR-[0-9A-Z]{8}/evidence/001-Meeting-notes\.pdf$", record.Evidence[0].BlobName);
+        var transcript = await blobs.TranscriptAsync(record.Reference);
+        Assert.Contains(transcript, e => e.Type == "evidence" && e.Text!.Contains(record.Evidence[1].Sha256, StringComparison.Ordinal));
+        Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));
+        Assert.Empty(_forbidden);
+    }
+
+    [Fact]
+    public async Task A_60_mb_file_is_refused_while_streaming_and_nothing_is_left_behind()
+    {
+        var chat = await AtEvidenceStepAsync();
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("huge.png", $"{_files.BaseUrl}/stream/{60L * 1024 * 1024}")]);
+
+        Assert.StartsWith("I can't keep huge.png: it's larger than the 50 MB that fit", replies[0], StringComparison.Ordinal);
+        Assert.Empty(await EvidenceBlobsAsync());
+        Assert.Empty((await OnlyCaseAsync()).Evidence);
+        Assert.StartsWith("Add more whenever you're ready", replies[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_declares_it_is_too_large_is_refused_before_it_is_read()
+    {
+        var chat = await AtEvidenceStepAsync();
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("big.pdf", $"{_files.BaseUrl}/declared-large")]);
+
+        Assert.StartsWith("I can't keep big.pdf: it's larger than", replies[0], StringComparison.Ordinal);
+        Assert.Empty(await EvidenceBlobsAsync());
+    }
+
+    [Theory]
+    [InlineData("holiday.png", "programs and scripts aren't accepted")]
+    [InlineData("setup.exe", "programs and scripts aren't accepted")]
+    public async Task An_executable_is_refused_by_its_first_bytes_whatever_its_name(string name, string reason)
+    {
+        var chat = await AtEvidenceStepAsync();
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve(name, Exe))]);
+
+        Assert.Contains(reason, replies[0], StringComparison.Ordinal);
+        Assert.Empty(await EvidenceBlobsAsync());
+    }
+
+    [Fact]
+    public async Task Archives_and_unknown_types_and_pdfs_that_are_not_pdfs_are_refused_with_the_reason()
+    {
+        var chat = await AtEvidenceStepAsync();
+        byte[] zip = [0x50, 0x4B, 0x03, 0x04, .. Encoding.ASCII.GetBytes("secret/notes.txt")];
+
+        var archive = await chat.SendAsync(null, [HttpChat.UploadedFile("all.zip", _files.Serve("all.zip", zip))]);
+        var unknown = await chat.SendAsync(null, [HttpChat.UploadedFile("data.xyz", _files.Serve("data.xyz", Pdf))]);
+        var mismatch = await chat.SendAsync(null, [HttpChat.UploadedFile("fake.pdf", _files.Serve("fake.pdf", Png))]);
+
+        Assert.Contains("archives such as .zip aren't accepted", archive[0], StringComparison.Ordinal);
+        Assert.Contains("that type of file isn't accepted", unknown[0], StringComparison.Ordinal);
+        Assert.Contains("its content doesn't match its file type", mismatch[0], StringComparison.Ordinal);
+        Assert.Empty(await EvidenceBlobsAsync());
+    }
+
+    [Fact]
+    public async Task A_download_that_answers_with_a_web_page_is_refused_and_the_person_is_asked_to_attach_it_again()
+    {
+        var chat = await AtEvidenceStepAsync();
+        var page = _files.Serve("signin.pdf", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Sign in</body></html>"), "text/html");
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("report.pdf", page)]);
+
+        Assert.StartsWith("I received a web page instead of report.pdf", replies[0], StringComparison.Ordinal);
+        Assert.Contains("attach the file again", replies[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_content_url_on_a_loopback_host_that_is_not_allowed_is_refused_and_never_contacted()
+    {
+        using var listener = new TcpListener(IPAddress.Parse("127.0.0.2"), 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var chat = await AtEvidenceStepAsync();
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("x.png", $"http://127.0.0.2:{port}/x.png"), HttpChat.InlineImage($"http://127.0.0.2:{port}/img")]);
+
+        Assert.All(replies.Take(2), r => Assert.Contains("I can't fetch", r, StringComparison.Ordinal));
+        Assert.False(listener.Pending());
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("https://169.254.169.254/latest/meta-data/")]
+    [InlineData("https://10.0.0.5/file.png")]
+    [InlineData("https://192.168.1.10/file.png")]
+    [InlineData("https://[fd00::1]/file.png")]
+    [InlineData("https://evil.example/file.png")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("data:image/png;base64,iVBORw0KGgo=")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://user:pass@127.0.0.1/x.png")]
+    public async Task Addresses_off_the_allow_list_are_refused_before_any_connection_is_tried(string url)
+    {
+        var chat = await AtEvidenceStepAsync();
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("x.png", url), HttpChat.InlineImage(url)]);
+
+        Assert.All(replies.Take(2), r => Assert.Contains("I can't fetch", r, StringComparison.Ordinal));
+        Assert.Empty(_forbidden);
+        Assert.Empty(await EvidenceBlobsAsync());
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_host_is_refused_and_one_on_the_same_host_is_followed()
+    {
+        var chat = await AtEvidenceStepAsync();
+        _files.Serve("moved.pdf", Pdf, "application/pdf");
+
+        var elsewhere = await chat.SendAsync(null, [HttpChat.UploadedFile("a.pdf", $"{_files.BaseUrl}/redirect")]);
+        var sameHost = await chat.SendAsync(null, [HttpChat.UploadedFile("b.pdf", $"{_files.BaseUrl}/redirect-same-host/moved.pdf")]);
+
+        Assert.Contains("I can't fetch a.pdf", elsewhere[0], StringComparison.Ordinal);
+        Assert.StartsWith("Saved b.pdf", sameHost[0], StringComparison.Ordinal);
+        Assert.Empty(_forbidden);
+    }
+
+    [Fact]
+    public async Task A_card_is_refused_naming_what_is_accepted_and_the_intake_goes_on()
+    {
+        var chat = await AtEvidenceStepAsync();
+        var card = new JObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = new JObject { ["type"] = "AdaptiveCard" } };
+
+        var replies = await chat.SendAsync(null, [card]);
+
+        Assert.Contains("Screenshots, files and pasted text are accepted", replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("Is there anything else you'd like to add", (await chat.SayAsync("done"))[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Files_sent_at_another_step_are_kept_as_evidence_and_the_step_is_asked_again()
+    {
+        var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
+        await chat.SayAllAsync("report", "It happened", "done");
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("proof.pdf", _files.Serve("proof.pdf", Pdf))]);
+
+        Assert.StartsWith("Saved proof.pdf", replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("When did it happen?", replies[^1], StringComparison.Ordinal);
+        Assert.Single((await OnlyCaseAsync()).Evidence);
+    }
+
+    [Fact]
+    public async Task A_reporter_adds_a_screenshot_to_their_submitted_report()
+    {
+        var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
+        await chat.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        await chat.SayAsync($"add to {reference}");
+        _files.Serve("later", Png, "image/png");
+
+        var replies = await chat.SendAsync(null, [HttpChat.InlineImage($"{_files.BaseUrl}/attachments/later")]);
+        await chat.SayAsync("done");
+
+        Assert.StartsWith("Saved screenshot.png", replies[0], StringComparison.Ordinal);
+        var record = await new CaseBlobs(azurite, _app).CaseAsync(reference);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Png)), Assert.Single(record.Evidence).Sha256);
+    }
+
+    /// <summary>Fails the test for any request the evidence client makes off 127.0.0.1.</summary>
+    private sealed class LoopbackOnly(ConcurrentQueue<string> forbidden) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.Host != "127.0.0.1")
+            {
+                forbidden.Enqueue(request.RequestUri.ToString());
+                throw new InvalidOperationException("The test forbids traffic to " + request.RequestUri.Host);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
