@@ -1,0 +1,30 @@
+using System.Globalization;
+using IntakeBot.Bench;
+
+// Benchmarks measure; they are run by hand (see README "Performance") and only built in CI.
+var repoRoot = FindRepoRoot();
+switch (args.FirstOrDefault())
+{
+    case "evidence":
+        var megabytes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+        await EvidenceBenchmark.RunAsync(repoRoot, megabytes * 1024L * 1024, rounds: 3);
+        break;
+    default:
+        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes]");
+        return 2;
+}
+
+return 0;
+
+static string FindRepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "IntakeBot.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
