@@ -5,6 +5,7 @@ using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
+using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -46,6 +47,15 @@ builder.Services.AddSingleton<IConnectorTokenProvider, AdapterConnectorTokenProv
 builder.Services.AddSingleton<AttachmentFetcher>();
 builder.Services.AddSingleton<EvidenceStore>();
 builder.Services.AddSingleton<EvidenceIntake>();
+
+// Sharing: case files in a drive through Microsoft Graph, app-only, off until a drive is configured.
+builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<SharingOptions>, SharingOptionsValidator>();
+builder.Services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<IOptions<SharingOptions>>().Value));
+builder.Services.AddSingleton<GraphDirectory>();
+builder.Services.AddSingleton<CaseDrive>();
+builder.Services.AddSingleton<SharingService>();
+builder.Services.AddSingleton<OwnerCommands>();
 
 // Conversation: state accessors created once, dialogs, the bot.
 builder.Services.AddSingleton<ConversationState>();

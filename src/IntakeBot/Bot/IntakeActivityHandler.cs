@@ -21,6 +21,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private readonly ICaseStore _cases;
     private readonly ResponderRoster _roster;
     private readonly ResponderDirectory _directory;
+    private readonly OwnerCommands _ownerCommands;
     private readonly TextCatalog _text;
     private readonly IntakeOptions _options;
     private readonly DialogSet _dialogs;
@@ -35,6 +36,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         ICaseStore cases,
         ResponderRoster roster,
         ResponderDirectory directory,
+        OwnerCommands ownerCommands,
         TextCatalog text,
         IOptions<IntakeOptions> options)
     {
@@ -43,6 +45,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         _cases = cases;
         _roster = roster;
         _directory = directory;
+        _ownerCommands = ownerCommands;
         _text = text;
         _options = options.Value;
         _dialogs = new DialogSet(state.Dialogs).Add(reportDialog).Add(takeReportDialog).Add(addToCaseDialog);
@@ -144,10 +147,15 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        if (said is not null && await _ownerCommands.TryHandleAsync(dc.Context, said, responder, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var reply = said switch
         {
             _ when Is(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
-            _ when Is(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]),
+            _ when Is(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}"),
             _ when Is(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
             _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
             _ => _text[TextKey.Greeting],

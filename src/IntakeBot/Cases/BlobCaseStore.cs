@@ -6,6 +6,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using IntakeBot.Sharing;
 using IntakeBot.Storage;
 
 namespace IntakeBot.Cases;
@@ -115,20 +116,36 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
         await blob.AppendBlockAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken)
+        => ReadLinesAsync<TranscriptEntry>(reference, "transcript.jsonl", cancellationToken);
+
+    public async Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken)
     {
-        try
+        var blob = Container.GetAppendBlobClient(Name(reference, "audit.jsonl"));
+        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
         {
-            var download = await Blob(reference, "transcript.jsonl").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return [.. download.Value.Content.ToString()
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonSerializer.Deserialize<TranscriptEntry>(line, Json)!)];
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+            Metadata = ClassificationMetadata,
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+        }, cancellationToken).ConfigureAwait(false);
+        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n");
+        for (var attempt = 0; ; attempt++)
         {
-            return [];
+            var length = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ContentLength;
+            try
+            {
+                using var content = new MemoryStream(line);
+                await blob.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = length } }, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < UpdateAttempts * 4)
+            {
+                // Another entry went in first; append after it.
+            }
         }
     }
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken)
+        => ReadLinesAsync<AuditEntry>(reference, "audit.jsonl", cancellationToken);
 
     public async Task DeleteAsync(string reference, CancellationToken cancellationToken)
     {
@@ -136,6 +153,21 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
         await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
         {
             await Container.DeleteBlobIfExistsAsync(item.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> ReadLinesAsync<T>(string reference, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Blob(reference, file).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return [.. download.Value.Content.ToString()
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => JsonSerializer.Deserialize<T>(line, Json)!)];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
         }
     }
 

@@ -1,4 +1,5 @@
 using IntakeBot.Evidence;
+using IntakeBot.Sharing;
 
 namespace IntakeBot.Cases;
 
@@ -59,5 +60,8 @@ public sealed record CaseRecord
     public List<EvidenceItem> Evidence { get; init; } = [];
 
     /// <summary>People the owner has given access to; empty means only the owner.</summary>
-    public List<string> Access { get; init; } = [];
+    public List<AccessGrant> Access { get; init; } = [];
+
+    /// <summary>The shared folder of the case file, once it was first shared.</summary>
+    public SharedFolder? Shared { get; init; }
 }

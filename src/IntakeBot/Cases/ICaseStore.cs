@@ -1,3 +1,5 @@
+using IntakeBot.Sharing;
+
 namespace IntakeBot.Cases;
 
 /// <summary>Cases in blob storage. References are checked before they become blob names.</summary>
@@ -19,6 +21,12 @@ public interface ICaseStore
     Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>Appends to the case's audit log; each append is conditioned on the position it expects, so
+    /// concurrent entries are neither lost nor interleaved.</summary>
+    Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>Deletes every blob of the case.</summary>
     Task DeleteAsync(string reference, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using IntakeBot.Cases;
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
+using IntakeBot.Sharing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -9,7 +10,7 @@ namespace IntakeBot.Conversation;
 
 /// <summary>A reporter adds to a report they already submitted: every message goes into the case as
 /// it arrives, with its own timestamp; "done" ends and the owner is told (reference only).</summary>
-public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, OwnerNotifier notifier, EvidenceIntake evidence) : Dialog(DialogId)
+public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, OwnerNotifier notifier, EvidenceIntake evidence, SharingService sharing) : Dialog(DialogId)
 {
     public const string DialogId = "add-to-case";
 
@@ -56,6 +57,7 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
             }
 
             await dc.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AdditionDone, state.Reference)), cancellationToken).ConfigureAwait(false);
+            await sharing.RefreshIfSharedAsync(state.Reference, dc.Context.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false);
             if (await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false) is { } record)
             {
                 await notifier.NotifyAsync(record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, cancellationToken).ConfigureAwait(false);

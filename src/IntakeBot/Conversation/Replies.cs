@@ -30,12 +30,20 @@ public static class Replies
     /// <summary>The review summary as an Adaptive Card, each section with the answer as typed.</summary>
     public static Activity ReviewCard(TextCatalog text, IntakeFlow flow, IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
     {
+        var card = Card(text, text[flow.ReviewCardTitle], text[flow.ReviewCardClassification], flow.Sections, answers, evidence);
+        card.Text = text[TextKey.ReviewIntro];
+        return card;
+    }
+
+    /// <summary>A case's answers and evidence as an Adaptive Card under a title and a subtitle.</summary>
+    public static Activity Card(TextCatalog text, string title, string subtitle, IReadOnlyList<IntakeSection> sections, IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
+    {
         var body = new JArray
         {
-            new JObject { ["type"] = "TextBlock", ["text"] = text[flow.ReviewCardTitle], ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
-            new JObject { ["type"] = "TextBlock", ["text"] = text[flow.ReviewCardClassification], ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true },
+            new JObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+            new JObject { ["type"] = "TextBlock", ["text"] = subtitle, ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true },
         };
-        foreach (var section in flow.Sections)
+        foreach (var section in sections)
         {
             IReadOnlyList<string> answer = section.Input == SectionInput.Evidence
                 ? [.. evidence.Select(e => text.Format(TextKey.EvidenceLine, e.SafeName, e.Size))]
@@ -57,8 +65,6 @@ public static class Replies
             ["version"] = "1.5",
             ["body"] = body,
         };
-        var activity = (Activity)MessageFactory.Attachment(new Attachment(AdaptiveCardContentType, content: card));
-        activity.Text = text[TextKey.ReviewIntro];
-        return activity;
+        return (Activity)MessageFactory.Attachment(new Attachment(AdaptiveCardContentType, content: card));
     }
 }

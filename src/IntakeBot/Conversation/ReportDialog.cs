@@ -8,7 +8,7 @@ public sealed class ReportDialog(IntakeServices services)
 {
     public const string DialogId = "report";
 
-    private static readonly IntakeFlow Flow = new(
+    public static readonly IntakeFlow Flow = new(
         DialogId,
         CaseKinds.SelfReport,
         ReporterSections.All,

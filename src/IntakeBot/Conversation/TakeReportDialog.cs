@@ -9,7 +9,7 @@ public sealed class TakeReportDialog(IntakeServices services)
 {
     public const string DialogId = "take-report";
 
-    private static readonly IntakeFlow Flow = new(
+    public static readonly IntakeFlow Flow = new(
         DialogId,
         CaseKinds.TakenByResponder,
         ResponderSections.All,

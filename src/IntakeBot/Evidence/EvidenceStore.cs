@@ -72,6 +72,10 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
         }
     }
 
+    /// <summary>Reads an evidence item back, streamed, for the shared case folder.</summary>
+    public async Task<Stream> OpenReadAsync(EvidenceItem item, CancellationToken cancellationToken)
+        => await containers.Cases.GetBlobClient(item.BlobName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
     public Task<EvidenceItem> SaveTextAsync(string reference, string text, string addedBy, long maxBytes, CancellationToken cancellationToken)
         => SaveAsync(reference, "pasted-text.txt", "pasted-text.txt", "text/plain; charset=utf-8", new MemoryStream(Encoding.UTF8.GetBytes(text)), maxBytes, addedBy, cancellationToken);
 

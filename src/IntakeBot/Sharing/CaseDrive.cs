@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Drives.Item.Items.Item.AssignSensitivityLabel;
+using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
+using Microsoft.Graph.Drives.Item.Items.Item.Invite;
+using Microsoft.Graph.Models;
+
+namespace IntakeBot.Sharing;
+
+/// <summary>The case folders in the configured drive: uploads (large files through an upload session),
+/// the sensitivity label, and the per-person invitations on a folder.</summary>
+public sealed class CaseDrive(GraphServiceClient graph, IOptions<SharingOptions> options)
+{
+    /// <summary>Above this, files go through an upload session, as Graph asks.</summary>
+    public const long SimpleUploadLimit = 4 * 1024 * 1024;
+
+    private const int SliceSize = 320 * 1024 * 10;
+
+    private SharingOptions Options => options.Value;
+
+    private Microsoft.Graph.Drives.Item.Items.Item.DriveItemItemRequestBuilder Root => graph.Drives[Options.DriveId].Items["root"];
+
+    public string FolderOf(string reference) => $"{Options.FolderPath.Trim('/')}/{reference}";
+
+    public async Task<DriveItem> UploadAsync(string path, Stream content, long length, CancellationToken cancellationToken)
+    {
+        if (length <= SimpleUploadLimit)
+        {
+            return await Root.ItemWithPath(path).Content.PutAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("Graph returned no item for an upload.");
+        }
+
+        var session = await Root.ItemWithPath(path).CreateUploadSession.PostAsync(new CreateUploadSessionPostRequestBody
+        {
+            Item = new DriveItemUploadableProperties { AdditionalData = new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" } },
+        }, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("Graph returned no upload session.");
+        var upload = new LargeFileUploadTask<DriveItem>(session, content, SliceSize, graph.RequestAdapter);
+        var result = await upload.UploadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.UploadSucceeded && result.ItemResponse is { } item
+            ? item
+            : throw new IOException("The upload session did not complete.");
+    }
+
+    public async Task<string> FolderIdAsync(string path, CancellationToken cancellationToken)
+        => (await Root.ItemWithPath(path).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false))?.Id
+            ?? throw new InvalidOperationException("Graph returned no folder.");
+
+    public Task AssignLabelAsync(string itemId, string labelId, CancellationToken cancellationToken)
+        => graph.Drives[Options.DriveId].Items[itemId].AssignSensitivityLabel.PostAsync(new AssignSensitivityLabelPostRequestBody
+        {
+            SensitivityLabelId = labelId,
+            AssignmentMethod = SensitivityLabelAssignmentMethod.Privileged,
+            JustificationText = "Conduct case files are Highly Confidential.",
+        }, cancellationToken: cancellationToken);
+
+    /// <summary>Invites one person, by address, to read the folder; they must sign in as themselves.</summary>
+    public async Task<Permission> InviteAsync(string folderId, string email, string message, CancellationToken cancellationToken)
+    {
+        var response = await graph.Drives[Options.DriveId].Items[folderId].Invite.PostAsInvitePostResponseAsync(new InvitePostRequestBody
+        {
+            Recipients = [new DriveRecipient { Email = email }],
+            Roles = ["read"],
+            RequireSignIn = true,
+            SendInvitation = true,
+            Message = message,
+        }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response?.Value is [var permission] ? permission : throw new InvalidOperationException("Graph did not return exactly one permission for one recipient.");
+    }
+
+    public async Task<IReadOnlyList<Permission>> PermissionsAsync(string folderId, CancellationToken cancellationToken)
+        => (await graph.Drives[Options.DriveId].Items[folderId].Permissions.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false))?.Value ?? [];
+
+    public Task DeletePermissionAsync(string folderId, string permissionId, CancellationToken cancellationToken)
+        => graph.Drives[Options.DriveId].Items[folderId].Permissions[permissionId].DeleteAsync(cancellationToken: cancellationToken);
+}
