@@ -3,6 +3,8 @@ using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace IntakeBot.Sharing;
 
@@ -14,7 +16,10 @@ public static class GraphClients
 
     public static GraphServiceClient Create(SharingOptions options)
     {
-        var http = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers());
+        var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
+        var retry = handlers.FindIndex(h => h is RetryHandler);
+        handlers[retry] = new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries, Delay = options.RetryDelaySeconds });
+        var http = GraphClientFactory.Create(handlers);
         http.Timeout = TimeSpan.FromSeconds(100);
         IAuthenticationProvider auth = Credential(options) is { } credential
             ? new AzureIdentityAuthenticationProvider(credential, [options.GraphBaseUrl.Host], null, true, Scopes)

@@ -38,6 +38,12 @@ public sealed class SharingOptions
 
     public bool AllowGuests { get; set; }
 
+    /// <summary>How often a throttled (429) or failing (5xx) Graph request is tried again; Retry-After
+    /// is honoured, otherwise the delay doubles from <see cref="RetryDelaySeconds"/>.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    public int RetryDelaySeconds { get; set; } = 3;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(DriveId);
 
     public IEnumerable<string> Problems()
@@ -70,6 +76,11 @@ public sealed class SharingOptions
         if (GraphBaseUrl.Scheme != Uri.UriSchemeHttps && !loopback)
         {
             yield return "Sharing:GraphBaseUrl must use https.";
+        }
+
+        if (MaxRetries is < 0 or > 10 || RetryDelaySeconds is < 0 or > 180)
+        {
+            yield return "Sharing:MaxRetries must be 0 to 10 and Sharing:RetryDelaySeconds 0 to 180.";
         }
 
         if (string.IsNullOrWhiteSpace(FolderPath) || FolderPath.Contains("..", StringComparison.Ordinal))

@@ -241,8 +241,11 @@ public sealed class SharingService(
             .Any(id => !string.IsNullOrWhiteSpace(id) && named.Contains(id, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Graph refused or could not be reached (the SDK's retry handler wraps what it gave up on
+    /// in an AggregateException).</summary>
     private static bool IsGraphFailure(Exception e)
-        => e is ApiException or HttpRequestException or TaskCanceledException or IOException;
+        => e is ApiException or HttpRequestException or TaskCanceledException or IOException
+            || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsGraphFailure));
 
     private Task AuditAsync(CaseRecord record, string actor, string action, string? whom, string result, string? detail, CancellationToken cancellationToken)
         => cases.AppendAuditAsync(record.Reference, new AuditEntry(clock.GetUtcNow(), actor, action, whom, result, detail), cancellationToken);
