@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund --loglevel=error
+node --test manifest/
 dotnet restore IntakeBot.sln
 dotnet build IntakeBot.sln --no-restore --configuration Release
 dotnet format IntakeBot.sln --verify-no-changes --no-restore

@@ -15,6 +15,7 @@ public static class Replies
     public static Activity WithChoices(string message, params IEnumerable<string> choices)
     {
         var activity = MessageFactory.Text(message);
+        activity.TextFormat = TextFormatTypes.Markdown;
         var actions = choices.ToList();
         if (actions.Count > 0)
         {

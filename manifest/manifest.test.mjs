@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fill, validate, pngSize, newestSchemaVersion, here } from './manifest.mjs';
+import { packageApp } from './package.mjs';
+
+const require = createRequire(import.meta.url);
+const JSZip = require('jszip');
+
+const settings = {
+  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+  Manifest: {
+    AppId: '66666666-7777-8888-9999-000000000000',
+    DeveloperName: 'Contoso Conduct Team',
+    WebsiteUrl: 'https://conduct.contoso.example',
+    PrivacyUrl: 'https://conduct.contoso.example/privacy',
+    TermsOfUseUrl: 'https://conduct.contoso.example/terms',
+    BotDomain: 'intakebot.contoso.example',
+  },
+};
+
+test('the filled manifest is valid against the newest official schema shipped offline', () => {
+  const manifest = fill(settings);
+
+  assert.equal(manifest.manifestVersion, newestSchemaVersion());
+  assert.deepEqual(validate(manifest), []);
+  assert.equal(manifest.bots[0].botId, settings.MicrosoftAppId);
+  assert.equal(manifest.developer.privacyUrl, settings.Manifest.PrivacyUrl);
+  assert.equal(manifest.bots[0].supportsFiles, true);
+});
+
+test('the icons are a 192x192 colour PNG and a 32x32 transparent outline PNG', () => {
+  const color = pngSize(readFileSync(join(here, 'color.png')));
+  const outline = pngSize(readFileSync(join(here, 'outline.png')));
+
+  assert.deepEqual([color.width, color.height], [192, 192]);
+  assert.deepEqual([outline.width, outline.height], [32, 32]);
+  assert.equal(outline.colourType, 6, 'the outline icon has an alpha channel');
+});
+
+test('a missing id is reported by the schema check, naming the field', () => {
+  const manifest = fill({ ...settings, Manifest: { ...settings.Manifest, AppId: '' } });
+
+  const errors = validate(manifest);
+
+  assert.ok(errors.some((e) => e.startsWith('/id:')), errors.join('\n'));
+});
+
+test('an invalid command title is reported by the schema check', () => {
+  const manifest = fill(settings);
+  manifest.bots[0].commandLists[0].commands[0].title = 'x'.repeat(200);
+
+  const errors = validate(manifest);
+
+  assert.ok(errors.some((e) => e.startsWith('/bots/0/commandLists/0/commands/0/title')), errors.join('\n'));
+});
+
+test('the command list holds the bot\'s real commands, each from the bot\'s own words', () => {
+  const words = JSON.parse(readFileSync(join(here, '..', 'src', 'IntakeBot', 'Conversation', 'Text.json'), 'utf8'));
+  const titles = fill(settings).bots[0].commandLists[0].commands.map((c) => c.title);
+
+  for (const key of ['ChoiceReport', 'ChoiceMyReports', 'ChoiceTakeReport', 'ChoiceCases', 'ChoiceHelp']) {
+    assert.ok(titles.includes(words[key]), `${words[key]} is in the command list`);
+  }
+  for (const command of ['add to', 'case', 'share', 'revoke', 'access']) {
+    assert.ok(titles.includes(command));
+  }
+});
+
+test('packaging writes a zip with the filled manifest and both icons, and refuses an invalid one', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'intakebot-')), 'IntakeBot.zip');
+
+  await packageApp(settings, out);
+  const zip = await JSZip.loadAsync(readFileSync(out));
+
+  assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
+  assert.equal(JSON.parse(await zip.file('manifest.json').async('string')).id, settings.Manifest.AppId);
+  await assert.rejects(packageApp({}, out), /\/id: must match pattern/);
+});
