@@ -1,0 +1,211 @@
+// IntakeBot in Azure: a user-assigned identity that the bot, storage and Graph all trust; the Azure Bot
+// with its Teams channel; a Linux App Service running .NET 10; private blob storage with no shared keys;
+// and Application Insights. Deploy with:
+//   az deployment group create -g <group> -f infra/main.bicep -p infra/main.parameters.json
+
+@description('Short name used to derive resource names (lowercase letters and digits).')
+@minLength(3)
+@maxLength(12)
+param name string
+
+@description('Where everything but the bot registration (which is global) lives.')
+param location string = resourceGroup().location
+
+@description('Where process questions are answered (Intake:FaqUrl).')
+param faqUrl string
+
+@description('Who to reach at once when something is still going on (Intake:UrgentHelp).')
+param urgentHelp string
+
+@description('The individual who owns self-reports (Intake:DefaultOwner); one of the responders.')
+param defaultOwner string
+
+@description('The responder roster: AAD object ids or UPNs of individual people (Intake:Responders).')
+param responders array
+
+@description('App Service plan size.')
+param appServiceSku string = 'P0v3'
+
+@description('Azure Bot pricing tier.')
+@allowed(['F0', 'S1'])
+param botSku string = 'S1'
+
+var suffix = uniqueString(resourceGroup().id, name)
+var storageName = take('${toLower(name)}${suffix}', 24)
+var appName = '${name}-${suffix}'
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-identity'
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    defaultToOAuthAuthentication: true
+  }
+}
+
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 30
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 30
+    }
+  }
+}
+
+resource casesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'cases'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'botstate'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageBlobDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var rosterSettings = [for (responder, i) in responders: {
+  name: 'Intake__Responders__${i}'
+  value: responder
+}]
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: appName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      alwaysOn: true
+      appSettings: concat([
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppId', value: identity.properties.clientId }
+        { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'Storage__ConnectionString', value: '' }
+        { name: 'Storage__AccountUrl', value: storage.properties.primaryEndpoints.blob }
+        { name: 'Storage__CasesContainer', value: casesContainer.name }
+        { name: 'Storage__StateContainer', value: stateContainer.name }
+        { name: 'Intake__FaqUrl', value: faqUrl }
+        { name: 'Intake__UrgentHelp', value: urgentHelp }
+        { name: 'Intake__DefaultOwner', value: defaultOwner }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+      ], rosterSettings)
+    }
+  }
+  dependsOn: [
+    blobAccess
+  ]
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${name}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: 'IntakeBot'
+    endpoint: 'https://${app.properties.defaultHostName}/api/messages'
+    msaAppId: identity.properties.clientId
+    msaAppType: 'UserAssignedMSI'
+    msaAppTenantId: tenant().tenantId
+    msaAppMSIResourceId: identity.id
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+output botId string = identity.properties.clientId
+output botDomain string = app.properties.defaultHostName
+output storageAccountUrl string = storage.properties.primaryEndpoints.blob

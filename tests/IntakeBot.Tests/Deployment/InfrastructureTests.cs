@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.Deployment;
+
+/// <summary>infra/ compiles with the Bicep CLI from NuGet, with no error and no warning, and describes
+/// what the bot needs; a broken template fails with the line that is wrong.</summary>
+public sealed class InfrastructureTests
+{
+    private static readonly string Bicep = Path.Combine(
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        "azure.bicep.commandline.linux-x64", "0.49.2", "tools", "bicep");
+
+    private static async Task<(int ExitCode, string Output, string Errors)> BuildAsync(string file)
+    {
+        var start = new ProcessStartInfo(Bicep)
+        {
+            ArgumentList = { "build", file, "--stdout" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+
+    [Fact]
+    public async Task The_templates_compile_without_errors_or_warnings_and_hold_every_resource_the_bot_needs()
+    {
+        var (exitCode, output, errors) = await BuildAsync(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
+
+        Assert.Equal(string.Empty, errors.Trim());
+        Assert.Equal(0, exitCode);
+        var resources = JsonNode.Parse(output)!["resources"]!.AsArray().Select(r => r!["type"]!.GetValue<string>()).ToList();
+        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", resources);
+        Assert.Contains("Microsoft.BotService/botServices/channels", resources);
+        Assert.Contains("Microsoft.Web/sites", resources);
+        Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers", resources);
+        Assert.Contains("Microsoft.Authorization/roleAssignments", resources);
+        Assert.Contains("Microsoft.Insights/components", resources);
+        var storage = JsonNode.Parse(output)!["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Storage/storageAccounts")!["properties"]!;
+        Assert.False(storage["allowBlobPublicAccess"]!.GetValue<bool>());
+        Assert.False(storage["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.Equal("TLS1_2", storage["minimumTlsVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_typo_in_the_template_fails_the_build_naming_the_line()
+    {
+        var broken = Path.Combine(Directory.CreateTempSubdirectory("bicep-").FullName, "main.bicep");
+        var lines = await File.ReadAllLinesAsync(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
+        var line = Array.FindIndex(lines, l => l.Contains("allowBlobPublicAccess: false", StringComparison.Ordinal));
+        lines[line] = lines[line].Replace("false", "flase", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(broken, lines);
+
+        var (exitCode, _, errors) = await BuildAsync(broken);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"main.bicep({line + 1},", errors, StringComparison.Ordinal);
+    }
+}
