@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Runs the bot locally with its real local parts: Azurite (blob storage, data kept in .azurite/) and
-# the bot on http://127.0.0.1:3978. Ctrl+C stops both.
+# Runs the bot locally with its real local parts: Azurite (blob storage, data kept in .azurite/), the
+# bot on http://127.0.0.1:3978, and Microsoft 365 Agents Playground, a Teams-like chat in the browser.
+# Ctrl+C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BOT_PORT="${BOT_PORT:-3978}"
 BLOB_PORT="${BLOB_PORT:-10000}"
+PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$BOT_PORT" "$BLOB_PORT"; do
+for port in "$BOT_PORT" "$BLOB_PORT" "$PLAYGROUND_PORT"; do
   if port_in_use "$port"; then
-    echo "Port $port on 127.0.0.1 is already in use. Stop what is using it, or set BOT_PORT / BLOB_PORT." >&2
+    echo "Port $port on 127.0.0.1 is already in use. Stop what is using it, or set BOT_PORT, BLOB_PORT or PLAYGROUND_PORT." >&2
     exit 1
   fi
 done
@@ -32,11 +34,27 @@ export Storage__ConnectionString="${Storage__ConnectionString:-DefaultEndpointsP
 (cd src/IntakeBot/bin/Release/net10.0 && exec dotnet IntakeBot.dll --urls "http://127.0.0.1:$BOT_PORT") &
 pids+=($!)
 
+# The Playground connects at once, so it starts only when the bot answers its health check.
+healthy=false
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$BOT_PORT/healthz" >/dev/null 2>&1; then
-    echo "IntakeBot is listening on http://127.0.0.1:$BOT_PORT/api/messages (blob storage: Azurite on 127.0.0.1:$BLOB_PORT). Ctrl+C stops both."
-    break
-  fi
+  if curl -fsS "http://127.0.0.1:$BOT_PORT/healthz" >/dev/null 2>&1; then healthy=true; break; fi
   sleep 0.5
 done
+if [ "$healthy" != true ]; then
+  echo "The bot did not answer on http://127.0.0.1:$BOT_PORT/healthz within a minute; see its output above." >&2
+  exit 1
+fi
+
+# No desktop browser is opened (TEAMSAPPTESTER_BROWSER=none) and no telemetry is sent (--dt).
+TEAMSAPPTESTER_BROWSER=none node_modules/.bin/agentsplayground \
+  -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$PLAYGROUND_PORT" --dt &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  if port_in_use "$PLAYGROUND_PORT"; then break; fi
+  sleep 0.5
+done
+echo
+echo "IntakeBot is running. Open http://127.0.0.1:$PLAYGROUND_PORT in your browser and type: report"
+echo "(bot: http://127.0.0.1:$BOT_PORT/api/messages, blob storage: Azurite on 127.0.0.1:$BLOB_PORT). Ctrl+C stops all three."
 wait -n "${pids[@]}"

@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a fresh clone: installs the pinned tools (Azurite from npm) and runs
-# every test project. The tests start their own Azurite on free loopback ports.
+# Runs the whole test suite from a fresh clone: installs the pinned tools (npm ci: Azurite, the Agents
+# Playground, the manifest schemas, playwright-core), Debian's chromium for the browser test when it is
+# missing, and runs every test. The tests start their own servers on free loopback ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund --loglevel=error
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo_if_needed=""
+    [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+    echo "Installing Debian's chromium for the browser test..."
+    $sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "The browser test needs Chromium at $chromium (or set CHROMIUM_PATH); install it and run again." >&2
+    exit 1
+  fi
+fi
+"$chromium" --version
+
 node --test manifest/
 dotnet restore IntakeBot.sln
 dotnet build IntakeBot.sln --no-restore --configuration Release

@@ -6,6 +6,8 @@ using IntakeBot.Dialogs;
 using IntakeBot.Responders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +28,8 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private readonly IntakeOptions _options;
     private readonly DialogSet _dialogs;
     private readonly string _rosterVersion;
+    private readonly string _appId;
+    private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
         ConversationStateAccessors state,
@@ -38,8 +42,12 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         ResponderDirectory directory,
         OwnerCommands ownerCommands,
         TextCatalog text,
-        IOptions<IntakeOptions> options)
+        IOptions<IntakeOptions> options,
+        IConfiguration configuration,
+        ILogger<IntakeActivityHandler> logger)
     {
+        _appId = configuration["MicrosoftAppId"] ?? string.Empty;
+        _logger = logger;
         _state = state;
         _drafts = drafts;
         _cases = cases;
@@ -58,7 +66,8 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         if (turnContext.Activity.Type == ActivityTypes.Message && !IsPersonalChat(turnContext.Activity))
         {
             // Nothing from a group chat or channel is kept: state is neither read nor written.
-            await turnContext.SendActivityAsync(MessageFactory.Text(_text[TextKey.PersonalChatOnly]), cancellationToken).ConfigureAwait(false);
+            var opened = await OpenPrivateChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(_text[opened ? TextKey.PrivateChatOffered : TextKey.PersonalChatOnly]), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -97,6 +106,42 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         if (dc.ActiveDialog is null)
         {
             await _state.Draft.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts a 1:1 conversation with the person who mentioned the bot in a group chat or
+    /// channel, and says hello there. False when Teams would not open one.</summary>
+    private async Task<bool> OpenPrivateChatAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (turnContext.Adapter is not CloudAdapterBase adapter || activity.From is null || string.IsNullOrEmpty(activity.ServiceUrl))
+        {
+            return false;
+        }
+
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = activity.Recipient,
+            Members = [activity.From],
+            TenantId = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id,
+        };
+        try
+        {
+            await adapter.CreateConversationAsync(
+                _appId,
+                activity.ChannelId,
+                activity.ServiceUrl,
+                null,
+                parameters,
+                (privateTurn, ct) => privateTurn.SendActivityAsync(MessageFactory.Text(_text[TextKey.PrivateChatOpened]), ct),
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning("A private chat could not be opened from a {ConversationType} conversation ({ExceptionType}).", activity.Conversation?.ConversationType, e.GetType().FullName);
+            return false;
         }
     }
 

@@ -171,4 +171,6 @@ public enum TextKey
     DocTranscript,
     DocNone,
     ChoiceCases,
+    PrivateChatOffered,
+    PrivateChatOpened,
 }

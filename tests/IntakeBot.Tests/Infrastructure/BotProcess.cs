@@ -34,7 +34,27 @@ public sealed class BotProcess : IAsyncDisposable
 
     public HttpClient Client() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
 
-    public async Task StartAsync()
+    /// <summary>Settings for the next start, as environment variables ("Section__Key").</summary>
+    public IDictionary<string, string> Environment => _environment;
+
+    public Task StartAsync() => _process.StartAsync(StartInfo(), Port, TimeSpan.FromSeconds(60));
+
+    /// <summary>Starts the bot and waits for it to exit by itself, as it does when its configuration
+    /// is refused; returns its exit code and everything it wrote.</summary>
+    public async Task<(int ExitCode, string Output)> RunToExitAsync()
+    {
+        var start = StartInfo();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private ProcessStartInfo StartInfo()
     {
         // The test project builds the bot alongside itself, in the same configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -49,7 +69,7 @@ public sealed class BotProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        await _process.StartAsync(start, Port, TimeSpan.FromSeconds(60));
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush; whatever was not stored is gone.</summary>

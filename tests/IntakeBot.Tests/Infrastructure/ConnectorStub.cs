@@ -14,6 +14,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string ConversationId, JObject Activity)> _sent = new();
     private readonly ConcurrentDictionary<string, string> _upns = new();
+    private readonly ConcurrentQueue<JObject> _created = new();
 
     private ConnectorStub(WebApplication app) => _app = app;
 
@@ -22,6 +23,8 @@ public sealed class ConnectorStub : IAsyncDisposable
     public string ServiceUrl => $"http://127.0.0.1:{Port}/";
 
     public IReadOnlyList<(string ConversationId, JObject Activity)> Sent => [.. _sent];
+
+    public IReadOnlyList<JObject> CreatedConversations => [.. _created];
 
     public void KnowMember(string aadObjectId, string upn) => _upns[aadObjectId] = upn;
 
@@ -34,6 +37,12 @@ public sealed class ConnectorStub : IAsyncDisposable
         var app = builder.Build();
         var stub = new ConnectorStub(app) { Port = port };
 
+        app.MapPost("/v3/conversations", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            stub._created.Enqueue(JObject.Parse(await reader.ReadToEndAsync()));
+            return Results.Json(new { id = $"a:private-{stub._created.Count}", serviceUrl = stub.ServiceUrl });
+        });
         app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);

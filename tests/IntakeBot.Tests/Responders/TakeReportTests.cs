@@ -116,12 +116,14 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
     [InlineData("alex")]
     [InlineData("Team Conduct Responders")]
     [InlineData("not an email@")]
-    public void A_malformed_roster_entry_stops_start_up_with_a_message_naming_the_key(string entry)
+    public async Task A_malformed_roster_entry_stops_start_up_with_a_message_naming_the_key(string entry)
     {
-        using var app = NewApp(new Dictionary<string, string?> { ["Intake:Responders:1"] = entry });
+        await using var bot = new BotProcess(azurite);
+        bot.Environment["Intake__Responders__1"] = entry;
 
-        var error = Record.Exception(() => app.Services);
+        var (exitCode, output) = await bot.RunToExitAsync();
 
-        Assert.Contains("Intake:Responders:1 is not an AAD object id or a UPN", error?.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Intake:Responders:1 is not an AAD object id or a UPN", output, StringComparison.Ordinal);
     }
 }

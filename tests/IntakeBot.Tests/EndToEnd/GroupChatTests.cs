@@ -1,0 +1,38 @@
+using System.Net;
+using IntakeBot.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+public sealed class GroupChatTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task Mentioned_in_a_group_the_bot_answers_there_opens_a_private_chat_with_the_person_and_keeps_nothing(string conversationType)
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var person = Guid.NewGuid().ToString();
+        var client = app.CreateClient();
+
+        var response = await client.PostAsync("/api/messages", new StringContent(
+            HttpChat.Activity("<at>IntakeBot</at> I need to report my manager", $"19:group-{Guid.NewGuid():N}@thread.v2", person, conversationType, serviceUrl: connector.ServiceUrl),
+            System.Text.Encoding.UTF8,
+            "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!.Select(a => a.Value<string>("text")).ToList();
+        Assert.StartsWith("I take reports only in a private 1:1 chat", Assert.Single(replies), StringComparison.Ordinal);
+        Assert.Contains("I've sent you a private message", replies[0], StringComparison.Ordinal);
+        var created = Assert.Single(connector.CreatedConversations);
+        Assert.False(created.Value<bool>("isGroup"));
+        Assert.Equal(person, created["members"]![0]!.Value<string>("aadObjectId"));
+        var (conversationId, hello) = Assert.Single(connector.Sent);
+        Assert.Equal("a:private-1", conversationId);
+        Assert.StartsWith("Hi. This is a private chat between you and me.", hello.Value<string>("text"), StringComparison.Ordinal);
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.Empty(await blobs.CaseBlobNamesAsync());
+        Assert.Equal(0, await blobs.StateBlobCountAsync());
+    }
+}
