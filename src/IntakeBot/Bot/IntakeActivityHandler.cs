@@ -28,6 +28,8 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private readonly IntakeOptions _options;
     private readonly DialogSet _dialogs;
     private readonly string _rosterVersion;
+    private const int RememberedActivityIds = 32;
+
     private readonly string _appId;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
@@ -90,6 +92,11 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        if (!await FirstDeliveryAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var responder = await RecognizeResponderAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (dc.ActiveDialog is null)
@@ -107,6 +114,26 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         {
             await _state.Draft.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>False when this activity was handled before; its id is remembered otherwise.</summary>
+    private async Task<bool> FirstDeliveryAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var id = turnContext.Activity.Id;
+        if (string.IsNullOrEmpty(id))
+        {
+            return true;
+        }
+
+        var profile = await _state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (profile.RecentActivityIds.Contains(id, StringComparer.Ordinal))
+        {
+            _logger.LogInformation("Activity {ActivityId} was delivered again and is not handled twice.", id);
+            return false;
+        }
+
+        profile.RecentActivityIds = [.. profile.RecentActivityIds.TakeLast(RememberedActivityIds - 1), id];
+        return true;
     }
 
     /// <summary>Starts a 1:1 conversation with the person who mentioned the bot in a group chat or

@@ -26,6 +26,7 @@ internal sealed class TeamsChat
             Conversation = new ConversationAccount(conversationType: conversationType, id: conversationId ?? $"a:{Guid.NewGuid():N}", tenantId: "tenant-1"),
         };
         _adapter = new TestAdapter(reference);
+        _adapter.Use(new UniqueActivityIds());
         _adapter.Use(app.Services.GetRequiredService<TranscriptCollector>());
     }
 
@@ -60,5 +61,16 @@ internal sealed class TeamsChat
         }
 
         return last;
+    }
+
+    /// <summary>TestAdapter numbers activities from 1 in every adapter; Teams gives each its own id, so a
+    /// second chat on the same conversation (a restarted bot) must not look like a redelivery.</summary>
+    private sealed class UniqueActivityIds : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+        {
+            turnContext.Activity.Id = Guid.NewGuid().ToString("N");
+            return next(cancellationToken);
+        }
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using IntakeBot.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task An_activity_delivered_twice_has_exactly_one_effect()
+    {
+        await using var app = new BotApp(azurite);
+        var client = app.CreateClient();
+        var chat = new HttpChat(client);
+        await chat.SayAllAsync("report", "First part");
+        var activity = HttpChat.Activity("Second part", chat.ConversationId, chat.AadObjectId, id: "teams-activity-42");
+
+        var first = await client.PostAsync("/api/messages", new StringContent(activity, Encoding.UTF8, "application/json"));
+        var again = await client.PostAsync("/api/messages", new StringContent(activity, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Empty(JObject.Parse(await again.Content.ReadAsStringAsync())["activities"]!);
+        Assert.NotEmpty(JObject.Parse(await first.Content.ReadAsStringAsync())["activities"]!);
+        var blobs = new CaseBlobs(azurite, app);
+        var reference = await blobs.OnlyCaseReferenceAsync();
+        Assert.Equal(["First part", "Second part"], (await blobs.CaseAsync(reference)).Answers.WhatHappened);
+        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == "in" && e.Text == "Second part");
+    }
+
+    [Fact]
+    public async Task Two_messages_of_one_conversation_at_the_same_moment_never_corrupt_the_dialog_stack()
+    {
+        await using var app = new BotApp(azurite);
+        var client = app.CreateClient();
+        var chat = new HttpChat(client);
+        await chat.SayAllAsync("report", "The start of it");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            client.PostAsync("/api/messages", new StringContent(HttpChat.Activity($"part {i}", chat.ConversationId, chat.AadObjectId), Encoding.UTF8, "application/json"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var texts = new List<string>();
+        foreach (var response in responses)
+        {
+            texts.AddRange(JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!.Select(a => a.Value<string>("text")!));
+        }
+
+        Assert.All(texts, t => Assert.True(t.StartsWith("Noted.", StringComparison.Ordinal) || t.StartsWith("Two of your messages arrived at the same moment", StringComparison.Ordinal), t));
+        var kept = texts.Count(t => t.StartsWith("Noted.", StringComparison.Ordinal));
+        Assert.StartsWith("When did it happen?", (await chat.SayAsync("done"))[^1], StringComparison.Ordinal);
+        var answers = (await new CaseBlobs(azurite, app).CaseAsync(await new CaseBlobs(azurite, app).OnlyCaseReferenceAsync())).Answers;
+        Assert.Equal("The start of it", answers.WhatHappened[0]);
+        Assert.Equal(1 + kept, answers.WhatHappened.Count);
+    }
+
+    [Fact]
+    public async Task A_hundred_conversations_in_parallel_keep_their_cases_apart()
+    {
+        await using var app = new BotApp(azurite);
+        var client = app.CreateClient();
+        var chats = Enumerable.Range(0, 100).Select(_ => new HttpChat(client)).ToList();
+
+        var receipts = await Task.WhenAll(chats.Select(async (chat, i) =>
+        {
+            await chat.SayAllAsync("report", $"Account number {i}", "done", $"When {i}", "No", "Online", "skip", "skip", "skip", "skip", "skip", "skip");
+            await chat.SayAsync($"Contact {i}");
+            return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        }));
+
+        Assert.Equal(100, receipts.Distinct().Count());
+        var blobs = new CaseBlobs(azurite, app);
+        for (var i = 0; i < 100; i++)
+        {
+            var record = await blobs.CaseAsync(receipts[i]);
+            Assert.Equal([$"Account number {i}"], record.Answers.WhatHappened);
+            Assert.Equal($"Contact {i}", record.Answers.Contact);
+            Assert.Equal(chats[i].AadObjectId, record.Reporter!.AadObjectId);
+        }
+    }
+}
