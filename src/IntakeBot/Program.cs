@@ -27,9 +27,12 @@ builder.Services.AddSingleton(_ => TextCatalog.Load());
 builder.Services.AddSingleton(sp =>
 {
     var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+    var clientOptions = new BlobClientOptions();
+    clientOptions.Retry.MaxRetries = options.MaxRetries;
+    clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
     return options.AccountUrl is { } url
-        ? new BlobServiceClient(url, new DefaultAzureCredential())
-        : new BlobServiceClient(options.ConnectionString);
+        ? new BlobServiceClient(url, new DefaultAzureCredential(), clientOptions)
+        : new BlobServiceClient(options.ConnectionString, clientOptions);
 });
 builder.Services.AddSingleton(sp => new BlobContainers(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 builder.Services.AddHostedService<ContainerInitializer>();

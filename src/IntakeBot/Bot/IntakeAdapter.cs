@@ -27,7 +27,7 @@ public sealed class IntakeAdapter : CloudAdapter
             var (key, level) = exception switch
             {
                 StateConflictException => (TextKey.ConcurrentMessages, LogLevel.Warning),
-                RequestFailedException or HttpRequestException or TimeoutException => (TextKey.StorageUnavailable, LogLevel.Error),
+                _ when IsStorageFailure(exception) => (TextKey.StorageUnavailable, LogLevel.Error),
                 _ => (TextKey.TurnError, LogLevel.Error),
             };
             logger.Log(level, "Turn {ActivityId} in a {ChannelId} conversation failed with {ExceptionType} at {StackTrace}.",
@@ -42,4 +42,10 @@ public sealed class IntakeAdapter : CloudAdapter
             }
         };
     }
+
+    /// <summary>Storage answered with an error or could not be reached (the Azure SDK wraps what it gave
+    /// up on after its retries in an AggregateException).</summary>
+    private static bool IsStorageFailure(Exception exception)
+        => exception is RequestFailedException or HttpRequestException or TimeoutException
+            || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(IsStorageFailure));
 }

@@ -19,4 +19,12 @@ public sealed class StorageOptions
     [Required]
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Storage:StateContainer must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
     public string StateContainer { get; set; } = "botstate";
+
+    /// <summary>How often a failed storage call is tried again before the person is told their message
+    /// was not saved; the delay doubles from <see cref="RetryDelayMilliseconds"/>.</summary>
+    [Range(0, 10, ErrorMessage = "Storage:MaxRetries must be between 0 and 10.")]
+    public int MaxRetries { get; set; } = 3;
+
+    [Range(0, 60_000, ErrorMessage = "Storage:RetryDelayMilliseconds must be between 0 and 60000.")]
+    public int RetryDelayMilliseconds { get; set; } = 800;
 }

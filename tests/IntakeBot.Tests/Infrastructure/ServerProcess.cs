@@ -19,6 +19,32 @@ internal sealed class ServerProcess
         await FreePort.WaitUntilListeningAsync(port, timeout, () => !_process.HasExited);
     }
 
+    /// <summary>SIGINT, as Ctrl+C: the process closes cleanly and keeps what it had written.</summary>
+    public async Task InterruptAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush.</summary>
     public async Task KillAsync()
     {

@@ -1,0 +1,25 @@
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+public sealed class StorageOutageTests(PersistentAzuriteFixture azurite) : IClassFixture<PersistentAzuriteFixture>
+{
+    [Fact]
+    public async Task When_storage_goes_away_mid_intake_the_person_is_told_their_message_was_not_saved_and_when_it_is_back_the_intake_goes_on()
+    {
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Storage:MaxRetries"] = "1", ["Storage:RetryDelayMilliseconds"] = "100" });
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync("report", "What happened, part one", "done");
+
+        await azurite.StopAsync();
+        var during = await chat.SayAsync("Last Monday");
+        await azurite.StartAsync();
+        var after = await chat.SayAsync("Last Monday");
+
+        Assert.StartsWith("Sorry, I couldn't save your last message because storage isn't reachable", Assert.Single(during), StringComparison.Ordinal);
+        Assert.StartsWith("Is it still going on?", after[^1], StringComparison.Ordinal);
+        var record = await new CaseBlobs(azurite, app).CaseAsync(await new CaseBlobs(azurite, app).OnlyCaseReferenceAsync());
+        Assert.Equal(["What happened, part one"], record.Answers.WhatHappened);
+        Assert.Equal("Last Monday", record.Answers.When);
+    }
+}
