@@ -5,13 +5,18 @@ using IntakeBot.Cases;
 namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>Reads what the bot wrote straight from blob storage, the way an operator would see it.</summary>
-internal sealed class CaseBlobs(AzuriteFixture azurite, BotApp app)
+internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, string stateContainer)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public BlobContainerClient Cases => azurite.Client.GetBlobContainerClient(app.CasesContainer);
+    public CaseBlobs(AzuriteFixture azurite, BotApp app)
+        : this(azurite, app.CasesContainer, app.StateContainer)
+    {
+    }
 
-    public BlobContainerClient State => azurite.Client.GetBlobContainerClient(app.StateContainer);
+    public BlobContainerClient Cases => azurite.Client.GetBlobContainerClient(casesContainer);
+
+    public BlobContainerClient State => azurite.Client.GetBlobContainerClient(stateContainer);
 
     public async Task<List<string>> CaseBlobNamesAsync()
     {

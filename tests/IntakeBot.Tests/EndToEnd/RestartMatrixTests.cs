@@ -1,0 +1,91 @@
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+/// <summary>For every step of every flow: the bot process is killed (SIGKILL) right after it
+/// acknowledged the answer, started again on the same storage, and the next message continues at the
+/// next step with every earlier answer kept.</summary>
+public sealed class RestartMatrixTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly string ResponderId = Guid.NewGuid().ToString();
+
+    public static TheoryData<string, string[][]> Flows() => new()
+    {
+        {
+            "reporter",
+            [
+                ["report", "In your own words, what happened?"],
+                ["It started at the offsite", "Noted."],
+                ["done", "When did it happen?"],
+                ["In March", "Is it still going on?"],
+                ["Not sure", "Where did it happen"],
+                ["Both", "Where exactly?"],
+                ["The offsite hotel", "Who was involved?"],
+                ["A colleague from sales", "Did anyone else see or hear it?"],
+                ["skip", "If you'd like to, tell me how this has affected you."],
+                ["I avoid the sales floor", "Do you have anything that shows what happened"],
+                ["a pasted message: meet me later", "Saved the text you pasted"],
+                ["done", "Is there anything else you'd like to add"],
+                ["skip", "Would you like to be contacted"],
+                ["Email me", "Type **submit** to send it"],
+                ["edit", "Which part would you like to change?"],
+                ["When", "In March"],
+                ["In early March", "Type **submit** to send it"],
+                ["submit", "Your report has been submitted."],
+            ]
+        },
+        {
+            "responder",
+            [
+                ["take a report", "Who is reporting?"],
+                ["Prefers not to say", "Note their account in their own words."],
+                ["They were shouted at", "Noted."],
+                ["done", "When did it happen, as they told it?"],
+                ["Last week", "Where did it happen"],
+                ["In person", "Where exactly?"],
+                ["skip", "Who was involved, as they described it?"],
+                ["Their manager", "Did anyone else see or hear it?"],
+                ["skip", "What feelings did they convey"],
+                ["Shaken", "Attach any screenshots"],
+                ["skip", "What questions or wishes did they have"],
+                ["A check-in next week", "Type **submit** to send it"],
+                ["submit", "Saved. The reference is"],
+            ]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Flows))]
+    public async Task After_a_kill_between_any_two_steps_the_next_message_continues_at_the_next_step(string flow, string[][] steps)
+    {
+        await using var bot = new BotProcess(azurite);
+        bot.Environment["Intake__Responders__1"] = ResponderId;
+        await bot.StartAsync();
+        using var client = bot.Client();
+        var chat = new HttpChat(client, flow == "responder" ? ResponderId : null);
+
+        foreach (var (said, expected) in steps.Select(s => (s[0], s[1])))
+        {
+            var replies = await chat.SayAsync(said);
+            Assert.Contains(replies, r => r.Contains(expected, StringComparison.Ordinal));
+            await bot.KillAsync();
+            await bot.StartAsync();
+        }
+
+        var reference = await new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer).OnlyCaseReferenceAsync();
+        var record = await new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer).CaseAsync(reference);
+        Assert.Equal("submitted", record.Status);
+        if (flow == "reporter")
+        {
+            Assert.Equal(["It started at the offsite"], record.Answers.WhatHappened);
+            Assert.Equal("In early March", record.Answers.When);
+            Assert.Equal("I avoid the sales floor", record.Answers.Impact);
+            Assert.Single(record.Evidence);
+        }
+        else
+        {
+            Assert.Equal("Prefers not to say", record.Answers.ReportedBy);
+            Assert.Equal("A check-in next week", record.Answers.QuestionsAndWishes);
+        }
+    }
+}
