@@ -75,7 +75,11 @@ builder.Services.AddSingleton<OwnerNotifier>();
 builder.Services.AddTransient<IBot, IntakeActivityHandler>();
 
 // Bot Framework: the adapter authenticates every request when the app's credentials are set.
-builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddHttpClient();
+builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+    sp.GetRequiredService<IConfiguration>(),
+    httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+    logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
 builder.Services.AddSingleton<TranscriptCollector>();
 builder.Services.AddSingleton<IntakeAdapter>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
@@ -87,8 +91,7 @@ if (!BotAuthentication.IsConfigured(app.Configuration))
     app.Logger.LogWarning("No Bot Framework credentials (MicrosoftAppId) are configured: /api/messages accepts unauthenticated requests. Use this only on your own machine.");
 }
 
-app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
-    => adapter.ProcessAsync(request, response, bot, cancellationToken));
+app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapGet("/healthz", () => Results.Text("ok"));
 
 app.Run();

@@ -32,6 +32,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public string StateContainer => _environment["Storage__StateContainer"];
 
+    /// <summary>What the bot wrote to its console (its log), across restarts.</summary>
+    public IEnumerable<string> Output => _process.Output;
+
     public HttpClient Client() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
 
     /// <summary>Settings for the next start, as environment variables ("Section__Key").</summary>

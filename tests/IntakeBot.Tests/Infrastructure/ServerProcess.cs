@@ -6,7 +6,11 @@ namespace IntakeBot.Tests.Infrastructure;
 /// and killed outright (with its children) when the test is done with it.</summary>
 internal sealed class ServerProcess
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
     private Process? _process;
+
+    /// <summary>Everything the process wrote to stdout and stderr, across restarts.</summary>
+    public IEnumerable<string> Output => _output;
 
     public async Task StartAsync(ProcessStartInfo start, int port, TimeSpan timeout)
     {
@@ -14,9 +18,19 @@ internal sealed class ServerProcess
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await FreePort.WaitUntilListeningAsync(port, timeout, () => !_process.HasExited);
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     /// <summary>SIGINT, as Ctrl+C: the process closes cleanly and keeps what it had written.</summary>
