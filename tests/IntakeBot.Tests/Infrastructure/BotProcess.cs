@@ -28,6 +28,18 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int Port { get; } = FreePort.Next();
 
+    /// <summary>A second instance on the same storage, as App Service scales out.</summary>
+    public BotProcess SameStorage(AzuriteFixture azurite)
+    {
+        var other = new BotProcess(azurite);
+        foreach (var (key, value) in _environment)
+        {
+            other._environment[key] = value;
+        }
+
+        return other;
+    }
+
     public string CasesContainer => _environment["Storage__CasesContainer"];
 
     public string StateContainer => _environment["Storage__StateContainer"];

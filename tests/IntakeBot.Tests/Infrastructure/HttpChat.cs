@@ -7,10 +7,9 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A Teams personal chat over real HTTP to /api/messages: Teams-shaped activities with
 /// <c>deliveryMode: expectReplies</c>, so the replies come back in the response body.</summary>
-internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl)
+internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null)
 {
-    private readonly string _conversationId = $"a:{Guid.NewGuid():N}";
-    private int _sequence;
+    private readonly string _conversationId = conversationId ?? $"a:{Guid.NewGuid():N}";
 
     public string AadObjectId { get; } = aadObjectId ?? Guid.NewGuid().ToString();
 
@@ -37,7 +36,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <summary>Sends a message with attachments in Teams' shapes, and optional text.</summary>
     public async Task<IReadOnlyList<string>> SendAsync(string? text, JArray? attachments)
     {
-        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: $"m{++_sequence}", serviceUrl: serviceUrl));
+        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: Guid.NewGuid().ToString("N"), serviceUrl: serviceUrl));
         if (attachments is not null)
         {
             activity["attachments"] = attachments;
