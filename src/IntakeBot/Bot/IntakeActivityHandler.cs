@@ -92,6 +92,16 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        // A 1:1 conversation holds one person's report: nobody else's message is taken in it.
+        var profile = await _state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        profile.PersonAadObjectId ??= activity.From.AadObjectId;
+        if (!string.Equals(profile.PersonAadObjectId, activity.From.AadObjectId, StringComparison.OrdinalIgnoreCase))
+        {
+            _logger.LogWarning("A message from another account arrived in a 1:1 conversation and was refused.");
+            await turnContext.SendActivityAsync(MessageFactory.Text(_text[TextKey.NotYourConversation]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!await FirstDeliveryAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
             return;

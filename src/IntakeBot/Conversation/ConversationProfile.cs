@@ -4,6 +4,9 @@ namespace IntakeBot.Conversation;
 /// responder roster (checked again when the roster changes).</summary>
 public sealed record ConversationProfile
 {
+    /// <summary>The one person this 1:1 conversation belongs to, from its first message on.</summary>
+    public string? PersonAadObjectId { get; set; }
+
     public string? RosterEntry { get; set; }
 
     public string? RosterVersion { get; set; }

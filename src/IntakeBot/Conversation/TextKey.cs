@@ -173,4 +173,5 @@ public enum TextKey
     ChoiceCases,
     PrivateChatOffered,
     PrivateChatOpened,
+    NotYourConversation,
 }

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using IntakeBot.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Tests.Security;
+
+/// <summary>Hostile activities get clear refusals or kind answers: never a 5xx, never a crash, never a
+/// change to anyone else's conversation.</summary>
+public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private BotApp _app = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new BotApp(azurite);
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    private Task<HttpResponseMessage> PostAsync(string body)
+        => _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+    private static JObject Message(string conversationId, string aadObjectId) => JObject.Parse(HttpChat.Activity("hello", conversationId, aadObjectId));
+
+    public static TheoryData<string> Mutations() =>
+    [
+        "text-number", "from-string", "attachments-object", "conversation-missing", "type-unknown", "type-missing",
+        "timestamp-garbage", "channeldata-array", "attachment-null", "recipient-missing", "megabyte-text", "deep-json",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public async Task Activities_with_wrong_types_odd_shapes_or_huge_texts_never_get_a_5xx(string mutation)
+    {
+        var activity = Message($"a:{Guid.NewGuid():N}", Guid.NewGuid().ToString());
+        switch (mutation)
+        {
+            case "text-number": activity["text"] = 42; break;
+            case "from-string": activity["from"] = "someone"; break;
+            case "attachments-object": activity["attachments"] = new JObject { ["x"] = 1 }; break;
+            case "conversation-missing": activity.Remove("conversation"); break;
+            case "type-unknown": activity["type"] = "mystery"; break;
+            case "type-missing": activity.Remove("type"); break;
+            case "timestamp-garbage": activity["timestamp"] = "yesterday-ish"; break;
+            case "channeldata-array": activity["channelData"] = new JArray(1, 2); break;
+            case "attachment-null": activity["attachments"] = new JArray(JValue.CreateNull()); break;
+            case "recipient-missing": activity.Remove("recipient"); break;
+            case "megabyte-text": activity["text"] = new string('a', 1024 * 1024); break;
+            default:
+                JToken deep = new JObject();
+                for (var i = 0; i < 200; i++)
+                {
+                    deep = new JObject { ["x"] = deep };
+                }
+
+                activity["channelData"] = deep;
+                break;
+        }
+
+        var response = await PostAsync(activity.ToString());
+
+        Assert.True((int)response.StatusCode < 500, $"{mutation}: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task A_message_from_another_account_in_someone_elses_private_chat_is_refused_and_changes_nothing()
+    {
+        var owner = new HttpChat(_client);
+        await owner.SayAllAsync("report", "Only mine", "done");
+        var intruder = new HttpChat(_client, conversationId: owner.ConversationId);
+
+        var replies = await intruder.SayAsync("edit");
+
+        Assert.StartsWith("This private chat belongs to another account", Assert.Single(replies), StringComparison.Ordinal);
+        Assert.StartsWith("Is it still going on?", (await owner.SayAsync("Last week"))[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Control_and_bidi_characters_in_names_and_answers_are_kept_as_typed_and_do_not_break_the_intake()
+    {
+        var chat = new HttpChat(_client);
+        const string tricky = "He said \u202Egnirts\u202C and \u0007\u001b[31m then left \u200B\uFEFF";
+
+        await chat.SayAllAsync("report", tricky, "done");
+        var replies = await chat.SayAsync("Yesterday \u2066evening\u2069");
+
+        Assert.StartsWith("Is it still going on?", replies[^1], StringComparison.Ordinal);
+        var record = await new CaseBlobs(azurite, _app).CaseAsync(await new CaseBlobs(azurite, _app).OnlyCaseReferenceAsync());
+        Assert.Equal([tricky], record.Answers.WhatHappened);
+        Assert.Equal("Yesterday \u2066evening\u2069", record.Answers.When);
+    }
+
+    /// <summary>Property: whatever activities arrive, in whatever shape, from whichever conversation,
+    /// the answer is never a 5xx and a bystander's intake in progress is untouched.</summary>
+    [Fact]
+    public async Task Random_activities_never_get_a_5xx_and_never_touch_another_conversations_state()
+    {
+        var bystander = new HttpChat(_client);
+        await bystander.SayAllAsync("report", "The bystander's own account", "done");
+        var bystanderConversation = bystander.ConversationId;
+
+        var texts = Gen.OneOf(
+            ArbMap.Default.GeneratorFor<string>().Select(s => s ?? string.Empty),
+            Gen.Elements("report", "done", "skip", "pause", "submit", "help", "take a report", "my reports", "cases", "edit", "discard",
+                "add to IR-00000000", "add to ../../etc", "share IR-ZZZZZZZZ with a@b.example", "revoke IR-ZZZZZZZZ from a@b.example",
+                "case ' or 1 eq 1", "\u202E\u0000\u001f", new string('x', 25_000), string.Empty, "   "));
+        var activities = texts.SelectMany(
+            text => Gen.Elements("message", "message", "message", "conversationUpdate", "invoke", "typing", "event", "mystery", "endOfConversation"),
+            (text, type) => (Text: text, Type: type))
+            .SelectMany(
+                x => Gen.Elements("personal", "personal", "groupChat", "channel"),
+                (x, conversationType) => (x.Text, x.Type, ConversationType: conversationType))
+            .SelectMany(
+                x => Gen.Elements("none", "file:///etc/passwd", "data:image/png;base64,AAAA", "javascript:alert(1)", "http://169.254.169.254/", "https://[::1]/x", "not a url"),
+                (x, attachment) => (x.Text, x.Type, x.ConversationType, Attachment: attachment))
+            .SelectMany(
+                x => Gen.Choose(0, 3),
+                (x, who) => (x.Text, x.Type, x.ConversationType, x.Attachment, Who: who));
+
+        foreach (var (text, type, conversationType, attachment, who) in Gen.Sample(activities, 30, 120))
+        {
+            // Some of them claim the bystander's conversation id but come from another account: refused.
+            var conversation = who == 0 ? bystanderConversation : $"a:{Guid.NewGuid():N}";
+            var activity = JObject.Parse(HttpChat.Activity(text, conversation, Guid.NewGuid().ToString(), conversationType));
+            activity["type"] = type;
+            if (who == 1)
+            {
+                ((JObject)activity["from"]!).Remove("aadObjectId");
+            }
+
+            if (attachment != "none")
+            {
+                activity["attachments"] = new JArray(HttpChat.UploadedFile("x.png", attachment), HttpChat.InlineImage(attachment));
+            }
+
+            var response = await PostAsync(activity.ToString());
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for a {type} in a {conversationType} chat");
+        }
+
+        Assert.StartsWith("Is it still going on?", (await bystander.SayAsync("Last week"))[^1], StringComparison.Ordinal);
+        var record = await new CaseBlobs(azurite, _app).CaseAsync((await new CaseBlobs(azurite, _app).CaseBlobNamesAsync())
+            .Select(n => n.Split('/')[0]).Distinct().Select(r => (Reference: r, Record: new CaseBlobs(azurite, _app).CaseAsync(r).GetAwaiter().GetResult()))
+            .Single(c => c.Record.Reporter!.AadObjectId == bystander.AadObjectId).Reference);
+        Assert.Equal(["The bystander's own account"], record.Answers.WhatHappened);
+        Assert.Equal("Last week", record.Answers.When);
+        Assert.DoesNotContain(_app.Logs.Lines, l => l.Contains("Unhandled", StringComparison.OrdinalIgnoreCase));
+    }
+}
