@@ -9,8 +9,12 @@ switch (args.FirstOrDefault())
         var megabytes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         await EvidenceBenchmark.RunAsync(repoRoot, megabytes * 1024L * 1024, rounds: 3);
         break;
+    case "load":
+        var conversations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+        await LoadBenchmark.RunAsync(repoRoot, conversations);
+        break;
     default:
-        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes]");
+        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations]");
         return 2;
 }
 

@@ -93,6 +93,12 @@ if (!BotAuthentication.IsConfigured(app.Configuration))
 
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapGet("/healthz", () => Results.Text("ok"));
+if (app.Configuration.GetValue<bool>("Diagnostics:EchoEndpoint"))
+{
+    // The load benchmark's baseline turn; off unless asked for.
+    var echo = new EchoBot(app.Services.GetRequiredService<ConversationStateAccessors>());
+    app.MapPost("/api/echo", (HttpContext context, IBotFrameworkHttpAdapter adapter, ILoggerFactory loggers) => MessagesEndpoint.HandleAsync(context, adapter, echo, loggers));
+}
 
 app.Run();
 

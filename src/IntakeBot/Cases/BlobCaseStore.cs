@@ -99,11 +99,6 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
         }
 
         var blob = Container.GetAppendBlobClient(Name(reference, "transcript.jsonl"));
-        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
-        {
-            Metadata = ClassificationMetadata,
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
-        }, cancellationToken).ConfigureAwait(false);
 
         // One append per turn keeps a turn's lines together and in order.
         var lines = new StringBuilder();
@@ -112,7 +107,27 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
             lines.Append(JsonSerializer.Serialize(entry, Json)).Append('\n');
         }
 
-        using var content = new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString()));
+        var bytes = Encoding.UTF8.GetBytes(lines.ToString());
+        try
+        {
+            await AppendAsync(blob, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The first turn of a case: the transcript does not exist yet. Creating it only then saves
+            // a storage call on every other turn.
+            await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
+            {
+                Metadata = ClassificationMetadata,
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+            }, cancellationToken).ConfigureAwait(false);
+            await AppendAsync(blob, bytes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task AppendAsync(AppendBlobClient blob, byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(bytes);
         await blob.AppendBlockAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
