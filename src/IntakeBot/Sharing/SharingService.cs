@@ -37,15 +37,9 @@ public sealed class SharingService(
 
     public async Task<string> ShareAsync(CaseRecord record, string actor, string address, CancellationToken cancellationToken)
     {
-        if (!Options.Enabled)
+        if (await RefusedBeforeGraphAsync(record, actor, "share", address, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return text[TextKey.SharingNotSetUp];
-        }
-
-        if (!GraphDirectory.IsPlainAddress(address))
-        {
-            await AuditAsync(record, actor, "share", null, "refused", "not-an-address", cancellationToken).ConfigureAwait(false);
-            return text[TextKey.RefusedNotAnAddress];
+            return refusal;
         }
 
         try
@@ -90,15 +84,9 @@ public sealed class SharingService(
 
     public async Task<string> RevokeAsync(CaseRecord record, string actor, string address, CancellationToken cancellationToken)
     {
-        if (!Options.Enabled)
+        if (await RefusedBeforeGraphAsync(record, actor, "revoke", address, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return text[TextKey.SharingNotSetUp];
-        }
-
-        if (!GraphDirectory.IsPlainAddress(address))
-        {
-            await AuditAsync(record, actor, "revoke", null, "refused", "not-an-address", cancellationToken).ConfigureAwait(false);
-            return text[TextKey.RefusedNotAnAddress];
+            return refusal;
         }
 
         if (string.Equals(address, record.Owner, StringComparison.OrdinalIgnoreCase))
@@ -216,6 +204,24 @@ public sealed class SharingService(
         await cases.UpdateAsync(record.Reference, c => c with { Shared = shared }, cancellationToken).ConfigureAwait(false);
         await AuditAsync(record, actor, "case-file-upload", null, "uploaded", $"{record.Evidence.Count} evidence item(s)", cancellationToken).ConfigureAwait(false);
         return shared;
+    }
+
+    /// <summary>What is refused before Graph is asked anything: sharing not set up, or something that is
+    /// not one plain address (lists, display names, query operators).</summary>
+    private async Task<string?> RefusedBeforeGraphAsync(CaseRecord record, string actor, string action, string address, CancellationToken cancellationToken)
+    {
+        if (!Options.Enabled)
+        {
+            return text[TextKey.SharingNotSetUp];
+        }
+
+        if (GraphDirectory.IsPlainAddress(address))
+        {
+            return null;
+        }
+
+        await AuditAsync(record, actor, action, null, "refused", "not-an-address", cancellationToken).ConfigureAwait(false);
+        return text[TextKey.RefusedNotAnAddress];
     }
 
     private string Refusal(RecipientCheck check) => check.Verdict switch
