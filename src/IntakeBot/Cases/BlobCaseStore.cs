@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -21,10 +22,14 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
     };
 
     private const int UpdateAttempts = 8;
+    private const int LastWrittenLimit = 4096;
     private const string ReporterKey = "reporter";
     private const string OwnerKey = "owner";
 
     private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
+
+    /// <summary>The last version of each case this process wrote, with its ETag, bounded in size.</summary>
+    private readonly ConcurrentDictionary<string, (BinaryData Json, ETag ETag)> _lastWritten = new(StringComparer.Ordinal);
 
     private BlobContainerClient Container => containers.Cases;
 
@@ -43,9 +48,14 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
 
     public async Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)
     {
+        // The copy this process wrote last saves a read; its ETag makes sure it is still the newest,
+        // and when another process (or turn) changed the case since, the write is refused and the
+        // case is read again.
+        var known = _lastWritten.TryGetValue(reference, out var last) ? (Record: last.Json.ToObjectFromJson<CaseRecord>(Json)!, last.ETag) : ((CaseRecord Record, ETag ETag)?)null;
         for (var attempt = 0; ; attempt++)
         {
-            var read = await ReadAsync(reference, cancellationToken).ConfigureAwait(false);
+            var read = known ?? await ReadAsync(reference, cancellationToken).ConfigureAwait(false);
+            known = null;
             if (read is null)
             {
                 return null;
@@ -60,6 +70,7 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
             catch (RequestFailedException e) when (e.Status == 412 && attempt < UpdateAttempts)
             {
                 // Someone else changed the case since it was read: apply the change to theirs.
+                _lastWritten.TryRemove(reference, out _);
             }
         }
     }
@@ -164,6 +175,7 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
 
     public async Task DeleteAsync(string reference, CancellationToken cancellationToken)
     {
+        _lastWritten.TryRemove(reference, out _);
         var prefix = Name(reference, string.Empty);
         await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
         {
@@ -213,7 +225,14 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
             Metadata = metadata,
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         };
-        await Blob(record.Reference, "case.json").UploadAsync(BinaryData.FromObjectAsJson(record, Json), options, cancellationToken).ConfigureAwait(false);
+        var json = BinaryData.FromObjectAsJson(record, Json);
+        var written = await Blob(record.Reference, "case.json").UploadAsync(json, options, cancellationToken).ConfigureAwait(false);
+        if (_lastWritten.Count >= LastWrittenLimit)
+        {
+            _lastWritten.Clear();
+        }
+
+        _lastWritten[record.Reference] = (json, written.Value.ETag);
     }
 
     private static string Hash(string id)
