@@ -21,7 +21,18 @@ npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/IntakeBot --configuration Release
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Ctrl+C (or the end of any one of the three) stops all three: politely first, then for certain.
+cleanup() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do
+    alive=false
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+    [ "$alive" = true ] || break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+}
 trap cleanup EXIT INT TERM
 
 mkdir -p .azurite
