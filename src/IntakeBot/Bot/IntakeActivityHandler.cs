@@ -102,12 +102,12 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
-        if (!await FirstDeliveryAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        if (!FirstDelivery(profile, activity.Id))
         {
             return;
         }
 
-        var responder = await RecognizeResponderAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var responder = await RecognizeResponderAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (dc.ActiveDialog is null)
         {
@@ -127,15 +127,13 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     }
 
     /// <summary>False when this activity was handled before; its id is remembered otherwise.</summary>
-    private async Task<bool> FirstDeliveryAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private bool FirstDelivery(ConversationProfile profile, string? id)
     {
-        var id = turnContext.Activity.Id;
         if (string.IsNullOrEmpty(id))
         {
             return true;
         }
 
-        var profile = await _state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (profile.RecentActivityIds.Contains(id, StringComparer.Ordinal))
         {
             _logger.LogInformation("Activity {ActivityId} was delivered again and is not handled twice.", id);
@@ -184,9 +182,8 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
 
     /// <summary>Whether the person is on the roster, checked once a conversation (and again when the
     /// roster changes); a responder's conversation is remembered so that they can be notified.</summary>
-    private async Task<string?> RecognizeResponderAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task<string?> RecognizeResponderAsync(ITurnContext turnContext, ConversationProfile profile, CancellationToken cancellationToken)
     {
-        var profile = await _state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (profile.RosterVersion == _rosterVersion)
         {
             return profile.RosterEntry;
@@ -205,13 +202,13 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private async Task StartAsync(DialogContext dc, string? responder, CancellationToken cancellationToken)
     {
         var said = dc.Context.Activity.Text?.Trim();
-        if (Is(said, TextKey.ChoiceReport))
+        if (_text.IsWord(said, TextKey.ChoiceReport))
         {
             await dc.BeginDialogAsync(ReportDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (Is(said, TextKey.ChoiceTakeReport) && responder is not null)
+        if (_text.IsWord(said, TextKey.ChoiceTakeReport) && responder is not null)
         {
             await dc.BeginDialogAsync(TakeReportDialog.DialogId, new IntakeStart(responder), cancellationToken).ConfigureAwait(false);
             return;
@@ -223,7 +220,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
-        if (Is(said, TextKey.ChoiceMyReports))
+        if (_text.IsWord(said, TextKey.ChoiceMyReports))
         {
             await ShowMyReportsAsync(dc.Context, cancellationToken).ConfigureAwait(false);
             return;
@@ -236,9 +233,9 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
 
         var reply = said switch
         {
-            _ when Is(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
-            _ when Is(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}"),
-            _ when Is(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
+            _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
+            _ when _text.IsWord(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}"),
+            _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
             _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
             _ => _text[TextKey.Greeting],
         };
@@ -283,7 +280,6 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private static bool IsCommandLike(string? said)
         => said is { Length: > 0 and <= 20 } && !said.Contains(' ', StringComparison.Ordinal);
 
-    private bool Is(string? said, TextKey word) => string.Equals(said, _text[word], StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPersonalChat(IActivity activity)
         => activity.Conversation?.ConversationType is null or "personal";

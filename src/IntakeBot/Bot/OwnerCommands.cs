@@ -18,7 +18,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, string? owner, CancellationToken cancellationToken)
     {
         var actor = turnContext.Activity.From.AadObjectId;
-        if (string.Equals(said, text[TextKey.ChoiceCases], StringComparison.OrdinalIgnoreCase))
+        if (text.IsWord(said, TextKey.ChoiceCases))
         {
             await ReplyAsync(turnContext, await ListAsync(owner, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;

@@ -39,7 +39,7 @@ public sealed class AccountPrompt(
             return EndOfTurn;
         }
 
-        if (string.Equals(said, text[TextKey.ChoiceDone], StringComparison.OrdinalIgnoreCase))
+        if (text.IsWord(said, TextKey.ChoiceDone))
         {
             if (messages.Count > 0)
             {

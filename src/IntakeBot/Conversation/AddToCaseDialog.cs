@@ -48,7 +48,7 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
             return EndOfTurn;
         }
 
-        if (string.Equals(said, text[TextKey.ChoiceDone], StringComparison.OrdinalIgnoreCase))
+        if (text.IsWord(said, TextKey.ChoiceDone))
         {
             if (state.Added == 0)
             {

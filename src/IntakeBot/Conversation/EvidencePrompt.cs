@@ -35,7 +35,7 @@ public sealed class EvidencePrompt(
         var instance = dc.ActiveDialog!;
         var count = instance.State.Value<int?>(CountKey) ?? 0;
         var said = activity.Text?.Trim();
-        if (!EvidenceIntake.HasFiles(activity) && (Is(said, TextKey.ChoiceDone) || Is(said, TextKey.ChoiceSkip)))
+        if (!EvidenceIntake.HasFiles(activity) && (text.IsWord(said, TextKey.ChoiceDone) || text.IsWord(said, TextKey.ChoiceSkip)))
         {
             return await dc.EndDialogAsync(count, cancellationToken).ConfigureAwait(false);
         }
@@ -52,5 +52,4 @@ public sealed class EvidencePrompt(
             ? turnContext.SendActivityAsync(prompt, cancellationToken)
             : Task.CompletedTask;
 
-    private bool Is(string? said, TextKey word) => string.Equals(said, text[word], StringComparison.OrdinalIgnoreCase);
 }

@@ -87,32 +87,32 @@ public abstract class IntakeDialog : ComponentDialog
         }
 
         var said = turn.Activity.Text?.Trim();
-        if (Is(said, TextKey.ChoiceHelp))
+        if (_text.IsWord(said, TextKey.ChoiceHelp))
         {
             await RepromptAfterAsync(innerDc, _text.Format(TextKey.IntakeHelp, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (Is(said, TextKey.ChoicePause))
+        if (_text.IsWord(said, TextKey.ChoicePause))
         {
             draft.Paused = true;
             await turn.SendActivityAsync(MessageFactory.Text(_text[TextKey.Paused]), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (Is(said, TextKey.ChoiceReport) || Is(said, TextKey.ChoiceTakeReport))
+        if (_text.IsWord(said, TextKey.ChoiceReport) || _text.IsWord(said, TextKey.ChoiceTakeReport))
         {
             await RepromptAfterAsync(innerDc, _text[TextKey.AlreadyReporting], cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (_flow.Tips is { } tips && Is(said, TextKey.ChoiceTips))
+        if (_flow.Tips is { } tips && _text.IsWord(said, TextKey.ChoiceTips))
         {
             await RepromptAfterAsync(innerDc, _text.Format(tips, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (Is(said, TextKey.ChoiceSubmit) && innerDc.Stack.LastOrDefault()?.Id != Review)
+        if (_text.IsWord(said, TextKey.ChoiceSubmit) && innerDc.Stack.LastOrDefault()?.Id != Review)
         {
             await RepromptAfterAsync(innerDc, _text[TextKey.SubmitAtReview], cancellationToken).ConfigureAwait(false);
             return true;
@@ -162,13 +162,13 @@ public abstract class IntakeDialog : ComponentDialog
         {
             List<string> messages => messages,
             FoundChoice choice => [choice.Value],
-            string said when section.Optional && Is(said, TextKey.ChoiceSkip) => [],
+            string said when section.Optional && _text.IsWord(said, TextKey.ChoiceSkip) => [],
             string said => [said],
             _ => [],
         };
         await SaveAnswerAsync(step.Context, section, answer, cancellationToken).ConfigureAwait(false);
 
-        if (section.Id == IntakeSection.StillHappeningId && answer.Count == 1 && !Is(answer[0], TextKey.ChoiceNo))
+        if (section.Id == IntakeSection.StillHappeningId && answer.Count == 1 && !_text.IsWord(answer[0], TextKey.ChoiceNo))
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(TextKey.UrgentHelp, _options.UrgentHelp)), cancellationToken).ConfigureAwait(false);
         }
@@ -260,7 +260,7 @@ public abstract class IntakeDialog : ComponentDialog
 
     private async Task<bool> RequiredAnswerAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
-        if (prompt.Recognized.Succeeded && Is(prompt.Recognized.Value, TextKey.ChoiceSkip))
+        if (prompt.Recognized.Succeeded && _text.IsWord(prompt.Recognized.Value, TextKey.ChoiceSkip))
         {
             await prompt.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.AnswerNeeded]), cancellationToken).ConfigureAwait(false);
             return false;
@@ -294,7 +294,6 @@ public abstract class IntakeDialog : ComponentDialog
         await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private bool Is(string? said, TextKey word) => string.Equals(said, _text[word], StringComparison.OrdinalIgnoreCase);
 
     private static string AccountPromptId(IntakeSection section) => $"account:{section.Id}";
 

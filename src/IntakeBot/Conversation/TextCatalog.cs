@@ -15,6 +15,10 @@ public sealed class TextCatalog
 
     public string this[TextKey key] => _texts[key];
 
+    /// <summary>True when the person typed this word of the catalog (any case); typed words work
+    /// whatever buttons are shown.</summary>
+    public bool IsWord(string? said, TextKey word) => string.Equals(said, _texts[word], StringComparison.OrdinalIgnoreCase);
+
     public string Format(TextKey key, params object[] args) => string.Format(CultureInfo.InvariantCulture, _texts[key], args);
 
     /// <summary>Loads the catalog shipped in the assembly and fails at start-up if any entry is missing

@@ -77,7 +77,6 @@ public enum TextKey
     ChoiceDiscard,
     ChoiceDeleteDraft,
     ChoiceKeepDraft,
-    ChoiceContinue,
     TakeReportWelcome,
     Tips,
     AskReportedBy,
