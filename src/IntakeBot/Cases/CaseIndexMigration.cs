@@ -16,12 +16,15 @@ public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIn
     private const int Parallelism = 16;
 
     public async Task StartAsync(CancellationToken cancellationToken)
-        => await RunAsync(PageSize, afterPage: null, cancellationToken).ConfigureAwait(false);
+        => await RunAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs the pass; returns how many cases this run tagged.</summary>
+    public Task<int> RunAsync(CancellationToken cancellationToken) => RunAsync(PageSize, afterPage: null, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Runs the pass; <paramref name="afterPage"/> is told the running count after each page.
-    /// Returns how many cases this run tagged.</summary>
+    /// <summary>Runs the pass in pages of <paramref name="pageSize"/>; <paramref name="afterPage"/> is told the
+    /// running count after each page.</summary>
     internal async Task<int> RunAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
     {
         var marker = containers.Cases.GetBlobClient(DoneMarker);
