@@ -13,8 +13,12 @@ switch (args.FirstOrDefault())
         var conversations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
         await LoadBenchmark.RunAsync(repoRoot, conversations);
         break;
+    case "scale":
+        var largest = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
+        await ScaleBenchmark.RunAsync(repoRoot, largest, rounds: 30);
+        break;
     default:
-        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations]");
+        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] | scale [cases]");
         return 2;
 }
 

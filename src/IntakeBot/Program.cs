@@ -38,6 +38,7 @@ builder.Services.AddSingleton(sp => new BlobContainers(sp.GetRequiredService<Blo
 builder.Services.AddHostedService<ContainerInitializer>();
 builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State));
 builder.Services.AddSingleton<ICaseStore, BlobCaseStore>();
+builder.Services.AddCaseIndex();
 builder.Services.AddSingleton<CaseDrafts>();
 
 // Evidence: fetched only from allowed hosts, never following a redirect elsewhere, streamed into blobs.

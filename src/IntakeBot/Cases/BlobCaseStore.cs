@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -14,7 +14,10 @@ namespace IntakeBot.Cases;
 
 /// <summary>Each case is a folder in the cases container: <c>case.json</c>, an append-blob transcript,
 /// and later evidence and audit. Every blob carries the classification in its metadata.</summary>
-public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
+/// <summary>Each <c>case.json</c> also carries blob index tags (<see cref="CaseIndexTags"/>), written in the
+/// same request as its content, which the lists and background passes query instead of reading every case.
+/// Without <paramref name="indexKey"/> (tests and tools) the development key is used.</summary>
+public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? indexKey = null) : ICaseStore
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -23,10 +26,12 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
 
     private const int UpdateAttempts = 8;
     private const int LastWrittenLimit = 4096;
-    private const string ReporterKey = "reporter";
-    private const string OwnerKey = "owner";
+    private const int ParallelReads = 8;
+    internal const string CaseFileSuffix = "/case.json";
 
-    private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
+    internal static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
+
+    private readonly CaseIndexKey _index = indexKey ?? CaseIndexKey.Development;
 
     /// <summary>The last version of each case this process wrote, with its ETag, bounded in size.</summary>
     private readonly ConcurrentDictionary<string, (BinaryData Json, ETag ETag)> _lastWritten = new(StringComparer.Ordinal);
@@ -80,26 +85,68 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
 
     public async Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken)
     {
-        var (key, value) = filter switch
+        var (tag, id) = filter switch
         {
-            { ReporterAadObjectId: { } reporter } => (ReporterKey, Hash(reporter)),
-            { Owner: { } owner } => (OwnerKey, Hash(owner)),
+            { ReporterAadObjectId: { } reporter } => (CaseIndexTags.Reporter, reporter),
+            { Owner: { } owner } => (CaseIndexTags.Owner, owner),
             _ => throw new ArgumentException("Say whose cases to list.", nameof(filter)),
         };
 
-        // Metadata holds hashes, never ids, so a listing of the container names nobody.
-        var cases = new List<CaseRecord>();
-        await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = "IR-" }, cancellationToken).ConfigureAwait(false))
+        // The index finds the person's cases without reading anyone else's; each record is then read
+        // (its status is always the stored one) and checked again, because the index may lag a change.
+        var references = await FindReferencesAsync($"\"{tag}\" = '{_index.Of(id)}'", cancellationToken).ConfigureAwait(false);
+        var records = await ReadAllAsync(references, cancellationToken).ConfigureAwait(false);
+        var person = CaseIndexKey.Normalize(id);
+        return [.. records.Where(r => filter.ReporterAadObjectId is null
+            ? CaseIndexKey.Normalize(r.Owner) == person
+            : r.Reporter is { } reporter && CaseIndexKey.Normalize(reporter.AadObjectId) == person)];
+    }
+
+    public async IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!CaseIndexTags.IsValidValue(status) || !CaseIndexTags.IsValidValue(dateTag) || dateTag.Length == 0)
         {
-            if (item.Name.EndsWith("/case.json", StringComparison.Ordinal)
-                && item.Metadata.TryGetValue(key, out var stored) && stored == value
-                && await GetAsync(item.Name[..^"/case.json".Length], cancellationToken).ConfigureAwait(false) is { } record)
+            throw new ArgumentException("Not a status and date tag an index query can name.", nameof(status));
+        }
+
+        var bound = CaseIndexTags.Sortable(before);
+        var references = await FindReferencesAsync($"\"{CaseIndexTags.Status}\" = '{status}' AND \"{dateTag}\" < '{bound}'", cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in references.Chunk(ParallelReads * 4))
+        {
+            foreach (var record in await ReadAllAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
-                cases.Add(record);
+                // Checked against the record as stored now, with the same function that wrote the tags.
+                var tags = CaseIndexTags.For(record, _index);
+                if (tags[CaseIndexTags.Status] == status && tags.TryGetValue(dateTag, out var due) && string.CompareOrdinal(due, bound) < 0)
+                {
+                    yield return record;
+                }
+            }
+        }
+    }
+
+    private async Task<List<string>> FindReferencesAsync(string query, CancellationToken cancellationToken)
+    {
+        var references = new List<string>();
+        await foreach (var item in Container.FindBlobsByTagsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.BlobName.EndsWith(CaseFileSuffix, StringComparison.Ordinal) && item.BlobName[..^CaseFileSuffix.Length] is var reference && CaseReference.IsValid(reference))
+            {
+                references.Add(reference);
             }
         }
 
-        return cases;
+        references.Sort(StringComparer.Ordinal);
+        return references;
+    }
+
+    /// <summary>Reads cases a few at a time, in the order given, leaving out any deleted since.</summary>
+    private async Task<IEnumerable<CaseRecord>> ReadAllAsync(IReadOnlyList<string> references, CancellationToken cancellationToken)
+    {
+        var records = new CaseRecord?[references.Count];
+        await Parallel.ForAsync(0, references.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (i, token) =>
+            records[i] = await GetAsync(references[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return records.OfType<CaseRecord>();
     }
 
     public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
@@ -213,16 +260,12 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
 
     private async Task UploadRecordAsync(CaseRecord record, BlobRequestConditions? conditions, CancellationToken cancellationToken)
     {
-        var metadata = new Dictionary<string, string>(ClassificationMetadata) { [OwnerKey] = Hash(record.Owner) };
-        if (record.Reporter is { } reporter)
-        {
-            metadata[ReporterKey] = Hash(reporter.AadObjectId);
-        }
-
+        // The tags go in the same request as the content, so the index never describes another version.
         var options = new BlobUploadOptions
         {
             Conditions = conditions,
-            Metadata = metadata,
+            Metadata = ClassificationMetadata,
+            Tags = CaseIndexTags.For(record, _index),
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         };
         var json = BinaryData.FromObjectAsJson(record, Json);
@@ -234,9 +277,6 @@ public sealed class BlobCaseStore(BlobContainers containers) : ICaseStore
 
         _lastWritten[record.Reference] = (json, written.Value.ETag);
     }
-
-    private static string Hash(string id)
-        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id.Trim().ToLowerInvariant())));
 
     private BlobClient Blob(string reference, string file) => Container.GetBlobClient(Name(reference, file));
 

@@ -27,4 +27,9 @@ public sealed class StorageOptions
 
     [Range(0, 60_000, ErrorMessage = "Storage:RetryDelayMilliseconds must be between 0 and 60000.")]
     public int RetryDelayMilliseconds { get; set; } = 800;
+
+    /// <summary>The secret (base64, at least 32 bytes) that keys the owner and reporter index tags, so
+    /// that a tag never names a person and cannot be matched against a directory without it. Required
+    /// outside Development; changing it hides existing cases from lists until they are tagged again.</summary>
+    public string? IndexKey { get; set; }
 }

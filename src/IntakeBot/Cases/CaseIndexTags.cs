@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace IntakeBot.Cases;
+
+/// <summary>The blob index tags on every <c>case.json</c>, derived from the record alone so that every
+/// write sets them from the same function. Azure allows 10 tags a blob, keys of 1-128 and values of 0-256
+/// characters from letters, digits, space and <c>+ - . / : = _</c>; dates are UTC in a fixed-width
+/// form so that string comparison in a tag query is date order.</summary>
+public static partial class CaseIndexTags
+{
+    public const string Version = "idx";
+    public const string CurrentVersion = "1";
+    public const string Owner = "owner";
+    public const string Reporter = "reporter";
+    public const string Status = "status";
+    public const string Updated = "updated";
+
+    /// <summary>Due-date tags for the deadline reminders and the retention sweep; they are added in
+    /// <see cref="For"/> (with <see cref="Sortable"/>) once the record carries those dates.</summary>
+    public const string AckDue = "ackDue";
+    public const string FeedbackDue = "feedbackDue";
+    public const string ExpiresOn = "expiresOn";
+
+    public static Dictionary<string, string> For(CaseRecord record, CaseIndexKey key)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Version] = CurrentVersion,
+            [Owner] = key.Of(record.Owner),
+            [Status] = StatusText(record),
+            [Updated] = Sortable(record.UpdatedAt),
+        };
+        if (record.Reporter is { } reporter)
+        {
+            tags[Reporter] = key.Of(reporter.AadObjectId);
+        }
+
+        return tags;
+    }
+
+    public static string Sortable(DateTimeOffset at)
+        => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>True when <paramref name="value"/> may be used as a tag value in a query as written.</summary>
+    public static bool IsValidValue(string value) => value.Length <= 256 && ValueCharacters().IsMatch(value);
+
+    /// <summary>The status as it is stored in case.json, whatever type the record uses for it.</summary>
+    private static string StatusText(CaseRecord record)
+        => JsonSerializer.SerializeToElement(record.Status, BlobCaseStore.Json).ToString();
+
+    [GeneratedRegex("^[A-Za-z0-9 +\\-./:=_]*$")]
+    private static partial Regex ValueCharacters();
+}
