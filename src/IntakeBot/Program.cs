@@ -86,10 +86,7 @@ builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredServ
 
 var app = builder.Build();
 
-if (!BotAuthentication.IsConfigured(app.Configuration))
-{
-    app.Logger.LogWarning("No Bot Framework credentials (MicrosoftAppId) are configured: /api/messages accepts unauthenticated requests. Use this only on your own machine.");
-}
+BotAuthentication.RequireOutsideDevelopment(app.Configuration, app.Environment, app.Logger);
 
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapGet("/healthz", () => Results.Text("ok"));
