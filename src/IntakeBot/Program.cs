@@ -44,7 +44,7 @@ builder.Services.AddSingleton<CaseDrafts>();
 builder.Services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations()
     .PostConfigure<IHostEnvironment>((o, env) => o.AllowLoopbackHttp |= env.IsDevelopment())
     .ValidateOnStart();
-builder.Services.AddHttpClient(AttachmentFetcher.HttpClientName)
+builder.Services.AddHttpClient(AttachmentFetcher.HttpClientName).RemoveAllLoggers() // download paths name the uploader
     .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
 builder.Services.AddSingleton<IConnectorTokenProvider, AdapterConnectorTokenProvider>();
 builder.Services.AddSingleton<AttachmentFetcher>();
