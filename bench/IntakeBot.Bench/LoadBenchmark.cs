@@ -36,6 +36,9 @@ internal static class LoadBenchmark
         start.Environment["Intake__Responders__0"] = owner;
         start.Environment["Diagnostics__EchoEndpoint"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // No Bot credentials: the host accepts that only in Development.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         using var bot = Process.Start(start)!;
         bot.BeginOutputReadLine();
         bot.BeginErrorReadLine();

@@ -45,7 +45,7 @@ builder.Services.AddSingleton<CaseDrafts>();
 builder.Services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations()
     .PostConfigure<IHostEnvironment>((o, env) => o.AllowLoopbackHttp |= env.IsDevelopment())
     .ValidateOnStart();
-builder.Services.AddHttpClient(AttachmentFetcher.HttpClientName)
+builder.Services.AddHttpClient(AttachmentFetcher.HttpClientName).RemoveAllLoggers() // download paths name the uploader
     .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
 builder.Services.AddSingleton<IConnectorTokenProvider, AdapterConnectorTokenProvider>();
 builder.Services.AddSingleton<AttachmentFetcher>();
@@ -87,10 +87,7 @@ builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredServ
 
 var app = builder.Build();
 
-if (!BotAuthentication.IsConfigured(app.Configuration))
-{
-    app.Logger.LogWarning("No Bot Framework credentials (MicrosoftAppId) are configured: /api/messages accepts unauthenticated requests. Use this only on your own machine.");
-}
+BotAuthentication.RequireOutsideDevelopment(app.Configuration, app.Environment, app.Logger);
 
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapGet("/healthz", () => Results.Text("ok"));

@@ -16,13 +16,38 @@ public sealed class AttachmentFetcher(IHttpClientFactory httpClients, IConnector
 
     private readonly EvidenceOptions _options = options.Value;
 
-    /// <summary>The open response, or the reason nothing was fetched.</summary>
+    /// <summary>The open response, or the reason nothing was fetched. Evidence:TimeoutSeconds covers
+    /// the whole download, body included: the response's content is replaced by one that stops at the
+    /// deadline, and its first bytes are already read (under the same deadline) for the type check.</summary>
     public async Task<FetchResult> OpenAsync(ITurnContext turnContext, Uri url, bool connectorAuth, CancellationToken cancellationToken)
+    {
+        var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        try
+        {
+            var result = await OpenAsync(turnContext, url, connectorAuth, deadline, cancellationToken).ConfigureAwait(false);
+            if (result.Response is not null)
+            {
+                result.Owns(deadline);
+                deadline = null;
+            }
+
+            return result;
+        }
+        finally
+        {
+            deadline?.Dispose();
+        }
+    }
+
+    private async Task<FetchResult> OpenAsync(ITurnContext turnContext, Uri url, bool connectorAuth, CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
         var serviceHost = Uri.TryCreate(turnContext.Activity.ServiceUrl, UriKind.Absolute, out var service) ? service.Host : null;
         var client = httpClients.CreateClient(HttpClientName);
-        client.Timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds);
+
+        // The deadline below replaces HttpClient's timeout, which would stop at the headers.
+        client.Timeout = Timeout.InfiniteTimeSpan;
         var token = connectorAuth ? await tokens.GetTokenAsync(turnContext, cancellationToken).ConfigureAwait(false) : null;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         for (var hop = 0; hop <= MaxRedirects; hop++)
         {
@@ -40,9 +65,9 @@ public sealed class AttachmentFetcher(IHttpClientFactory httpClients, IConnector
             HttpResponseMessage response;
             try
             {
-                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 return FetchResult.Refused(FileRefusal.DownloadFailed);
             }
@@ -72,10 +97,39 @@ public sealed class AttachmentFetcher(IHttpClientFactory httpClients, IConnector
                 return FetchResult.Refused(FileRefusal.TooLarge);
             }
 
-            return FetchResult.Open(response);
+            return await WithDeadlineAsync(response, deadline.Token, cancellationToken).ConfigureAwait(false);
         }
 
         return FetchResult.Refused(FileRefusal.HostNotAllowed);
+    }
+
+    /// <summary>Puts the deadline on the body and reads its first bytes, so that a host that stalls
+    /// before the type check is cut off here too.</summary>
+    private static async Task<FetchResult> WithDeadlineAsync(HttpResponseMessage response, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        var body = new DeadlineStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), deadline);
+        var head = new byte[FileTypes.SniffLength];
+        int headLength;
+        try
+        {
+            headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            await body.DisposeAsync().ConfigureAwait(false);
+            response.Dispose();
+            return FetchResult.Refused(FileRefusal.DownloadFailed);
+        }
+
+        // The original content's stream now belongs to the new content, which disposes it.
+        var content = new StreamContent(new PrefixedStream(head.AsMemory(0, headLength), body));
+        foreach (var (name, values) in response.Content.Headers)
+        {
+            content.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        response.Content = content;
+        return FetchResult.Open(response);
     }
 
     /// <summary>The allow-list, decided from the address alone, before any connection is made.</summary>
@@ -116,6 +170,8 @@ public sealed class AttachmentFetcher(IHttpClientFactory httpClients, IConnector
 /// <summary>An open download, or why there is none.</summary>
 public sealed class FetchResult : IDisposable
 {
+    private CancellationTokenSource? _deadline;
+
     private FetchResult(HttpResponseMessage? response, FileRefusal refusal)
     {
         Response = response;
@@ -130,5 +186,12 @@ public sealed class FetchResult : IDisposable
 
     public static FetchResult Refused(FileRefusal refusal) => new(null, refusal);
 
-    public void Dispose() => Response?.Dispose();
+    public void Dispose()
+    {
+        Response?.Dispose();
+        _deadline?.Dispose();
+    }
+
+    /// <summary>The download's deadline lives as long as the download.</summary>
+    internal void Owns(CancellationTokenSource deadline) => _deadline = deadline;
 }

@@ -17,6 +17,8 @@ public sealed class EvidenceOptions
     /// <summary>Allows plain http to 127.0.0.1, for local development and tests only.</summary>
     public bool AllowLoopbackHttp { get; set; }
 
+    /// <summary>The whole download, from the request to the last byte of the body (which is stored as
+    /// it arrives): a host that sends slowly is cut off at this limit and nothing of it is kept.</summary>
     [Range(1, 600, ErrorMessage = "Evidence:TimeoutSeconds must be between 1 and 600.")]
     public int TimeoutSeconds { get; set; } = 60;
 }

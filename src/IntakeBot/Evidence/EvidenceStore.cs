@@ -28,26 +28,32 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
             throw new ArgumentException("Not a case reference.", nameof(reference));
         }
 
+        // Names are bounded before anything is uploaded, so the metadata always fits.
+        originalName = FileNames.Shorten(originalName);
+        safeName = FileNames.Sanitize(safeName);
         using var hashing = new HashingStream(content, maxBytes);
+        Stream upload = OfficeDocuments.Applies(safeName) ? new OfficeDocumentStream(hashing, safeName) : hashing;
         var blob = await ReserveAsync(reference, safeName, cancellationToken).ConfigureAwait(false);
+        EvidenceItem item;
         try
         {
-            await blob.UploadAsync(hashing, new BlobUploadOptions
+            await blob.UploadAsync(upload, new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
                 TransferOptions = Transfer,
             }, cancellationToken).ConfigureAwait(false);
+            var number = int.Parse(blob.Name.AsSpan(blob.Name.LastIndexOf('/') + 1, 3), System.Globalization.CultureInfo.InvariantCulture);
+            item = new EvidenceItem(number, blob.Name, originalName, safeName, contentType, hashing.BytesRead, hashing.Sha256Hex(), addedBy, clock.GetUtcNow());
+            await blob.SetMetadataAsync(Metadata(item), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            // Nothing half-stored stays behind: not the reserved name, not a partial file.
+            // Nothing half-stored stays behind: not the reserved name, not a partial or refused file,
+            // not a file without its description.
             await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        var number = int.Parse(blob.Name.AsSpan(blob.Name.LastIndexOf('/') + 1, 3), System.Globalization.CultureInfo.InvariantCulture);
-        var item = new EvidenceItem(number, blob.Name, originalName, safeName, contentType, hashing.BytesRead, hashing.Sha256Hex(), addedBy, clock.GetUtcNow());
-        await blob.SetMetadataAsync(Metadata(item), cancellationToken: cancellationToken).ConfigureAwait(false);
         await cases.UpdateAsync(reference, c => c with { Evidence = [.. c.Evidence, item], UpdatedAt = item.AddedAt }, cancellationToken).ConfigureAwait(false);
         return item;
     }
@@ -90,14 +96,15 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
         return count + 1;
     }
 
-    /// <summary>Blob metadata is ASCII only: the original name goes in URL-encoded.</summary>
+    /// <summary>Blob metadata is ASCII only, at most 8 KB in all: the original name goes in URL-encoded
+    /// (bounded by <see cref="FileNames.Shorten"/>), and so does who added it.</summary>
     private static Dictionary<string, string> Metadata(EvidenceItem item) => new()
     {
         ["classification"] = Classification.HighlyConfidential,
         ["sha256"] = item.Sha256,
         ["contenttype"] = item.ContentType,
         ["size"] = item.Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["addedby"] = item.AddedBy,
+        ["addedby"] = Uri.EscapeDataString(item.AddedBy.Length > 128 ? item.AddedBy[..128] : item.AddedBy),
         ["addedat"] = item.AddedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
         ["originalname"] = Uri.EscapeDataString(item.OriginalName),
         ["safename"] = item.SafeName,

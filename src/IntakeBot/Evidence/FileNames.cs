@@ -8,9 +8,14 @@ public static class FileNames
 {
     private const int MaxLength = 80;
 
+    /// <summary>The longest original name kept, in characters, and URL-encoded (as in blob metadata,
+    /// whose 8 KB limit it must stay well under).</summary>
+    public const int MaxOriginalLength = 255;
+    public const int MaxEncodedOriginalLength = 2048;
+
     public static string Sanitize(string? original, string fallback = "file")
     {
-        var name = (original ?? string.Empty).Replace('\\', '/');
+        var name = WellFormed(original ?? string.Empty).Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var safe = new StringBuilder(name.Length);
         foreach (var c in name.Normalize(NormalizationForm.FormKC))
@@ -37,6 +42,55 @@ public static class FileNames
         }
 
         return cleaned.Length == 0 || cleaned.StartsWith('.') ? fallback + cleaned : cleaned;
+    }
+
+    /// <summary>The name as sent, cut (between whole characters, keeping its extension) to
+    /// <see cref="MaxOriginalLength"/> characters and <see cref="MaxEncodedOriginalLength"/> URL-encoded.</summary>
+    public static string Shorten(string original)
+    {
+        original = WellFormed(original);
+        if (original.Length <= MaxOriginalLength && Uri.EscapeDataString(original).Length <= MaxEncodedOriginalLength)
+        {
+            return original;
+        }
+
+        var extension = Extension(original);
+        var suffix = "\u2026" + original[^extension.Length..];
+        var kept = new StringBuilder();
+        var encoded = Uri.EscapeDataString(suffix).Length;
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(original);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            var cost = Uri.EscapeDataString(element).Length;
+            if (kept.Length + element.Length + suffix.Length > MaxOriginalLength || encoded + cost > MaxEncodedOriginalLength)
+            {
+                break;
+            }
+
+            kept.Append(element);
+            encoded += cost;
+        }
+
+        return kept.Append(suffix).ToString();
+    }
+
+    /// <summary>A lone surrogate (which a client can send) becomes U+FFFD, so that normalising and
+    /// encoding the name cannot throw.</summary>
+    private static string WellFormed(string name)
+    {
+        if (!name.Any(char.IsSurrogate))
+        {
+            return name;
+        }
+
+        var builder = new StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            builder.Append(rune.ToString());
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The extension, lower case with its dot, or empty.</summary>

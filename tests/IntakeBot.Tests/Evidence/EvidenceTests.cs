@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -260,6 +261,95 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.StartsWith("Saved screenshot.png", replies[0], StringComparison.Ordinal);
         var record = await new CaseBlobs(azurite, _app).CaseAsync(reference);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Png)), Assert.Single(record.Evidence).Sha256);
+    }
+
+    /// <summary>An Office document as a zip of the given parts, as Office writes one.</summary>
+    private static byte[] Office(params string[] parts)
+    {
+        using var bytes = new MemoryStream();
+        using (var zip = new ZipArchive(bytes, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var part in (string[])["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", .. parts])
+            {
+                using var entry = zip.CreateEntry(part).Open();
+                entry.Write(part.EndsWith(".png", StringComparison.Ordinal) ? Png : Encoding.UTF8.GetBytes($"<?xml version=\"1.0\"?><part name=\"{part}\"/>"));
+            }
+        }
+
+        return bytes.ToArray();
+    }
+
+    [Theory]
+    [InlineData("report.docx", "word/document.xml", "word/_rels/document.xml.rels", "word/media/image1.png", "word/styles.xml")]
+    [InlineData("figures.xlsx", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/printerSettings/printerSettings1.bin")]
+    [InlineData("slides.pptx", "ppt/presentation.xml", "ppt/slides/slide1.xml", "ppt/media/image1.png")]
+    public async Task An_office_document_of_only_office_parts_is_kept_whole(string name, params string[] parts)
+    {
+        var chat = await AtEvidenceStepAsync();
+        var document = Office(parts);
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve(name, document))]);
+
+        Assert.StartsWith($"Saved {name}", replies[0], StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(document)), Assert.Single((await OnlyCaseAsync()).Evidence).Sha256);
+    }
+
+    [Theory]
+    [InlineData("report.docx", FileRefusal.Executable, "word/document.xml", "word/x.exe")]
+    [InlineData("report.docx", FileRefusal.Executable, "word/document.xml", "word/vbaProject.bin")]
+    [InlineData("report.docx", FileRefusal.Executable, "word/document.xml", "word/run.ps1")]
+    [InlineData("figures.xlsx", FileRefusal.Archive, "xl/workbook.xml", "xl/embeddings/oleObject1.bin")]
+    [InlineData("figures.xlsx", FileRefusal.Archive, "xl/workbook.xml", "xl/media/more.zip")]
+    [InlineData("slides.pptx", FileRefusal.ContentDoesNotMatchName, "ppt/presentation.xml", "payload/readme.txt")]
+    [InlineData("slides.pptx", FileRefusal.ContentDoesNotMatchName, "ppt/presentation.xml", "ppt/../../evil.xml")]
+    [InlineData("report.docx", FileRefusal.ContentDoesNotMatchName, "xl/workbook.xml")]
+    public async Task An_office_document_that_hides_a_program_macros_or_other_files_is_refused_and_nothing_is_kept(string name, FileRefusal reason, params string[] parts)
+    {
+        var chat = await AtEvidenceStepAsync();
+        var document = Office(parts);
+        var store = _app.Services.GetRequiredService<EvidenceStore>();
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve(name, document))]);
+        var refusal = await Assert.ThrowsAsync<EvidenceRefusedException>(() => store.SaveAsync(
+            "IR-ABCDEFGH", name, name, "application/octet-stream", new MemoryStream(document), 1 << 20, Guid.NewGuid().ToString(), CancellationToken.None));
+
+        Assert.Equal(reason, refusal.Refusal);
+        Assert.DoesNotContain("Saved", replies[0], StringComparison.Ordinal);
+        Assert.Contains(name, replies[0], StringComparison.Ordinal);
+        Assert.Empty(await EvidenceBlobsAsync());
+        Assert.Empty((await OnlyCaseAsync()).Evidence);
+    }
+
+    [Fact]
+    public async Task A_2000_character_file_name_is_cut_to_a_safe_length_and_the_file_is_kept_with_its_metadata()
+    {
+        var chat = await AtEvidenceStepAsync();
+        var name = string.Concat(Enumerable.Repeat("Ré\U0001F600", 667)) + ".pdf";
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve("long.pdf", Pdf))]);
+
+        Assert.StartsWith("Saved R", replies[0], StringComparison.Ordinal);
+        var item = Assert.Single((await OnlyCaseAsync()).Evidence);
+        Assert.InRange(item.OriginalName.Length, 1, 255);
+        Assert.StartsWith("Ré\U0001F600Ré", item.OriginalName, StringComparison.Ordinal);
+        Assert.EndsWith(".pdf", item.OriginalName, StringComparison.Ordinal);
+        var metadata = await new CaseBlobs(azurite, _app).MetadataAsync(item.BlobName);
+        Assert.InRange(metadata.Sum(m => m.Key.Length + m.Value.Length), 1, 4 * 1024);
+        Assert.Equal(item.OriginalName, Uri.UnescapeDataString(metadata["originalname"]));
+        Assert.Single(await EvidenceBlobsAsync());
+    }
+
+    [Fact]
+    public async Task An_email_is_kept_as_it_came_with_its_attachment_not_unpacked()
+    {
+        var chat = await AtEvidenceStepAsync();
+        var email = Encoding.ASCII.GetBytes("From: a@example.test\r\nSubject: notes\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--b\r\nContent-Type: application/octet-stream; name=x.exe\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n--b--\r\n");
+
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("notes.eml", _files.Serve("notes.eml", email))]);
+
+        Assert.StartsWith("Saved notes.eml", replies[0], StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(email)), Assert.Single((await OnlyCaseAsync()).Evidence).Sha256);
+        Assert.Single(await EvidenceBlobsAsync());
     }
 
     /// <summary>Fails the test for any request the evidence client makes off 127.0.0.1.</summary>

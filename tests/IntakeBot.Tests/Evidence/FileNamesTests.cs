@@ -24,4 +24,23 @@ public sealed class FileNamesTests
         Assert.Equal(80, safe.Length);
         Assert.EndsWith(".pdf", safe, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_name_with_a_lone_surrogate_is_kept_readable_instead_of_failing()
+    {
+        var original = "notes\uD800 from \uDC00 Sam.pdf";
+
+        Assert.Equal("notes-from-Sam.pdf", FileNames.Sanitize(original));
+        Assert.Equal("notes\uFFFD from \uFFFD Sam.pdf", FileNames.Shorten(original));
+    }
+
+    [Fact]
+    public void Original_names_are_cut_between_whole_characters_to_fit_blob_metadata()
+    {
+        var shortened = FileNames.Shorten(string.Concat(Enumerable.Repeat("\U0001F600", 1000)) + ".docx");
+
+        Assert.InRange(shortened.Length, 1, FileNames.MaxOriginalLength);
+        Assert.InRange(Uri.EscapeDataString(shortened).Length, 1, FileNames.MaxEncodedOriginalLength);
+        Assert.EndsWith("\U0001F600\u2026.docx", shortened, StringComparison.Ordinal);
+    }
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>Stands in for Teams' file download URLs and the connector's attachment endpoint, on
-/// 127.0.0.1: serves registered files, a stream of any length, a redirect, and images that need the
-/// bot's bearer token. Records every request it gets.</summary>
+/// 127.0.0.1: serves registered files (also under a OneDrive-like personal path), a stream of any
+/// length, a body that drips, a redirect, and images that need the bot's bearer token. Records every
+/// request it gets.</summary>
 public sealed class FileServer : IAsyncDisposable
 {
     public const string BotToken = "test-bot-token";
@@ -16,6 +17,7 @@ public sealed class FileServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private int _dripped;
 
     private FileServer(WebApplication app, int port)
     {
@@ -28,6 +30,9 @@ public sealed class FileServer : IAsyncDisposable
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     public IReadOnlyList<string> Requests => [.. _requests];
+
+    /// <summary>How many slow bytes /drip has sent after its first ones.</summary>
+    public int Dripped => Volatile.Read(ref _dripped);
 
     public string Serve(string name, byte[] bytes, string contentType = "application/octet-stream")
     {
@@ -74,6 +79,38 @@ public sealed class FileServer : IAsyncDisposable
             response.ContentType = "application/pdf";
             await response.Body.WriteAsync("%PDF-"u8.ToArray());
             await response.Body.FlushAsync();
+        });
+        app.MapGet("/personal/{owner}/Documents/{name}", (string name) => server._files.TryGetValue(name, out var file)
+            ? Results.Bytes(file.Bytes, file.ContentType)
+            : Results.NotFound());
+        app.MapGet("/drip/{head:int}", async (int head, HttpResponse response, CancellationToken aborted) =>
+        {
+            // The first bytes of a PDF at once, then one byte at a time, slowly, for as long as the
+            // client keeps the connection open (or until the server stops).
+            response.ContentType = "application/pdf";
+            var start = new byte[head];
+            "%PDF-1.7\n"u8.ToArray().AsSpan(0, Math.Min(head, 9)).CopyTo(start);
+            await response.Body.WriteAsync(start, aborted);
+            await response.Body.FlushAsync(aborted);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, app.Lifetime.ApplicationStopping);
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), stop.Token);
+                    await response.Body.WriteAsync("x"u8.ToArray(), stop.Token);
+                    await response.Body.FlushAsync(stop.Token);
+                    Interlocked.Increment(ref server._dripped);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client hung up, as it should.
+            }
+            catch (IOException)
+            {
+                // The client hung up mid-write.
+            }
         });
         app.MapGet("/redirect", () => Results.Redirect(redirectTarget));
         app.MapGet("/redirect-same-host/{name}", (string name) => Results.Redirect($"/files/{name}"));

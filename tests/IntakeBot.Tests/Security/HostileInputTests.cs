@@ -68,6 +68,47 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.True((int)response.StatusCode < 500, $"{mutation}: {(int)response.StatusCode}");
     }
 
+    public static TheoryData<string> MalformedShapes() =>
+    [
+        "serviceurl-empty", "serviceurl-missing", "serviceurl-not-a-url", "serviceurl-relative", "serviceurl-number", "serviceurl-ftp",
+        "serviceurl-http-remote", "serviceurl-userinfo", "serviceurl-no-host", "id-missing", "conversation-id-empty", "from-id-missing",
+        "from-string", "type-missing", "body-array", "body-truncated",
+    ];
+
+    [Theory]
+    [MemberData(nameof(MalformedShapes))]
+    public async Task Activities_of_the_wrong_shape_get_a_400_with_no_detail_and_store_nothing(string shape)
+    {
+        var activity = Message($"a:{Guid.NewGuid():N}", Guid.NewGuid().ToString());
+        activity["text"] = "report";
+        var body = activity.ToString();
+        switch (shape)
+        {
+            case "serviceurl-empty": activity["serviceUrl"] = string.Empty; break;
+            case "serviceurl-missing": activity.Remove("serviceUrl"); break;
+            case "serviceurl-not-a-url": activity["serviceUrl"] = "not a url"; break;
+            case "serviceurl-relative": activity["serviceUrl"] = "/api/replies"; break;
+            case "serviceurl-number": activity["serviceUrl"] = 42; break;
+            case "serviceurl-ftp": activity["serviceUrl"] = "ftp://127.0.0.1/"; break;
+            case "serviceurl-http-remote": activity["serviceUrl"] = "http://smba.trafficmanager.example/amer/"; break;
+            case "serviceurl-userinfo": activity["serviceUrl"] = "https://user:secret@smba.example/"; break;
+            case "serviceurl-no-host": activity["serviceUrl"] = "https://"; break;
+            case "id-missing": activity.Remove("id"); break;
+            case "conversation-id-empty": activity["conversation"]!["id"] = string.Empty; break;
+            case "from-id-missing": ((JObject)activity["from"]!).Remove("id"); break;
+            case "from-string": activity["from"] = "someone"; break;
+            case "type-missing": activity.Remove("type"); break;
+            case "body-array": body = new JArray(activity).ToString(); break;
+            default: body = body[..(body.Length / 2)]; break;
+        }
+
+        var response = await PostAsync(shape.StartsWith("body-", StringComparison.Ordinal) ? body : activity.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+        Assert.Empty(await new CaseBlobs(azurite, _app).CaseBlobNamesAsync());
+    }
+
     [Fact]
     public async Task A_message_from_another_account_in_someone_elses_private_chat_is_refused_and_changes_nothing()
     {
@@ -121,14 +162,29 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
                 (x, attachment) => (x.Text, x.Type, x.ConversationType, Attachment: attachment))
             .SelectMany(
                 x => Gen.Choose(0, 3),
-                (x, who) => (x.Text, x.Type, x.ConversationType, x.Attachment, Who: who));
+                (x, who) => (x.Text, x.Type, x.ConversationType, x.Attachment, Who: who))
+            .SelectMany(
+                x => Gen.Elements<string?>(BotApp.NowhereServiceUrl, BotApp.NowhereServiceUrl, BotApp.NowhereServiceUrl, null, string.Empty, " ", "not a url",
+                    "https://", "http://", "//127.0.0.1:9/", "ftp://127.0.0.1/", "http://evil.example/", "https://u:p@127.0.0.1/", "https://exa mple.test/", "https://[::1/"),
+                (x, serviceUrl) => (x.Text, x.Type, x.ConversationType, x.Attachment, x.Who, ServiceUrl: serviceUrl))
+            .SelectMany(
+                x => Gen.Elements("whole", "whole", "whole", "no-id", "empty-conversation-id", "no-from-id"),
+                (x, ids) => (x.Text, x.Type, x.ConversationType, x.Attachment, x.Who, x.ServiceUrl, Ids: ids));
 
-        foreach (var (text, type, conversationType, attachment, who) in Gen.Sample(activities, 30, 120))
+        foreach (var (text, type, conversationType, attachment, who, serviceUrl, ids) in Gen.Sample(activities, 30, 160))
         {
             // Some of them claim the bystander's conversation id but come from another account: refused.
             var conversation = who == 0 ? bystanderConversation : $"a:{Guid.NewGuid():N}";
             var activity = JObject.Parse(HttpChat.Activity(text, conversation, Guid.NewGuid().ToString(), conversationType));
             activity["type"] = type;
+            activity["serviceUrl"] = serviceUrl;
+            switch (ids)
+            {
+                case "no-id": activity.Remove("id"); break;
+                case "empty-conversation-id": activity["conversation"]!["id"] = string.Empty; break;
+                case "no-from-id": ((JObject)activity["from"]!).Remove("id"); break;
+            }
+
             if (who == 1)
             {
                 ((JObject)activity["from"]!).Remove("aadObjectId");
@@ -140,7 +196,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
             }
 
             var response = await PostAsync(activity.ToString());
-            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for a {type} in a {conversationType} chat");
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for a {type} in a {conversationType} chat to {serviceUrl} ({ids})");
         }
 
         Assert.StartsWith("Is it still going on?", (await bystander.SayAsync("Last week"))[^1], StringComparison.Ordinal);
