@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using IntakeBot.Cases;
 using IntakeBot.Storage;
 
 namespace IntakeBot.Telemetry;
@@ -18,11 +19,18 @@ public sealed class StorageTelemetryPolicy(StorageOptions options) : HttpPipelin
 
     private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
     {
-        var (container, kind) = TelemetryUrls.StorageShape(message.Request.Uri.ToUri(), options) ?? ("other", "other");
+        var uri = message.Request.Uri.ToUri();
+        var (container, kind) = TelemetryUrls.StorageShape(uri, options) ?? ("other", "other");
         var method = message.Request.Method.Method;
         using var activity = IntakeActivities.Source.StartActivity($"storage {method} {kind}", ActivityKind.Client);
         activity?.SetTag("intake.storage.container", container);
         activity?.SetTag("intake.storage.kind", kind);
+        if (activity is not null && uri.Segments.Select(s => s.TrimEnd('/')).FirstOrDefault(CaseReference.IsValid) is { } reference)
+        {
+            // A case reference is no content, and it lets an operator follow one case's calls.
+            activity.SetTag("intake.case.reference", reference);
+        }
+
         activity?.SetTag("http.request.method", method);
         var started = Stopwatch.GetTimestamp();
         string outcome;

@@ -82,11 +82,17 @@ public sealed class TelemetryUrls(StorageOptions storage, SharingOptions sharing
         }
 
         var resource = GraphResources.TryGetValue(segments[version + 1], out var known) ? known : "other";
-        var last = segments[^1];
-        var colon = last.IndexOf(':', StringComparison.Ordinal);
-        var action = colon < 0 ? last : last[(colon + 1)..];
-        return GraphActions.TryGetValue(action, out var verb) && segments.Length > version + 2
-            ? $"{segments[version]}/{resource}/{verb}"
-            : $"{segments[version]}/{resource}";
+
+        // The last known action word after the resource: ".../invite", ".../permissions/{id}", ".../file.pdf:/content".
+        string? action = null;
+        foreach (var segment in segments.Skip(version + 2))
+        {
+            if (GraphActions.TryGetValue(segment[(segment.LastIndexOf(':') + 1)..], out var verb))
+            {
+                action = verb;
+            }
+        }
+
+        return action is null ? $"{segments[version]}/{resource}" : $"{segments[version]}/{resource}/{action}";
     }
 }
