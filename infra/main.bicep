@@ -1,6 +1,7 @@
 // IntakeBot in Azure: a user-assigned identity that the bot, storage and Graph all trust; the Azure Bot
-// with its Teams channel; a Linux App Service running .NET 10; private blob storage with no shared keys;
-// and Application Insights. Deploy with:
+// with its Teams channel; a Linux App Service running .NET 10 on at least two instances with CPU autoscale;
+// private blob storage with no shared keys, reached through a private endpoint in the app's VNet; and
+// Application Insights, which the app exports its telemetry to. Deploy with:
 //   az deployment group create -g <group> -f infra/main.bicep -p infra/main.parameters.json
 
 @description('Short name used to derive resource names (lowercase letters and digits).')
@@ -26,6 +27,34 @@ param responders array
 @description('App Service plan size.')
 param appServiceSku string = 'P0v3'
 
+@description('Instances the App Service runs on at least (two or more: one can restart while the other serves).')
+@minValue(2)
+@maxValue(30)
+param instanceCount int = 2
+
+@description('Most instances CPU autoscale may add up to.')
+@minValue(2)
+@maxValue(30)
+param maxInstances int = 6
+
+@description('Storage behind a private endpoint in a VNet the App Service is integrated with, its public network access disabled.')
+param privateNetworking bool = true
+
+@description('Address space of the VNet (privateNetworking): one /24 for App Service integration, one for private endpoints.')
+param vnetAddressPrefix string = '10.40.0.0/16'
+
+@description('Sharing: the drive (document library) for case folders; empty leaves sharing off.')
+param sharingDriveId string = ''
+
+@description('Sharing with a certificate: the Key Vault (in this resource group) holding it; empty signs in to Graph as the managed identity.')
+param graphCertificateKeyVaultName string = ''
+
+@description('Sharing with a certificate: the certificate\'s name in that Key Vault.')
+param graphCertificateName string = ''
+
+@description('Sharing with a certificate: the Entra app (client) id the certificate belongs to.')
+param graphCertificateClientId string = ''
+
 @description('Azure Bot pricing tier.')
 @allowed(['F0', 'S1'])
 param botSku string = 'S1'
@@ -34,6 +63,8 @@ var suffix = uniqueString(resourceGroup().id, name)
 var storageName = take('${toLower(name)}${suffix}', 24)
 var appName = '${name}-${suffix}'
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var graphCertificate = !empty(graphCertificateKeyVaultName) && !empty(graphCertificateName)
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-identity'
@@ -52,8 +83,96 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowSharedKeyAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     defaultToOAuthAuthentication: true
+    networkAcls: {
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
+      bypass: 'None'
+    }
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = if (privateNetworking) {
+  name: '${name}-vnet'
+  location: location
+  properties: {
+    addressSpace: {
+      addressPrefixes: [vnetAddressPrefix]
+    }
+    subnets: [
+      {
+        name: 'app'
+        properties: {
+          addressPrefix: cidrSubnet(vnetAddressPrefix, 24, 0)
+          delegations: [
+            {
+              name: 'app-service'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+        }
+      }
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: cidrSubnet(vnetAddressPrefix, 24, 1)
+          privateEndpointNetworkPolicies: 'Disabled'
+        }
+      }
+    ]
+  }
+}
+
+resource blobDns 'Microsoft.Network/privateDnsZones@2024-06-01' = if (privateNetworking) {
+  name: 'privatelink.blob.${environment().suffixes.storage}'
+  location: 'global'
+}
+
+resource blobDnsLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = if (privateNetworking) {
+  parent: blobDns
+  name: '${name}-vnet-link'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource blobEndpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = if (privateNetworking) {
+  name: '${name}-blob-endpoint'
+  location: location
+  properties: {
+    subnet: {
+      id: vnet!.properties.subnets[1].id
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'blob'
+        properties: {
+          privateLinkServiceId: storage.id
+          groupIds: ['blob']
+        }
+      }
+    ]
+  }
+}
+
+resource blobEndpointDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = if (privateNetworking) {
+  parent: blobEndpoint
+  name: 'blob'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'blob'
+        properties: {
+          privateDnsZoneId: blobDns.id
+        }
+      }
+    ]
   }
 }
 
@@ -126,11 +245,111 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServiceSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true
   }
 }
+
+resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${name}-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'cpu'
+        capacity: {
+          minimum: string(instanceCount)
+          maximum: string(max(instanceCount, maxInstances))
+          default: string(instanceCount)
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT5M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT20M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
+// The Graph certificate, when one is used, stays in Key Vault: the managed identity may read it, and App
+// Service loads it into the app from there (WEBSITE_LOAD_CERTIFICATES) on every instance.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (graphCertificate) {
+  name: graphCertificateKeyVaultName
+}
+
+resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (graphCertificate) {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource certificate 'Microsoft.Web/certificates@2023-12-01' = if (graphCertificate) {
+  name: '${name}-graph-certificate'
+  location: location
+  properties: {
+    keyVaultId: vault.id
+    keyVaultSecretName: graphCertificateName
+    serverFarmId: plan.id
+  }
+  dependsOn: [
+    vaultAccess
+  ]
+}
+
+var sharingSettings = empty(sharingDriveId) ? [] : concat([
+  { name: 'Sharing__DriveId', value: sharingDriveId }
+  { name: 'Sharing__TenantId', value: tenant().tenantId }
+], graphCertificate ? [
+  { name: 'Sharing__Credential', value: 'Certificate' }
+  { name: 'Sharing__ClientId', value: graphCertificateClientId }
+  { name: 'Sharing__CertificatePath', value: '/var/ssl/private/${certificate!.properties.thumbprint}.p12' }
+  { name: 'WEBSITE_LOAD_CERTIFICATES', value: certificate!.properties.thumbprint }
+] : [
+  { name: 'Sharing__Credential', value: 'ManagedIdentity' }
+  { name: 'Sharing__ClientId', value: identity.properties.clientId }
+])
 
 var rosterSettings = [for (responder, i) in responders: {
   name: 'Intake__Responders__${i}'
@@ -150,9 +369,13 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: privateNetworking ? vnet!.properties.subnets[0].id : null
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
-      healthCheckPath: '/healthz'
+      // Ready only when this instance can write and read both containers (and get a Graph token when
+      // sharing is on): App Service stops routing to an instance that could only fail.
+      healthCheckPath: '/healthz/ready'
+      vnetRouteAllEnabled: privateNetworking
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       alwaysOn: true
@@ -169,11 +392,13 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Intake__UrgentHelp', value: urgentHelp }
         { name: 'Intake__DefaultOwner', value: defaultOwner }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-      ], rosterSettings)
+      ], rosterSettings, sharingSettings)
     }
   }
   dependsOn: [
     blobAccess
+    blobEndpointDns
+    blobDnsLink
   ]
 }
 

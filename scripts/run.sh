@@ -48,11 +48,11 @@ pids+=($!)
 # The Playground connects at once, so it starts only when the bot answers its health check.
 healthy=false
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$BOT_PORT/healthz" >/dev/null 2>&1; then healthy=true; break; fi
+  if curl -fsS "http://127.0.0.1:$BOT_PORT/healthz/ready" >/dev/null 2>&1; then healthy=true; break; fi
   sleep 0.5
 done
 if [ "$healthy" != true ]; then
-  echo "The bot did not answer on http://127.0.0.1:$BOT_PORT/healthz within a minute; see its output above." >&2
+  echo "The bot did not answer on http://127.0.0.1:$BOT_PORT/healthz/ready within a minute; see its output above." >&2
   exit 1
 fi
 

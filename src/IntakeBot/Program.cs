@@ -4,15 +4,18 @@ using IntakeBot.Bot;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
+using IntakeBot.Health;
 using IntakeBot.Responders;
 using IntakeBot.Sharing;
 using IntakeBot.Storage;
+using IntakeBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTelemetry();
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
     .Validate(o => o.AccountUrl is not null || !string.IsNullOrWhiteSpace(o.ConnectionString), "Set Storage:ConnectionString or Storage:AccountUrl.")
@@ -30,12 +33,14 @@ builder.Services.AddSingleton(sp =>
     var clientOptions = new BlobClientOptions();
     clientOptions.Retry.MaxRetries = options.MaxRetries;
     clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
+    clientOptions.AddPolicy(new StorageTelemetryPolicy(options), Azure.Core.HttpPipelinePosition.PerCall);
     return options.AccountUrl is { } url
         ? new BlobServiceClient(url, new DefaultAzureCredential(), clientOptions)
         : new BlobServiceClient(options.ConnectionString, clientOptions);
 });
 builder.Services.AddSingleton(sp => new BlobContainers(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 builder.Services.AddHostedService<ContainerInitializer>();
+builder.Services.AddIntakeHealthChecks();
 builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State));
 builder.Services.AddSingleton<ICaseStore, BlobCaseStore>();
 builder.Services.AddCaseIndex();
@@ -90,7 +95,7 @@ var app = builder.Build();
 BotAuthentication.RequireOutsideDevelopment(app.Configuration, app.Environment, app.Logger);
 
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapIntakeHealthChecks();
 if (app.Configuration.GetValue<bool>("Diagnostics:EchoEndpoint"))
 {
     // The load benchmark's baseline turn; off unless asked for.

@@ -20,6 +20,7 @@ public sealed class IntakeAdapter : CloudAdapter
         ILogger<IntakeAdapter> logger)
         : base(auth, logger)
     {
+        Use(new IntakeBot.Telemetry.TurnTelemetry());
         Use(transcript);
         Use(new RepliesAfterSave());
         OnTurnError = async (turnContext, exception) =>

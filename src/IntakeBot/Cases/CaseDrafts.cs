@@ -41,6 +41,7 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
             {
                 draft.CaseReference = record.Reference;
                 Link(turnContext, record.Reference);
+                Telemetry.IntakeMetrics.IntakeStarted(record.Kind);
                 return;
             }
 
@@ -54,8 +55,10 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
     {
         await SaveAnswersAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        return await store.UpdateAsync(draft.CaseReference!, c => c with { Status = CaseStatuses.Submitted, SubmittedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false)
+        var submitted = await store.UpdateAsync(draft.CaseReference!, c => c with { Status = CaseStatuses.Submitted, SubmittedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The draft case disappeared before it was submitted.");
+        Telemetry.IntakeMetrics.IntakeSubmitted(submitted.Kind);
+        return submitted;
     }
 
     public async Task DiscardAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
@@ -72,6 +75,7 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
 
         draft.CaseReference = null;
         draft.PendingTranscript.Clear();
+        Telemetry.IntakeMetrics.IntakeDiscarded(draft.Kind);
     }
 
     public async Task<IReadOnlyList<EvidenceItem>> EvidenceAsync(string reference, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public static class GraphClients
         var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
         var retry = handlers.FindIndex(h => h is RetryHandler);
         handlers[retry] = new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries, Delay = options.RetryDelaySeconds });
+        handlers.Insert(0, new IntakeBot.Telemetry.GraphTelemetryHandler());
         var http = GraphClientFactory.Create(handlers);
         http.Timeout = TimeSpan.FromSeconds(100);
         IAuthenticationProvider auth = Credential(options) is { } credential
@@ -28,7 +29,7 @@ public static class GraphClients
     }
 
     /// <summary>Null when sharing is off or when a loopback Graph stand-in needs no sign-in.</summary>
-    private static TokenCredential? Credential(SharingOptions options) => !options.Enabled ? null : options.Credential switch
+    internal static TokenCredential? Credential(SharingOptions options) => !options.Enabled ? null : options.Credential switch
     {
         GraphCredential.ClientSecret => new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret),
         GraphCredential.Certificate => new ClientCertificateCredential(options.TenantId, options.ClientId, options.CertificatePath),

@@ -49,6 +49,30 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public async Task The_app_runs_on_two_instances_with_cpu_autoscale_storage_only_on_a_private_endpoint_and_readiness_as_health_check()
+    {
+        var (exitCode, output, _) = await BuildAsync(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
+
+        Assert.Equal(0, exitCode);
+        var template = JsonNode.Parse(output)!;
+        var resources = template["resources"]!.AsArray().Select(r => r!).ToList();
+        JsonNode Resource(string type) => resources.Single(r => r["type"]!.GetValue<string>() == type);
+        Assert.Equal(2, template["parameters"]!["instanceCount"]!["defaultValue"]!.GetValue<int>());
+        Assert.True(template["parameters"]!["privateNetworking"]!["defaultValue"]!.GetValue<bool>());
+        Assert.Equal("[parameters('instanceCount')]", Resource("Microsoft.Web/serverfarms")["sku"]!["capacity"]!.GetValue<string>());
+        var autoscale = Resource("Microsoft.Insights/autoscalesettings")["properties"]!["profiles"]![0]!;
+        Assert.Contains("maxInstances", autoscale["capacity"]!["maximum"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(autoscale["rules"]!.AsArray(), r => Assert.Equal("CpuPercentage", r!["metricTrigger"]!["metricName"]!.GetValue<string>()));
+        Assert.Equal("[if(parameters('privateNetworking'), 'Disabled', 'Enabled')]", Resource("Microsoft.Storage/storageAccounts")["properties"]!["publicNetworkAccess"]!.GetValue<string>());
+        Assert.Equal(["blob"], Resource("Microsoft.Network/privateEndpoints")["properties"]!["privateLinkServiceConnections"]![0]!["properties"]!["groupIds"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Contains("privatelink.blob.", Resource("Microsoft.Network/privateDnsZones")["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        var site = Resource("Microsoft.Web/sites")["properties"]!;
+        Assert.Contains("subnets", site["virtualNetworkSubnetId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("/healthz/ready", site["siteConfig"]!["healthCheckPath"]!.GetValue<string>());
+        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", site["siteConfig"]!["appSettings"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_typo_in_the_template_fails_the_build_naming_the_line()
     {
         var broken = Path.Combine(Directory.CreateTempSubdirectory("bicep-").FullName, "main.bicep");

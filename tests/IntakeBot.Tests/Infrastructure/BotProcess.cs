@@ -87,6 +87,9 @@ public sealed class BotProcess : IAsyncDisposable
         return start;
     }
 
+    /// <summary>SIGINT, as App Service stopping an instance: the host shuts down cleanly and flushes.</summary>
+    public Task StopAsync() => _process.InterruptAsync();
+
     /// <summary>SIGKILL: no shutdown hooks, no flush; whatever was not stored is gone.</summary>
     public Task KillAsync() => _process.KillAsync();
 

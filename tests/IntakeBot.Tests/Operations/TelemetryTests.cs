@@ -1,0 +1,76 @@
+using System.Text;
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.Operations;
+
+public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    /// <summary>Put into every answer, the evidence file's name, path and content, and the colleague's
+    /// UPN and display name: if any of it reaches telemetry, this word is in an export.</summary>
+    private const string Canary = "Quokka7Canary";
+
+    [Fact]
+    public async Task An_intake_a_share_a_revoke_and_a_graph_outage_export_turn_storage_and_graph_telemetry_with_no_answer_file_name_or_upn_in_it()
+    {
+        await using var otlp = await OtlpReceiver.StartAsync();
+        await using var graph = await GraphServer.StartAsync();
+        await using var files = await FileServer.StartAsync();
+        var upn = $"{Canary.ToLowerInvariant()}@contoso.test";
+        graph.AddUser("u-canary", upn, $"{Canary} Colleague");
+        var ownerId = Guid.NewGuid().ToString();
+        await using var bot = new BotProcess(azurite);
+        foreach (var (key, value) in otlp.Environment)
+        {
+            bot.Environment[key] = value;
+        }
+
+        bot.Environment["Intake__DefaultOwner"] = ownerId;
+        bot.Environment["Intake__Responders__0"] = ownerId;
+        bot.Environment["Evidence__AllowedHosts__0"] = "127.0.0.1";
+        bot.Environment["Sharing__DriveId"] = GraphServer.DriveId;
+        bot.Environment["Sharing__GraphBaseUrl"] = graph.BaseUrl;
+        bot.Environment["Sharing__Credential"] = "None";
+        bot.Environment["Sharing__FolderPath"] = $"Cases of {Canary}";
+        bot.Environment["Sharing__MaxRetries"] = "0";
+        await bot.StartAsync();
+
+        var reporter = new HttpChat(bot.Client(), serviceUrl: files.BaseUrl + "/");
+        var words = Intake.UpToReview(Canary);
+        var evidenceStep = Array.IndexOf(words, "skip");
+        await reporter.SayAllAsync(words[..evidenceStep]);
+        var pdf = files.Serve($"{Canary}-minutes.pdf", Encoding.ASCII.GetBytes($"%PDF-1.7\nminutes by {Canary}\n%%EOF"), "application/pdf");
+        await reporter.SendAsync(null, [HttpChat.UploadedFile($"{Canary} minutes.pdf", pdf)]);
+        await reporter.SayAllAsync(["done", .. words[(evidenceStep + 1)..]]);
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var owner = new HttpChat(bot.Client(), ownerId);
+        var shared = await owner.SayAsync($"share {reference} with {upn}");
+        var revoked = await owner.SayAsync($"revoke {reference} from {upn}");
+        graph.Down = true;
+        var failed = await owner.SayAsync($"share {reference} with {upn}");
+
+        string[] metrics =
+        [
+            "intake.turns", "intake.turn.duration", "intake.storage.duration", "intake.graph.duration", "intake.graph.failures",
+            "intake.intakes.started", "intake.intakes.submitted", "intake.evidence.bytes", "http.server.request.duration",
+        ];
+        string[] spans = ["turn message", "storage PUT evidence", "storage PUT case", "graph POST v1.0/drives/invite", "graph DELETE v1.0/drives/permissions"];
+        await WaitUntilAsync(() => metrics.All(m => otlp.Contains("metrics", m)) && spans.All(s => otlp.Contains("traces", s)) && otlp.Contains("logs", "failed at Microsoft Graph"));
+        await bot.StopAsync();
+
+        Assert.StartsWith($"{Canary} Colleague can now read", shared[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{Canary} Colleague can no longer read", revoked[0], StringComparison.Ordinal);
+        Assert.NotEmpty(failed);
+        Assert.True(otlp.Contains("traces", reference), "Case references are allowed and make spans findable.");
+        Assert.Empty(otlp.SignalsContaining(Canary));
+        Assert.Empty(otlp.SignalsContaining("contoso.test"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
