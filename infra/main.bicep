@@ -23,6 +23,13 @@ param defaultOwner string
 @description('The responder roster: AAD object ids or UPNs of individual people (Intake:Responders).')
 param responders array
 
+@description('''Drive id of the dedicated document library for shared case files (Sharing:DriveId); empty
+leaves sharing off. Graph permissions cannot be granted from here: give the identity the application
+permissions Sites.Selected, User.Read.All, GroupMember.Read.All and MailboxSettings.Read, grant it "write"
+on that one site (POST /sites/{site-id}/permissions), and break the library's inheritance so that its
+only permission is the app's. The bot refuses to share a case folder anyone else can read.''')
+param sharingDriveId string = ''
+
 @description('App Service plan size.')
 param appServiceSku string = 'P0v3'
 
@@ -132,6 +139,13 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
+var sharingSettings = empty(sharingDriveId) ? [] : [
+  { name: 'Sharing__DriveId', value: sharingDriveId }
+  { name: 'Sharing__Credential', value: 'ManagedIdentity' }
+  { name: 'Sharing__TenantId', value: tenant().tenantId }
+  { name: 'Sharing__ClientId', value: identity.properties.clientId }
+]
+
 var rosterSettings = [for (responder, i) in responders: {
   name: 'Intake__Responders__${i}'
   value: responder
@@ -169,7 +183,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Intake__UrgentHelp', value: urgentHelp }
         { name: 'Intake__DefaultOwner', value: defaultOwner }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-      ], rosterSettings)
+      ], rosterSettings, sharingSettings)
     }
   }
   dependsOn: [

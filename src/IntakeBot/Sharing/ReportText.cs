@@ -24,28 +24,24 @@ public sealed partial class ReportText
     /// <summary>The stretches of the report that name this person, as written there; empty when none does.</summary>
     public IReadOnlyList<string> Mentions(RecipientCheck person)
     {
-        var found = new List<string>();
+        var spans = new List<(int Start, int End)>();
         foreach (var name in NamesOf(person))
         {
             for (var start = 0; start + name.Count <= _words.Count; start++)
             {
-                if (!Matches(start, name))
+                if (Matches(start, name))
                 {
-                    continue;
-                }
-
-                var first = _words[start];
-                var last = _words[start + name.Count - 1];
-                var shown = _source[first.Start..last.End];
-                shown = shown.Length > MaxShownLength ? shown[..MaxShownLength] : shown;
-                if (!found.Contains(shown, StringComparer.OrdinalIgnoreCase))
-                {
-                    found.Add(shown);
+                    spans.Add((_words[start].Start, _words[start + name.Count - 1].End));
                 }
             }
         }
 
-        return found;
+        // "Smith" inside a match of "Bob Smith" at the same place is one mention, not two.
+        return [.. spans
+            .Where(s => !spans.Any(o => o != s && o.Start <= s.Start && s.End <= o.End))
+            .OrderBy(s => s.Start)
+            .Select(s => _source[s.Start..Math.Min(s.End, s.Start + MaxShownLength)])
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The names a person may be written under, each as normalised words: the display name
