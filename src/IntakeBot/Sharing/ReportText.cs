@@ -9,6 +9,17 @@ namespace IntakeBot.Sharing;
 /// "Al" never matches "Alex" while "Alex" matches "alex," and "ALEX.".</summary>
 public sealed partial class ReportText
 {
+    /// <summary>U+00C0 to U+024F folded to their base letter: "." keeps the character (lower-cased), "?"
+    /// is a ligature spelt with two letters (æ, œ, ß, þ).</summary>
+    private const string LatinBase =
+        "aaaaaa?ceeeeiiiidnooooo.ouuuuy??aaaaaa?ceeeeiiiidnooooo.ouuuuy?y" +
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkklllllll" +
+        "lllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzz." +
+        "b.................f.......l.....oo.............uu....zz........." +
+        ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa...." +
+        "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............" +
+        "................";
+
     /// <summary>Longest stretch of the report shown back to the owner for one match.</summary>
     private const int MaxShownLength = 80;
 
@@ -122,17 +133,44 @@ public sealed partial class ReportText
         return words;
     }
 
+    /// <summary>Lower case without accents. The host runs with invariant globalization (no ICU, so no
+    /// Unicode normalisation): combining marks are dropped, and Latin letters with accents are folded
+    /// through <see cref="LatinBase"/>.</summary>
     private static string Normalise(string word)
     {
-        var decomposed = word.Normalize(NormalizationForm.FormD);
-        var plain = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
+        var plain = new StringBuilder(word.Length);
+        foreach (var c in word)
         {
-            plain.Append(char.ToLowerInvariant(c));
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var folded = c is >= '\u00C0' and <= '\u024F' ? LatinBase[c - '\u00C0'] : '.';
+            if (folded == '.')
+            {
+                plain.Append(char.ToLowerInvariant(c));
+            }
+            else if (folded == '?')
+            {
+                plain.Append(Ligature(c));
+            }
+            else
+            {
+                plain.Append(folded);
+            }
         }
 
-        return plain.ToString().Normalize(NormalizationForm.FormC);
+        return plain.ToString();
     }
+
+    private static string Ligature(char c) => char.ToLowerInvariant(c) switch
+    {
+        '\u00E6' => "ae",
+        '\u0153' => "oe",
+        '\u00DF' => "ss",
+        _ => "th",
+    };
 
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}", RegexOptions.CultureInvariant)]
     private static partial Regex Bracketed();

@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Conversation;
 using IntakeBot.Sharing;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,7 +98,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         var replies = await _owner.SayAsync($"share {reference} with robert.smith@contoso.test");
 
         Assert.Contains("is named in this report", replies[0], StringComparison.Ordinal);
-        Assert.Contains($"\u201c{shown}\u201d", replies[0], StringComparison.Ordinal);
+        Assert.Contains($"\u201c{PlainText.Escape(shown)}\u201d", replies[0], StringComparison.Ordinal);
         Assert.Empty(_graph.Paths());
         Assert.Empty((await CaseAsync(reference)).Access);
         var entry = Assert.Single(await AuditAsync(reference));
