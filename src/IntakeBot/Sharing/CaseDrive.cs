@@ -79,10 +79,12 @@ public sealed class CaseDrive(GraphServiceClient graph, IOptions<SharingOptions>
         {
             try
             {
-                var item = await Root.ItemWithPath(string.Join('/', segments[..length])).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                var at = string.Join('/', segments[..length]);
+                var item = await Root.ItemWithPath(at).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (item?.Id is { } id)
                 {
-                    return await PermissionsAsync(id, cancellationToken).ConfigureAwait(false);
+                    var permissions = await PermissionsAsync(id, cancellationToken).ConfigureAwait(false);
+                    return length == segments.Length ? permissions : [.. permissions.Select(p => Inherited(p, id, at))];
                 }
             }
             catch (ODataError e) when (e.ResponseStatusCode == 404)
@@ -91,7 +93,14 @@ public sealed class CaseDrive(GraphServiceClient graph, IOptions<SharingOptions>
             }
         }
 
-        return (await Root.Permissions.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false))?.Value ?? [];
+        return [.. ((await Root.Permissions.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false))?.Value ?? []).Select(p => Inherited(p, "root", "/"))];
+    }
+
+    /// <summary>A permission of a folder above one not made yet is what that folder will inherit.</summary>
+    private static Permission Inherited(Permission permission, string ancestorId, string ancestorPath)
+    {
+        permission.InheritedFrom ??= new ItemReference { Id = ancestorId, Path = ancestorPath };
+        return permission;
     }
 
     public async Task<IReadOnlyList<Permission>> PermissionsAsync(string folderId, CancellationToken cancellationToken)
