@@ -24,6 +24,13 @@ param defaultOwner string
 @description('The responder roster: AAD object ids or UPNs of individual people (Intake:Responders).')
 param responders array
 
+@description('''Drive id of the dedicated document library for shared case files (Sharing:DriveId); empty
+leaves sharing off. Graph permissions cannot be granted from here: give the identity the application
+permissions Sites.Selected, User.Read.All, GroupMember.Read.All and MailboxSettings.Read, grant it "write"
+on that one site (POST /sites/{site-id}/permissions), and break the library's inheritance so that its
+only permission is the app's. The bot refuses to share a case folder anyone else can read.''')
+param sharingDriveId string = ''
+
 @description('App Service plan size.')
 param appServiceSku string = 'P0v3'
 
@@ -42,9 +49,6 @@ param privateNetworking bool = true
 
 @description('Address space of the VNet (privateNetworking): one /24 for App Service integration, one for private endpoints.')
 param vnetAddressPrefix string = '10.40.0.0/16'
-
-@description('Sharing: the drive (document library) for case folders; empty leaves sharing off.')
-param sharingDriveId string = ''
 
 @description('Sharing with a certificate: the Key Vault (in this resource group) holding it; empty signs in to Graph as the managed identity.')
 param graphCertificateKeyVaultName string = ''

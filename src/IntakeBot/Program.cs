@@ -63,6 +63,7 @@ builder.Services.AddSingleton<IValidateOptions<SharingOptions>, SharingOptionsVa
 builder.Services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<IOptions<SharingOptions>>().Value));
 builder.Services.AddSingleton<GraphDirectory>();
 builder.Services.AddSingleton<CaseDrive>();
+builder.Services.AddSingleton<ConflictCheck>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
@@ -27,6 +29,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         if (CasePattern().Match(said) is { Success: true } show)
         {
             var record = await sharing.OwnedCaseAsync(owner, show.Groups["ref"].Value, cancellationToken).ConfigureAwait(false);
+            if (record is not null)
+            {
+                await sharing.AuditViewAsync(record, actor, cancellationToken).ConfigureAwait(false);
+            }
+
             await turnContext.SendActivityAsync(record is null ? MessageFactory.Text(text[TextKey.OwnerCaseNotFound]) : await CardAsync(record, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -34,7 +41,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         if (AccessPattern().Match(said) is { Success: true } access)
         {
             var record = await sharing.OwnedCaseAsync(owner, access.Groups["ref"].Value, cancellationToken).ConfigureAwait(false);
-            await ReplyAsync(turnContext, record is null ? text[TextKey.OwnerCaseNotFound] : await sharing.AccessAsync(record, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turnContext, record is null ? text[TextKey.OwnerCaseNotFound] : await sharing.AccessAsync(record, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -77,28 +84,73 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind, Date(c.SubmittedAt ?? c.CreatedAt), c.Status, c.Access.Count))));
     }
 
-    /// <summary>The case as a card: its answers and evidence, then who can read it and the latest audit entries.</summary>
+    /// <summary>The case as a card: its answers and evidence, then who can read it and the latest audit
+    /// entries (this view among them). What people typed is shown as plain text.</summary>
     private async Task<Activity> CardAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         var flow = record.Kind == CaseKinds.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
-        var card = Replies.Card(text, text.Format(TextKey.CaseCardTitle, record.Reference), text.Format(TextKey.CaseCardFacts, record.Kind, record.Status, Date(record.CreatedAt)), flow.Sections, record.Answers, record.Evidence);
+        var evidence = record.Evidence.Select(e => e with { SafeName = PlainText.Escape(e.SafeName) }).ToList();
+        var card = Replies.Card(text, text.Format(TextKey.CaseCardTitle, record.Reference), text.Format(TextKey.CaseCardFacts, record.Kind, record.Status, Date(record.CreatedAt)), flow.Sections, AsPlainText(record.Answers), evidence);
         var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
         var lines = new List<string>
         {
-            record.Access.Count == 0 ? text[TextKey.CaseCardAccessNone] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => g.DisplayName ?? g.Email))),
+            record.Access.Count == 0 ? text[TextKey.CaseCardAccessNone] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email)))),
         };
         if (record.Additions.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardAdditions, string.Join('\n', record.Additions.Select(a => $"{Date(a.At)}: {a.Text}"))));
+            lines.Add(text.Format(TextKey.CaseCardAdditions, string.Join('\n', record.Additions.Select(a => $"{Date(a.At)}: {PlainText.Escape(a.Text)}"))));
         }
 
         if (audit.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => $"{Date(a.At)} {a.Action} {a.Whom} {a.Result}".Replace("  ", " ", StringComparison.Ordinal)))));
+            lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => PlainText.Escape($"{Date(a.At)} {a.Action} {a.Whom} {a.Result}".Replace("  ", " ", StringComparison.Ordinal))))));
         }
 
         card.Text = string.Join("\n\n", lines);
         return card;
+    }
+
+    /// <summary>A copy of the answers with every string escaped, whatever sections the flows have.</summary>
+    private static IntakeAnswers AsPlainText(IntakeAnswers answers)
+    {
+        var node = JsonSerializer.SerializeToNode(answers)!;
+        Escape(node);
+        return node.Deserialize<IntakeAnswers>()!;
+
+        static void Escape(JsonNode node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, value) in o.ToList())
+                    {
+                        if (value is JsonValue v && v.TryGetValue<string>(out var s))
+                        {
+                            o[key] = PlainText.Escape(s);
+                        }
+                        else if (value is not null)
+                        {
+                            Escape(value);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        if (a[i] is JsonValue v && v.TryGetValue<string>(out var s))
+                        {
+                            a[i] = PlainText.Escape(s);
+                        }
+                        else if (a[i] is { } child)
+                        {
+                            Escape(child);
+                        }
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static Task ReplyAsync(ITurnContext turnContext, string reply, CancellationToken cancellationToken)

@@ -4,11 +4,12 @@ using Microsoft.Graph.Drives.Item.Items.Item.AssignSensitivityLabel;
 using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
 using Microsoft.Graph.Drives.Item.Items.Item.Invite;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
 
 namespace IntakeBot.Sharing;
 
 /// <summary>The case folders in the configured drive: uploads (large files through an upload session),
-/// the sensitivity label, and the per-person invitations on a folder.</summary>
+/// the sensitivity label, the per-person invitations on a folder and everyone who can read it.</summary>
 public sealed class CaseDrive(GraphServiceClient graph, IOptions<SharingOptions> options)
 {
     /// <summary>Above this, files go through an upload session, as Graph asks.</summary>
@@ -54,18 +55,52 @@ public sealed class CaseDrive(GraphServiceClient graph, IOptions<SharingOptions>
             JustificationText = "Conduct case files are Highly Confidential.",
         }, cancellationToken: cancellationToken);
 
-    /// <summary>Invites one person, by address, to read the folder; they must sign in as themselves.</summary>
-    public async Task<Permission> InviteAsync(string folderId, string email, string message, CancellationToken cancellationToken)
+    /// <summary>Invites one person, by their Graph user id, to read the folder; they must sign in as
+    /// themselves. The id, not an address, names the account the directory check found.</summary>
+    public async Task<Permission> InviteAsync(string folderId, string userId, string message, CancellationToken cancellationToken)
     {
         var response = await graph.Drives[Options.DriveId].Items[folderId].Invite.PostAsInvitePostResponseAsync(new InvitePostRequestBody
         {
-            Recipients = [new DriveRecipient { Email = email }],
+            Recipients = [new DriveRecipient { ObjectId = userId }],
             Roles = ["read"],
             RequireSignIn = true,
             SendInvitation = true,
             Message = message,
         }, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response?.Value is [var permission] ? permission : throw new InvalidOperationException("Graph did not return exactly one permission for one recipient.");
+    }
+
+    /// <summary>Who can read what would be at this path: the item's own and inherited permissions, or
+    /// for a folder not made yet those of the nearest folder above it (it will inherit them).</summary>
+    public async Task<IReadOnlyList<Permission>> PermissionsAtAsync(string path, CancellationToken cancellationToken)
+    {
+        var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var length = segments.Length; length > 0; length--)
+        {
+            try
+            {
+                var at = string.Join('/', segments[..length]);
+                var item = await Root.ItemWithPath(at).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (item?.Id is { } id)
+                {
+                    var permissions = await PermissionsAsync(id, cancellationToken).ConfigureAwait(false);
+                    return length == segments.Length ? permissions : [.. permissions.Select(p => Inherited(p, id, at))];
+                }
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 404)
+            {
+                // Not made yet: its parent decides what it will inherit.
+            }
+        }
+
+        return [.. ((await Root.Permissions.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false))?.Value ?? []).Select(p => Inherited(p, "root", "/"))];
+    }
+
+    /// <summary>A permission of a folder above one not made yet is what that folder will inherit.</summary>
+    private static Permission Inherited(Permission permission, string ancestorId, string ancestorPath)
+    {
+        permission.InheritedFrom ??= new ItemReference { Id = ancestorId, Path = ancestorPath };
+        return permission;
     }
 
     public async Task<IReadOnlyList<Permission>> PermissionsAsync(string folderId, CancellationToken cancellationToken)

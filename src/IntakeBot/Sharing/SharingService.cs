@@ -1,6 +1,7 @@
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
+using IntakeBot.Responders;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
@@ -15,11 +16,16 @@ public sealed class SharingService(
     EvidenceStore evidence,
     GraphDirectory directory,
     CaseDrive drive,
+    ConflictCheck conflicts,
+    OwnerNotifier notifier,
     TextCatalog text,
     IOptions<SharingOptions> options,
     TimeProvider clock,
     ILogger<SharingService> logger)
 {
+    /// <summary>The audit action of a grantee who lost access because the case came to name them.</summary>
+    public const string WithheldAction = "refresh-withheld";
+
     private SharingOptions Options => options.Value;
 
     /// <summary>The case when this person owns it; null for every other case, existing or not.</summary>
@@ -56,23 +62,43 @@ public sealed class SharingService(
                 return Refusal(check);
             }
 
-            if (IsNamedInReport(record, check))
+            var mentions = (await conflicts.ReadAsync(record, cancellationToken).ConfigureAwait(false)).Mentions(check);
+            if (mentions.Count > 0)
             {
                 await AuditAsync(record, actor, "share", address, "refused", "named-in-report", cancellationToken).ConfigureAwait(false);
-                return text.Format(TextKey.RefusedNamedInReport, address);
+                return text.Format(TextKey.RefusedNamedInReport, PlainText.Escape(address), Quoted(mentions));
             }
 
             if (record.Access.Any(g => g.UserId == check.UserId))
             {
-                return text.Format(TextKey.ShareAlready, address, record.Reference);
+                return text.Format(TextKey.ShareAlready, PlainText.Escape(address), record.Reference);
+            }
+
+            // Nobody but the app and this case's grantees may read the folder, before anything is
+            // uploaded (a new folder inherits from the one above it) and again before the invitation.
+            var before = record.Shared is null
+                ? await drive.PermissionsAtAsync(drive.FolderOf(record.Reference), cancellationToken).ConfigureAwait(false)
+                : await drive.PermissionsAsync(record.Shared.FolderId, cancellationToken).ConfigureAwait(false);
+            if (await RefusedForReadersAsync(record, actor, address, check, before, cancellationToken).ConfigureAwait(false) is { } readersRefusal)
+            {
+                return readersRefusal;
             }
 
             var shared = await EnsureCaseFileAsync(record, actor, cancellationToken).ConfigureAwait(false);
-            var permission = await drive.InviteAsync(shared.FolderId, check.Mail ?? address, text.Format(TextKey.ShareInvitationMessage, record.Reference), cancellationToken).ConfigureAwait(false);
-            var grant = new AccessGrant(check.UserId!, check.Mail ?? address, check.DisplayName, permission.Id!, clock.GetUtcNow(), actor);
+            var now = await drive.PermissionsAsync(shared.FolderId, cancellationToken).ConfigureAwait(false);
+            if (await RefusedForReadersAsync(record, actor, address, check, now, cancellationToken).ConfigureAwait(false) is { } afterUpload)
+            {
+                return afterUpload;
+            }
+
+            // A grant Graph made for this person that the case failed to record is recorded now
+            // instead of inviting them twice.
+            var permissionId = FolderReader.Of(now, record.Access, Options.ClientId).FirstOrDefault(r => r.Kind == FolderReadKind.Unrecorded && r.UserId == check.UserId)?.PermissionId
+                ?? (await drive.InviteAsync(shared.FolderId, check.UserId!, text.Format(TextKey.ShareInvitationMessage, record.Reference), cancellationToken).ConfigureAwait(false)).Id!;
+            var grant = new AccessGrant(check.UserId!, check.Mail ?? address, check.DisplayName, permissionId, clock.GetUtcNow(), actor);
             await cases.UpdateAsync(record.Reference, c => c with { Access = [.. c.Access.Where(g => g.UserId != grant.UserId), grant], UpdatedAt = grant.GrantedAt }, cancellationToken).ConfigureAwait(false);
             await AuditAsync(record, actor, "share", address, "granted", $"permission {grant.PermissionId}", cancellationToken).ConfigureAwait(false);
-            return text.Format(TextKey.ShareDone, check.DisplayName ?? address, record.Reference);
+            return text.Format(TextKey.ShareDone, PlainText.Escape(check.DisplayName ?? address), record.Reference);
         }
         catch (Exception e) when (IsGraphFailure(e))
         {
@@ -82,6 +108,8 @@ public sealed class SharingService(
         }
     }
 
+    /// <summary>Takes away what share gave: the address is resolved through Graph as share resolves it,
+    /// and every direct permission of that user id on the case folder is removed, recorded or not.</summary>
     public async Task<string> RevokeAsync(CaseRecord record, string actor, string address, CancellationToken cancellationToken)
     {
         if (await RefusedBeforeGraphAsync(record, actor, "revoke", address, cancellationToken).ConfigureAwait(false) is { } refusal)
@@ -95,34 +123,39 @@ public sealed class SharingService(
             return text.Format(TextKey.RevokeSelf, record.Reference);
         }
 
-        var grant = record.Access.FirstOrDefault(g => string.Equals(g.Email, address, StringComparison.OrdinalIgnoreCase));
-        if (grant is null || record.Shared is null)
-        {
-            await AuditAsync(record, actor, "revoke", address, "refused", "no-access", cancellationToken).ConfigureAwait(false);
-            return text.Format(TextKey.RevokeNotGranted, address, record.Reference);
-        }
-
         try
         {
-            try
+            var check = await directory.CheckAsync(address, cancellationToken).ConfigureAwait(false);
+            if (IsOwner(record, check))
             {
-                await drive.DeletePermissionAsync(record.Shared.FolderId, grant.PermissionId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ODataError e) when (e.ResponseStatusCode == 404)
-            {
-                // Already gone at Graph: the record catches up below.
+                await AuditAsync(record, actor, "revoke", address, "refused", "owner", cancellationToken).ConfigureAwait(false);
+                return text.Format(TextKey.RevokeSelf, record.Reference);
             }
 
-            var remaining = await drive.PermissionsAsync(record.Shared.FolderId, cancellationToken).ConfigureAwait(false);
-            if (remaining.Any(p => p.Id == grant.PermissionId))
+            var grant = record.Access.FirstOrDefault(g => check.UserId is not null && string.Equals(g.UserId, check.UserId, StringComparison.OrdinalIgnoreCase))
+                ?? record.Access.FirstOrDefault(g => string.Equals(g.Email, address, StringComparison.OrdinalIgnoreCase));
+            var userId = grant?.UserId ?? check.UserId;
+            var targets = record.Shared is null || userId is null
+                ? []
+                : (await drive.PermissionsAsync(record.Shared.FolderId, cancellationToken).ConfigureAwait(false))
+                    .Where(p => p.InheritedFrom is null && (p.Id == grant?.PermissionId || string.Equals((p.GrantedToV2?.User ?? p.GrantedTo?.User)?.Id, userId, StringComparison.OrdinalIgnoreCase)))
+                    .Select(p => p.Id!)
+                    .ToList();
+            if (grant is null && targets.Count == 0)
+            {
+                await AuditAsync(record, actor, "revoke", address, "refused", "no-access", cancellationToken).ConfigureAwait(false);
+                return text.Format(TextKey.RevokeNotGranted, PlainText.Escape(address), record.Reference);
+            }
+
+            if (await RemovePermissionsAsync(record, targets, cancellationToken).ConfigureAwait(false) is false)
             {
                 await AuditAsync(record, actor, "revoke", address, "failed", "still-present", cancellationToken).ConfigureAwait(false);
-                return text.Format(TextKey.RevokeNotConfirmed, address, record.Reference);
+                return text.Format(TextKey.RevokeNotConfirmed, PlainText.Escape(address), record.Reference);
             }
 
-            await cases.UpdateAsync(record.Reference, c => c with { Access = [.. c.Access.Where(g => g.PermissionId != grant.PermissionId)], UpdatedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(record, actor, "revoke", address, "removed", $"permission {grant.PermissionId}", cancellationToken).ConfigureAwait(false);
-            return text.Format(TextKey.RevokeDone, grant.DisplayName ?? address, record.Reference);
+            await cases.UpdateAsync(record.Reference, c => c with { Access = [.. c.Access.Where(g => !string.Equals(g.UserId, userId, StringComparison.OrdinalIgnoreCase) && g != grant)], UpdatedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(record, actor, "revoke", address, "removed", $"permission {string.Join(' ', targets)}", cancellationToken).ConfigureAwait(false);
+            return text.Format(TextKey.RevokeDone, PlainText.Escape(grant?.DisplayName ?? check.DisplayName ?? address), record.Reference);
         }
         catch (Exception e) when (IsGraphFailure(e))
         {
@@ -132,11 +165,24 @@ public sealed class SharingService(
         }
     }
 
-    public async Task<string> AccessAsync(CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>Who can read the case file, the whole truth: the grants the case recorded, grants Graph
+    /// holds that the case did not record, and everyone who can read the folder by inheritance or
+    /// another permission. Listing it is a read of the case, so it is audited.</summary>
+    public async Task<string> AccessAsync(CaseRecord record, string actor, CancellationToken cancellationToken)
     {
+        await AuditAsync(record, actor, "access", null, "listed", null, cancellationToken).ConfigureAwait(false);
         var listing = record.Access.Count == 0
             ? text.Format(TextKey.AccessNone, record.Reference)
-            : text.Format(TextKey.AccessList, record.Reference, string.Join('\n', record.Access.Select(g => text.Format(TextKey.AccessLine, g.DisplayName ?? g.Email, g.Email, g.GrantedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
+            : text.Format(TextKey.AccessList, record.Reference, string.Join('\n', record.Access.Select(g => text.Format(TextKey.AccessLine, PlainText.Escape(g.DisplayName ?? g.Email), PlainText.Escape(g.Email), Date(g.GrantedAt)))));
+        var withheld = (await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false))
+            .Where(a => a.Action == WithheldAction && a.Whom is not null)
+            .Select(a => text.Format(TextKey.AccessWithheldLine, PlainText.Escape(a.Whom), Date(a.At)))
+            .ToList();
+        if (withheld.Count > 0)
+        {
+            listing = $"{listing}\n\n{text.Format(TextKey.AccessWithheld, string.Join('\n', withheld))}";
+        }
+
         if (!Options.Enabled || record.Shared is null)
         {
             return listing;
@@ -144,19 +190,21 @@ public sealed class SharingService(
 
         try
         {
-            var known = record.Access.Select(g => g.PermissionId).ToHashSet(StringComparer.Ordinal);
-            var unknown = (await drive.PermissionsAsync(record.Shared.FolderId, cancellationToken).ConfigureAwait(false))
-                .Count(p => p.InheritedFrom is null && p.Id is not null && !known.Contains(p.Id) && p.Roles?.Contains("owner") != true);
-            return unknown == 0 ? listing : $"{listing}\n\n{text.Format(TextKey.AccessUnknown, unknown)}";
+            var readers = FolderReader.Of(await drive.PermissionsAsync(record.Shared.FolderId, cancellationToken).ConfigureAwait(false), record.Access, Options.ClientId);
+            return readers.Count == 0 ? listing : $"{listing}\n\n{text.Format(TextKey.AccessOthers, string.Join('\n', readers.Select(ReaderLine)))}";
         }
         catch (Exception e) when (IsGraphFailure(e))
         {
             logger.LogWarning("Listing permissions of case {CaseReference} failed at Microsoft Graph ({ExceptionType}).", record.Reference, e.GetType().FullName);
-            return listing;
+            return $"{listing}\n\n{text[TextKey.AccessGraphUnavailable]}";
         }
     }
 
-    /// <summary>Brings the shared copy up to date after the case changed, when it was shared before.</summary>
+    /// <summary>The one entry point for bringing the shared copy up to date after the case changed (an
+    /// addition, new evidence), when it was shared before. Everyone with access is checked against the
+    /// whole case again: a grantee the case now names loses access before the refreshed file is
+    /// uploaded, the owner is told, and both are audited. Nothing is uploaded while anyone else can
+    /// read the folder.</summary>
     public async Task RefreshIfSharedAsync(string reference, string actor, CancellationToken cancellationToken)
     {
         if (!Options.Enabled || await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is not { Shared: not null } record)
@@ -166,6 +214,46 @@ public sealed class SharingService(
 
         try
         {
+            var report = await conflicts.ReadAsync(record, cancellationToken).ConfigureAwait(false);
+            var named = new List<AccessGrant>();
+            foreach (var grant in record.Access)
+            {
+                var person = await directory.ByIdAsync(grant.UserId, cancellationToken).ConfigureAwait(false) ?? new RecipientCheck(RecipientVerdict.Person, grant.Email, grant.UserId, grant.DisplayName, grant.Email);
+                if (report.Mentions(person).Count > 0)
+                {
+                    named.Add(grant);
+                }
+            }
+
+            var permissions = await drive.PermissionsAsync(record.Shared.FolderId, cancellationToken).ConfigureAwait(false);
+            var targets = permissions
+                .Where(p => p.InheritedFrom is null && named.Any(g => p.Id == g.PermissionId || string.Equals((p.GrantedToV2?.User ?? p.GrantedTo?.User)?.Id, g.UserId, StringComparison.OrdinalIgnoreCase)))
+                .Select(p => p.Id!)
+                .ToList();
+            if (await RemovePermissionsAsync(record, targets, cancellationToken).ConfigureAwait(false) is false)
+            {
+                await AuditAsync(record, actor, "case-file-upload", null, "refused", "named-grantee-still-present", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (named.Count > 0)
+            {
+                record = await cases.UpdateAsync(reference, c => c with { Access = [.. c.Access.Where(g => !named.Any(n => n.UserId == g.UserId))], UpdatedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false) ?? record;
+                foreach (var grant in named)
+                {
+                    await AuditAsync(record, actor, WithheldAction, grant.Email, "removed", "named-in-report", cancellationToken).ConfigureAwait(false);
+                }
+
+                await notifier.NotifyAsync(record.Owner, TextKey.OwnerAccessWithheld, reference, cancellationToken).ConfigureAwait(false);
+            }
+
+            var readers = FolderReader.Of(await drive.PermissionsAsync(record.Shared!.FolderId, cancellationToken).ConfigureAwait(false), record.Access, Options.ClientId);
+            if (readers.Count > 0)
+            {
+                await AuditAsync(record, actor, "case-file-upload", null, "refused", "folder-readers", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await EnsureCaseFileAsync(record, actor, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsGraphFailure(e))
@@ -174,6 +262,10 @@ public sealed class SharingService(
             await AuditAsync(record, actor, "case-file-upload", null, "failed", "graph-unavailable", cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A case view (<c>case IR-…</c>) is a read of the case: who, when and what go into its audit log.</summary>
+    public Task AuditViewAsync(CaseRecord record, string actor, CancellationToken cancellationToken)
+        => AuditAsync(record, actor, "view", null, "shown", null, cancellationToken);
 
     /// <summary>Uploads the case file (again) and any evidence not in the folder yet.</summary>
     private async Task<SharedFolder> EnsureCaseFileAsync(CaseRecord record, string actor, CancellationToken cancellationToken)
@@ -206,6 +298,62 @@ public sealed class SharingService(
         return shared;
     }
 
+    /// <summary>Refuses the share, audited, when anyone but the app and the case's grantees can read the
+    /// folder; a grant Graph holds for this very recipient is theirs, not someone else's.</summary>
+    private async Task<string?> RefusedForReadersAsync(CaseRecord record, string actor, string address, RecipientCheck check, IEnumerable<Microsoft.Graph.Models.Permission> permissions, CancellationToken cancellationToken)
+    {
+        var others = FolderReader.Of(permissions, record.Access, Options.ClientId)
+            .Where(r => !(r.Kind == FolderReadKind.Unrecorded && string.Equals(r.UserId, check.UserId, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (others.Count == 0)
+        {
+            return null;
+        }
+
+        await AuditAsync(record, actor, "share", address, "refused", others.Any(r => r.Kind == FolderReadKind.Inherited) ? "inherited-readers" : "other-readers", cancellationToken).ConfigureAwait(false);
+        return text.Format(TextKey.RefusedFolderReaders, record.Reference, string.Join('\n', others.Select(ReaderLine)));
+    }
+
+    /// <summary>Deletes these permissions of the case folder and confirms with Graph that they are
+    /// gone; false when Graph still lists any of them.</summary>
+    private async Task<bool> RemovePermissionsAsync(CaseRecord record, IReadOnlyCollection<string> permissionIds, CancellationToken cancellationToken)
+    {
+        if (permissionIds.Count == 0 || record.Shared is null)
+        {
+            return true;
+        }
+
+        foreach (var id in permissionIds)
+        {
+            try
+            {
+                await drive.DeletePermissionAsync(record.Shared.FolderId, id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 404)
+            {
+                // Already gone at Graph: the record catches up.
+            }
+        }
+
+        var remaining = await drive.PermissionsAsync(record.Shared.FolderId, cancellationToken).ConfigureAwait(false);
+        return !remaining.Any(p => p.Id is not null && permissionIds.Contains(p.Id));
+    }
+
+    private string ReaderLine(FolderReader reader)
+    {
+        var name = PlainText.Escape(reader.Name ?? reader.Email ?? text[TextKey.AccessUnnamedReader]);
+        return reader.Kind switch
+        {
+            FolderReadKind.Inherited => text.Format(TextKey.AccessInheritedLine, name, PlainText.Escape(reader.InheritedFrom ?? string.Empty)),
+            FolderReadKind.Unrecorded => text.Format(TextKey.AccessUnrecordedLine, name, PlainText.Escape(reader.Email ?? reader.UserId ?? string.Empty)),
+            _ => text.Format(TextKey.AccessOtherLine, name),
+        };
+    }
+
+    private static string Quoted(IEnumerable<string> mentions) => string.Join(", ", mentions.Select(m => $"\u201c{PlainText.Escape(m)}\u201d"));
+
+    private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>What is refused before Graph is asked anything: sharing not set up, or something that is
     /// not one plain address (lists, display names, query operators).</summary>
     private async Task<string?> RefusedBeforeGraphAsync(CaseRecord record, string actor, string action, string address, CancellationToken cancellationToken)
@@ -230,6 +378,8 @@ public sealed class SharingService(
         RecipientVerdict.Ambiguous => text.Format(TextKey.RefusedAmbiguous, check.Address),
         RecipientVerdict.Disabled => text.Format(TextKey.RefusedDisabled, check.Address),
         RecipientVerdict.Guest => text.Format(TextKey.RefusedGuest, check.Address),
+        RecipientVerdict.External => text.Format(TextKey.RefusedExternal, check.Address),
+        RecipientVerdict.Mailbox => text.Format(TextKey.RefusedMailbox, check.Address),
         RecipientVerdict.NotAnAddress => text[TextKey.RefusedNotAnAddress],
         _ => text.Format(TextKey.RefusedUnknown, check.Address),
     };
@@ -237,15 +387,6 @@ public sealed class SharingService(
     private static bool IsOwner(CaseRecord record, RecipientCheck check)
         => new[] { check.Address, check.UserId, check.UserPrincipalName, check.Mail }
             .Any(id => id is not null && string.Equals(id, record.Owner, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>People named in the report never get access to it: by address, or by their name as
-    /// the directory gives it, in who was involved or the witnesses.</summary>
-    private static bool IsNamedInReport(CaseRecord record, RecipientCheck check)
-    {
-        var named = string.Join('\n', record.Answers.WhoWasInvolved, record.Answers.Witnesses);
-        return new[] { check.Address, check.Mail, check.UserPrincipalName, check.DisplayName }
-            .Any(id => !string.IsNullOrWhiteSpace(id) && named.Contains(id, StringComparison.OrdinalIgnoreCase));
-    }
 
     /// <summary>Graph refused or could not be reached (the SDK's retry handler wraps what it gave up on
     /// in an AggregateException).</summary>

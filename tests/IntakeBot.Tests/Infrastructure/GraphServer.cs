@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A small, stateful stand-in for Microsoft Graph on 127.0.0.1, answering in Graph's JSON
-/// shapes: users, groups, a drive with folders and files, upload sessions, invitations, permissions
-/// and sensitivity labels. Faults can be injected: a throttled request, or Graph down altogether.</summary>
+/// shapes: users (with names, proxy addresses, mailbox purposes, B2B members), groups, a drive with
+/// folders and files whose permissions are inherited from the folders above them (root included),
+/// upload sessions, invitations by address or object id, permissions and sensitivity labels. Faults
+/// can be injected: a throttled request, or Graph down altogether.</summary>
 public sealed partial class GraphServer : IAsyncDisposable
 {
     public const string DriveId = "drive-1";
@@ -18,6 +20,7 @@ public sealed partial class GraphServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly Dictionary<string, JsonObject> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _mailboxPurposes = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<JsonObject> _groups = [];
     private readonly Dictionary<string, DriveNode> _itemsByPath = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DriveNode> _itemsById = new(StringComparer.Ordinal);
@@ -30,6 +33,7 @@ public sealed partial class GraphServer : IAsyncDisposable
     {
         _app = app;
         Port = port;
+        Add(new DriveNode("root", string.Empty, null));
     }
 
     public int Port { get; }
@@ -42,7 +46,7 @@ public sealed partial class GraphServer : IAsyncDisposable
 
     public int UploadSessionsCompleted { get; private set; }
 
-    public void AddUser(string id, string upn, string displayName, string? mail = null, bool enabled = true, bool guest = false, params string[] proxyAddresses)
+    public void AddUser(string id, string upn, string displayName, string? mail = null, bool enabled = true, bool guest = false, string? givenName = null, string? surname = null, string userPurpose = "user", string? externalUserState = null, params string[] proxyAddresses)
     {
         lock (_gate)
         {
@@ -50,12 +54,16 @@ public sealed partial class GraphServer : IAsyncDisposable
             {
                 ["id"] = id,
                 ["displayName"] = displayName,
+                ["givenName"] = givenName,
+                ["surname"] = surname,
                 ["userPrincipalName"] = upn,
                 ["mail"] = mail ?? upn,
                 ["accountEnabled"] = enabled,
                 ["userType"] = guest ? "Guest" : "Member",
+                ["externalUserState"] = externalUserState,
                 ["proxyAddresses"] = new JsonArray([.. proxyAddresses.Select(p => (JsonNode)JsonValue.Create(p))]),
             };
+            _mailboxPurposes[id] = userPurpose;
         }
     }
 
@@ -75,7 +83,48 @@ public sealed partial class GraphServer : IAsyncDisposable
     {
         lock (_gate)
         {
-            Node(path)!.Permissions.Add(Permission(email, "u-foreign"));
+            Node(path)!.Permissions.Add(Permission(email, "u-foreign", "Someone Elsewhere"));
+        }
+    }
+
+    /// <summary>Gives a known user read access to an item directly, as Graph does for an invitation the
+    /// bot made but never recorded.</summary>
+    public void AddUserPermission(string path, string userId)
+    {
+        lock (_gate)
+        {
+            var user = _users[userId];
+            Node(path)!.Permissions.Add(Permission(user["mail"]!.GetValue<string>(), userId, user["displayName"]!.GetValue<string>()));
+        }
+    }
+
+    /// <summary>Lets a SharePoint site group read a folder (created if missing; "" is the library's
+    /// root), so that everything below it can be read by inheritance.</summary>
+    public void AddInheritedReader(string folderPath, string groupName, string role = "read")
+    {
+        lock (_gate)
+        {
+            var node = Node(folderPath) ?? Folder(folderPath.Trim('/'));
+            node.Permissions.Add(new JsonObject
+            {
+                ["id"] = $"perm-{Guid.NewGuid():N}",
+                ["roles"] = new JsonArray(role),
+                ["grantedToV2"] = new JsonObject { ["siteGroup"] = new JsonObject { ["id"] = "3", ["displayName"] = groupName, ["loginName"] = groupName } },
+            });
+        }
+    }
+
+    /// <summary>The library's only permission in the supported setup: the app itself (Sites.Selected).</summary>
+    public void AddAppPermission(string appId)
+    {
+        lock (_gate)
+        {
+            _itemsById["root"].Permissions.Add(new JsonObject
+            {
+                ["id"] = $"perm-{Guid.NewGuid():N}",
+                ["roles"] = new JsonArray("write"),
+                ["grantedToV2"] = new JsonObject { ["application"] = new JsonObject { ["id"] = appId, ["displayName"] = "IntakeBot" } },
+            });
         }
     }
 
@@ -99,7 +148,7 @@ public sealed partial class GraphServer : IAsyncDisposable
     {
         lock (_gate)
         {
-            return Node(path) is { } node ? [.. node.Permissions.Select(p => p["grantedToV2"]!["user"]!["email"]!.GetValue<string>())] : [];
+            return Node(path) is { } node ? [.. node.Permissions.Where(p => p["grantedToV2"]!["user"] is not null).Select(p => p["grantedToV2"]!["user"]!["email"]!.GetValue<string>())] : [];
         }
     }
 
@@ -107,7 +156,7 @@ public sealed partial class GraphServer : IAsyncDisposable
     {
         lock (_gate)
         {
-            return [.. _itemsByPath.Keys];
+            return [.. _itemsByPath.Keys.Where(k => k.Length > 0)];
         }
     }
 
@@ -139,6 +188,7 @@ public sealed partial class GraphServer : IAsyncDisposable
             await next(context);
         });
         app.MapGet("/v1.0/users/{id}", graph.GetUser);
+        app.MapGet("/v1.0/users/{id}/mailboxSettings", graph.GetMailboxSettings);
         app.MapGet("/v1.0/users", (HttpRequest request) => graph.Search(graph._users.Values, request));
         app.MapGet("/v1.0/groups", (HttpRequest request) => graph.Search(graph._groups, request));
         app.MapMethods("/v1.0/drives/{drive}/items/{**rest}", ["GET", "PUT", "POST", "DELETE"], graph.DriveAsync);
@@ -161,6 +211,16 @@ public sealed partial class GraphServer : IAsyncDisposable
             var user = _users.Values.FirstOrDefault(u => string.Equals(u["id"]!.GetValue<string>(), id, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(u["userPrincipalName"]!.GetValue<string>(), id, StringComparison.OrdinalIgnoreCase));
             return user is null ? Error(StatusCodes.Status404NotFound, "Request_ResourceNotFound") : Results.Json(user);
+        }
+    }
+
+    private IResult GetMailboxSettings(string id)
+    {
+        lock (_gate)
+        {
+            return _mailboxPurposes.TryGetValue(id, out var purpose)
+                ? Results.Json(new JsonObject { ["userPurpose"] = purpose })
+                : Error(StatusCodes.Status404NotFound, "Request_ResourceNotFound");
         }
     }
 
@@ -247,7 +307,9 @@ public sealed partial class GraphServer : IAsyncDisposable
                 var recipients = body["recipients"]!.AsArray();
                 lock (_gate)
                 {
-                    var granted = recipients.Select(r => Permission(r!["email"]!.GetValue<string>(), UserIdOf(r!["email"]!.GetValue<string>()))).ToList();
+                    var granted = recipients.Select(r => r!["objectId"]?.GetValue<string>() is { } objectId && _users.TryGetValue(objectId, out var user)
+                        ? Permission(user["mail"]!.GetValue<string>(), objectId, user["displayName"]!.GetValue<string>())
+                        : Permission(r!["email"]!.GetValue<string>(), UserIdOf(r!["email"]!.GetValue<string>()), null)).ToList();
                     item.Permissions.AddRange(granted);
                     return Results.Json(new JsonObject { ["value"] = new JsonArray([.. granted.Select(p => p.DeepClone())]) });
                 }
@@ -255,7 +317,7 @@ public sealed partial class GraphServer : IAsyncDisposable
             case ("GET", "permissions"):
                 lock (_gate)
                 {
-                    return Results.Json(new JsonObject { ["value"] = new JsonArray([.. item.Permissions.Select(p => p.DeepClone())]) });
+                    return Results.Json(new JsonObject { ["value"] = new JsonArray([.. EffectivePermissions(item)]) });
                 }
 
             case ("DELETE", "permissions") when parts.Length == 3:
@@ -307,10 +369,32 @@ public sealed partial class GraphServer : IAsyncDisposable
         }
     }
 
-    private DriveNode Put(string path, byte[] content)
+    /// <summary>The item's own permissions, then those of every folder above it up to the root, each
+    /// marked with the ancestor it comes from, as Graph lists them.</summary>
+    private IEnumerable<JsonNode> EffectivePermissions(DriveNode item)
+    {
+        foreach (var own in item.Permissions)
+        {
+            yield return own.DeepClone();
+        }
+
+        var segments = item.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var length = segments.Length - 1; length >= 0; length--)
+        {
+            var ancestor = _itemsByPath[string.Join('/', segments[..length])];
+            foreach (var permission in ancestor.Permissions)
+            {
+                var inherited = permission.DeepClone().AsObject();
+                inherited["inheritedFrom"] = new JsonObject { ["driveId"] = DriveId, ["id"] = ancestor.Id, ["path"] = $"/drives/{DriveId}/root:/{ancestor.Path}" };
+                yield return inherited;
+            }
+        }
+    }
+
+    private DriveNode Folder(string path)
     {
         var parent = "";
-        foreach (var folder in path.Split('/')[..^1])
+        foreach (var folder in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             parent = parent.Length == 0 ? folder : $"{parent}/{folder}";
             if (!_itemsByPath.ContainsKey(parent))
@@ -318,6 +402,13 @@ public sealed partial class GraphServer : IAsyncDisposable
                 Add(new DriveNode($"item-{++_nextId}", parent, null));
             }
         }
+
+        return _itemsByPath[path];
+    }
+
+    private DriveNode Put(string path, byte[] content)
+    {
+        Folder(string.Join('/', path.Split('/')[..^1]));
 
         if (_itemsByPath.TryGetValue(path, out var existing))
         {
@@ -340,12 +431,12 @@ public sealed partial class GraphServer : IAsyncDisposable
     private string UserIdOf(string email)
         => _users.Values.FirstOrDefault(u => string.Equals(u["mail"]!.GetValue<string>(), email, StringComparison.OrdinalIgnoreCase))?["id"]?.GetValue<string>() ?? "unknown";
 
-    private static JsonObject Permission(string email, string userId)
+    private static JsonObject Permission(string email, string userId, string? displayName)
         => new()
         {
             ["id"] = $"perm-{Guid.NewGuid():N}",
             ["roles"] = new JsonArray("read"),
-            ["grantedToV2"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId, ["email"] = email } },
+            ["grantedToV2"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId, ["email"] = email, ["displayName"] = displayName } },
             ["invitation"] = new JsonObject { ["email"] = email, ["signInRequired"] = true },
         };
 
