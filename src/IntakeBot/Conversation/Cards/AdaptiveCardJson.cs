@@ -80,9 +80,14 @@ public static class AdaptiveCardJson
         ["inlines"] = new JArray { new JObject { ["type"] = "TextRun", ["text"] = text } },
     };
 
-    public static JObject Submit(string title, string choice, string? part = null, string? reference = null)
+    public static JObject Submit(string title, string choice, string? part = null, string? reference = null, string? input = null)
     {
         var data = new JObject { [CardSubmission.ChoiceField] = choice };
+        if (input is not null)
+        {
+            data[CardSubmission.InputField] = input;
+        }
+
         if (part is not null)
         {
             data[CardSubmission.PartField] = part;

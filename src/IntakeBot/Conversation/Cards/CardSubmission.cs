@@ -5,13 +5,16 @@ namespace IntakeBot.Conversation.Cards;
 
 /// <summary>What a card button sent back: Teams delivers an <c>Action.Submit</c> as a message
 /// activity with no text and the button's <c>data</c> (plus any card inputs) as <c>value</c>.
-/// <see cref="Choice"/> is the id of the <see cref="Conversation.Choice"/> the button stands for.</summary>
+/// <see cref="Choice"/> is the id of the <see cref="Conversation.Choice"/> the button stands for;
+/// <see cref="Address"/> is what was entered or picked in the input the button names.</summary>
 public sealed record CardSubmission(string Choice, string? Part, string? Reference, string? Address)
 {
     public const string ChoiceField = "intakeChoice";
     public const string PartField = "intakePart";
     public const string ReferenceField = "intakeRef";
-    public const string AddressField = "intakeAddress";
+    public const string InputField = "intakeInput";
+    public const string ShareAddressInput = "intakeShareAddress";
+    public const string RevokeAddressInput = "intakeRevokeAddress";
 
     /// <summary>Longer than any id, reference or address the cards carry: anything longer was not
     /// sent by one of them and is ignored.</summary>
@@ -29,10 +32,13 @@ public sealed record CardSubmission(string Choice, string? Part, string? Referen
             _ => null,
         };
 
+        // A button that goes with an input names it, since ids must be unique on a card and Teams
+        // sends the inputs of the card around the button along with its data.
         var choice = Field(fields, ChoiceField);
+        var input = Field(fields, InputField);
         return choice is null
             ? null
-            : new CardSubmission(choice, Field(fields, PartField), Field(fields, ReferenceField), Field(fields, AddressField));
+            : new CardSubmission(choice, Field(fields, PartField), Field(fields, ReferenceField), input is null ? null : Field(fields, input));
     }
 
     private static JObject? Parse(string json)

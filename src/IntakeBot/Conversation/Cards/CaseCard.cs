@@ -76,13 +76,13 @@ public static class CaseCard
                 new JObject
                 {
                     ["type"] = "Input.Text",
-                    ["id"] = CardSubmission.AddressField,
+                    ["id"] = CardSubmission.ShareAddressInput,
                     ["label"] = text[TextKey.CardAddress],
                     ["placeholder"] = text[TextKey.CardAddressExample],
                     ["style"] = "Email",
                     ["maxLength"] = 320,
                 },
-            }, AdaptiveCardJson.Submit(text[TextKey.CardShare], ShareChoice, reference: content.Reference)),
+            }, AdaptiveCardJson.Submit(text[TextKey.CardShare], ShareChoice, reference: content.Reference, input: CardSubmission.ShareAddressInput)),
         };
         if (content.Readers.Count > 0)
         {
@@ -91,12 +91,12 @@ public static class CaseCard
                 new JObject
                 {
                     ["type"] = "Input.ChoiceSet",
-                    ["id"] = CardSubmission.AddressField,
+                    ["id"] = CardSubmission.RevokeAddressInput,
                     ["label"] = text[TextKey.CardRevokeWhom],
                     ["style"] = "expanded",
                     ["choices"] = new JArray(content.Readers.Select(r => new JObject { ["title"] = r.Name, ["value"] = r.Address })),
                 },
-            }, AdaptiveCardJson.Submit(text[TextKey.CardRevoke], RevokeChoice, reference: content.Reference)));
+            }, AdaptiveCardJson.Submit(text[TextKey.CardRevoke], RevokeChoice, reference: content.Reference, input: CardSubmission.RevokeAddressInput)));
         }
 
         return AdaptiveCardJson.Card(body, actions);
