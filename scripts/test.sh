@@ -22,7 +22,7 @@ if [ ! -x "$chromium" ]; then
 fi
 "$chromium" --version
 
-node --test manifest/
+node --test manifest/ tests/cards/
 dotnet restore IntakeBot.sln
 dotnet build IntakeBot.sln --no-restore --configuration Release
 dotnet format IntakeBot.sln --verify-no-changes --no-restore

@@ -15,6 +15,20 @@ public sealed class IntakeOptions
     [Required(ErrorMessage = "Intake:UrgentHelp is required: the contact shown when something is still happening.")]
     public string UrgentHelp { get; set; } = string.Empty;
 
+    /// <summary>Who reads a submitted self-report, as the bot names them in a sentence ("Once you
+    /// submit, the conduct team can read it"): a role, never a person's name. One line of plain words,
+    /// since it is placed inside the bot's own sentences.</summary>
+    [Required(ErrorMessage = "Intake:OwnerRole is required: who reads submitted reports, as a role (for example \"the conduct team\").")]
+    [StringLength(120, MinimumLength = 2, ErrorMessage = "Intake:OwnerRole must be 2 to 120 characters.")]
+    [RegularExpression(@"^[^\r\n*_`\[\]<>#|]*$", ErrorMessage = "Intake:OwnerRole must be one line of plain words, without markdown or angle brackets.")]
+    public string OwnerRole { get; set; } = "the person responsible for conduct reports";
+
+    /// <summary>Non-emergency support the bot points to at the welcome, pause, receipt and in help
+    /// (for example an employee assistance line), shown as given; empty: the bot mentions none.</summary>
+    [StringLength(300, ErrorMessage = "Intake:SupportResource must be at most 300 characters.")]
+    [RegularExpression(@"^[^\r\n<>]*$", ErrorMessage = "Intake:SupportResource must be one line, without angle brackets.")]
+    public string SupportResource { get; set; } = string.Empty;
+
     /// <summary>The individual who owns self-reports (AAD object id or UPN); must be on the roster.</summary>
     [Required(ErrorMessage = "Intake:DefaultOwner is required: the individual who owns submitted self-reports.")]
     public string DefaultOwner { get; set; } = string.Empty;

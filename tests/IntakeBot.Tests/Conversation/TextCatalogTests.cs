@@ -16,8 +16,29 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
         "within a day", "are you sure", "why didn't you", "why did you", "you should have", "you shouldn't have",
         "really happen", "did it really", "overreact", "too sensitive", "just a joke", "misunderstood",
         "calm down", "not a big deal", "no big deal", "exaggerat", "harassment", "bullying", "abuse", "victim",
-        "you must", "hurry", "as soon as possible",
+        "you must", "hurry", "as soon as possible", "hold together", "make sense of it yourself", "you need to",
+        "should have reported", "only if it's serious", "real incident",
     ];
+
+    /// <summary>Sentences about keeping and deleting, each with the configurations under which it is
+    /// false: a catalog entry or built text that says one of them there claims more than the system does.</summary>
+    private static readonly (Regex Claim, Func<RetentionFacts, bool> FalseWhen)[] Claims =
+    [
+        (new(@"nothing (from it |of it )?(was|is) kept|nothing (was|is) kept|nothing remains", RegexOptions.IgnoreCase), r => r.BackupRetention > TimeSpan.Zero),
+        (new(@"can'?t be brought back|cannot be brought back|can'?t be recovered|cannot be recovered|gone for good|permanently|no (backup )?copies", RegexOptions.IgnoreCase), r => r.BackupRetention > TimeSpan.Zero),
+        (new(@"no deadline|kept forever|for ever|indefinitely|never deleted|never expires", RegexOptions.IgnoreCase), r => r.DraftRetention > TimeSpan.Zero),
+    ];
+
+    /// <summary>Entries the bot says only under one configuration, chosen by the code that builds
+    /// retention sentences (PrivacyText), with that configuration.</summary>
+    private static readonly Dictionary<TextKey, Func<RetentionFacts, bool>> SaidOnlyWhen = new()
+    {
+        [TextKey.RetentionNoBackups] = r => r.BackupRetention == TimeSpan.Zero,
+        [TextKey.RetentionBackups] = r => r.BackupRetention > TimeSpan.Zero,
+        [TextKey.DiscardedBackups] = r => r.BackupRetention > TimeSpan.Zero,
+    };
+
+    public static TheoryData<int, int, int> Retentions => new() { { 30, 365, 35 }, { 30, 365, 0 }, { 7, 90, 14 } };
 
     [Fact]
     public void No_catalog_entry_judges_the_person_or_promises_an_outcome()
@@ -29,6 +50,64 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
             .ToList();
 
         Assert.Empty(offending);
+    }
+
+    [Theory]
+    [MemberData(nameof(Retentions))]
+    public void No_sentence_about_keeping_or_deleting_claims_more_than_the_retention_settings(int draftDays, int closedDays, int backupDays)
+    {
+        var retention = new RetentionFacts(TimeSpan.FromDays(draftDays), TimeSpan.FromDays(closedDays), TimeSpan.FromDays(backupDays));
+        var catalog = TextCatalog.Load();
+        var said = catalog.All
+            .Where(entry => !SaidOnlyWhen.TryGetValue(entry.Key, out var when) || when(retention))
+            .Select(entry => (Source: entry.Key.ToString(), Text: entry.Value))
+            .Append((Source: "privacy notice", Text: PrivacyText.Notice(catalog, retention, "the conduct team", "https://faq.test/")))
+            .Append((Source: "discard", Text: PrivacyText.Discarded(catalog, retention)));
+
+        var overclaims = said
+            .SelectMany(s => Claims.Where(c => c.FalseWhen(retention) && c.Claim.IsMatch(s.Text)).Select(c => $"{s.Source}: \"{c.Claim.Match(s.Text).Value}\""))
+            .ToList();
+
+        Assert.Empty(overclaims);
+    }
+
+    [Fact]
+    public void The_honesty_check_catches_the_old_discard_sentence_when_storage_keeps_backups()
+    {
+        var withBackups = new RetentionFacts(TimeSpan.FromDays(30), TimeSpan.FromDays(365), TimeSpan.FromDays(35));
+
+        Assert.Contains(Claims, c => c.FalseWhen(withBackups) && c.Claim.IsMatch("Your draft has been deleted, and nothing from it was kept."));
+        Assert.Contains(Claims, c => c.FalseWhen(withBackups) && c.Claim.IsMatch("It can't be brought back afterwards."));
+    }
+
+    [Fact]
+    public void The_privacy_notice_and_discard_say_the_configured_periods()
+    {
+        var catalog = TextCatalog.Load();
+        var retention = new RetentionFacts(TimeSpan.FromDays(30), TimeSpan.FromDays(365), TimeSpan.FromDays(35));
+
+        var notice = PrivacyText.Notice(catalog, retention, "the conduct team", "https://faq.test/");
+
+        Assert.Contains("30 days", notice, StringComparison.Ordinal);
+        Assert.Contains("365 days", notice, StringComparison.Ordinal);
+        Assert.Contains("35 days", notice, StringComparison.Ordinal);
+        Assert.Contains("the conduct team", notice, StringComparison.Ordinal);
+        Assert.Contains("35 days", PrivacyText.Discarded(catalog, retention), StringComparison.Ordinal);
+        Assert.Equal(catalog[TextKey.Discarded], PrivacyText.Discarded(catalog, retention with { BackupRetention = TimeSpan.Zero }));
+        Assert.Equal("20 hours", Durations.Format(catalog, TimeSpan.FromHours(20)));
+        Assert.Equal("2 days", Durations.Format(catalog, TimeSpan.FromHours(25)));
+    }
+
+    [Theory]
+    [InlineData("the conduct team", true)]
+    [InlineData("**the** team", false)]
+    [InlineData("the team\nand others", false)]
+    [InlineData("", false)]
+    public void The_owner_role_must_be_one_line_of_plain_words(string role, bool valid)
+    {
+        var options = new IntakeOptions { FaqUrl = "https://faq.test/", UrgentHelp = "the desk", DefaultOwner = "owner@contoso.test", OwnerRole = role };
+
+        Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), null, validateAllProperties: true));
     }
 
     [Fact]
