@@ -5,6 +5,7 @@ using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
+using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
@@ -59,6 +60,7 @@ builder.Services.AddSingleton<GraphDirectory>();
 builder.Services.AddSingleton<CaseDrive>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
+builder.Services.AddRetention();
 
 // Conversation: state accessors created once, dialogs, the bot.
 builder.Services.AddSingleton<ConversationState>();
