@@ -10,7 +10,7 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A small, stateful stand-in for Microsoft Graph on 127.0.0.1, answering in Graph's JSON
 /// shapes: users, groups, a drive with folders and files, upload sessions, invitations, permissions
-/// and sensitivity labels. Faults can be injected: a throttled request, or Graph down altogether.</summary>
+/// sensitivity labels and permanent deletion. Faults can be injected: a throttled request, or Graph down altogether.</summary>
 public sealed partial class GraphServer : IAsyncDisposable
 {
     public const string DriveId = "drive-1";
@@ -265,6 +265,18 @@ public sealed partial class GraphServer : IAsyncDisposable
                         ? Results.NoContent()
                         : Error(StatusCodes.Status404NotFound, "itemNotFound");
                 }
+
+            case ("POST", "permanentDelete"):
+                lock (_gate)
+                {
+                    foreach (var gone in _itemsByPath.Values.Where(n => n.Path == item.Path || n.Path.StartsWith(item.Path + "/", StringComparison.Ordinal)).ToList())
+                    {
+                        _itemsByPath.Remove(gone.Path);
+                        _itemsById.Remove(gone.Id);
+                    }
+                }
+
+                return Results.NoContent();
 
             case ("POST", "assignSensitivityLabel"):
                 var label = (await JsonNode.ParseAsync(request.Body))!["sensitivityLabelId"]!.GetValue<string>();
