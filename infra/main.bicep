@@ -31,6 +31,23 @@ on that one site (POST /sites/{site-id}/permissions), and break the library's in
 only permission is the app's. The bot refuses to share a case folder anyone else can read.''')
 param sharingDriveId string = ''
 
+@description('Days storage keeps soft-deleted blobs and previous versions (Retention:BackupRetention); the bot says this number.')
+@minValue(1)
+@maxValue(365)
+param backupRetentionDays int = 7
+
+@description('An untouched draft is deleted after this long, ISO-8601 (Retention:DraftRetention).')
+param draftRetention string = 'P30D'
+
+@description('A closed case is deleted this long after it was closed, ISO-8601 (Retention:ClosedCaseRetention).')
+param closedCaseRetention string = 'P365D'
+
+@description('How often the retention sweep runs, ISO-8601 (Retention:SweepInterval).')
+param sweepInterval string = 'PT1H'
+
+@description('AAD object ids of individuals who may put any case on legal hold (Retention:HoldRoles).')
+param holdRoles array = []
+
 @description('App Service plan size.')
 param appServiceSku string = 'P0v3'
 
@@ -187,11 +204,11 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
     isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
-      days: 30
+      days: backupRetentionDays
     }
     containerDeleteRetentionPolicy: {
       enabled: true
-      days: 30
+      days: backupRetentionDays
     }
   }
 }
@@ -210,6 +227,55 @@ resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
   properties: {
     publicAccess: 'None'
   }
+}
+
+resource retentionContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'retention'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// What the bot deletes must not live on as an older version or snapshot for longer than the backup
+// period the bot tells people about; soft-deleted blobs go after the same days (deleteRetentionPolicy).
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'previous-versions-and-snapshots-after-backup-retention'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+                'appendBlob'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: backupRetentionDays
+                }
+              }
+              snapshot: {
+                delete: {
+                  daysAfterCreationGreaterThan: backupRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    blobs
+  ]
 }
 
 resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -355,6 +421,11 @@ var sharingSettings = empty(sharingDriveId) ? [] : concat([
   { name: 'Sharing__ClientId', value: identity.properties.clientId }
 ])
 
+var holdRoleSettings = [for (holder, i) in holdRoles: {
+  name: 'Retention__HoldRoles__${i}'
+  value: holder
+}]
+
 var rosterSettings = [for (responder, i) in responders: {
   name: 'Intake__Responders__${i}'
   value: responder
@@ -396,7 +467,12 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Intake__UrgentHelp', value: urgentHelp }
         { name: 'Intake__DefaultOwner', value: defaultOwner }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-      ], rosterSettings, sharingSettings)
+        { name: 'Retention__DraftRetention', value: draftRetention }
+        { name: 'Retention__ClosedCaseRetention', value: closedCaseRetention }
+        { name: 'Retention__BackupRetention', value: 'P${backupRetentionDays}D' }
+        { name: 'Retention__SweepInterval', value: sweepInterval }
+        { name: 'Retention__Container', value: retentionContainer.name }
+      ], rosterSettings, sharingSettings, holdRoleSettings)
     }
   }
   dependsOn: [

@@ -6,6 +6,7 @@ using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using IntakeBot.Health;
 using IntakeBot.Responders;
+using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using IntakeBot.Telemetry;
@@ -66,6 +67,7 @@ builder.Services.AddSingleton<CaseDrive>();
 builder.Services.AddSingleton<ConflictCheck>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
+builder.Services.AddRetention();
 
 // Conversation: state accessors created once, dialogs, the bot.
 builder.Services.AddSingleton<ConversationState>();

@@ -1,4 +1,5 @@
 using IntakeBot.Evidence;
+using IntakeBot.Retention;
 using IntakeBot.Sharing;
 
 namespace IntakeBot.Cases;
@@ -13,6 +14,9 @@ public static class CaseStatuses
 {
     public const string Draft = "draft";
     public const string Submitted = "submitted";
+
+    /// <summary>Closed by its owner; the ClosedCaseRetention clock starts at <see cref="CaseRecord.ClosedAt"/>.</summary>
+    public const string Closed = "closed";
 }
 
 public static class Classification
@@ -64,4 +68,10 @@ public sealed record CaseRecord
 
     /// <summary>The shared folder of the case file, once it was first shared.</summary>
     public SharedFolder? Shared { get; init; }
+
+    /// <summary>When the owner closed the case; its retention period runs from here.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>A legal hold, while one is on: the case does not expire and cannot be deleted.</summary>
+    public CaseHold? Hold { get; init; }
 }

@@ -13,10 +13,15 @@ namespace IntakeBot.Storage;
 /// <summary>Bot state as one JSON blob per key, guarded by ETags. Bot Builder's <see cref="BotState"/>
 /// saves a plain dictionary, so the ETag travels inside it: read puts it under <c>eTag</c>, write sends
 /// it back as If-Match (or If-None-Match: * for state that did not exist), and a stale write fails
-/// with <see cref="StateConflictException"/> instead of overwriting newer state.</summary>
-public sealed class BlobStateStorage(BlobContainerClient container) : IStorage
+/// with <see cref="StateConflictException"/> instead of overwriting newer state. Every blob carries the
+/// classification in metadata, and the index tags <paramref name="tagsOf"/> gives for what it holds
+/// (retention tags a draft with its expiry); writing replaces the tags, so a tag goes when the state
+/// no longer earns it.</summary>
+public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject, IDictionary<string, string>?>? tagsOf = null) : IStorage
 {
     private const string ETagKey = "eTag";
+
+    private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Cases.Classification.HighlyConfidential };
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
@@ -71,6 +76,8 @@ public sealed class BlobStateStorage(BlobContainerClient container) : IStorage
                 {
                     Conditions = conditions,
                     HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    Metadata = ClassificationMetadata,
+                    Tags = tagsOf?.Invoke(json),
                 };
                 var response = await Blob(key).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
                 RememberETag(value, response.Value.ETag.ToString());
@@ -114,10 +121,13 @@ public sealed class BlobStateStorage(BlobContainerClient container) : IStorage
 
     /// <summary>Keys hold conversation and user ids; the blob name is their hash so that no id shows
     /// in a listing and any key fits the blob naming rules.</summary>
-    private BlobClient Blob(string key)
+    private BlobClient Blob(string key) => container.GetBlobClient(BlobNameOf(key));
+
+    /// <summary>The blob that holds a key's state, for retention's purge of a conversation.</summary>
+    public static string BlobNameOf(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        return container.GetBlobClient($"{hash}.json");
+        return $"{hash}.json";
     }
 }

@@ -11,7 +11,7 @@ namespace IntakeBot.Tests.Infrastructure;
 /// <summary>A small, stateful stand-in for Microsoft Graph on 127.0.0.1, answering in Graph's JSON
 /// shapes: users (with names, proxy addresses, mailbox purposes, B2B members), groups, a drive with
 /// folders and files whose permissions are inherited from the folders above them (root included),
-/// upload sessions, invitations by address or object id, permissions and sensitivity labels. Faults
+/// upload sessions, invitations by address or object id, permissions, sensitivity labels and permanent deletion. Faults
 /// can be injected: a throttled request, or Graph down altogether.</summary>
 public sealed partial class GraphServer : IAsyncDisposable
 {
@@ -327,6 +327,18 @@ public sealed partial class GraphServer : IAsyncDisposable
                         ? Results.NoContent()
                         : Error(StatusCodes.Status404NotFound, "itemNotFound");
                 }
+
+            case ("POST", "permanentDelete"):
+                lock (_gate)
+                {
+                    foreach (var gone in _itemsByPath.Values.Where(n => n.Path == item.Path || n.Path.StartsWith(item.Path + "/", StringComparison.Ordinal)).ToList())
+                    {
+                        _itemsByPath.Remove(gone.Path);
+                        _itemsById.Remove(gone.Id);
+                    }
+                }
+
+                return Results.NoContent();
 
             case ("POST", "assignSensitivityLabel"):
                 var label = (await JsonNode.ParseAsync(request.Body))!["sensitivityLabelId"]!.GetValue<string>();

@@ -1,0 +1,4 @@
+namespace IntakeBot.Retention;
+
+/// <summary>The configured retention periods, parsed and validated.</summary>
+public sealed record RetentionPeriods(TimeSpan Draft, TimeSpan ClosedCase, TimeSpan Backup, TimeSpan SweepInterval);

@@ -1,0 +1,56 @@
+using IntakeBot.Conversation;
+
+namespace IntakeBot.Retention;
+
+/// <summary>The bot's sentences about keeping and deleting, built from the configured periods, so that
+/// what the welcome, pause, discard and receipt say is true for this deployment.</summary>
+public sealed class RetentionWording(TextCatalog text, RetentionPeriods periods)
+{
+    /// <summary>For the welcome and pause: how long an untouched draft is kept.</summary>
+    public string DraftKept() => text.Format(TextKey.RetentionDraftKept, Duration(periods.Draft));
+
+    /// <summary>For the discard message: the storage's backup copy, and how long it lasts.</summary>
+    public string BackupKept() => text.Format(TextKey.RetentionBackupKept, Duration(periods.Backup));
+
+    /// <summary>For the welcome and receipt: how long a case is kept once closed.</summary>
+    public string ClosedCaseKept() => text.Format(TextKey.RetentionClosedCaseKept, Duration(periods.ClosedCase));
+
+    /// <summary>The answer to <c>deleted IR-…</c> for the case's owner: that it was deleted, when and why.</summary>
+    public string Deleted(Tombstone tombstone)
+    {
+        ArgumentNullException.ThrowIfNull(tombstone);
+        var why = tombstone.By switch
+        {
+            DeletedBy.Sweeper => text[TextKey.DeletedBySweeper],
+            DeletedBy.Owner => text[TextKey.DeletedByOwner],
+            _ => text[TextKey.DeletedByReporter],
+        };
+        return text.Format(TextKey.DeletedCase, tombstone.Reference ?? string.Empty, tombstone.DeletedAt.UtcDateTime, why);
+    }
+
+    /// <summary>The retention line of the <c>case</c> card: the hold, or when a closed case is due to go;
+    /// null for an open case.</summary>
+    public string? CaseLine(Cases.CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Hold is { } hold)
+        {
+            return text.Format(TextKey.CaseCardHold, hold.At.UtcDateTime);
+        }
+
+        return record.ClosedAt is { } closedAt && CaseExpiry.ExpiresOn(record, periods.ClosedCase) is { } expiresOn
+            ? text.Format(TextKey.CaseCardExpiry, closedAt.UtcDateTime, expiresOn.UtcDateTime)
+            : null;
+    }
+
+    /// <summary>A period in words: whole days, else whole hours, else minutes.</summary>
+    public string Duration(TimeSpan period)
+        => period switch
+        {
+            { Ticks: var t } when t % TimeSpan.TicksPerDay == 0 => Count((long)period.TotalDays, TextKey.DurationDay, TextKey.DurationDays),
+            { Ticks: var t } when t % TimeSpan.TicksPerHour == 0 => Count((long)period.TotalHours, TextKey.DurationHour, TextKey.DurationHours),
+            _ => Count((long)Math.Ceiling(period.TotalMinutes), TextKey.DurationMinute, TextKey.DurationMinutes),
+        };
+
+    private string Count(long count, TextKey one, TextKey many) => count == 1 ? text[one] : text.Format(many, count);
+}
