@@ -43,14 +43,6 @@ public sealed class RetentionWording(TextCatalog text, RetentionPeriods periods)
             : null;
     }
 
-    /// <summary>A period in words: whole days, else whole hours, else minutes.</summary>
-    public string Duration(TimeSpan period)
-        => period switch
-        {
-            { Ticks: var t } when t % TimeSpan.TicksPerDay == 0 => Count((long)period.TotalDays, TextKey.DurationDay, TextKey.DurationDays),
-            { Ticks: var t } when t % TimeSpan.TicksPerHour == 0 => Count((long)period.TotalHours, TextKey.DurationHour, TextKey.DurationHours),
-            _ => Count((long)Math.Ceiling(period.TotalMinutes), TextKey.DurationMinute, TextKey.DurationMinutes),
-        };
-
-    private string Count(long count, TextKey one, TextKey many) => count == 1 ? text[one] : text.Format(many, count);
+    /// <summary>A period in words, as every sentence about keeping says it.</summary>
+    public string Duration(TimeSpan period) => Durations.Format(text, period);
 }
