@@ -74,6 +74,11 @@ builder.Services.AddSingleton<ResponderDirectory>();
 builder.Services.AddSingleton<OwnerNotifier>();
 builder.Services.AddTransient<IBot, IntakeActivityHandler>();
 
+// Teams: which channel and tenants the bot takes activities from at all.
+builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+builder.Services.AddSingleton<TeamsGuard>();
+
 // Bot Framework: the adapter authenticates every request when the app's credentials are set.
 builder.Services.AddHttpClient();
 builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(

@@ -27,6 +27,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private readonly TextCatalog _text;
     private readonly IntakeOptions _options;
     private readonly DialogSet _dialogs;
+    private readonly TeamsGuard _guard;
     private readonly string _rosterVersion;
     private const int RememberedActivityIds = 32;
 
@@ -43,6 +44,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         ResponderRoster roster,
         ResponderDirectory directory,
         OwnerCommands ownerCommands,
+        TeamsGuard guard,
         TextCatalog text,
         IOptions<IntakeOptions> options,
         IConfiguration configuration,
@@ -56,6 +58,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         _roster = roster;
         _directory = directory;
         _ownerCommands = ownerCommands;
+        _guard = guard;
         _text = text;
         _options = options.Value;
         _dialogs = new DialogSet(state.Dialogs).Add(reportDialog).Add(takeReportDialog).Add(addToCaseDialog);
@@ -65,7 +68,14 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (turnContext.Activity.Type == ActivityTypes.Message && !IsPersonalChat(turnContext.Activity))
+        if (_guard.Check(turnContext.Activity) is not ActivityRefusal.None and var refusal)
+        {
+            // Not answered either: a reply would go to a service URL we have no reason to trust.
+            _logger.LogWarning("An activity was refused before anything was read or stored: {Refusal}.", refusal);
+            return;
+        }
+
+        if (turnContext.Activity.Type == ActivityTypes.Message && !TeamsGuard.IsPersonalChat(turnContext.Activity))
         {
             // Nothing from a group chat or channel is kept: state is neither read nor written.
             var opened = await OpenPrivateChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -279,10 +289,6 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     /// command the bot does not know; anything else is a first message and gets the greeting.</summary>
     private static bool IsCommandLike(string? said)
         => said is { Length: > 0 and <= 20 } && !said.Contains(' ', StringComparison.Ordinal);
-
-
-    private static bool IsPersonalChat(IActivity activity)
-        => activity.Conversation?.ConversationType is null or "personal";
 
     [GeneratedRegex(@"^add to\s+(?<reference>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddToPattern();
