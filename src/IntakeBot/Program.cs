@@ -85,7 +85,7 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new Configuratio
     sp.GetRequiredService<IConfiguration>(),
     httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
     logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
-builder.Services.AddSingleton<TranscriptCollector>();
+builder.Services.AddSingleton<TurnCommit>();
 builder.Services.AddSingleton<IntakeAdapter>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
 

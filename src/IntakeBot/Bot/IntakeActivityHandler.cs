@@ -19,7 +19,6 @@ namespace IntakeBot.Bot;
 public sealed partial class IntakeActivityHandler : TeamsActivityHandler
 {
     private readonly ConversationStateAccessors _state;
-    private readonly CaseDrafts _drafts;
     private readonly ICaseStore _cases;
     private readonly ResponderRoster _roster;
     private readonly ResponderDirectory _directory;
@@ -39,7 +38,6 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         ReportDialog reportDialog,
         TakeReportDialog takeReportDialog,
         AddToCaseDialog addToCaseDialog,
-        CaseDrafts drafts,
         ICaseStore cases,
         ResponderRoster roster,
         ResponderDirectory directory,
@@ -53,7 +51,6 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         _appId = configuration["MicrosoftAppId"] ?? string.Empty;
         _logger = logger;
         _state = state;
-        _drafts = drafts;
         _cases = cases;
         _roster = roster;
         _directory = directory;
@@ -129,7 +126,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         }
 
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _drafts.RecordTurnAsync(turnContext, draft, intakeActive: dc.ActiveDialog is not null, cancellationToken).ConfigureAwait(false);
+        CaseDrafts.RecordTurn(turnContext, draft, intakeActive: dc.ActiveDialog is not null);
         if (dc.ActiveDialog is null)
         {
             await _state.Draft.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);

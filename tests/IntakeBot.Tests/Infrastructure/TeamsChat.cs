@@ -27,7 +27,7 @@ internal sealed class TeamsChat
         };
         _adapter = new TestAdapter(reference);
         _adapter.Use(new UniqueActivityIds());
-        _adapter.Use(app.Services.GetRequiredService<TranscriptCollector>());
+        _adapter.Use(app.Services.GetRequiredService<TurnCommit>());
     }
 
     public string AadObjectId { get; }
