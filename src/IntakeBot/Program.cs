@@ -72,6 +72,9 @@ builder.Services.AddSingleton<AddToCaseDialog>();
 builder.Services.AddSingleton<ResponderRoster>();
 builder.Services.AddSingleton<ResponderDirectory>();
 builder.Services.AddSingleton<OwnerNotifier>();
+builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<NotificationOutbox>();
+builder.Services.AddHostedService<NotificationSender>();
 builder.Services.AddTransient<IBot, IntakeActivityHandler>();
 
 // Teams: which channel and tenants the bot takes activities from at all.

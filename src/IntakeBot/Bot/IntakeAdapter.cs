@@ -1,5 +1,7 @@
+using System.Runtime.ExceptionServices;
 using Azure;
 using IntakeBot.Conversation;
+using IntakeBot.Responders;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -24,6 +26,12 @@ public sealed class IntakeAdapter : CloudAdapter
         Use(turnCommit);
         OnTurnError = async (turnContext, exception) =>
         {
+            if (turnContext.TurnState.ContainsKey(OwnerNotifier.ProactiveTurn))
+            {
+                // A message to someone who said nothing: the outbox tries again; they see no error.
+                ExceptionDispatchInfo.Throw(exception);
+            }
+
             if (exception is StateConflictException && await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
             {
                 // A redelivery that ran while the first delivery was still running: the first one

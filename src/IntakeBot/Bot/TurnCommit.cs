@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Responders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -7,10 +8,10 @@ namespace IntakeBot.Bot;
 
 /// <summary>The end of every turn, in one place: record what came in, hold the bot's replies while
 /// the bot decides and commits its state, then send the replies, then apply what the commit implies
-/// outside the state blob (the case's transcript). Nothing the person is shown comes before the
+/// outside the state blob (the case's transcript, messages to other people through the outbox). Nothing the person is shown comes before the
 /// commit; a reply that fails to send after it is not treated as a lost message, because it was not
 /// one: the person's message is kept.</summary>
-public sealed class TurnCommit(ICaseStore cases, TimeProvider clock, ILogger<TurnCommit> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed class TurnCommit(ICaseStore cases, NotificationOutbox outbox, TimeProvider clock, ILogger<TurnCommit> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -50,6 +51,10 @@ public sealed class TurnCommit(ICaseStore cases, TimeProvider clock, ILogger<Tur
 
         await SendAsync(turnContext, held, transcript, cancellationToken).ConfigureAwait(false);
         await ApplyAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
+        foreach (var notification in OwnerNotifier.Decided(turnContext))
+        {
+            outbox.Post(notification);
+        }
     }
 
     /// <summary>Sends the held replies in order; from the first that fails, none is sent or recorded.</summary>
@@ -61,8 +66,10 @@ public sealed class TurnCommit(ICaseStore cases, TimeProvider clock, ILogger<Tur
             {
                 await turnContext.SendActivityAsync(held[i], cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is HttpRequestException or ErrorResponseException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or ErrorResponseException or TaskCanceledException && !cancellationToken.IsCancellationRequested
+                && !turnContext.TurnState.ContainsKey(OwnerNotifier.ProactiveTurn))
             {
+                // (A proactive message's failure goes back to the outbox, which tries it again.)
                 logger.LogWarning("A reply in turn {ActivityId} could not be delivered ({ExceptionType}); the turn's state is kept and {Count} replies were not sent.",
                     turnContext.Activity.Id, e.GetType().FullName, held.Count - i);
                 foreach (var unsent in held.Skip(i))

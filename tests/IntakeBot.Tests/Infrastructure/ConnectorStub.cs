@@ -20,6 +20,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _downloadsStarted = new(0);
     private int _failReplies;
+    private TaskCompletionSource _sentChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ConnectorStub(WebApplication app) => _app = app;
 
@@ -32,6 +33,29 @@ public sealed class ConnectorStub : IAsyncDisposable
     public IReadOnlyList<JObject> CreatedConversations => [.. _created];
 
     public void KnowMember(string aadObjectId, string upn) => _upns[aadObjectId] = upn;
+
+    /// <summary>Waits until something matching <paramref name="match"/> was sent (notifications leave
+    /// after the turn, from the outbox).</summary>
+    public async Task<(string ConversationId, JObject Activity)> WaitForSentAsync(Func<JObject, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var changed = Volatile.Read(ref _sentChanged).Task;
+            if (_sent.FirstOrDefault(s => match(s.Activity)) is { Activity: not null } found)
+            {
+                return found;
+            }
+
+            await changed.WaitAsync(cancel.Token);
+        }
+    }
+
+    private void Record(string conversationId, JObject activity)
+    {
+        _sent.Enqueue((conversationId, activity));
+        Interlocked.Exchange(ref _sentChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     /// <summary>The next <paramref name="count"/> activities sent to a conversation get 502 Bad Gateway.</summary>
     public void FailNextReplies(int count) => Interlocked.Exchange(ref _failReplies, count);
@@ -94,7 +118,7 @@ public sealed class ConnectorStub : IAsyncDisposable
             }
 
             using var reader = new StreamReader(request.Body);
-            stub._sent.Enqueue((conversationId, JObject.Parse(await reader.ReadToEndAsync())));
+            stub.Record(conversationId, JObject.Parse(await reader.ReadToEndAsync()));
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyTo}", async Task<IResult> (string conversationId, HttpRequest request) =>
@@ -105,7 +129,7 @@ public sealed class ConnectorStub : IAsyncDisposable
             }
 
             using var reader = new StreamReader(request.Body);
-            stub._sent.Enqueue((conversationId, JObject.Parse(await reader.ReadToEndAsync())));
+            stub.Record(conversationId, JObject.Parse(await reader.ReadToEndAsync()));
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
