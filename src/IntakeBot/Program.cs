@@ -81,7 +81,15 @@ builder.Services.AddSingleton<AddToCaseDialog>();
 builder.Services.AddSingleton<ResponderRoster>();
 builder.Services.AddSingleton<ResponderDirectory>();
 builder.Services.AddSingleton<OwnerNotifier>();
+builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<NotificationOutbox>();
+builder.Services.AddHostedService<NotificationSender>();
 builder.Services.AddTransient<IBot, IntakeActivityHandler>();
+
+// Teams: which channel and tenants the bot takes activities from at all.
+builder.Services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+builder.Services.AddSingleton<TeamsGuard>();
 
 // Bot Framework: the adapter authenticates every request when the app's credentials are set.
 builder.Services.AddHttpClient();
@@ -89,7 +97,7 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new Configuratio
     sp.GetRequiredService<IConfiguration>(),
     httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
     logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
-builder.Services.AddSingleton<TranscriptCollector>();
+builder.Services.AddSingleton<TurnCommit>();
 builder.Services.AddSingleton<IntakeAdapter>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
 

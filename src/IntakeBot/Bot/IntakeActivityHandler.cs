@@ -19,7 +19,6 @@ namespace IntakeBot.Bot;
 public sealed partial class IntakeActivityHandler : TeamsActivityHandler
 {
     private readonly ConversationStateAccessors _state;
-    private readonly CaseDrafts _drafts;
     private readonly ICaseStore _cases;
     private readonly ResponderRoster _roster;
     private readonly ResponderDirectory _directory;
@@ -27,6 +26,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private readonly TextCatalog _text;
     private readonly IntakeOptions _options;
     private readonly DialogSet _dialogs;
+    private readonly TeamsGuard _guard;
     private readonly string _rosterVersion;
     private const int RememberedActivityIds = 32;
 
@@ -38,11 +38,11 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         ReportDialog reportDialog,
         TakeReportDialog takeReportDialog,
         AddToCaseDialog addToCaseDialog,
-        CaseDrafts drafts,
         ICaseStore cases,
         ResponderRoster roster,
         ResponderDirectory directory,
         OwnerCommands ownerCommands,
+        TeamsGuard guard,
         TextCatalog text,
         IOptions<IntakeOptions> options,
         IConfiguration configuration,
@@ -51,11 +51,11 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         _appId = configuration["MicrosoftAppId"] ?? string.Empty;
         _logger = logger;
         _state = state;
-        _drafts = drafts;
         _cases = cases;
         _roster = roster;
         _directory = directory;
         _ownerCommands = ownerCommands;
+        _guard = guard;
         _text = text;
         _options = options.Value;
         _dialogs = new DialogSet(state.Dialogs).Add(reportDialog).Add(takeReportDialog).Add(addToCaseDialog);
@@ -65,7 +65,14 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (turnContext.Activity.Type == ActivityTypes.Message && !IsPersonalChat(turnContext.Activity))
+        if (_guard.Check(turnContext.Activity) is not ActivityRefusal.None and var refusal)
+        {
+            // Not answered either: a reply would go to a service URL we have no reason to trust.
+            _logger.LogWarning("An activity was refused before anything was read or stored: {Refusal}.", refusal);
+            return;
+        }
+
+        if (turnContext.Activity.Type == ActivityTypes.Message && !TeamsGuard.IsPersonalChat(turnContext.Activity))
         {
             // Nothing from a group chat or channel is kept: state is neither read nor written.
             var opened = await OpenPrivateChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -119,7 +126,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         }
 
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _drafts.RecordTurnAsync(turnContext, draft, intakeActive: dc.ActiveDialog is not null, cancellationToken).ConfigureAwait(false);
+        CaseDrafts.RecordTurn(turnContext, draft, intakeActive: dc.ActiveDialog is not null);
         if (dc.ActiveDialog is null)
         {
             await _state.Draft.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -279,10 +286,6 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     /// command the bot does not know; anything else is a first message and gets the greeting.</summary>
     private static bool IsCommandLike(string? said)
         => said is { Length: > 0 and <= 20 } && !said.Contains(' ', StringComparison.Ordinal);
-
-
-    private static bool IsPersonalChat(IActivity activity)
-        => activity.Conversation?.ConversationType is null or "personal";
 
     [GeneratedRegex(@"^add to\s+(?<reference>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddToPattern();

@@ -1,5 +1,7 @@
+using System.Runtime.ExceptionServices;
 using Azure;
 using IntakeBot.Conversation;
+using IntakeBot.Responders;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -10,21 +12,35 @@ namespace IntakeBot.Bot;
 
 /// <summary>The Bot Framework adapter. When a turn fails it tells the person, kindly and without
 /// blaming them, what happened to their message, and logs only what kind of failure it was: never the
-/// exception message, which may quote what the person wrote.</summary>
+/// exception message, which may quote what the person wrote. <see cref="TurnCommit"/> ends every turn.</summary>
 public sealed class IntakeAdapter : CloudAdapter
 {
     public IntakeAdapter(
         BotFrameworkAuthentication auth,
-        TranscriptCollector transcript,
+        TurnCommit turnCommit,
+        ConversationStateAccessors state,
         TextCatalog text,
         ILogger<IntakeAdapter> logger)
         : base(auth, logger)
     {
         Use(new IntakeBot.Telemetry.TurnTelemetry());
-        Use(transcript);
-        Use(new RepliesAfterSave());
+        Use(turnCommit);
         OnTurnError = async (turnContext, exception) =>
         {
+            if (turnContext.TurnState.ContainsKey(OwnerNotifier.ProactiveTurn))
+            {
+                // A message to someone who said nothing: the outbox tries again; they see no error.
+                ExceptionDispatchInfo.Throw(exception);
+            }
+
+            if (exception is StateConflictException && await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
+            {
+                // A redelivery that ran while the first delivery was still running: the first one
+                // committed, so this one has nothing to add and nothing to say.
+                logger.LogInformation("Turn {ActivityId} was delivered again while it was being handled; the second delivery had no effect.", turnContext.Activity.Id);
+                return;
+            }
+
             var (key, level) = exception switch
             {
                 StateConflictException => (TextKey.ConcurrentMessages, LogLevel.Warning),
@@ -42,6 +58,26 @@ public sealed class IntakeAdapter : CloudAdapter
                 logger.LogError("The error reply for turn {ActivityId} could not be sent ({ExceptionType}).", turnContext.Activity.Id, sendFailure.GetType().FullName);
             }
         };
+    }
+
+    /// <summary>Whether the committed state already lists this activity as handled.</summary>
+    private static async Task<bool> HandledBeforeAsync(ITurnContext turnContext, ConversationStateAccessors state)
+    {
+        if (string.IsNullOrEmpty(turnContext.Activity.Id))
+        {
+            return false;
+        }
+
+        try
+        {
+            await state.State.LoadAsync(turnContext, force: true).ConfigureAwait(false);
+            var profile = await state.Profile.GetAsync(turnContext, () => new ConversationProfile()).ConfigureAwait(false);
+            return profile.RecentActivityIds.Contains(turnContext.Activity.Id, StringComparer.Ordinal);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            return false;
+        }
     }
 
     /// <summary>Storage answered with an error or could not be reached (the Azure SDK wraps what it gave

@@ -6,10 +6,12 @@ using Microsoft.Bot.Schema;
 namespace IntakeBot.Bot;
 
 /// <summary>The activities of one turn, in and out, in order, until the turn decides which case (if
-/// any) they belong to.</summary>
+/// any) they belong to. A reply is in it from when the bot decides it; one that then fails to reach
+/// the person is taken out again, so a case's transcript holds what the person saw.</summary>
 public sealed class TurnTranscript
 {
     private readonly List<TranscriptEntry> _entries = [];
+    private readonly Dictionary<IActivity, TranscriptEntry> _replies = [];
 
     public IReadOnlyList<TranscriptEntry> Entries => _entries;
 
@@ -19,17 +21,27 @@ public sealed class TurnTranscript
     /// <summary>The case was deleted in this turn; nothing more is written to it.</summary>
     public bool CaseDeleted { get; set; }
 
+    /// <summary>Earlier lines of an intake, kept in the state blob until its case existed, that go
+    /// into the case ahead of this turn's.</summary>
+    public List<TranscriptEntry> Earlier { get; } = [];
+
     public void Add(string direction, IActivity activity, DateTimeOffset at)
     {
-        var message = activity as IMessageActivity;
-        _entries.Add(new TranscriptEntry(
-            at,
-            direction,
-            activity.Type ?? "unknown",
-            activity.Id,
-            activity.From?.Role ?? (direction == "in" ? "user" : "bot"),
-            message?.Text,
-            message?.Attachments is { Count: > 0 } attachments ? [.. attachments.Select(a => a.ContentType ?? "unknown")] : null));
+        var entry = Entry(direction, activity, at);
+        _entries.Add(entry);
+        if (direction == "out")
+        {
+            _replies[activity] = entry;
+        }
+    }
+
+    /// <summary>Takes out a reply that never reached the person.</summary>
+    public void Undelivered(IActivity activity)
+    {
+        if (_replies.Remove(activity, out var entry))
+        {
+            _entries.Remove(entry);
+        }
     }
 
     /// <summary>An evidence item by name, size and hash; its bytes stay in its own blob.</summary>
@@ -37,4 +49,17 @@ public sealed class TurnTranscript
         => _entries.Add(new TranscriptEntry(item.AddedAt, "in", "evidence", null, item.AddedBy, $"{item.SafeName}, {item.Size} bytes, sha256 {item.Sha256}", [item.ContentType]));
 
     public static TurnTranscript? Of(ITurnContext turnContext) => turnContext.TurnState.Get<TurnTranscript>();
+
+    private static TranscriptEntry Entry(string direction, IActivity activity, DateTimeOffset at)
+    {
+        var message = activity as IMessageActivity;
+        return new TranscriptEntry(
+            at,
+            direction,
+            activity.Type ?? "unknown",
+            activity.Id,
+            activity.From?.Role ?? (direction == "in" ? "user" : "bot"),
+            message?.Text,
+            message?.Attachments is { Count: > 0 } attachments ? [.. attachments.Select(a => a.ContentType ?? "unknown")] : null);
+    }
 }

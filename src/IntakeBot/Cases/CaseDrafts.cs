@@ -90,9 +90,9 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
         Link(turnContext, reference);
     }
 
-    /// <summary>Writes the turn's activities to the case it belongs to, or keeps them with the draft
-    /// until the case exists. Called before state is saved, so a failure here loses no answer.</summary>
-    public async Task RecordTurnAsync(ITurnContext turnContext, IntakeDraft? draft, bool intakeActive, CancellationToken cancellationToken)
+    /// <summary>Decides where the turn's activities go: to the case it belongs to (written after the
+    /// state is committed, by <see cref="TurnCommit"/>), or into the draft until the case exists.</summary>
+    public static void RecordTurn(ITurnContext turnContext, IntakeDraft? draft, bool intakeActive)
     {
         var transcript = TurnTranscript.Of(turnContext);
         if (transcript is null || transcript.CaseDeleted)
@@ -103,8 +103,8 @@ public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options
         var reference = transcript.CaseReference ?? draft?.CaseReference;
         if (reference is not null)
         {
-            List<TranscriptEntry> entries = [.. draft?.PendingTranscript ?? [], .. transcript.Entries];
-            await store.AppendTranscriptAsync(reference, entries, cancellationToken).ConfigureAwait(false);
+            transcript.CaseReference = reference;
+            transcript.Earlier.AddRange(draft?.PendingTranscript ?? []);
             draft?.PendingTranscript.Clear();
         }
         else if (intakeActive && draft is not null)

@@ -10,7 +10,7 @@ namespace IntakeBot.Conversation;
 
 /// <summary>A reporter adds to a report they already submitted: every message goes into the case as
 /// it arrives, with its own timestamp; "done" ends and the owner is told (reference only).</summary>
-public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, OwnerNotifier notifier, EvidenceIntake evidence, SharingService sharing) : Dialog(DialogId)
+public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, EvidenceIntake evidence, SharingService sharing) : Dialog(DialogId)
 {
     public const string DialogId = "add-to-case";
 
@@ -60,7 +60,7 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
             await sharing.RefreshIfSharedAsync(state.Reference, dc.Context.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false);
             if (await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false) is { } record)
             {
-                await notifier.NotifyAsync(record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, cancellationToken).ConfigureAwait(false);
+                OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference);
             }
 
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,6 @@ public abstract class IntakeDialog : ComponentDialog
     private readonly ConversationStateAccessors _state;
     private readonly CaseDrafts _drafts;
     private readonly IntakeOptions _options;
-    private readonly OwnerNotifier _notifier;
     private readonly EvidenceIntake _evidence;
     private readonly IntakeFlow _flow;
     private readonly IReadOnlyList<IntakeSection> _sections;
@@ -44,7 +43,6 @@ public abstract class IntakeDialog : ComponentDialog
         _text = services.Text;
         _state = services.State;
         _drafts = services.Drafts;
-        _notifier = services.Notifier;
         _evidence = services.Evidence;
         _options = services.Options.Value;
 
@@ -203,7 +201,7 @@ public abstract class IntakeDialog : ComponentDialog
                 await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Receipt, record.Reference, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
                 if (record.Kind == CaseKinds.SelfReport)
                 {
-                    await _notifier.NotifyAsync(record.Owner, TextKey.OwnerNewCase, record.Reference, cancellationToken).ConfigureAwait(false);
+                    OwnerNotifier.Notify(step.Context, record.Owner, TextKey.OwnerNewCase, record.Reference);
                 }
 
                 return await step.EndDialogAsync(Submitted, cancellationToken).ConfigureAwait(false);

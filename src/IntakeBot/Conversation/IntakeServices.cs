@@ -1,6 +1,5 @@
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
-using IntakeBot.Responders;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
@@ -10,6 +9,5 @@ public sealed record IntakeServices(
     TextCatalog Text,
     ConversationStateAccessors State,
     CaseDrafts Drafts,
-    OwnerNotifier Notifier,
     EvidenceIntake Evidence,
     IOptions<IntakeOptions> Options);

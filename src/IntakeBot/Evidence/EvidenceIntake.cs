@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using IntakeBot.Bot;
 using IntakeBot.Conversation;
 using Microsoft.Bot.Builder;
@@ -38,21 +40,21 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
                 return [text[TextKey.NoTextReceived]];
             }
 
-            var item = await store.SaveTextAsync(caseReference, pasted, addedBy, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            var item = await store.SaveTextAsync(caseReference, ItemKey(activity, 0), pasted, addedBy, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
             TurnTranscript.Of(turnContext)?.AddEvidence(item);
             return [text.Format(TextKey.EvidenceTextSaved, Size(item.Size))];
         }
 
         var replies = new List<string>();
-        foreach (var attachment in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            replies.Add(await TakeFileAsync(turnContext, caseReference, attachment, addedBy, cancellationToken).ConfigureAwait(false));
+            replies.Add(await TakeFileAsync(turnContext, caseReference, files[i], ItemKey(activity, i), addedBy, cancellationToken).ConfigureAwait(false));
         }
 
         return replies;
     }
 
-    private async Task<string> TakeFileAsync(ITurnContext turnContext, string caseReference, Attachment attachment, string addedBy, CancellationToken cancellationToken)
+    private async Task<string> TakeFileAsync(ITurnContext turnContext, string caseReference, Attachment attachment, string itemKey, string addedBy, CancellationToken cancellationToken)
     {
         var (url, connectorAuth, originalName) = Locate(attachment);
         var displayName = FileNames.Sanitize(originalName, "attachment");
@@ -82,7 +84,7 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
         try
         {
             var content = new PrefixedStream(head.AsMemory(0, headLength), body);
-            var item = await store.SaveAsync(caseReference, originalName ?? safeName, safeName, check.ContentType!, content, options.Value.MaxBytes, addedBy, cancellationToken).ConfigureAwait(false);
+            var item = await store.SaveAsync(caseReference, itemKey, originalName ?? safeName, safeName, check.ContentType!, content, options.Value.MaxBytes, addedBy, cancellationToken).ConfigureAwait(false);
             TurnTranscript.Of(turnContext)?.AddEvidence(item);
             logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes).", item.Number, caseReference, item.Size);
             return text.Format(TextKey.EvidenceSaved, item.SafeName, Size(item.Size));
@@ -92,11 +94,25 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
             LogRefusal(caseReference, FileRefusal.TooLarge);
             return Refusal(FileRefusal.TooLarge, safeName);
         }
+        catch (EvidenceRefusedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRefusal(caseReference, e.Refusal);
+            return Refusal(e.Refusal, safeName);
+        }
         catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             LogRefusal(caseReference, FileRefusal.DownloadFailed);
             return Refusal(FileRefusal.DownloadFailed, safeName);
         }
+    }
+
+    /// <summary>The same message and attachment always give the same key (a hash, so that no id shows
+    /// in a blob name); a message without an id gets a new one.</summary>
+    private static string ItemKey(IActivity activity, int index)
+    {
+        var id = string.IsNullOrEmpty(activity.Id) ? Guid.NewGuid().ToString("N") : activity.Id;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{activity.Conversation?.Id}\n{id}")));
+        return string.Create(CultureInfo.InvariantCulture, $"{hash[..16]}-{index + 1:00}");
     }
 
     /// <summary>Where an attachment's bytes are and whether the connector's token goes with the

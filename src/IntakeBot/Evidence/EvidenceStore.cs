@@ -7,12 +7,10 @@ using IntakeBot.Storage;
 
 namespace IntakeBot.Evidence;
 
-/// <summary>Evidence as block blobs <c>IR-…/evidence/NNN-safe-name.ext</c>: streamed in (bounded
+/// <summary>Evidence as block blobs <c>IR-…/evidence/KEY-safe-name.ext</c>: streamed in (bounded
 /// memory), hashed on the way, described in blob metadata and in the case's evidence list.</summary>
 public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, TimeProvider clock)
 {
-    private const int NumberAttempts = 20;
-
     /// <summary>Blocks of 4 MiB, two at a time: memory stays near 8 MiB whatever the file's size.</summary>
     private static readonly Azure.Storage.StorageTransferOptions Transfer = new()
     {
@@ -21,7 +19,14 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
         MaximumConcurrency = 2,
     };
 
-    public async Task<EvidenceItem> SaveAsync(string reference, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, CancellationToken cancellationToken)
+    /// <summary>Stores an item under a new name of its own.</summary>
+    public Task<EvidenceItem> SaveAsync(string reference, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, CancellationToken cancellationToken)
+        => SaveAsync(reference, Guid.NewGuid().ToString("N")[..16], originalName, safeName, contentType, content, maxBytes, addedBy, cancellationToken);
+
+    /// <summary>Stores an item under <c>IR-…/evidence/{itemKey}-{safeName}</c>. The key comes from the
+    /// activity and the attachment's place in it, so a redelivered or retried message overwrites its
+    /// own blob and its own entry in the case instead of adding a second one.</summary>
+    public async Task<EvidenceItem> SaveAsync(string reference, string itemKey, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, CancellationToken cancellationToken)
     {
         if (!CaseReference.IsValid(reference))
         {
@@ -33,8 +38,11 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
         safeName = FileNames.Sanitize(safeName);
         using var hashing = new HashingStream(content, maxBytes);
         Stream upload = OfficeDocuments.Applies(safeName) ? new OfficeDocumentStream(hashing, safeName) : hashing;
-        var blob = await ReserveAsync(reference, safeName, cancellationToken).ConfigureAwait(false);
-        EvidenceItem item;
+        var blob = containers.Cases.GetBlobClient($"{reference}/evidence/{itemKey}-{safeName}");
+
+        // A block blob upload becomes visible only when it completes: a failed or refused one (an Office
+        // file is checked on its last read, before the block list is committed) leaves nothing
+        // half-stored, and a retry that fails leaves the earlier complete copy as it was.
         try
         {
             await blob.UploadAsync(upload, new BlobUploadOptions
@@ -42,59 +50,45 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
                 TransferOptions = Transfer,
             }, cancellationToken).ConfigureAwait(false);
-            var number = int.Parse(blob.Name.AsSpan(blob.Name.LastIndexOf('/') + 1, 3), System.Globalization.CultureInfo.InvariantCulture);
-            item = new EvidenceItem(number, blob.Name, originalName, safeName, contentType, hashing.BytesRead, hashing.Sha256Hex(), addedBy, clock.GetUtcNow());
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlockList)
+        {
+            // Another delivery of the same message committed this blob while this one was staging
+            // its blocks (a commit discards the other upload's blocks): the same bytes are stored.
+            if (!await blob.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+        }
+
+        var item = new EvidenceItem(0, blob.Name, originalName, safeName, contentType, hashing.BytesRead, hashing.Sha256Hex(), addedBy, clock.GetUtcNow());
+        try
+        {
             await blob.SetMetadataAsync(Metadata(item), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            // Nothing half-stored stays behind: not the reserved name, not a partial or refused file,
-            // not a file without its description.
+            // No file stays behind without its description.
             await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        await cases.UpdateAsync(reference, c => c with { Evidence = [.. c.Evidence, item], UpdatedAt = item.AddedAt }, cancellationToken).ConfigureAwait(false);
-        return item;
+        var record = await cases.UpdateAsync(reference, c => c with { Evidence = WithItem(c.Evidence, item), UpdatedAt = item.AddedAt }, cancellationToken).ConfigureAwait(false);
+        return record?.Evidence.Find(e => e.BlobName == item.BlobName) ?? item;
     }
 
-    /// <summary>Takes the next free number by creating an empty blob under it (If-None-Match), so two
-    /// items added at once never share a name.</summary>
-    private async Task<BlobClient> ReserveAsync(string reference, string safeName, CancellationToken cancellationToken)
-    {
-        var number = await NextNumberAsync(reference, cancellationToken).ConfigureAwait(false);
-        for (var attempt = 0; ; attempt++, number++)
-        {
-            var blob = containers.Cases.GetBlobClient($"{reference}/evidence/{number:000}-{safeName}");
-            try
-            {
-                await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
-                return blob;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < NumberAttempts)
-            {
-                // Taken by another item added at the same moment: try the next number.
-            }
-        }
-    }
+    /// <summary>The case's evidence list with this item in it once: a retry keeps the number it had.</summary>
+    private static List<EvidenceItem> WithItem(List<EvidenceItem> evidence, EvidenceItem item)
+        => evidence.Find(e => e.BlobName == item.BlobName) is { } earlier
+            ? [.. evidence.Select(e => e.BlobName == item.BlobName ? item with { Number = earlier.Number } : e)]
+            : [.. evidence, item with { Number = evidence.Count == 0 ? 1 : evidence.Max(e => e.Number) + 1 }];
 
     /// <summary>Reads an evidence item back, streamed, for the shared case folder.</summary>
     public async Task<Stream> OpenReadAsync(EvidenceItem item, CancellationToken cancellationToken)
         => await containers.Cases.GetBlobClient(item.BlobName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-    public Task<EvidenceItem> SaveTextAsync(string reference, string text, string addedBy, long maxBytes, CancellationToken cancellationToken)
-        => SaveAsync(reference, "pasted-text.txt", "pasted-text.txt", "text/plain; charset=utf-8", new MemoryStream(Encoding.UTF8.GetBytes(text)), maxBytes, addedBy, cancellationToken);
-
-    private async Task<int> NextNumberAsync(string reference, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var unused in containers.Cases.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{reference}/evidence/" }, cancellationToken).ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count + 1;
-    }
+    public Task<EvidenceItem> SaveTextAsync(string reference, string itemKey, string text, string addedBy, long maxBytes, CancellationToken cancellationToken)
+        => SaveAsync(reference, itemKey, "pasted-text.txt", "pasted-text.txt", "text/plain; charset=utf-8", new MemoryStream(Encoding.UTF8.GetBytes(text)), maxBytes, addedBy, cancellationToken);
 
     /// <summary>Blob metadata is ASCII only, at most 8 KB in all: the original name goes in URL-encoded
     /// (bounded by <see cref="FileNames.Shorten"/>), and so does who added it.</summary>

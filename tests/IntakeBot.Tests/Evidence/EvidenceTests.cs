@@ -99,7 +99,8 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
             Assert.Equal(record.Reporter!.AadObjectId, metadata["addedby"]);
         }
 
-        Assert.Matches(@"^IR-[0-9A-Z]{8}/evidence/001-Meeting-notes\.pdf$", record.Evidence[0].BlobName);
+        Assert.Matches(@"^IR-[0-9A-Z]{8}/evidence/[0-9a-f]{16}-01-Meeting-notes\.pdf$", record.Evidence[0].BlobName);
+        Assert.Equal([1, 2, 3], record.Evidence.Select(e => e.Number));
         var transcript = await blobs.TranscriptAsync(record.Reference);
         Assert.Contains(transcript, e => e.Type == "evidence" && e.Text!.Contains(record.Evidence[1].Sha256, StringComparison.Ordinal));
         Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));

@@ -8,13 +8,19 @@ using Newtonsoft.Json.Linq;
 namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>Stands in for the Teams connector (the activity's serviceUrl) on a loopback port:
-/// records what the bot sends to a conversation and answers member look-ups with a UPN.</summary>
+/// records what the bot sends to a conversation and answers member look-ups with a UPN. It can also
+/// answer 502 to replies, and serve a file download that stalls until the test lets it go.</summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string ConversationId, JObject Activity)> _sent = new();
     private readonly ConcurrentDictionary<string, string> _upns = new();
     private readonly ConcurrentQueue<JObject> _created = new();
+    private readonly ConcurrentDictionary<string, byte[]> _stalledFiles = new();
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _downloadsStarted = new(0);
+    private int _failReplies;
+    private TaskCompletionSource _sentChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ConnectorStub(WebApplication app) => _app = app;
 
@@ -27,6 +33,67 @@ public sealed class ConnectorStub : IAsyncDisposable
     public IReadOnlyList<JObject> CreatedConversations => [.. _created];
 
     public void KnowMember(string aadObjectId, string upn) => _upns[aadObjectId] = upn;
+
+    /// <summary>Waits until something matching <paramref name="match"/> was sent (notifications leave
+    /// after the turn, from the outbox).</summary>
+    public async Task<(string ConversationId, JObject Activity)> WaitForSentAsync(Func<JObject, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var changed = Volatile.Read(ref _sentChanged).Task;
+            if (_sent.FirstOrDefault(s => match(s.Activity)) is { Activity: not null } found)
+            {
+                return found;
+            }
+
+            await changed.WaitAsync(cancel.Token);
+        }
+    }
+
+    private void Record(string conversationId, JObject activity)
+    {
+        _sent.Enqueue((conversationId, activity));
+        Interlocked.Exchange(ref _sentChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>The next <paramref name="count"/> activities sent to a conversation get 502 Bad Gateway.</summary>
+    public void FailNextReplies(int count) => Interlocked.Exchange(ref _failReplies, count);
+
+    /// <summary>A download URL whose body is sent only after <see cref="ReleaseDownloads"/>.</summary>
+    public string ServeStalled(string name, byte[] bytes)
+    {
+        _stalledFiles[name] = bytes;
+        return $"{ServiceUrl}files/{Uri.EscapeDataString(name)}";
+    }
+
+    public void ReleaseDownloads() => _release.TrySetResult();
+
+    /// <summary>Waits until <paramref name="count"/> stalled downloads have started.</summary>
+    public async Task WaitForDownloadsAsync(int count, TimeSpan timeout)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(await _downloadsStarted.WaitAsync(timeout), $"Only {i} of {count} downloads started.");
+        }
+    }
+
+    private bool FailThisReply()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _failReplies);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _failReplies, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+    }
 
     public static async Task<ConnectorStub> StartAsync()
     {
@@ -43,16 +110,26 @@ public sealed class ConnectorStub : IAsyncDisposable
             stub._created.Enqueue(JObject.Parse(await reader.ReadToEndAsync()));
             return Results.Json(new { id = $"a:private-{stub._created.Count}", serviceUrl = stub.ServiceUrl });
         });
-        app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
+        app.MapPost("/v3/conversations/{conversationId}/activities", async Task<IResult> (string conversationId, HttpRequest request) =>
         {
+            if (stub.FailThisReply())
+            {
+                return Results.StatusCode(StatusCodes.Status502BadGateway);
+            }
+
             using var reader = new StreamReader(request.Body);
-            stub._sent.Enqueue((conversationId, JObject.Parse(await reader.ReadToEndAsync())));
+            stub.Record(conversationId, JObject.Parse(await reader.ReadToEndAsync()));
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
-        app.MapPost("/v3/conversations/{conversationId}/activities/{replyTo}", async (string conversationId, HttpRequest request) =>
+        app.MapPost("/v3/conversations/{conversationId}/activities/{replyTo}", async Task<IResult> (string conversationId, HttpRequest request) =>
         {
+            if (stub.FailThisReply())
+            {
+                return Results.StatusCode(StatusCodes.Status502BadGateway);
+            }
+
             using var reader = new StreamReader(request.Body);
-            stub._sent.Enqueue((conversationId, JObject.Parse(await reader.ReadToEndAsync())));
+            stub.Record(conversationId, JObject.Parse(await reader.ReadToEndAsync()));
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
@@ -63,13 +140,27 @@ public sealed class ConnectorStub : IAsyncDisposable
                 : Results.NotFound();
         });
 
+        app.MapGet("/files/{name}", async Task<IResult> (string name) =>
+        {
+            if (!stub._stalledFiles.TryGetValue(name, out var bytes))
+            {
+                return Results.NotFound();
+            }
+
+            stub._downloadsStarted.Release();
+            await stub._release.Task;
+            return Results.Bytes(bytes, "application/pdf");
+        });
+
         await app.StartAsync();
         return stub;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _release.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _downloadsStarted.Dispose();
     }
 }

@@ -11,6 +11,9 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
 {
     private readonly string _conversationId = conversationId ?? $"a:{Guid.NewGuid():N}";
 
+    /// <summary>The tenant every test activity comes from, a GUID as Teams sends it.</summary>
+    public const string TenantId = "5b0f3c7e-2a44-4a1e-9d51-0c6f2e8a7b13";
+
     public string AadObjectId { get; } = aadObjectId ?? Guid.NewGuid().ToString();
 
     public string ConversationId => _conversationId;
@@ -26,8 +29,8 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
             ["deliveryMode"] = "expectReplies",
             ["from"] = new JObject { ["id"] = $"29:{aadObjectId}", ["name"] = "Sam Reporter", ["aadObjectId"] = aadObjectId },
             ["recipient"] = new JObject { ["id"] = "28:intakebot", ["name"] = "IntakeBot" },
-            ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = "tenant-1" },
-            ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = "tenant-1" } },
+            ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = TenantId },
+            ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = TenantId } },
             ["text"] = text,
         }.ToString(Formatting.None);
 

@@ -23,11 +23,11 @@ internal sealed class TeamsChat
             ServiceUrl = BotApp.NowhereServiceUrl,
             User = new ChannelAccount($"29:{AadObjectId}", "Sam Reporter", aadObjectId: AadObjectId),
             Bot = new ChannelAccount("28:intakebot", "IntakeBot"),
-            Conversation = new ConversationAccount(conversationType: conversationType, id: conversationId ?? $"a:{Guid.NewGuid():N}", tenantId: "tenant-1"),
+            Conversation = new ConversationAccount(conversationType: conversationType, id: conversationId ?? $"a:{Guid.NewGuid():N}", tenantId: HttpChat.TenantId),
         };
         _adapter = new TestAdapter(reference);
         _adapter.Use(new UniqueActivityIds());
-        _adapter.Use(app.Services.GetRequiredService<TranscriptCollector>());
+        _adapter.Use(app.Services.GetRequiredService<TurnCommit>());
     }
 
     public string AadObjectId { get; }

@@ -34,7 +34,7 @@ public sealed class AdditionTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(["It happened again today", "This time in the kitchen"], record.Additions.Select(a => a.Text));
         Assert.All(record.Additions, a => Assert.True(a.At > record.SubmittedAt));
         Assert.Contains(await blobs.TranscriptAsync(reference), e => e.Direction == "in" && e.Text == "This time in the kitchen");
-        Assert.Equal($"Something was added to a report you own. Reference: {reference}", connector.Sent[^1].Activity.Value<string>("text"));
+        await connector.WaitForSentAsync(a => a.Value<string>("text") == $"Something was added to a report you own. Reference: {reference}", TimeSpan.FromSeconds(30));
     }
 
     [Theory]

@@ -5,6 +5,7 @@ namespace IntakeBot.Tests.Responders;
 public sealed class NotificationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Canary = "CANARY-4c2d-heron-teapot";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task The_owner_of_a_new_self_report_is_messaged_in_teams_with_the_reference_and_nothing_else()
@@ -21,10 +22,37 @@ public sealed class NotificationTests(AzuriteFixture azurite) : IClassFixture<Az
         var receipt = string.Join("\n", await reporter.SayAsync("submit"));
 
         var reference = Receipt.ReferenceIn(receipt);
-        var (conversationId, activity) = Assert.Single(connector.Sent);
+        var (conversationId, activity) = await connector.WaitForSentAsync(_ => true, Patience);
         Assert.Equal(owner.ConversationId, conversationId);
         Assert.Equal($"A new report has been submitted to you. Reference: {reference}", activity.Value<string>("text"));
         Assert.DoesNotContain(Canary, activity.ToString(), StringComparison.Ordinal);
+        Assert.Single(connector.Sent);
+    }
+
+    [Fact]
+    public async Task A_notification_that_fails_twice_is_delivered_on_the_third_try_and_the_owner_sees_no_error()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?>
+        {
+            ["Notifications:MaxAttempts"] = "3",
+            ["Notifications:FirstRetryDelayMilliseconds"] = "20",
+        });
+        var ownerAad = Guid.NewGuid().ToString();
+        connector.KnowMember(ownerAad, BotApp.DefaultOwner);
+        var owner = new HttpChat(app.CreateClient(), ownerAad, connector.ServiceUrl);
+        await owner.SayAsync("hello");
+        var reporter = new HttpChat(app.CreateClient());
+        await reporter.SayAllAsync(Intake.UpToReview());
+
+        connector.FailNextReplies(2);
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+
+        var (conversationId, activity) = await connector.WaitForSentAsync(_ => true, Patience);
+        Assert.Equal(owner.ConversationId, conversationId);
+        Assert.Equal($"A new report has been submitted to you. Reference: {reference}", activity.Value<string>("text"));
+        Assert.Single(connector.Sent);
+        Assert.Equal(2, app.Logs.Lines.Count(l => l.Contains($"The owner of case {reference} could not be notified this time", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -38,7 +66,17 @@ public sealed class NotificationTests(AzuriteFixture azurite) : IClassFixture<Az
 
         var reference = Receipt.ReferenceIn(receipt);
         Assert.Equal("submitted", (await new CaseBlobs(azurite, app).CaseAsync(reference)).Status);
-        Assert.Contains(app.Logs.Lines, l => l.Contains($"The owner of case {reference} could not be notified", StringComparison.Ordinal));
+        await UntilAsync(() => app.Logs.Lines.Any(l => l.Contains($"The owner of case {reference} could not be notified", StringComparison.Ordinal)));
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(Canary, StringComparison.Ordinal));
+    }
+
+    /// <summary>Notifications leave after the turn: waits, polling, until the condition holds.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        while (!condition())
+        {
+            await Task.Delay(20, patience.Token);
+        }
     }
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text;
+using IntakeBot.Tests.Infrastructure;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+/// <summary>Faults as a channel really produces them, over real HTTP on Azurite: a redelivery while
+/// the first delivery is still running, and a reply the connector refuses.</summary>
+public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_redelivery_while_the_first_is_stalled_in_a_download_stores_one_file_one_transcript_line_and_says_nothing_misleading()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?>
+        {
+            ["Evidence:AllowedHosts:0"] = "127.0.0.1",
+            ["Evidence:AllowLoopbackHttp"] = "true",
+        });
+        var chat = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        var upToReview = Intake.UpToReview();
+        await chat.SayAllAsync(upToReview[..Array.IndexOf(upToReview, "skip")]);
+        var activity = JObject.Parse(HttpChat.Activity(string.Empty, chat.ConversationId, chat.AadObjectId, serviceUrl: connector.ServiceUrl));
+        activity["attachments"] = new JArray(HttpChat.UploadedFile("notes.pdf", connector.ServeStalled("notes.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\nnotes\n%%EOF"))));
+        var json = activity.ToString(Formatting.None);
+
+        var first = chat.PostAsync(json);
+        await connector.WaitForDownloadsAsync(1, Patience);
+        var again = chat.PostAsync(json);
+        await connector.WaitForDownloadsAsync(1, Patience);
+        connector.ReleaseDownloads();
+        var replies = await Task.WhenAll(RepliesAsync(await first), RepliesAsync(await again));
+
+        var blobs = new CaseBlobs(azurite, app);
+        var reference = await blobs.OnlyCaseReferenceAsync();
+        Assert.Single(await blobs.CaseBlobNamesAsync(), n => n.Contains("/evidence/", StringComparison.Ordinal));
+        Assert.Single((await blobs.CaseAsync(reference)).Evidence);
+        var transcript = await blobs.TranscriptAsync(reference);
+        Assert.Single(transcript, e => e.Type == "evidence");
+        Assert.Single(transcript, e => e.Direction == "in" && e.ActivityId == activity.Value<string>("id"));
+        Assert.Single(replies, r => r.Any(t => t.Contains("notes.pdf", StringComparison.Ordinal)));
+        Assert.Single(replies, r => r.Count == 0);
+    }
+
+    [Fact]
+    public async Task A_reply_the_connector_refuses_loses_nothing_repeats_nothing_and_stays_out_of_the_transcript()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var chat = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        await chat.SayAllAsync("report", "first part");
+
+        connector.FailNextReplies(1);
+        var sent = connector.Sent.Count;
+        var response = await chat.PostAsync(WithoutExpectReplies("second part", chat, connector.ServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(sent, connector.Sent.Count);
+        var next = await chat.SayAsync("done");
+
+        Assert.Contains(next, r => r.StartsWith("When did it happen", StringComparison.Ordinal));
+        var blobs = new CaseBlobs(azurite, app);
+        var reference = await blobs.OnlyCaseReferenceAsync();
+        Assert.Equal(["first part", "second part"], (await blobs.CaseAsync(reference)).Answers.WhatHappened);
+        var transcript = await blobs.TranscriptAsync(reference);
+        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "second part");
+        var afterSecond = transcript.SkipWhile(e => e.Text != "second part").Skip(1).TakeWhile(e => e.Direction == "out").ToList();
+        Assert.Empty(afterSecond);
+    }
+
+    private static string WithoutExpectReplies(string text, HttpChat chat, string serviceUrl)
+    {
+        var activity = JObject.Parse(HttpChat.Activity(text, chat.ConversationId, chat.AadObjectId, serviceUrl: serviceUrl));
+        activity.Remove("deliveryMode");
+        return activity.ToString(Formatting.None);
+    }
+
+    private static async Task<IReadOnlyList<string>> RepliesAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        return body.Length == 0 ? [] : [.. ((JArray?)JObject.Parse(body)["activities"] ?? []).Select(a => a.Value<string>("text") ?? string.Empty)];
+    }
+}
