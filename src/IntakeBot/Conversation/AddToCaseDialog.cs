@@ -57,10 +57,14 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
             }
 
             await dc.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AdditionDone, state.Reference)), cancellationToken).ConfigureAwait(false);
-            await sharing.RefreshIfSharedAsync(state.Reference, dc.Context.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false);
+            var withheld = await sharing.RefreshIfSharedAsync(state.Reference, dc.Context.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false);
             if (await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false) is { } record)
             {
                 OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference);
+                if (withheld)
+                {
+                    OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerAccessWithheld, record.Reference);
+                }
             }
 
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,6 @@ public sealed class SharingService(
     GraphDirectory directory,
     CaseDrive drive,
     ConflictCheck conflicts,
-    OwnerNotifier notifier,
     TextCatalog text,
     IOptions<SharingOptions> options,
     TimeProvider clock,
@@ -204,13 +203,16 @@ public sealed class SharingService(
     /// addition, new evidence), when it was shared before. Everyone with access is checked against the
     /// whole case again: a grantee the case now names loses access before the refreshed file is
     /// uploaded, the owner is told, and both are audited. Nothing is uploaded while anyone else can
-    /// read the folder.</summary>
-    public async Task RefreshIfSharedAsync(string reference, string actor, CancellationToken cancellationToken)
+    /// read the folder. Returns true when someone lost access, so that the caller tells the owner
+    /// (reference only) through the turn's outbox.</summary>
+    public async Task<bool> RefreshIfSharedAsync(string reference, string actor, CancellationToken cancellationToken)
     {
         if (!Options.Enabled || await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is not { Shared: not null } record)
         {
-            return;
+            return false;
         }
+
+        var withheld = false;
 
         try
         {
@@ -233,7 +235,7 @@ public sealed class SharingService(
             if (await RemovePermissionsAsync(record, targets, cancellationToken).ConfigureAwait(false) is false)
             {
                 await AuditAsync(record, actor, "case-file-upload", null, "refused", "named-grantee-still-present", cancellationToken).ConfigureAwait(false);
-                return;
+                return withheld;
             }
 
             if (named.Count > 0)
@@ -244,14 +246,14 @@ public sealed class SharingService(
                     await AuditAsync(record, actor, WithheldAction, grant.Email, "removed", "named-in-report", cancellationToken).ConfigureAwait(false);
                 }
 
-                await notifier.NotifyAsync(record.Owner, TextKey.OwnerAccessWithheld, reference, cancellationToken).ConfigureAwait(false);
+                withheld = true;
             }
 
             var readers = FolderReader.Of(await drive.PermissionsAsync(record.Shared!.FolderId, cancellationToken).ConfigureAwait(false), record.Access, Options.ClientId);
             if (readers.Count > 0)
             {
                 await AuditAsync(record, actor, "case-file-upload", null, "refused", "folder-readers", cancellationToken).ConfigureAwait(false);
-                return;
+                return withheld;
             }
 
             await EnsureCaseFileAsync(record, actor, cancellationToken).ConfigureAwait(false);
@@ -261,6 +263,8 @@ public sealed class SharingService(
             logger.LogWarning("Refreshing the case file of {CaseReference} failed at Microsoft Graph ({ExceptionType}).", reference, e.GetType().FullName);
             await AuditAsync(record, actor, "case-file-upload", null, "failed", "graph-unavailable", cancellationToken).ConfigureAwait(false);
         }
+
+        return withheld;
     }
 
     /// <summary>A case view (<c>case IR-…</c>) is a read of the case: who, when and what go into its audit log.</summary>
