@@ -48,6 +48,11 @@ param sweepInterval string = 'PT1H'
 @description('AAD object ids of individuals who may put any case on legal hold (Retention:HoldRoles).')
 param holdRoles array = []
 
+@description('Key of the case index (Storage:IndexKey): base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`. Owner and reporter ids are stored in blob index tags only as an HMAC with this key. Keep it (e.g. in Key Vault) and pass the same value on every deployment: cases tagged with another key are not found by `cases` and `my reports`.')
+@secure()
+@minLength(44)
+param storageIndexKey string
+
 @description('App Service plan size.')
 param appServiceSku string = 'P0v3'
 
@@ -83,7 +88,9 @@ param botSku string = 'S1'
 var suffix = uniqueString(resourceGroup().id, name)
 var storageName = take('${toLower(name)}${suffix}', 24)
 var appName = '${name}-${suffix}'
-var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+// Storage Blob Data Owner: Contributor cannot read, write or query blob index tags (blobs/tags/read,
+// blobs/tags/write, blobs/filter/action), which every case write and every case list uses.
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var graphCertificate = !empty(graphCertificateKeyVaultName) && !empty(graphCertificateName)
 
@@ -279,10 +286,10 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
 }
 
 resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, storageBlobDataContributor)
+  name: guid(storage.id, identity.id, storageBlobDataOwner)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -463,6 +470,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Storage__AccountUrl', value: storage.properties.primaryEndpoints.blob }
         { name: 'Storage__CasesContainer', value: casesContainer.name }
         { name: 'Storage__StateContainer', value: stateContainer.name }
+        { name: 'Storage__IndexKey', value: storageIndexKey }
         { name: 'Intake__FaqUrl', value: faqUrl }
         { name: 'Intake__UrgentHelp', value: urgentHelp }
         { name: 'Intake__DefaultOwner', value: defaultOwner }

@@ -35,6 +35,7 @@ public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIn
 
         var started = Stopwatch.GetTimestamp();
         var tagged = 0;
+        var cases = 0;
         var listing = containers.Cases.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Tags, Prefix = "IR-" }, cancellationToken);
         await foreach (var page in listing.AsPages(pageSizeHint: pageSize).ConfigureAwait(false))
         {
@@ -42,6 +43,7 @@ public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIn
                 .Where(b => b.Name.EndsWith(BlobCaseStore.CaseFileSuffix, StringComparison.Ordinal)
                     && !(b.Tags?.TryGetValue(CaseIndexTags.Version, out var version) == true && version == CaseIndexTags.CurrentVersion))
                 .Select(b => b.Name);
+            cases += page.Values.Count(b => b.Name.EndsWith(BlobCaseStore.CaseFileSuffix, StringComparison.Ordinal));
             await Parallel.ForEachAsync(untagged, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (name, token) =>
             {
                 if (await TagAsync(name, token).ConfigureAwait(false))
@@ -52,7 +54,12 @@ public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIn
             afterPage?.Invoke(tagged);
         }
 
-        await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, cancellationToken).ConfigureAwait(false);
+        // An empty container costs nothing to list again, and a store nobody has used keeps no blob of ours.
+        if (cases > 0)
+        {
+            await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogDone(tagged, elapsed.TotalSeconds);
         return tagged;

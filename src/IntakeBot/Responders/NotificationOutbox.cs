@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using IntakeBot.Telemetry;
 
 namespace IntakeBot.Responders;
 
@@ -8,7 +9,16 @@ public sealed class NotificationOutbox
 {
     private readonly Channel<OwnerNotification> _queue = Channel.CreateUnbounded<OwnerNotification>();
 
-    public void Post(OwnerNotification notification) => _queue.Writer.TryWrite(notification);
+    private long _waiting;
+
+    public void Post(OwnerNotification notification)
+    {
+        IntakeMetrics.OutboxBacklog(Interlocked.Increment(ref _waiting));
+        _queue.Writer.TryWrite(notification);
+    }
+
+    /// <summary>A message has left the outbox: delivered, or given up.</summary>
+    public void Done() => IntakeMetrics.OutboxBacklog(Interlocked.Decrement(ref _waiting));
 
     public ChannelReader<OwnerNotification> Reader => _queue.Reader;
 }

@@ -1,3 +1,4 @@
+using IntakeBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Responders;
@@ -16,7 +17,7 @@ public sealed class NotificationSender(NotificationOutbox outbox, OwnerNotifier 
             {
                 // One owner's slow retries never hold up another's message.
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(DeliverAsync(notification, stoppingToken));
+                running.Add(DeliverThenReleaseAsync(notification, stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -27,12 +28,26 @@ public sealed class NotificationSender(NotificationOutbox outbox, OwnerNotifier 
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
+    private async Task DeliverThenReleaseAsync(OwnerNotification notification, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await DeliverAsync(notification, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            outbox.Done();
+        }
+    }
+
     private async Task DeliverAsync(OwnerNotification notification, CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(options.Value.FirstRetryDelayMilliseconds);
         for (var attempt = 1; ; attempt++)
         {
-            if (await notifier.TryDeliverAsync(notification, stoppingToken).ConfigureAwait(false))
+            var delivered = await notifier.TryDeliverAsync(notification, stoppingToken).ConfigureAwait(false);
+            IntakeMetrics.OutboxDeliveryAttempted(delivered);
+            if (delivered)
             {
                 return;
             }

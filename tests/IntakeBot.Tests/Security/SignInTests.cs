@@ -27,7 +27,7 @@ public sealed class SignInTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await bot.StartAsync();
 
         using var client = bot.Client();
-        Assert.Equal("ok", await client.GetStringAsync("/healthz"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
         Assert.Contains(bot.Output, l => l.Contains("accepts unauthenticated requests", StringComparison.Ordinal));
     }
 }
