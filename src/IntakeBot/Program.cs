@@ -67,6 +67,7 @@ builder.Services.AddSingleton<CaseDrive>();
 builder.Services.AddSingleton<ConflictCheck>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
+builder.Services.AddSingleton<CaseLifecycle>();
 builder.Services.AddRetention();
 
 // Conversation: state accessors created once, dialogs, the bot.
