@@ -81,6 +81,7 @@ builder.Services.AddSingleton<AddToCaseDialog>();
 // Responders: the roster, where to reach them, and the reference-only notifications they get.
 builder.Services.AddSingleton<ResponderRoster>();
 builder.Services.AddSingleton<ResponderDirectory>();
+builder.Services.AddSingleton<ReporterDirectory>();
 builder.Services.AddSingleton<OwnerNotifier>();
 builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<NotificationOutbox>();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Responders;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using Microsoft.Bot.Builder;
@@ -64,7 +65,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (StatusPattern().Match(said) is { Success: true } status)
         {
-            await turnContext.SendActivityAsync(await MoveAsync(status, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(await MoveAsync(turnContext, status, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -78,8 +79,9 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     }
 
     /// <summary><c>acknowledge</c>, <c>review</c> and <c>close</c> (which asks for confirmation first:
-    /// it tells the reporter and starts the retention clock).</summary>
-    private async Task<IActivity> MoveAsync(Match command, string? owner, string? actor, CancellationToken cancellationToken)
+    /// it tells the reporter and starts the retention clock). The reporter of a self-report is told of
+    /// the acknowledgement and the closing through the outbox, by reference only.</summary>
+    private async Task<IActivity> MoveAsync(ITurnContext turnContext, Match command, string? owner, string? actor, CancellationToken cancellationToken)
     {
         var reference = command.Groups["ref"].Value;
         if (reference.Length == 0)
@@ -105,6 +107,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         }
 
         var outcome = await lifecycle.MoveAsync(record.Reference, target, actor, cancellationToken).ConfigureAwait(false);
+        if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && target != CaseStatuses.InReview)
+        {
+            OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, target == CaseStatuses.Closed ? TextKey.ReporterCaseClosed : TextKey.ReporterCaseAcknowledged, record.Reference);
+        }
+
         return MessageFactory.Text(outcome switch
         {
             LifecycleOutcome.Changed => text.Format(TextKey.StatusChanged, record.Reference, StatusWord(target)),

@@ -176,6 +176,8 @@ public enum TextKey
     NotAResponder,
     OwnerNewCase,
     OwnerCaseAddedTo,
+    ReporterCaseAcknowledged,
+    ReporterCaseClosed,
     OwnerAccessWithheld,
     MyReportsHeader,
     MyReportsLine,
