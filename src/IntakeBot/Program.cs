@@ -67,6 +67,7 @@ builder.Services.AddSingleton<CaseDrive>();
 builder.Services.AddSingleton<ConflictCheck>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
+builder.Services.AddSingleton<CaseLifecycle>();
 builder.Services.AddRetention();
 
 // Conversation: state accessors created once, dialogs, the bot.
@@ -80,6 +81,7 @@ builder.Services.AddSingleton<AddToCaseDialog>();
 // Responders: the roster, where to reach them, and the reference-only notifications they get.
 builder.Services.AddSingleton<ResponderRoster>();
 builder.Services.AddSingleton<ResponderDirectory>();
+builder.Services.AddSingleton<ReporterDirectory>();
 builder.Services.AddSingleton<OwnerNotifier>();
 builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<NotificationOutbox>();

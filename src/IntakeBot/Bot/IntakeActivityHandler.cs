@@ -255,7 +255,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     {
         var normalized = reference.ToUpperInvariant();
         var record = CaseReference.IsValid(normalized) ? await _cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
-        if (record is { Status: CaseStatuses.Submitted, Reporter: { } reporter } && reporter.AadObjectId == dc.Context.Activity.From.AadObjectId)
+        if (record is { Reporter: { } reporter } && CaseStatuses.IsOpen(record.Status) && reporter.AadObjectId == dc.Context.Activity.From.AadObjectId)
         {
             await dc.BeginDialogAsync(AddToCaseDialog.DialogId, record.Reference, cancellationToken).ConfigureAwait(false);
             return;
@@ -267,7 +267,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private async Task ShowMyReportsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var mine = (await _cases.ListAsync(new CaseFilter(ReporterAadObjectId: turnContext.Activity.From.AadObjectId), cancellationToken).ConfigureAwait(false))
-            .Where(c => c.Status == CaseStatuses.Submitted)
+            .Where(c => CaseStatuses.IsSubmitted(c.Status))
             .OrderByDescending(c => c.SubmittedAt)
             .ToList();
         if (mine.Count == 0)
@@ -276,11 +276,19 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
-        var lines = mine.Select(c => _text.Format(TextKey.MyReportsLine, c.Reference, (c.SubmittedAt ?? c.CreatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Status));
+        var lines = mine.Select(c => _text.Format(TextKey.MyReportsLine, c.Reference, (c.SubmittedAt ?? c.CreatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReporterStatus(c.Status)));
         await turnContext.SendActivityAsync(
             Replies.WithChoices(_text.Format(TextKey.MyReportsHeader, string.Join('\n', lines)), mine.Take(3).Select(c => _text.Format(TextKey.ChoiceAddTo, c.Reference))),
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A status as the reporter reads it: whether someone has it, not what anyone decided.</summary>
+    private string ReporterStatus(string status) => _text[status switch
+    {
+        CaseStatuses.Closed => TextKey.MyReportsStatusClosed,
+        CaseStatuses.Acknowledged or CaseStatuses.InReview => TextKey.MyReportsStatusBeingLookedAt,
+        _ => TextKey.MyReportsStatusReceived,
+    }];
 
     /// <summary>A short single word (such as "done" or "skip" with no intake running) reads as a
     /// command the bot does not know; anything else is a first message and gets the greeting.</summary>

@@ -4,17 +4,23 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Responders;
+using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace IntakeBot.Bot;
 
-/// <summary>The case owner's commands: cases, case, share, revoke, access. Anyone who does not own the
-/// named case gets exactly the answer a case that does not exist gets.</summary>
-public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, TextCatalog text)
+/// <summary>The case owner's commands: cases, case, share, revoke, access, and the retention commands
+/// hold, release and deleted. Anyone who does not own the named case (or, for a hold, is not one of
+/// <c>Retention:HoldRoles</c>) gets exactly the answer a case that does not exist gets.</summary>
+public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseLifecycle lifecycle, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, TextCatalog text)
 {
     private const int LatestAuditEntries = 5;
+
+    /// <summary>Long enough for any note; a 30,000-character paste is refused with a clear answer.</summary>
+    public const int MaxNoteLength = 4000;
 
     /// <summary>Answers the message if it is an owner command; false when it is not one.</summary>
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, string? owner, CancellationToken cancellationToken)
@@ -57,8 +63,133 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return true;
         }
 
-        return false;
+        if (StatusPattern().Match(said) is { Success: true } status)
+        {
+            await turnContext.SendActivityAsync(await MoveAsync(turnContext, status, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (NotePattern().Match(said) is { Success: true } note)
+        {
+            await ReplyAsync(turnContext, await NoteAsync(note, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return await TryHandleRetentionAsync(turnContext, said, owner, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary><c>acknowledge</c>, <c>review</c> and <c>close</c> (which asks for confirmation first:
+    /// it tells the reporter and starts the retention clock). The reporter of a self-report is told of
+    /// the acknowledgement and the closing through the outbox, by reference only.</summary>
+    private async Task<IActivity> MoveAsync(ITurnContext turnContext, Match command, string? owner, string? actor, CancellationToken cancellationToken)
+    {
+        var reference = command.Groups["ref"].Value;
+        if (reference.Length == 0)
+        {
+            return MessageFactory.Text(text[TextKey.StatusUsage]);
+        }
+
+        var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
+        if (record is null || actor is null)
+        {
+            return MessageFactory.Text(text[TextKey.OwnerCaseNotFound]);
+        }
+
+        var target = command.Groups["verb"].Value.ToLowerInvariant() switch
+        {
+            "acknowledge" => CaseStatuses.Acknowledged,
+            "review" => CaseStatuses.InReview,
+            _ => CaseStatuses.Closed,
+        };
+        if (target == CaseStatuses.Closed && !command.Groups["confirm"].Success && record.Status != CaseStatuses.Closed)
+        {
+            return Replies.WithChoices(text.Format(TextKey.CloseConfirm, record.Reference, retention.ClosedCaseKept()), text.Format(TextKey.ChoiceCloseConfirm, record.Reference));
+        }
+
+        var outcome = await lifecycle.MoveAsync(record.Reference, target, actor, cancellationToken).ConfigureAwait(false);
+        if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && target != CaseStatuses.InReview)
+        {
+            OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, target == CaseStatuses.Closed ? TextKey.ReporterCaseClosed : TextKey.ReporterCaseAcknowledged, record.Reference);
+        }
+
+        return MessageFactory.Text(outcome switch
+        {
+            LifecycleOutcome.Changed => text.Format(TextKey.StatusChanged, record.Reference, StatusWord(target)),
+            LifecycleOutcome.Already => text.Format(TextKey.StatusAlready, record.Reference, StatusWord(record.Status)),
+            LifecycleOutcome.Closed => text.Format(TextKey.StatusClosedAlready, record.Reference),
+            _ => text[TextKey.OwnerCaseNotFound],
+        });
+    }
+
+    private async Task<string> NoteAsync(Match command, string? owner, string? actor, CancellationToken cancellationToken)
+    {
+        var reference = command.Groups["ref"].Value;
+        var note = command.Groups["text"].Value.Trim();
+        if (reference.Length == 0 || note.Length == 0)
+        {
+            return text[TextKey.NoteUsage];
+        }
+
+        var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
+        if (record is null || actor is null)
+        {
+            return text[TextKey.OwnerCaseNotFound];
+        }
+
+        if (note.Length > MaxNoteLength)
+        {
+            return text.Format(TextKey.NoteTooLong, MaxNoteLength);
+        }
+
+        return await lifecycle.AddNoteAsync(record.Reference, actor, note, cancellationToken).ConfigureAwait(false) == LifecycleOutcome.Changed
+            ? text.Format(TextKey.NoteDone, record.Reference)
+            : text[TextKey.OwnerCaseNotFound];
+    }
+
+    /// <summary>A status as owners read it.</summary>
+    private string StatusWord(string status) => text[status switch
+    {
+        CaseStatuses.Acknowledged => TextKey.StatusAcknowledged,
+        CaseStatuses.InReview => TextKey.StatusInReview,
+        CaseStatuses.Closed => TextKey.StatusClosed,
+        _ => TextKey.StatusSubmitted,
+    }];
+
+    /// <summary><c>hold</c>, <c>release</c> and <c>deleted</c>. These reach beyond the roster: a person in
+    /// <c>Retention:HoldRoles</c> may hold a case they do not own, so the owner check is LegalHold's.</summary>
+    private async Task<bool> TryHandleRetentionAsync(ITurnContext turnContext, string said, string? owner, CancellationToken cancellationToken)
+    {
+        var actor = turnContext.Activity.From.AadObjectId;
+        if (HoldPattern().Match(said) is not { Success: true } command || actor is null)
+        {
+            return false;
+        }
+
+        var verb = command.Groups["verb"].Value.ToLowerInvariant();
+        var reference = command.Groups["ref"].Value.Trim().ToUpperInvariant();
+        var reply = (verb, reference.Length) switch
+        {
+            ("hold", 0) => text[TextKey.HoldUsage],
+            ("release", 0) => text[TextKey.ReleaseUsage],
+            (_, 0) => text[TextKey.DeletedUsage],
+            ("hold", _) => Held(await legalHold.HoldAsync(reference, actor, owner, cancellationToken).ConfigureAwait(false), reference),
+            ("release", _) => Held(await legalHold.ReleaseAsync(reference, actor, owner, cancellationToken).ConfigureAwait(false), reference),
+            _ => await tombstones.FindForOwnerAsync(reference, actor, owner, cancellationToken).ConfigureAwait(false) is { } tombstone
+                ? retention.Deleted(tombstone)
+                : text[TextKey.DeletedNotFound],
+        };
+        await ReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private string Held(HoldOutcome outcome, string reference) => outcome switch
+    {
+        HoldOutcome.Held => text.Format(TextKey.HoldDone, reference),
+        HoldOutcome.AlreadyHeld => text.Format(TextKey.HoldAlready, reference),
+        HoldOutcome.Released => text.Format(TextKey.ReleaseDone, reference),
+        HoldOutcome.NotHeld => text.Format(TextKey.ReleaseNotHeld, reference),
+        _ => text[TextKey.OwnerCaseNotFound],
+    };
 
     private async Task<string> ChangeAsync(Match command, string? owner, TextKey usage, Func<CaseRecord, string, Task<string>> change, CancellationToken cancellationToken)
     {
@@ -76,12 +207,12 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     private async Task<string> ListAsync(string? owner, CancellationToken cancellationToken)
     {
         var owned = owner is null ? [] : (await cases.ListAsync(new CaseFilter(Owner: owner), cancellationToken).ConfigureAwait(false))
-            .Where(c => c.Status == CaseStatuses.Submitted)
+            .Where(c => CaseStatuses.IsSubmitted(c.Status))
             .OrderByDescending(c => c.SubmittedAt)
             .ToList();
         return owned.Count == 0
             ? text[TextKey.CasesEmpty]
-            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind, Date(c.SubmittedAt ?? c.CreatedAt), c.Status, c.Access.Count))));
+            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind, Date(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count))));
     }
 
     /// <summary>The case as a card: its answers and evidence, then who can read it and the latest audit
@@ -90,12 +221,27 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     {
         var flow = record.Kind == CaseKinds.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
         var evidence = record.Evidence.Select(e => e with { SafeName = PlainText.Escape(e.SafeName) }).ToList();
-        var card = Replies.Card(text, text.Format(TextKey.CaseCardTitle, record.Reference), text.Format(TextKey.CaseCardFacts, record.Kind, record.Status, Date(record.CreatedAt)), flow.Sections, AsPlainText(record.Answers), evidence);
+        var card = Replies.Card(text, text.Format(TextKey.CaseCardTitle, record.Reference), text.Format(TextKey.CaseCardFacts, record.Kind, StatusWord(record.Status), Date(record.CreatedAt)), flow.Sections, AsPlainText(record.Answers), evidence);
         var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
         var lines = new List<string>
         {
             record.Access.Count == 0 ? text[TextKey.CaseCardAccessNone] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email)))),
         };
+        if (record.StatusHistory.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardStatusHistory, string.Join('\n', record.StatusHistory.Select(c => $"{Date(c.At)}: {StatusWord(c.Status)}"))));
+        }
+
+        if (record.Notes.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardNotes, string.Join('\n', record.Notes.Select(n => $"{Date(n.At)}: {PlainText.Escape(n.Text)}"))));
+        }
+
+        if (retention.CaseLine(record) is { } retentionLine)
+        {
+            lines.Add(retentionLine);
+        }
+
         if (record.Additions.Count > 0)
         {
             lines.Add(text.Format(TextKey.CaseCardAdditions, string.Join('\n', record.Additions.Select(a => $"{Date(a.At)}: {PlainText.Escape(a.Text)}"))));
@@ -169,4 +315,13 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
     [GeneratedRegex(@"^revoke(\s+(?<ref>\S+))?(\s+(?<word>from)\b(?<who>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex RevokePattern();
+
+    [GeneratedRegex(@"^(?<verb>acknowledge|review|close)(\s+(?<ref>\S+))?(\s+(?<confirm>confirm))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"^note(\s+(?<ref>\S+))?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex NotePattern();
+
+    [GeneratedRegex(@"^(?<verb>hold|release|deleted)(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HoldPattern();
 }

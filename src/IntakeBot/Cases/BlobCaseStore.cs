@@ -17,7 +17,7 @@ namespace IntakeBot.Cases;
 /// <summary>Each <c>case.json</c> also carries blob index tags (<see cref="CaseIndexTags"/>), written in the
 /// same request as its content, which the lists and background passes query instead of reading every case.
 /// Without <paramref name="indexKey"/> (tests and tools) the development key is used.</summary>
-public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? indexKey = null) : ICaseStore
+public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? indexKey = null, IntakeBot.Retention.RetentionPeriods? retention = null) : ICaseStore
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -116,7 +116,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
             foreach (var record in await ReadAllAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
                 // Checked against the record as stored now, with the same function that wrote the tags.
-                var tags = CaseIndexTags.For(record, _index);
+                var tags = CaseIndexTags.For(record, _index, retention?.ClosedCase);
                 if (tags[CaseIndexTags.Status] == status && tags.TryGetValue(dateTag, out var due) && string.CompareOrdinal(due, bound) < 0)
                 {
                     yield return record;
@@ -265,7 +265,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         {
             Conditions = conditions,
             Metadata = ClassificationMetadata,
-            Tags = CaseIndexTags.For(record, _index),
+            Tags = CaseIndexTags.For(record, _index, retention?.ClosedCase),
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         };
         var json = BinaryData.FromObjectAsJson(record, Json);

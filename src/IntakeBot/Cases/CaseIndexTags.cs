@@ -23,7 +23,9 @@ public static partial class CaseIndexTags
     public const string FeedbackDue = "feedbackDue";
     public const string ExpiresOn = "expiresOn";
 
-    public static Dictionary<string, string> For(CaseRecord record, CaseIndexKey key)
+    /// <summary>The tags of <paramref name="record"/>; with <paramref name="closedCaseRetention"/>, a closed
+    /// case that is not on hold also gets <see cref="ExpiresOn"/>, which the retention sweep looks for.</summary>
+    public static Dictionary<string, string> For(CaseRecord record, CaseIndexKey key, TimeSpan? closedCaseRetention = null)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -35,6 +37,11 @@ public static partial class CaseIndexTags
         if (record.Reporter is { } reporter)
         {
             tags[Reporter] = key.Of(reporter.AadObjectId);
+        }
+
+        if (closedCaseRetention is { } retention && Retention.CaseExpiry.Tag(record, retention) is { } expiresOn)
+        {
+            tags[ExpiresOn] = expiresOn;
         }
 
         return tags;

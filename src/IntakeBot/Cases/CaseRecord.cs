@@ -15,8 +15,20 @@ public static class CaseStatuses
     public const string Draft = "draft";
     public const string Submitted = "submitted";
 
+    /// <summary>The owner has told the reporter the report was received.</summary>
+    public const string Acknowledged = "acknowledged";
+
+    /// <summary>The owner is looking into it.</summary>
+    public const string InReview = "in-review";
+
     /// <summary>Closed by its owner; the ClosedCaseRetention clock starts at <see cref="CaseRecord.ClosedAt"/>.</summary>
     public const string Closed = "closed";
+
+    /// <summary>True once the case left the draft: submitted, acknowledged, in review or closed.</summary>
+    public static bool IsSubmitted(string status) => status is Submitted or Acknowledged or InReview or Closed;
+
+    /// <summary>True while the case is submitted and not yet closed.</summary>
+    public static bool IsOpen(string status) => status is Submitted or Acknowledged or InReview;
 }
 
 public static class Classification
@@ -26,6 +38,12 @@ public static class Classification
 
 /// <summary>A person as Teams identified them.</summary>
 public sealed record Reporter(string TeamsId, string AadObjectId, string? Name);
+
+/// <summary>A change of a case's status: to what, by whom (object id or roster entry), when.</summary>
+public sealed record StatusChange(string Status, string By, DateTimeOffset At);
+
+/// <summary>An owner's internal note: kept in the case, shown to owners, never to the reporter.</summary>
+public sealed record CaseNote(DateTimeOffset At, string By, string Text);
 
 /// <summary>Something a reporter added to their case after submitting it.</summary>
 public sealed record Addition(DateTimeOffset At, string AddedBy, string Text);
@@ -74,4 +92,10 @@ public sealed record CaseRecord
 
     /// <summary>A legal hold, while one is on: the case does not expire and cannot be deleted.</summary>
     public CaseHold? Hold { get; init; }
+
+    /// <summary>Every status change after submission, oldest first.</summary>
+    public List<StatusChange> StatusHistory { get; init; } = [];
+
+    /// <summary>The owners' internal notes, oldest first; never shown to the reporter.</summary>
+    public List<CaseNote> Notes { get; init; } = [];
 }

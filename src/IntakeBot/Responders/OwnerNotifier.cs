@@ -7,7 +7,7 @@ namespace IntakeBot.Responders;
 /// <summary>Tells a case owner in Teams that a case needs them, with the reference only: message
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
 /// notification (<see cref="Notify"/>); it leaves through the outbox once the turn has committed.</summary>
-public sealed class OwnerNotifier(ResponderDirectory directory, IntakeAdapter adapter, TextCatalog text, IConfiguration configuration, ILogger<OwnerNotifier> logger)
+public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, IntakeAdapter adapter, TextCatalog text, IConfiguration configuration, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
@@ -16,6 +16,22 @@ public sealed class OwnerNotifier(ResponderDirectory directory, IntakeAdapter ad
     public static void Notify(ITurnContext turnContext, string owner, TextKey message, string caseReference)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        var sender = turnContext.Activity.Conversation?.ConversationType == "personal" && turnContext.Activity.From?.AadObjectId is not null
+            ? turnContext.Activity.GetConversationReference()
+            : null;
+        Add(turnContext, new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender));
+    }
+
+    /// <summary>Records, in this turn, a message for the reporter of a case (by AAD object id), sent
+    /// after the turn's commit to the conversation stored when they submitted.</summary>
+    public static void NotifyReporter(ITurnContext turnContext, string reporterAadObjectId, TextKey message, string caseReference)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        Add(turnContext, new OwnerNotification(reporterAadObjectId, message, caseReference, NotificationRecipient.Reporter));
+    }
+
+    private static void Add(ITurnContext turnContext, OwnerNotification notification)
+    {
         var pending = turnContext.TurnState.Get<List<OwnerNotification>>();
         if (pending is null)
         {
@@ -23,7 +39,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, IntakeAdapter ad
             turnContext.TurnState.Add(pending);
         }
 
-        pending.Add(new OwnerNotification(owner, message, caseReference));
+        pending.Add(notification);
     }
 
     /// <summary>The messages this turn decided.</summary>
@@ -35,15 +51,22 @@ public sealed class OwnerNotifier(ResponderDirectory directory, IntakeAdapter ad
     public async Task<bool> TryDeliverAsync(OwnerNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var conversation = await directory.GetAsync(notification.Owner, cancellationToken).ConfigureAwait(false);
-        if (conversation is null)
-        {
-            logger.LogWarning("The owner of case {CaseReference} could not be notified: they have not talked to the bot yet.", notification.CaseReference);
-            return true;
-        }
-
         try
         {
+            if (notification.Sender is { User.AadObjectId: { } senderId } sender)
+            {
+                await reporters.SaveAsync(senderId, sender, cancellationToken).ConfigureAwait(false);
+            }
+
+            var conversation = notification.To == NotificationRecipient.Reporter
+                ? await reporters.GetAsync(notification.Owner, cancellationToken).ConfigureAwait(false)
+                : await directory.GetAsync(notification.Owner, cancellationToken).ConfigureAwait(false);
+            if (conversation is null)
+            {
+                logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified: they have not talked to the bot yet.", Role(notification), notification.CaseReference);
+                return true;
+            }
+
             await adapter.ContinueConversationAsync(
                 configuration["MicrosoftAppId"] ?? string.Empty,
                 conversation,
@@ -58,8 +81,10 @@ public sealed class OwnerNotifier(ResponderDirectory directory, IntakeAdapter ad
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The case is saved whatever happens here; the outbox tries again.
-            logger.LogWarning("The owner of case {CaseReference} could not be notified this time ({ExceptionType}).", notification.CaseReference, e.GetType().FullName);
+            logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified this time ({ExceptionType}).", Role(notification), notification.CaseReference, e.GetType().FullName);
             return false;
         }
     }
+
+    private static string Role(OwnerNotification notification) => notification.To == NotificationRecipient.Reporter ? "reporter" : "owner";
 }

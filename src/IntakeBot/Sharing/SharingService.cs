@@ -37,7 +37,7 @@ public sealed class SharingService(
         }
 
         var record = await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false);
-        return record is not null && string.Equals(record.Owner, owner, StringComparison.OrdinalIgnoreCase) && record.Status == CaseStatuses.Submitted ? record : null;
+        return record is not null && string.Equals(record.Owner, owner, StringComparison.OrdinalIgnoreCase) && CaseStatuses.IsSubmitted(record.Status) ? record : null;
     }
 
     public async Task<string> ShareAsync(CaseRecord record, string actor, string address, CancellationToken cancellationToken)

@@ -307,6 +307,12 @@ public sealed partial class GraphServer : IAsyncDisposable
                 var recipients = body["recipients"]!.AsArray();
                 lock (_gate)
                 {
+                    // Graph refuses a recipient it cannot resolve; a stand-in that crashed here hid which call was wrong.
+                    if (recipients.Any(r => !(r!["objectId"]?.GetValue<string>() is { } id && _users.ContainsKey(id)) && r!["email"] is null))
+                    {
+                        return Error(StatusCodes.Status400BadRequest, "invalidRequest");
+                    }
+
                     var granted = recipients.Select(r => r!["objectId"]?.GetValue<string>() is { } objectId && _users.TryGetValue(objectId, out var user)
                         ? Permission(user["mail"]!.GetValue<string>(), objectId, user["displayName"]!.GetValue<string>())
                         : Permission(r!["email"]!.GetValue<string>(), UserIdOf(r!["email"]!.GetValue<string>()), null)).ToList();

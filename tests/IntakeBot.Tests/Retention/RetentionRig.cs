@@ -101,7 +101,8 @@ internal sealed class RetentionRig
             using var file = new MemoryStream(Encoding.UTF8.GetBytes(canary));
             var caseFile = await Drive.UploadAsync($"{path}/{reference}.docx", file, file.Length, CancellationToken.None);
             var folderId = await Drive.FolderIdAsync(path, CancellationToken.None);
-            await Drive.InviteAsync(folderId, "alex@contoso.test", "for you", CancellationToken.None);
+            // Invitations name the Graph user id, as SharingService sends them (SweepTests adds u-alex).
+            await Drive.InviteAsync(folderId, "u-alex", "for you", CancellationToken.None);
             await Store.UpdateAsync(reference, r => r with { Shared = new SharedFolder(folderId, caseFile.Id!, [], now) }, CancellationToken.None);
         }
 
