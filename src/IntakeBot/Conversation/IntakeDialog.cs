@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Dialogs.Prompts;
 using IntakeBot.Evidence;
@@ -18,6 +19,7 @@ public abstract class IntakeDialog : ComponentDialog
     public const string Discarded = "discarded";
 
     private const string RequiredText = "required-text";
+    private const string RequiredWhen = "required-when";
     private const string OptionalText = "optional-text";
     private const string Choice = "choice";
     private const string Welcome = "welcome";
@@ -34,6 +36,7 @@ public abstract class IntakeDialog : ComponentDialog
     private readonly EvidenceIntake _evidence;
     private readonly IntakeFlow _flow;
     private readonly IReadOnlyList<IntakeSection> _sections;
+    private readonly RetentionFacts _retention;
 
     protected IntakeDialog(IntakeFlow flow, IntakeServices services)
         : base(flow.DialogId)
@@ -45,15 +48,17 @@ public abstract class IntakeDialog : ComponentDialog
         _drafts = services.Drafts;
         _evidence = services.Evidence;
         _options = services.Options.Value;
+        _retention = new RetentionFacts(services.Retention.Draft, services.Retention.ClosedCase, services.Retention.Backup);
 
         AddDialog(new WaterfallDialog<NoValues>(Welcome, [WelcomeStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Section, [AskSectionStepAsync, SaveSectionStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Review, [ShowReviewStepAsync, ActOnReviewStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Edit, [AskWhichSectionStepAsync, EditSectionStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Discard, [ConfirmDiscardStepAsync, DiscardStepAsync]));
-        AddDialog(new TextPrompt(RequiredText, RequiredAnswerAsync));
+        AddDialog(new TextPrompt(RequiredText, (prompt, ct) => RequiredAnswerAsync(prompt, TextKey.AnswerNeeded, ct)));
+        AddDialog(new TextPrompt(RequiredWhen, (prompt, ct) => RequiredAnswerAsync(prompt, TextKey.AnswerNeededWhen, ct)));
         AddDialog(new TextPrompt(OptionalText));
-        AddDialog(new ChoicePrompt(Choice));
+        AddDialog(new ChoiceStepPrompt(Choice, _text));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
         {
             AddDialog(new AccountPrompt(AccountPromptId(section), _text, (turn, messages, ct) => SaveAnswerAsync(turn, section, messages, ct)));
@@ -85,6 +90,13 @@ public abstract class IntakeDialog : ComponentDialog
         }
 
         var said = turn.Activity.Text?.Trim();
+        if (string.IsNullOrEmpty(said) && turn.Activity.Value is not null && innerDc.ActiveDialog?.Id != Choice)
+        {
+            // A button on an earlier card: Teams sends its press with no text, which is not an empty answer.
+            await RepromptAfterAsync(innerDc, _text[TextKey.CardPressedElsewhere], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (_text.IsWord(said, TextKey.ChoiceHelp))
         {
             await RepromptAfterAsync(innerDc, _text.Format(TextKey.IntakeHelp, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
@@ -132,21 +144,26 @@ public abstract class IntakeDialog : ComponentDialog
     {
         var section = _sections[step.Options<SectionCursor>()!.Index];
         var question = _text.Format(section.Prompt, _options.FaqUrl);
+        if (section.Input == SectionInput.Choice)
+        {
+            return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(question, _text.Format(TextKey.PickOneAskAgain, question), section.Choices.Select(c => new Choice(c.ToString(), _text[c]))), cancellationToken);
+        }
+
         var prompt = Replies.WithChoices(question, section.Choices.Select(c => _text[c]));
         var options = new PromptOptions
         {
             Prompt = prompt,
             RetryPrompt = Replies.WithChoices(
-                _text.Format(section.Input == SectionInput.Choice ? TextKey.PickOneAskAgain : TextKey.NoTextReceivedAskAgain, question),
+                _text.Format(TextKey.NoTextReceivedAskAgain, question),
                 section.Choices.Select(c => _text[c])),
             Choices = [.. section.Choices.Select(c => _text[c])],
         };
         var promptId = section.Input switch
         {
             SectionInput.Account => AccountPromptId(section),
-            SectionInput.Choice => Choice,
             SectionInput.Evidence => EvidencePromptId,
             _ when section.Optional => OptionalText,
+            _ when section.Id == IntakeSection.WhenId => RequiredWhen,
             _ => RequiredText,
         };
         return step.PromptAsync(promptId, options, cancellationToken);
@@ -159,8 +176,8 @@ public abstract class IntakeDialog : ComponentDialog
         IReadOnlyList<string> answer = step.Result switch
         {
             List<string> messages => messages,
-            FoundChoice choice => [choice.Value],
-            string said when section.Optional && _text.IsWord(said, TextKey.ChoiceSkip) => [],
+            PickedChoice choice => [_text[section.Choices[choice.Index]]],
+            string said when section.Optional && _text.IsNothing(said) => [],
             string said => [said],
             _ => [],
         };
@@ -181,21 +198,22 @@ public abstract class IntakeDialog : ComponentDialog
     {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var evidence = draft.CaseReference is { } reference ? await _drafts.EvidenceAsync(reference, cancellationToken).ConfigureAwait(false) : [];
-        await step.Context.SendActivityAsync(Replies.ReviewCard(_text, _flow, draft.Answers, evidence), cancellationToken).ConfigureAwait(false);
-        string[] actions = [_text[TextKey.ChoiceSubmit], _text[TextKey.ChoiceEdit], _text[TextKey.ChoiceDiscard]];
-        return await step.PromptAsync(Choice, new PromptOptions
-        {
-            Prompt = Replies.WithChoices(_text[TextKey.ReviewActions], actions),
-            RetryPrompt = Replies.WithChoices(_text[TextKey.ReviewPickAction], actions),
-            Choices = actions,
-        }, cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(ReviewCard.Create(_text, ReviewContent(draft.Answers, evidence)), cancellationToken).ConfigureAwait(false);
+        Choice[] actions =
+        [
+            new(ReviewCard.SubmitChoice, _text[TextKey.ChoiceSubmit]),
+            new(ReviewCard.EditChoice, _text[TextKey.ChoiceEdit]),
+            new(ReviewCard.DiscardChoice, _text[TextKey.ChoiceDiscard]),
+        ];
+        return await step.BeginDialogAsync(Choice, ChoiceStepOptions.For(_text[TextKey.ReviewActions], _text[TextKey.ReviewPickAction], actions), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ActOnReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        switch (((FoundChoice)step.Result!).Index)
+        var picked = (PickedChoice)step.Result!;
+        switch (picked.Id)
         {
-            case 0:
+            case ReviewCard.SubmitChoice:
                 var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
                 var record = await _drafts.SubmitAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
                 await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Receipt, record.Reference, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
@@ -205,7 +223,9 @@ public abstract class IntakeDialog : ComponentDialog
                 }
 
                 return await step.EndDialogAsync(Submitted, cancellationToken).ConfigureAwait(false);
-            case 1:
+            case ReviewCard.EditChoice when SectionIndex(picked.Part) is int part:
+                return await EditAsync(step, part, cancellationToken).ConfigureAwait(false);
+            case ReviewCard.EditChoice:
                 return await step.ReplaceDialogAsync(Edit, null, cancellationToken).ConfigureAwait(false);
             default:
                 return await step.ReplaceDialogAsync(Discard, null, cancellationToken).ConfigureAwait(false);
@@ -214,17 +234,18 @@ public abstract class IntakeDialog : ComponentDialog
 
     private Task<DialogTurnResult> AskWhichSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        var titles = _sections.Select(s => _text[s.Title]).ToList();
-        return step.PromptAsync(Choice, new PromptOptions
-        {
-            Prompt = Replies.WithChoices(_text[TextKey.AskWhichSection], titles),
-            Choices = titles,
-        }, cancellationToken);
+        var parts = _sections.Select(s => new Choice(s.Id, _text[s.Title]));
+        return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(_text[TextKey.AskWhichSection], _text.Format(TextKey.PickOneAskAgain, _text[TextKey.AskWhichSection]), parts), cancellationToken);
     }
 
-    private async Task<DialogTurnResult> EditSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    private Task<DialogTurnResult> EditSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        var index = ((FoundChoice)step.Result!).Index;
+        var picked = (PickedChoice)step.Result!;
+        return EditAsync(step, SectionIndex(picked.Part) ?? picked.Index, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> EditAsync(WaterfallStepContext<NoValues> step, int index, CancellationToken cancellationToken)
+    {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var current = _sections[index].Read(draft.Answers);
         if (current.Count > 0)
@@ -236,15 +257,14 @@ public abstract class IntakeDialog : ComponentDialog
     }
 
     private Task<DialogTurnResult> ConfirmDiscardStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
-        => step.PromptAsync(Choice, new PromptOptions
-        {
-            Prompt = Replies.WithChoices(_text[TextKey.ConfirmDiscard], _text[TextKey.ChoiceDeleteDraft], _text[TextKey.ChoiceKeepDraft]),
-            Choices = [_text[TextKey.ChoiceDeleteDraft], _text[TextKey.ChoiceKeepDraft]],
-        }, cancellationToken);
+        => step.BeginDialogAsync(Choice, ChoiceStepOptions.For(
+            _text[TextKey.ConfirmDiscard],
+            _text.Format(TextKey.PickOneAskAgain, _text[TextKey.ConfirmDiscard]),
+            [new(nameof(TextKey.ChoiceDeleteDraft), _text[TextKey.ChoiceDeleteDraft]), new(nameof(TextKey.ChoiceKeepDraft), _text[TextKey.ChoiceKeepDraft])]), cancellationToken);
 
     private async Task<DialogTurnResult> DiscardStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        if (((FoundChoice)step.Result!).Index != 0)
+        if (((PickedChoice)step.Result!).Index != 0)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.DiscardCancelled]), cancellationToken).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(Review, null, cancellationToken).ConfigureAwait(false);
@@ -252,15 +272,17 @@ public abstract class IntakeDialog : ComponentDialog
 
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         await _drafts.DiscardAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
-        await step.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.Discarded]), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Discarded(_text, _retention)), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(Discarded, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> RequiredAnswerAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    /// <summary>A skip at a required question gets one kind message saying why it helps; the prompt
+    /// does not follow it with its retry.</summary>
+    private async Task<bool> RequiredAnswerAsync(PromptValidatorContext<string> prompt, TextKey whySkipIsNotEnough, CancellationToken cancellationToken)
     {
         if (prompt.Recognized.Succeeded && _text.IsWord(prompt.Recognized.Value, TextKey.ChoiceSkip))
         {
-            await prompt.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.AnswerNeeded]), cancellationToken).ConfigureAwait(false);
+            await prompt.Context.SendActivityAsync(MessageFactory.Text(_text[whySkipIsNotEnough]), cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -292,6 +314,23 @@ public abstract class IntakeDialog : ComponentDialog
         await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
     }
 
+
+    private int? SectionIndex(string? id)
+    {
+        var index = _sections.ToList().FindIndex(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+        return index < 0 ? null : index;
+    }
+
+    /// <summary>The review card's content: every part with its answer, evidence as names and sizes.</summary>
+    private ReviewCardContent ReviewContent(IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
+        => new(
+            _text[_flow.ReviewCardTitle],
+            _text[_flow.ReviewCardClassification],
+            _text.Format(TextKey.ReviewWhoReceives, _options.OwnerRole),
+            [.. _sections.Select(s => new CardPart(
+                s.Id,
+                _text[s.Title],
+                s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Read(answers)))]);
 
     private static string AccountPromptId(IntakeSection section) => $"account:{section.Id}";
 

@@ -17,7 +17,7 @@ public static class ReporterSections
     [
         new("what-happened", TextKey.TitleWhatHappened, TextKey.AskWhatHappened, SectionInput.Account, false, [],
             a => a.WhatHappened, (a, v) => a with { WhatHappened = [.. v] }),
-        Single("when", TextKey.TitleWhen, TextKey.AskWhen, SectionInput.Text, false, [],
+        Single(WhenId, TextKey.TitleWhen, TextKey.AskWhen, SectionInput.Text, false, [TextKey.ChoiceDontKnow],
             a => a.When, (a, v) => a with { When = v }),
         Single(StillHappeningId, TextKey.TitleStillHappening, TextKey.AskStillHappening, SectionInput.Choice, false,
             [TextKey.ChoiceYes, TextKey.ChoiceNo, TextKey.ChoiceNotSure],

@@ -141,6 +141,7 @@ public enum TextKey
     CardEdit,
     ChoiceCardText,
     ChoiceCardLine,
+    CardPressedElsewhere,
     ReviewCardText,
     CardCut,
     CardMoreItems,
