@@ -27,6 +27,7 @@ public abstract class IntakeDialog : ComponentDialog
     private const string Review = "review";
     private const string Edit = "edit";
     private const string Discard = "discard";
+    private const string StopConfirmed = "stop-confirmed";
     private const string EvidencePromptId = "evidence";
 
     private readonly TextCatalog _text;
@@ -55,8 +56,8 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(new WaterfallDialog<NoValues>(Review, [ShowReviewStepAsync, ActOnReviewStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Edit, [AskWhichSectionStepAsync, EditSectionStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Discard, [ConfirmDiscardStepAsync, DiscardStepAsync]));
-        AddDialog(new TextPrompt(RequiredText, (prompt, ct) => RequiredAnswerAsync(prompt, TextKey.AnswerNeeded, ct)));
-        AddDialog(new TextPrompt(RequiredWhen, (prompt, ct) => RequiredAnswerAsync(prompt, TextKey.AnswerNeededWhen, ct)));
+        AddDialog(new TextPrompt(RequiredText));
+        AddDialog(new TextPrompt(RequiredWhen));
         AddDialog(new TextPrompt(OptionalText));
         AddDialog(new ChoiceStepPrompt(Choice, _text));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
@@ -73,11 +74,23 @@ public abstract class IntakeDialog : ComponentDialog
     {
         var turn = innerDc.Context;
         var draft = await _state.GetDraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        var said = turn.Activity.Text?.Trim();
+        if (draft.StopAsked)
+        {
+            draft.StopAsked = false;
+            if (await StopAnsweredAsync(innerDc, draft, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
         if (draft.Paused)
         {
             draft.Paused = false;
-            await RepromptAfterAsync(innerDc, _text[TextKey.WelcomeBack], cancellationToken).ConfigureAwait(false);
-            return true;
+            if (await ResumeAsync(innerDc, said, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
         }
 
         // Files sent at any step are taken as evidence, and the step waits for its answer.
@@ -89,11 +102,18 @@ public abstract class IntakeDialog : ComponentDialog
             return true;
         }
 
-        var said = turn.Activity.Text?.Trim();
         if (string.IsNullOrEmpty(said) && turn.Activity.Value is not null && innerDc.ActiveDialog?.Id != Choice)
         {
             // A button on an earlier card: Teams sends its press with no text, which is not an empty answer.
             await RepromptAfterAsync(innerDc, _text[TextKey.CardPressedElsewhere], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (innerDc.ActiveDialog?.Id is RequiredText or RequiredWhen && _text.IsWord(said, TextKey.ChoiceSkip))
+        {
+            // One kind message saying why the answer helps, and the question stays open; repeating the
+            // question straight after would read as pressure.
+            await turn.SendActivityAsync(MessageFactory.Text(_text[innerDc.ActiveDialog.Id == RequiredWhen ? TextKey.AnswerNeededWhen : TextKey.AnswerNeeded]), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -106,7 +126,20 @@ public abstract class IntakeDialog : ComponentDialog
         if (_text.IsWord(said, TextKey.ChoicePause))
         {
             draft.Paused = true;
-            await turn.SendActivityAsync(MessageFactory.Text(_text[TextKey.Paused]), cancellationToken).ConfigureAwait(false);
+            await SendWithSupportAsync(turn, _text[TextKey.Paused], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (_text.IsWord(said, TextKey.ChoiceStop))
+        {
+            draft.StopAsked = true;
+            await turn.SendActivityAsync(ChoiceMessage.Create(_text, _text[TextKey.ConfirmStop], StopChoices()), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (_text.IsWord(said, TextKey.ChoicePrivacy))
+        {
+            await RepromptAfterAsync(innerDc, PrivacyText.Notice(_text, _retention, _options.OwnerRole, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -137,6 +170,11 @@ public abstract class IntakeDialog : ComponentDialog
         draft.Kind = _flow.Kind;
         draft.Owner = step.Options<IntakeStart>()?.Owner;
         await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Welcome, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
+        if (_flow.Kind == CaseKinds.SelfReport)
+        {
+            await SendWithSupportAsync(step.Context, _text.Format(TextKey.WelcomeData, _options.OwnerRole), cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.ReplaceDialogAsync(Section, new SectionCursor(0, Editing: false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -216,7 +254,7 @@ public abstract class IntakeDialog : ComponentDialog
             case ReviewCard.SubmitChoice:
                 var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
                 var record = await _drafts.SubmitAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Receipt, record.Reference, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
+                await SendWithSupportAsync(step.Context, _text.Format(_flow.Receipt, record.Reference, _options.OwnerRole, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
                 if (record.Kind == CaseKinds.SelfReport)
                 {
                     OwnerNotifier.Notify(step.Context, record.Owner, TextKey.OwnerNewCase, record.Reference);
@@ -257,7 +295,9 @@ public abstract class IntakeDialog : ComponentDialog
     }
 
     private Task<DialogTurnResult> ConfirmDiscardStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
-        => step.BeginDialogAsync(Choice, ChoiceStepOptions.For(
+        => step.Options<string>() == StopConfirmed
+            ? step.NextAsync(new PickedChoice(nameof(TextKey.ChoiceDeleteDraft), 0, null), cancellationToken)
+            : step.BeginDialogAsync(Choice, ChoiceStepOptions.For(
             _text[TextKey.ConfirmDiscard],
             _text.Format(TextKey.PickOneAskAgain, _text[TextKey.ConfirmDiscard]),
             [new(nameof(TextKey.ChoiceDeleteDraft), _text[TextKey.ChoiceDeleteDraft]), new(nameof(TextKey.ChoiceKeepDraft), _text[TextKey.ChoiceKeepDraft])]), cancellationToken);
@@ -274,19 +314,6 @@ public abstract class IntakeDialog : ComponentDialog
         await _drafts.DiscardAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
         await step.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Discarded(_text, _retention)), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(Discarded, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>A skip at a required question gets one kind message saying why it helps; the prompt
-    /// does not follow it with its retry.</summary>
-    private async Task<bool> RequiredAnswerAsync(PromptValidatorContext<string> prompt, TextKey whySkipIsNotEnough, CancellationToken cancellationToken)
-    {
-        if (prompt.Recognized.Succeeded && _text.IsWord(prompt.Recognized.Value, TextKey.ChoiceSkip))
-        {
-            await prompt.Context.SendActivityAsync(MessageFactory.Text(_text[whySkipIsNotEnough]), cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-
-        return prompt.Recognized.Succeeded;
     }
 
     private async Task SaveAnswerAsync(ITurnContext turnContext, IntakeSection section, IReadOnlyList<string> answer, CancellationToken cancellationToken)
@@ -314,6 +341,91 @@ public abstract class IntakeDialog : ComponentDialog
         await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
     }
 
+
+    private IReadOnlyList<Choice> StopChoices()
+        => [new(nameof(TextKey.ChoiceKeepPaused), _text[TextKey.ChoiceKeepPaused]), new(nameof(TextKey.ChoiceDeleteDraft), _text[TextKey.ChoiceDeleteDraft])];
+
+    /// <summary>The answer to "keep it paused or delete it?". False when the message was something
+    /// else: the question lapses and the message is taken as usual.</summary>
+    private async Task<bool> StopAnsweredAsync(DialogContext innerDc, IntakeDraft draft, CancellationToken cancellationToken)
+    {
+        var turn = innerDc.Context;
+        var choices = StopChoices();
+        var picked = ChoiceMatcher.Match(CardSubmission.Read(turn.Activity.Value), choices) ?? ChoiceMatcher.Match(_text, turn.Activity.Text, choices);
+        if (picked is null)
+        {
+            return false;
+        }
+
+        if (picked == choices[0])
+        {
+            draft.Paused = true;
+            await SendWithSupportAsync(turn, _text[TextKey.Paused], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // Deleting was the choice just made: the discard runs without asking a second time.
+        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await innerDc.BeginDialogAsync(Discard, StopConfirmed, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The message that ends a pause is used: files are stored, text at a step that takes
+    /// text is its answer. True when the message was handled here.</summary>
+    private async Task<bool> ResumeAsync(DialogContext innerDc, string? said, CancellationToken cancellationToken)
+    {
+        var turn = innerDc.Context;
+        if (EvidenceIntake.HasFiles(turn.Activity))
+        {
+            var replies = await _evidence.TakeAsync(turn, await EnsureCaseAsync(turn, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await turn.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], cancellationToken).ConfigureAwait(false);
+            await ShowWhereWeAreAsync(innerDc, _text.Format(TextKey.WelcomeBackKeptFiles, replies.Count), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (IsControlWord(said))
+        {
+            return false;
+        }
+
+        var active = innerDc.ActiveDialog?.Id;
+        var takesText = active is RequiredText or RequiredWhen or OptionalText || (active?.StartsWith("account:", StringComparison.Ordinal) ?? false);
+        if (takesText && !string.IsNullOrEmpty(said))
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(_text[TextKey.WelcomeBackKeptText]), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await ShowWhereWeAreAsync(innerDc, _text[TextKey.WelcomeBack], cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A message, then the open question again; at the review, the review card again.</summary>
+    private static async Task ShowWhereWeAreAsync(DialogContext innerDc, string message, CancellationToken cancellationToken)
+    {
+        if (innerDc.Stack.LastOrDefault()?.Id == Review)
+        {
+            await innerDc.Context.SendActivityAsync(MessageFactory.Text(message), cancellationToken).ConfigureAwait(false);
+            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            await innerDc.BeginDialogAsync(Review, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await RepromptAfterAsync(innerDc, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool IsControlWord(string? said)
+        => new[] { TextKey.ChoiceHelp, TextKey.ChoicePause, TextKey.ChoiceStop, TextKey.ChoicePrivacy, TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceTips, TextKey.ChoiceSubmit, TextKey.ChoiceDone, TextKey.ChoiceSkip }
+            .Any(word => _text.IsWord(said, word));
+
+    /// <summary>A message followed by the support resource, when one is configured.</summary>
+    private async Task SendWithSupportAsync(ITurnContext turn, string message, CancellationToken cancellationToken)
+    {
+        IActivity[] messages = string.IsNullOrWhiteSpace(_options.SupportResource)
+            ? [MessageFactory.Text(message)]
+            : [MessageFactory.Text(message), MessageFactory.Text(_text.Format(TextKey.SupportLine, _options.SupportResource))];
+        await turn.SendActivitiesAsync(messages, cancellationToken).ConfigureAwait(false);
+    }
 
     private int? SectionIndex(string? id)
     {
