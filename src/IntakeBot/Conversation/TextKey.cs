@@ -8,6 +8,7 @@ public enum TextKey
     UnknownCommand,
     GreetingReply,
     AccountLikeFirstMessage,
+    AccountLikeNotStarted,
     NothingToSubmit,
     PersonalChatOnly,
     NoIdentity,

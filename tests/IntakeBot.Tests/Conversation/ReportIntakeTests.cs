@@ -264,7 +264,8 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
 
         var replies = await chat.SayAsync("report: my manager yelled at me");
 
-        Assert.StartsWith("I take reports only in a private 1:1 chat", Assert.Single(replies), StringComparison.Ordinal);
+        Assert.StartsWith("Hi! I only chat one-to-one.", Assert.Single(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("report", replies[0], StringComparison.OrdinalIgnoreCase);
         Assert.Empty(await _blobs.CaseBlobNamesAsync());
         Assert.Equal(0, await _blobs.StateBlobCountAsync());
     }

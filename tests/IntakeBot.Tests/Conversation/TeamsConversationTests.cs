@@ -175,6 +175,97 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains(second, r => SuggestedActions(r).Contains(Text[TextKey.ChoiceDone]));
     }
 
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("Stop.")]
+    [InlineData("stop please")]
+    public async Task Stop_asks_whether_to_keep_the_draft_paused_or_delete_it_and_keep_paused_keeps_it(string stop)
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync("report", "It started last month", "done");
+
+        var asked = await chat.ExchangeAsync(stop);
+        var kept = await chat.SayAsync(Text[TextKey.ChoiceKeepPaused]);
+        var resumed = await chat.SayAsync("Last March");
+
+        Assert.Contains(asked, r => Said(r).Contains(Text[TextKey.ConfirmStop], StringComparison.Ordinal) && SuggestedActions(r).Count == 2);
+        Assert.Contains(kept, r => r.StartsWith(Text[TextKey.Paused], StringComparison.Ordinal));
+        Assert.Contains(resumed, r => r.Contains(Text[TextKey.WelcomeBackKeptText], StringComparison.Ordinal));
+        Assert.Contains(resumed, r => r.Contains(Text[TextKey.AskStillHappening], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stop_then_delete_deletes_the_draft_without_asking_twice()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync("report", "It started last month", "done", "stop");
+
+        var deleted = await chat.ExchangeAsync(null, Press(nameof(TextKey.ChoiceDeleteDraft)));
+
+        Assert.Contains(deleted, r => Said(r).StartsWith("Your draft has been deleted", StringComparison.Ordinal));
+        Assert.Contains(await chat.SayAsync("report"), r => r.Contains(Text[TextKey.AskWhatHappened], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_message_that_ends_a_pause_is_kept_as_the_next_part_of_the_account()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync("report", "He shouted at me", "pause");
+
+        var resumed = await chat.SayAsync("Then he slammed the door");
+        await chat.SayAllAsync("done", "Yesterday", "No", "Online", "skip", "skip", "skip", "skip", "no", "skip", "A Teams chat is fine");
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+
+        Assert.Contains(resumed, r => r.Contains(Text[TextKey.WelcomeBackKeptText], StringComparison.Ordinal));
+        Assert.Equal(["He shouted at me", "Then he slammed the door"], (await _blobs.CaseAsync(reference)).Answers.WhatHappened);
+    }
+
+    [Fact]
+    public async Task After_a_pause_at_the_review_the_review_card_is_shown_again()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync([.. Intake.UpToReview(), "pause"]);
+
+        var resumed = await chat.ExchangeAsync("hello again");
+
+        Assert.Contains(resumed, r => r["attachments"] is JArray { Count: > 0 });
+    }
+
+    [Fact]
+    public async Task Privacy_works_in_the_middle_of_an_intake_and_the_question_is_asked_again()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync("report", "It started last month", "done");
+
+        var replies = await chat.SayAsync("privacy");
+
+        Assert.Contains(replies, r => r.Contains(BotApp.FaqUrl, StringComparison.Ordinal));
+        Assert.Equal(Text[TextKey.AskWhen], replies[^1]);
+    }
+
+    [Fact]
+    public async Task The_welcome_says_the_report_carries_the_name_and_who_reads_it()
+    {
+        var chat = new HttpChat(_client);
+
+        var welcome = await chat.SayAsync("report");
+
+        Assert.Contains(welcome, r => r.Contains("carries your name", StringComparison.Ordinal) && r.Contains("the person responsible for conduct reports", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Hi")]
+    [InlineData("hello!")]
+    [InlineData("Good morning")]
+    public async Task A_greeting_is_answered_as_a_greeting(string greeting)
+    {
+        var chat = new HttpChat(_client);
+
+        var replies = await chat.SayAsync(greeting);
+
+        Assert.Equal([Text[TextKey.GreetingReply]], replies);
+    }
+
     private static JObject Press(string choice, string? part = null)
     {
         var value = new JObject { [CardSubmission.ChoiceField] = choice };
