@@ -266,6 +266,28 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal([Text[TextKey.GreetingReply]], replies);
     }
 
+    [Theory]
+    [InlineData("help")]
+    [InlineData("pause")]
+    [InlineData("My reports.")]
+    [InlineData("report")]
+    public async Task Control_words_during_an_addition_are_explained_and_never_added(string word)
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        await chat.SayAsync($"add to {reference}");
+
+        var replies = await chat.SayAsync(word);
+        await chat.SayAllAsync("One more thing I remembered", "done");
+
+        Assert.Equal([Text.Format(TextKey.AdditionExplained, reference)], replies);
+        var said = (await _blobs.TranscriptAsync(reference)).Where(e => e.Direction == "in").Select(e => e.Text).ToList();
+        Assert.Contains("One more thing I remembered", said);
+        var record = await _blobs.CaseAsync(reference);
+        Assert.DoesNotContain(word, System.Text.Json.JsonSerializer.Serialize(record.Additions), StringComparison.Ordinal);
+    }
+
     private static JObject Press(string choice, string? part = null)
     {
         var value = new JObject { [CardSubmission.ChoiceField] = choice };
