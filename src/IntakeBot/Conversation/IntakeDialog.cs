@@ -28,6 +28,8 @@ public abstract class IntakeDialog : ComponentDialog
     private const string Edit = "edit";
     private const string Discard = "discard";
     private const string StopConfirmed = "stop-confirmed";
+    private const string ContactEmail = "contact-email";
+    private const string EmailPrompt = "email";
     private const string EvidencePromptId = "evidence";
 
     private readonly TextCatalog _text;
@@ -59,6 +61,8 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(new TextPrompt(RequiredText));
         AddDialog(new TextPrompt(RequiredWhen));
         AddDialog(new TextPrompt(OptionalText));
+        AddDialog(new TextPrompt(EmailPrompt, (prompt, _) => Task.FromResult(prompt.Recognized is { Succeeded: true, Value: { } address } && IsEmailAddress(address))));
+        AddDialog(new WaterfallDialog<NoValues>(ContactEmail, [AskEmailStepAsync, SaveEmailStepAsync]));
         AddDialog(new ChoiceStepPrompt(Choice, _text));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
         {
@@ -226,11 +230,47 @@ public abstract class IntakeDialog : ComponentDialog
             await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(TextKey.UrgentHelp, _options.UrgentHelp)), cancellationToken).ConfigureAwait(false);
         }
 
+        if (section.Id == IntakeSection.ContactId && answer.Count == 1 && _text.IsWord(answer[0], TextKey.ChoiceContactEmail))
+        {
+            return await step.ReplaceDialogAsync(ContactEmail, cursor, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (section.Id == IntakeSection.ContactId && answer.Count == 1 && _text.IsWord(answer[0], TextKey.ChoiceNoContact))
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.NoContactNoted]), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await NextSectionAsync(step, cursor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> NextSectionAsync(WaterfallStepContext<NoValues> step, SectionCursor cursor, CancellationToken cancellationToken)
+    {
         var next = cursor.Index + 1;
         return cursor.Editing || next >= _sections.Count
             ? await step.ReplaceDialogAsync(Review, null, cancellationToken).ConfigureAwait(false)
             : await step.ReplaceDialogAsync(Section, new SectionCursor(next, Editing: false), cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<DialogTurnResult> AskEmailStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+        => step.PromptAsync(EmailPrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_text[TextKey.AskContactEmail]),
+            RetryPrompt = MessageFactory.Text(_text[TextKey.ContactEmailInvalid]),
+        }, cancellationToken);
+
+    private async Task<DialogTurnResult> SaveEmailStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    {
+        var cursor = step.Options<SectionCursor>()!;
+        await SaveAnswerAsync(step.Context, _sections[cursor.Index], [$"{_text[TextKey.ChoiceContactEmail]}: {(string)step.Result!}"], cancellationToken).ConfigureAwait(false);
+        return await NextSectionAsync(step, cursor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One address with a domain that has a dot: enough to catch a typo, without judging.</summary>
+    private static bool IsEmailAddress(string said)
+        => !said.Contains(' ', StringComparison.Ordinal)
+            && System.Net.Mail.MailAddress.TryCreate(said, out var address)
+            && string.Equals(address.Address, said, StringComparison.OrdinalIgnoreCase)
+            && address.Host.Contains('.', StringComparison.Ordinal);
 
     private async Task<DialogTurnResult> ShowReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public static class ReporterSections
         EvidenceStep(TextKey.AskEvidence),
         Single("anything-else", TextKey.TitleAnythingElse, TextKey.AskAnythingElse, SectionInput.Text, true, [],
             a => a.AnythingElse, (a, v) => a with { AnythingElse = v }),
-        Single("contact", TextKey.TitleContact, TextKey.AskContact, SectionInput.Text, false,
+        Single(ContactId, TextKey.TitleContact, TextKey.AskContact, SectionInput.Text, false,
             [TextKey.ChoiceContactTeams, TextKey.ChoiceContactEmail, TextKey.ChoiceNoContact],
             a => a.Contact, (a, v) => a with { Contact = v }),
     ];

@@ -288,6 +288,22 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.DoesNotContain(word, System.Text.Json.JsonSerializer.Serialize(record.Additions), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Choosing_email_asks_for_the_address_and_checks_it_kindly()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync(Intake.UpToReview()[..^1]);
+
+        var asked = await chat.SayAsync("Email");
+        var invalid = await chat.SayAsync("sam at contoso");
+        await chat.SayAsync("sam@contoso.com");
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+
+        Assert.Equal([Text[TextKey.AskContactEmail]], asked);
+        Assert.Equal([Text[TextKey.ContactEmailInvalid]], invalid);
+        Assert.Equal("Email: sam@contoso.com", (await _blobs.CaseAsync(reference)).Answers.Contact);
+    }
+
     private static JObject Press(string choice, string? part = null)
     {
         var value = new JObject { [CardSubmission.ChoiceField] = choice };
