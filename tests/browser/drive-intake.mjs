@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 
 const [url, screenshot] = process.argv.slice(2);
 const steps = [
-  ['report', 'In your own words, what happened?'],
+  ['report', 'Tell me what happened, in your own words'],
   ['Someone kept interrupting me in meetings and mocking my accent.', 'Add more whenever you'],
   ['done', 'When did it happen?'],
   ['Yesterday afternoon', 'Is it still going on?'],
@@ -19,7 +19,7 @@ const steps = [
   ['skip', 'Is there anything else you'],
   ['skip', 'Would you like to be contacted'],
   ['A Teams chat is fine', 'to send it'],
-  ['submit', 'Your report has been submitted'],
+  ['submit', 'Your report is submitted'],
 ];
 
 const browser = await chromium.launch({

@@ -4,6 +4,7 @@ using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
 using IntakeBot.Responders;
+using IntakeBot.Retention;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector.Authentication;
@@ -25,6 +26,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private readonly OwnerCommands _ownerCommands;
     private readonly TextCatalog _text;
     private readonly IntakeOptions _options;
+    private readonly RetentionFacts _retention;
     private readonly DialogSet _dialogs;
     private readonly TeamsGuard _guard;
     private readonly string _rosterVersion;
@@ -45,6 +47,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         TeamsGuard guard,
         TextCatalog text,
         IOptions<IntakeOptions> options,
+        RetentionPeriods retention,
         IConfiguration configuration,
         ILogger<IntakeActivityHandler> logger)
     {
@@ -58,6 +61,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         _guard = guard;
         _text = text;
         _options = options.Value;
+        _retention = new RetentionFacts(retention.Draft, retention.ClosedCase, retention.Backup);
         _dialogs = new DialogSet(state.Dialogs).Add(reportDialog).Add(takeReportDialog).Add(addToCaseDialog);
         _rosterVersion = string.Join('\n', _options.Responders.Select(ResponderRoster.Normalize).Order(StringComparer.Ordinal));
     }
@@ -74,9 +78,10 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
 
         if (turnContext.Activity.Type == ActivityTypes.Message && !TeamsGuard.IsPersonalChat(turnContext.Activity))
         {
-            // Nothing from a group chat or channel is kept: state is neither read nor written.
+            // Nothing from a group chat or channel is kept: state is neither read nor written. The
+            // answer there is neutral, so that nobody reading the group learns that anyone is reporting.
             var opened = await OpenPrivateChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            await turnContext.SendActivityAsync(MessageFactory.Text(_text[opened ? TextKey.PrivateChatOffered : TextKey.PersonalChatOnly]), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(_text[opened ? TextKey.GroupChatNeutral : TextKey.GroupChatNeutralNoChat]), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -176,7 +181,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
                 activity.ServiceUrl,
                 null,
                 parameters,
-                (privateTurn, ct) => privateTurn.SendActivityAsync(MessageFactory.Text(_text[TextKey.PrivateChatOpened]), ct),
+                (privateTurn, ct) => privateTurn.SendActivityAsync(MessageFactory.Text(_text[TextKey.PrivateChatAfterGroup]), ct),
                 cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -227,6 +232,12 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        if (_text.IsWord(said, TextKey.ChoicePrivacy))
+        {
+            await dc.Context.SendActivityAsync(Replies.WithChoices(PrivacyText.Notice(_text, _retention, _options.OwnerRole, _options.FaqUrl), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (_text.IsWord(said, TextKey.ChoiceMyReports))
         {
             await ShowMyReportsAsync(dc.Context, cancellationToken).ConfigureAwait(false);
@@ -241,7 +252,9 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         var reply = said switch
         {
             _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
-            _ when _text.IsWord(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}"),
+            _ when _text.IsWord(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}") + SupportLine(),
+            _ when _text.IsGreeting(said) => _text[TextKey.GreetingReply],
+            _ when TextCatalog.LooksLikeAccount(said) => _text[TextKey.AccountLikeNotStarted],
             _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
             _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
             _ => _text[TextKey.Greeting],
@@ -289,6 +302,10 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         CaseStatuses.Acknowledged or CaseStatuses.InReview => TextKey.MyReportsStatusBeingLookedAt,
         _ => TextKey.MyReportsStatusReceived,
     }];
+
+    /// <summary>The support resource as a paragraph of its own, when one is configured.</summary>
+    private string SupportLine()
+        => string.IsNullOrWhiteSpace(_options.SupportResource) ? string.Empty : $"\n\n{_text.Format(TextKey.SupportLine, _options.SupportResource)}";
 
     /// <summary>A short single word (such as "done" or "skip" with no intake running) reads as a
     /// command the bot does not know; anything else is a first message and gets the greeting.</summary>

@@ -53,7 +53,9 @@ public sealed class AccountPrompt(
         messages.Add(said);
         instance.Write(MessagesKey, messages);
         await onMessage(dc.Context, messages, cancellationToken).ConfigureAwait(false);
-        await dc.Context.SendActivityAsync(Replies.WithChoices(text[TextKey.AccountNoted], text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
+        // No "done" button after the first message: it would nudge the person to stop before they have said it all.
+        var acknowledgement = Acknowledgements.ForAccountMessage(text, messages.Count);
+        await dc.Context.SendActivityAsync(messages.Count < 2 ? MessageFactory.Text(acknowledgement) : Replies.WithChoices(acknowledgement, text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 

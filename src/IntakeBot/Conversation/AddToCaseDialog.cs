@@ -42,6 +42,14 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         }
 
         var said = dc.Context.Activity.Text?.Trim();
+        if (IsControlWord(said) || (string.IsNullOrEmpty(said) && dc.Context.Activity.Value is not null))
+        {
+            // A command word or a press on an earlier card is not part of the addition: it is never
+            // stored, and the person is told what happens to what they send here.
+            await dc.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AdditionExplained, state.Reference)), cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
         if (string.IsNullOrEmpty(said))
         {
             await dc.Context.SendActivityAsync(MessageFactory.Text(text[TextKey.NoTextReceived]), cancellationToken).ConfigureAwait(false);
@@ -75,6 +83,10 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         await dc.Context.SendActivityAsync(Replies.WithChoices(text.Format(TextKey.AdditionNoted, state.Reference), text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
+
+    private bool IsControlWord(string? said)
+        => new[] { TextKey.ChoiceHelp, TextKey.ChoicePause, TextKey.ChoiceStop, TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceMyReports, TextKey.ChoicePrivacy, TextKey.ChoiceSubmit, TextKey.ChoiceSkip }
+            .Any(word => text.IsWord(said, word));
 
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
         => turnContext.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AskAddition, instance.Read<AdditionState>(StateKey).Reference)), cancellationToken);

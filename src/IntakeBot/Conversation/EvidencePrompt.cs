@@ -35,7 +35,7 @@ public sealed class EvidencePrompt(
         var instance = dc.ActiveDialog!;
         var count = instance.State.Value<int?>(CountKey) ?? 0;
         var said = activity.Text?.Trim();
-        if (!EvidenceIntake.HasFiles(activity) && (text.IsWord(said, TextKey.ChoiceDone) || text.IsWord(said, TextKey.ChoiceSkip)))
+        if (!EvidenceIntake.HasFiles(activity) && (text.IsWord(said, TextKey.ChoiceDone) || text.IsNothing(said)))
         {
             return await dc.EndDialogAsync(count, cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Dialogs.Prompts;
 using IntakeBot.Evidence;
@@ -18,6 +19,7 @@ public abstract class IntakeDialog : ComponentDialog
     public const string Discarded = "discarded";
 
     private const string RequiredText = "required-text";
+    private const string RequiredWhen = "required-when";
     private const string OptionalText = "optional-text";
     private const string Choice = "choice";
     private const string Welcome = "welcome";
@@ -25,6 +27,9 @@ public abstract class IntakeDialog : ComponentDialog
     private const string Review = "review";
     private const string Edit = "edit";
     private const string Discard = "discard";
+    private const string StopConfirmed = "stop-confirmed";
+    private const string ContactEmail = "contact-email";
+    private const string EmailPrompt = "email";
     private const string EvidencePromptId = "evidence";
 
     private readonly TextCatalog _text;
@@ -34,6 +39,7 @@ public abstract class IntakeDialog : ComponentDialog
     private readonly EvidenceIntake _evidence;
     private readonly IntakeFlow _flow;
     private readonly IReadOnlyList<IntakeSection> _sections;
+    private readonly RetentionFacts _retention;
 
     protected IntakeDialog(IntakeFlow flow, IntakeServices services)
         : base(flow.DialogId)
@@ -45,15 +51,19 @@ public abstract class IntakeDialog : ComponentDialog
         _drafts = services.Drafts;
         _evidence = services.Evidence;
         _options = services.Options.Value;
+        _retention = new RetentionFacts(services.Retention.Draft, services.Retention.ClosedCase, services.Retention.Backup);
 
         AddDialog(new WaterfallDialog<NoValues>(Welcome, [WelcomeStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Section, [AskSectionStepAsync, SaveSectionStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Review, [ShowReviewStepAsync, ActOnReviewStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Edit, [AskWhichSectionStepAsync, EditSectionStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Discard, [ConfirmDiscardStepAsync, DiscardStepAsync]));
-        AddDialog(new TextPrompt(RequiredText, RequiredAnswerAsync));
+        AddDialog(new TextPrompt(RequiredText));
+        AddDialog(new TextPrompt(RequiredWhen));
         AddDialog(new TextPrompt(OptionalText));
-        AddDialog(new ChoicePrompt(Choice));
+        AddDialog(new TextPrompt(EmailPrompt, (prompt, _) => Task.FromResult(prompt.Recognized is { Succeeded: true, Value: { } address } && IsEmailAddress(address))));
+        AddDialog(new WaterfallDialog<NoValues>(ContactEmail, [AskEmailStepAsync, SaveEmailStepAsync]));
+        AddDialog(new ChoiceStepPrompt(Choice, _text));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
         {
             AddDialog(new AccountPrompt(AccountPromptId(section), _text, (turn, messages, ct) => SaveAnswerAsync(turn, section, messages, ct)));
@@ -68,11 +78,23 @@ public abstract class IntakeDialog : ComponentDialog
     {
         var turn = innerDc.Context;
         var draft = await _state.GetDraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        var said = turn.Activity.Text?.Trim();
+        if (draft.StopAsked)
+        {
+            draft.StopAsked = false;
+            if (await StopAnsweredAsync(innerDc, draft, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
         if (draft.Paused)
         {
             draft.Paused = false;
-            await RepromptAfterAsync(innerDc, _text[TextKey.WelcomeBack], cancellationToken).ConfigureAwait(false);
-            return true;
+            if (await ResumeAsync(innerDc, said, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
         }
 
         // Files sent at any step are taken as evidence, and the step waits for its answer.
@@ -84,7 +106,21 @@ public abstract class IntakeDialog : ComponentDialog
             return true;
         }
 
-        var said = turn.Activity.Text?.Trim();
+        if (string.IsNullOrEmpty(said) && turn.Activity.Value is not null && innerDc.ActiveDialog?.Id != Choice)
+        {
+            // A button on an earlier card: Teams sends its press with no text, which is not an empty answer.
+            await RepromptAfterAsync(innerDc, _text[TextKey.CardPressedElsewhere], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (innerDc.ActiveDialog?.Id is RequiredText or RequiredWhen && _text.IsWord(said, TextKey.ChoiceSkip))
+        {
+            // One kind message saying why the answer helps, and the question stays open; repeating the
+            // question straight after would read as pressure.
+            await turn.SendActivityAsync(MessageFactory.Text(_text[innerDc.ActiveDialog.Id == RequiredWhen ? TextKey.AnswerNeededWhen : TextKey.AnswerNeeded]), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (_text.IsWord(said, TextKey.ChoiceHelp))
         {
             await RepromptAfterAsync(innerDc, _text.Format(TextKey.IntakeHelp, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
@@ -94,7 +130,20 @@ public abstract class IntakeDialog : ComponentDialog
         if (_text.IsWord(said, TextKey.ChoicePause))
         {
             draft.Paused = true;
-            await turn.SendActivityAsync(MessageFactory.Text(_text[TextKey.Paused]), cancellationToken).ConfigureAwait(false);
+            await SendWithSupportAsync(turn, _text[TextKey.Paused], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (_text.IsWord(said, TextKey.ChoiceStop))
+        {
+            draft.StopAsked = true;
+            await turn.SendActivityAsync(ChoiceMessage.Create(_text, _text[TextKey.ConfirmStop], StopChoices()), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (_text.IsWord(said, TextKey.ChoicePrivacy))
+        {
+            await RepromptAfterAsync(innerDc, PrivacyText.Notice(_text, _retention, _options.OwnerRole, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -125,6 +174,11 @@ public abstract class IntakeDialog : ComponentDialog
         draft.Kind = _flow.Kind;
         draft.Owner = step.Options<IntakeStart>()?.Owner;
         await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Welcome, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
+        if (_flow.Kind == CaseKinds.SelfReport)
+        {
+            await SendWithSupportAsync(step.Context, _text.Format(TextKey.WelcomeData, _options.OwnerRole), cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.ReplaceDialogAsync(Section, new SectionCursor(0, Editing: false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,21 +186,26 @@ public abstract class IntakeDialog : ComponentDialog
     {
         var section = _sections[step.Options<SectionCursor>()!.Index];
         var question = _text.Format(section.Prompt, _options.FaqUrl);
+        if (section.Input == SectionInput.Choice)
+        {
+            return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(question, _text.Format(TextKey.PickOneAskAgain, question), section.Choices.Select(c => new Choice(c.ToString(), _text[c]))), cancellationToken);
+        }
+
         var prompt = Replies.WithChoices(question, section.Choices.Select(c => _text[c]));
         var options = new PromptOptions
         {
             Prompt = prompt,
             RetryPrompt = Replies.WithChoices(
-                _text.Format(section.Input == SectionInput.Choice ? TextKey.PickOneAskAgain : TextKey.NoTextReceivedAskAgain, question),
+                _text.Format(TextKey.NoTextReceivedAskAgain, question),
                 section.Choices.Select(c => _text[c])),
             Choices = [.. section.Choices.Select(c => _text[c])],
         };
         var promptId = section.Input switch
         {
             SectionInput.Account => AccountPromptId(section),
-            SectionInput.Choice => Choice,
             SectionInput.Evidence => EvidencePromptId,
             _ when section.Optional => OptionalText,
+            _ when section.Id == IntakeSection.WhenId => RequiredWhen,
             _ => RequiredText,
         };
         return step.PromptAsync(promptId, options, cancellationToken);
@@ -159,8 +218,8 @@ public abstract class IntakeDialog : ComponentDialog
         IReadOnlyList<string> answer = step.Result switch
         {
             List<string> messages => messages,
-            FoundChoice choice => [choice.Value],
-            string said when section.Optional && _text.IsWord(said, TextKey.ChoiceSkip) => [],
+            PickedChoice choice => [_text[section.Choices[choice.Index]]],
+            string said when section.Optional && _text.IsNothing(said) => [],
             string said => [said],
             _ => [],
         };
@@ -171,41 +230,80 @@ public abstract class IntakeDialog : ComponentDialog
             await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(TextKey.UrgentHelp, _options.UrgentHelp)), cancellationToken).ConfigureAwait(false);
         }
 
+        if (section.Id == IntakeSection.ContactId && answer.Count == 1 && _text.IsWord(answer[0], TextKey.ChoiceContactEmail))
+        {
+            return await step.ReplaceDialogAsync(ContactEmail, cursor, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (section.Id == IntakeSection.ContactId && answer.Count == 1 && _text.IsWord(answer[0], TextKey.ChoiceNoContact))
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.NoContactNoted]), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await NextSectionAsync(step, cursor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> NextSectionAsync(WaterfallStepContext<NoValues> step, SectionCursor cursor, CancellationToken cancellationToken)
+    {
         var next = cursor.Index + 1;
         return cursor.Editing || next >= _sections.Count
             ? await step.ReplaceDialogAsync(Review, null, cancellationToken).ConfigureAwait(false)
             : await step.ReplaceDialogAsync(Section, new SectionCursor(next, Editing: false), cancellationToken).ConfigureAwait(false);
     }
 
+    private Task<DialogTurnResult> AskEmailStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+        => step.PromptAsync(EmailPrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_text[TextKey.AskContactEmail]),
+            RetryPrompt = MessageFactory.Text(_text[TextKey.ContactEmailInvalid]),
+        }, cancellationToken);
+
+    private async Task<DialogTurnResult> SaveEmailStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    {
+        var cursor = step.Options<SectionCursor>()!;
+        await SaveAnswerAsync(step.Context, _sections[cursor.Index], [$"{_text[TextKey.ChoiceContactEmail]}: {(string)step.Result!}"], cancellationToken).ConfigureAwait(false);
+        return await NextSectionAsync(step, cursor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One address with a domain that has a dot: enough to catch a typo, without judging.</summary>
+    private static bool IsEmailAddress(string said)
+        => !said.Contains(' ', StringComparison.Ordinal)
+            && System.Net.Mail.MailAddress.TryCreate(said, out var address)
+            && string.Equals(address.Address, said, StringComparison.OrdinalIgnoreCase)
+            && address.Host.Contains('.', StringComparison.Ordinal);
+
     private async Task<DialogTurnResult> ShowReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var evidence = draft.CaseReference is { } reference ? await _drafts.EvidenceAsync(reference, cancellationToken).ConfigureAwait(false) : [];
-        await step.Context.SendActivityAsync(Replies.ReviewCard(_text, _flow, draft.Answers, evidence), cancellationToken).ConfigureAwait(false);
-        string[] actions = [_text[TextKey.ChoiceSubmit], _text[TextKey.ChoiceEdit], _text[TextKey.ChoiceDiscard]];
-        return await step.PromptAsync(Choice, new PromptOptions
-        {
-            Prompt = Replies.WithChoices(_text[TextKey.ReviewActions], actions),
-            RetryPrompt = Replies.WithChoices(_text[TextKey.ReviewPickAction], actions),
-            Choices = actions,
-        }, cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(ReviewCard.Create(_text, ReviewContent(draft.Answers, evidence)), cancellationToken).ConfigureAwait(false);
+        Choice[] actions =
+        [
+            new(ReviewCard.SubmitChoice, _text[TextKey.ChoiceSubmit]),
+            new(ReviewCard.EditChoice, _text[TextKey.ChoiceEdit]),
+            new(ReviewCard.DiscardChoice, _text[TextKey.ChoiceDiscard]),
+        ];
+        return await step.BeginDialogAsync(Choice, ChoiceStepOptions.For(_text[TextKey.ReviewActions], _text[TextKey.ReviewPickAction], actions), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ActOnReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        switch (((FoundChoice)step.Result!).Index)
+        var picked = (PickedChoice)step.Result!;
+        switch (picked.Id)
         {
-            case 0:
+            case ReviewCard.SubmitChoice:
                 var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
                 var record = await _drafts.SubmitAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Receipt, record.Reference, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
+                await SendWithSupportAsync(step.Context, _text.Format(_flow.Receipt, record.Reference, _options.OwnerRole, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
                 if (record.Kind == CaseKinds.SelfReport)
                 {
                     OwnerNotifier.Notify(step.Context, record.Owner, TextKey.OwnerNewCase, record.Reference);
                 }
 
                 return await step.EndDialogAsync(Submitted, cancellationToken).ConfigureAwait(false);
-            case 1:
+            case ReviewCard.EditChoice when SectionIndex(picked.Part) is int part:
+                return await EditAsync(step, part, cancellationToken).ConfigureAwait(false);
+            case ReviewCard.EditChoice:
                 return await step.ReplaceDialogAsync(Edit, null, cancellationToken).ConfigureAwait(false);
             default:
                 return await step.ReplaceDialogAsync(Discard, null, cancellationToken).ConfigureAwait(false);
@@ -214,17 +312,18 @@ public abstract class IntakeDialog : ComponentDialog
 
     private Task<DialogTurnResult> AskWhichSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        var titles = _sections.Select(s => _text[s.Title]).ToList();
-        return step.PromptAsync(Choice, new PromptOptions
-        {
-            Prompt = Replies.WithChoices(_text[TextKey.AskWhichSection], titles),
-            Choices = titles,
-        }, cancellationToken);
+        var parts = _sections.Select(s => new Choice(s.Id, _text[s.Title]));
+        return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(_text[TextKey.AskWhichSection], _text.Format(TextKey.PickOneAskAgain, _text[TextKey.AskWhichSection]), parts), cancellationToken);
     }
 
-    private async Task<DialogTurnResult> EditSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    private Task<DialogTurnResult> EditSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        var index = ((FoundChoice)step.Result!).Index;
+        var picked = (PickedChoice)step.Result!;
+        return EditAsync(step, SectionIndex(picked.Part) ?? picked.Index, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> EditAsync(WaterfallStepContext<NoValues> step, int index, CancellationToken cancellationToken)
+    {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var current = _sections[index].Read(draft.Answers);
         if (current.Count > 0)
@@ -236,15 +335,16 @@ public abstract class IntakeDialog : ComponentDialog
     }
 
     private Task<DialogTurnResult> ConfirmDiscardStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
-        => step.PromptAsync(Choice, new PromptOptions
-        {
-            Prompt = Replies.WithChoices(_text[TextKey.ConfirmDiscard], _text[TextKey.ChoiceDeleteDraft], _text[TextKey.ChoiceKeepDraft]),
-            Choices = [_text[TextKey.ChoiceDeleteDraft], _text[TextKey.ChoiceKeepDraft]],
-        }, cancellationToken);
+        => step.Options<string>() == StopConfirmed
+            ? step.NextAsync(new PickedChoice(nameof(TextKey.ChoiceDeleteDraft), 0, null), cancellationToken)
+            : step.BeginDialogAsync(Choice, ChoiceStepOptions.For(
+            _text[TextKey.ConfirmDiscard],
+            _text.Format(TextKey.PickOneAskAgain, _text[TextKey.ConfirmDiscard]),
+            [new(nameof(TextKey.ChoiceDeleteDraft), _text[TextKey.ChoiceDeleteDraft]), new(nameof(TextKey.ChoiceKeepDraft), _text[TextKey.ChoiceKeepDraft])]), cancellationToken);
 
     private async Task<DialogTurnResult> DiscardStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        if (((FoundChoice)step.Result!).Index != 0)
+        if (((PickedChoice)step.Result!).Index != 0)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.DiscardCancelled]), cancellationToken).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(Review, null, cancellationToken).ConfigureAwait(false);
@@ -252,19 +352,8 @@ public abstract class IntakeDialog : ComponentDialog
 
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         await _drafts.DiscardAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
-        await step.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.Discarded]), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Discarded(_text, _retention)), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(Discarded, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<bool> RequiredAnswerAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
-    {
-        if (prompt.Recognized.Succeeded && _text.IsWord(prompt.Recognized.Value, TextKey.ChoiceSkip))
-        {
-            await prompt.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.AnswerNeeded]), cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-
-        return prompt.Recognized.Succeeded;
     }
 
     private async Task SaveAnswerAsync(ITurnContext turnContext, IntakeSection section, IReadOnlyList<string> answer, CancellationToken cancellationToken)
@@ -292,6 +381,108 @@ public abstract class IntakeDialog : ComponentDialog
         await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
     }
 
+
+    private IReadOnlyList<Choice> StopChoices()
+        => [new(nameof(TextKey.ChoiceKeepPaused), _text[TextKey.ChoiceKeepPaused]), new(nameof(TextKey.ChoiceDeleteDraft), _text[TextKey.ChoiceDeleteDraft])];
+
+    /// <summary>The answer to "keep it paused or delete it?". False when the message was something
+    /// else: the question lapses and the message is taken as usual.</summary>
+    private async Task<bool> StopAnsweredAsync(DialogContext innerDc, IntakeDraft draft, CancellationToken cancellationToken)
+    {
+        var turn = innerDc.Context;
+        var choices = StopChoices();
+        var picked = ChoiceMatcher.Match(CardSubmission.Read(turn.Activity.Value), choices) ?? ChoiceMatcher.Match(_text, turn.Activity.Text, choices);
+        if (picked is null)
+        {
+            return false;
+        }
+
+        if (picked == choices[0])
+        {
+            draft.Paused = true;
+            await SendWithSupportAsync(turn, _text[TextKey.Paused], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // Deleting was the choice just made: the discard runs without asking a second time.
+        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await innerDc.BeginDialogAsync(Discard, StopConfirmed, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The message that ends a pause is used: files are stored, text at a step that takes
+    /// text is its answer. True when the message was handled here.</summary>
+    private async Task<bool> ResumeAsync(DialogContext innerDc, string? said, CancellationToken cancellationToken)
+    {
+        var turn = innerDc.Context;
+        if (EvidenceIntake.HasFiles(turn.Activity))
+        {
+            var replies = await _evidence.TakeAsync(turn, await EnsureCaseAsync(turn, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await turn.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], cancellationToken).ConfigureAwait(false);
+            await ShowWhereWeAreAsync(innerDc, _text.Format(TextKey.WelcomeBackKeptFiles, replies.Count), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (IsControlWord(said))
+        {
+            return false;
+        }
+
+        var active = innerDc.ActiveDialog?.Id;
+        var takesText = active is RequiredText or RequiredWhen or OptionalText || (active?.StartsWith("account:", StringComparison.Ordinal) ?? false);
+        if (takesText && !string.IsNullOrEmpty(said))
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(_text[TextKey.WelcomeBackKeptText]), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await ShowWhereWeAreAsync(innerDc, _text[TextKey.WelcomeBack], cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A message, then the open question again; at the review, the review card again.</summary>
+    private static async Task ShowWhereWeAreAsync(DialogContext innerDc, string message, CancellationToken cancellationToken)
+    {
+        if (innerDc.Stack.LastOrDefault()?.Id == Review)
+        {
+            await innerDc.Context.SendActivityAsync(MessageFactory.Text(message), cancellationToken).ConfigureAwait(false);
+            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            await innerDc.BeginDialogAsync(Review, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await RepromptAfterAsync(innerDc, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool IsControlWord(string? said)
+        => new[] { TextKey.ChoiceHelp, TextKey.ChoicePause, TextKey.ChoiceStop, TextKey.ChoicePrivacy, TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceTips, TextKey.ChoiceSubmit, TextKey.ChoiceDone, TextKey.ChoiceSkip }
+            .Any(word => _text.IsWord(said, word));
+
+    /// <summary>A message followed by the support resource, when one is configured.</summary>
+    private async Task SendWithSupportAsync(ITurnContext turn, string message, CancellationToken cancellationToken)
+    {
+        IActivity[] messages = string.IsNullOrWhiteSpace(_options.SupportResource)
+            ? [MessageFactory.Text(message)]
+            : [MessageFactory.Text(message), MessageFactory.Text(_text.Format(TextKey.SupportLine, _options.SupportResource))];
+        await turn.SendActivitiesAsync(messages, cancellationToken).ConfigureAwait(false);
+    }
+
+    private int? SectionIndex(string? id)
+    {
+        var index = _sections.ToList().FindIndex(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+        return index < 0 ? null : index;
+    }
+
+    /// <summary>The review card's content: every part with its answer, evidence as names and sizes.</summary>
+    private ReviewCardContent ReviewContent(IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
+        => new(
+            _text[_flow.ReviewCardTitle],
+            _text[_flow.ReviewCardClassification],
+            _text.Format(TextKey.ReviewWhoReceives, _options.OwnerRole),
+            [.. _sections.Select(s => new CardPart(
+                s.Id,
+                _text[s.Title],
+                s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Read(answers)))]);
 
     private static string AccountPromptId(IntakeSection section) => $"account:{section.Id}";
 

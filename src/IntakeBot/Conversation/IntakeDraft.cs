@@ -18,6 +18,9 @@ public sealed record IntakeDraft
 
     public bool Paused { get; set; }
 
+    /// <summary>"stop" was said and the person was asked whether to keep the draft paused or delete it.</summary>
+    public bool StopAsked { get; set; }
+
     /// <summary>Activities of the intake from before the case existed; written to its transcript
     /// when it is created.</summary>
     public List<TranscriptEntry> PendingTranscript { get; set; } = [];

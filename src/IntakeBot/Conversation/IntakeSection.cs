@@ -33,6 +33,12 @@ public sealed record IntakeSection(
     /// <summary>The section whose yes (or not sure) shows the urgent-help contact.</summary>
     public const string StillHappeningId = "still-happening";
 
+    /// <summary>The "when" question, where "I don't know" is an answer.</summary>
+    public const string WhenId = "when";
+
+    /// <summary>The contact question, where "Email" goes on to ask for the address.</summary>
+    public const string ContactId = "contact";
+
     /// <summary>The evidence step: its items live in the case's evidence list, not in the answers.</summary>
     public static IntakeSection EvidenceStep(TextKey prompt)
         => new("evidence", TextKey.TitleEvidence, prompt, SectionInput.Evidence, true, [], _ => [], (a, _) => a);

@@ -1,5 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
+using IntakeBot.Retention;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
@@ -10,4 +11,5 @@ public sealed record IntakeServices(
     ConversationStateAccessors State,
     CaseDrafts Drafts,
     EvidenceIntake Evidence,
-    IOptions<IntakeOptions> Options);
+    IOptions<IntakeOptions> Options,
+    RetentionPeriods Retention);

@@ -28,14 +28,6 @@ public static class Replies
         return activity;
     }
 
-    /// <summary>The review summary as an Adaptive Card, each section with the answer as typed.</summary>
-    public static Activity ReviewCard(TextCatalog text, IntakeFlow flow, IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
-    {
-        var card = Card(text, text[flow.ReviewCardTitle], text[flow.ReviewCardClassification], flow.Sections, answers, evidence);
-        card.Text = text[TextKey.ReviewIntro];
-        return card;
-    }
-
     /// <summary>A case's answers and evidence as an Adaptive Card under a title and a subtitle.</summary>
     public static Activity Card(TextCatalog text, string title, string subtitle, IReadOnlyList<IntakeSection> sections, IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
     {

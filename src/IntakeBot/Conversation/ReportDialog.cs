@@ -15,5 +15,5 @@ public sealed class ReportDialog(IntakeServices services)
         TextKey.Welcome,
         TextKey.ReviewCardTitle,
         TextKey.ReviewCardClassification,
-        TextKey.Receipt);
+        TextKey.SubmittedReceipt);
 }

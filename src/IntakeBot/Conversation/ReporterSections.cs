@@ -17,7 +17,7 @@ public static class ReporterSections
     [
         new("what-happened", TextKey.TitleWhatHappened, TextKey.AskWhatHappened, SectionInput.Account, false, [],
             a => a.WhatHappened, (a, v) => a with { WhatHappened = [.. v] }),
-        Single("when", TextKey.TitleWhen, TextKey.AskWhen, SectionInput.Text, false, [],
+        Single(WhenId, TextKey.TitleWhen, TextKey.AskWhen, SectionInput.Text, false, [TextKey.ChoiceDontKnow],
             a => a.When, (a, v) => a with { When = v }),
         Single(StillHappeningId, TextKey.TitleStillHappening, TextKey.AskStillHappening, SectionInput.Choice, false,
             [TextKey.ChoiceYes, TextKey.ChoiceNo, TextKey.ChoiceNotSure],
@@ -33,7 +33,7 @@ public static class ReporterSections
         EvidenceStep(TextKey.AskEvidence),
         Single("anything-else", TextKey.TitleAnythingElse, TextKey.AskAnythingElse, SectionInput.Text, true, [],
             a => a.AnythingElse, (a, v) => a with { AnythingElse = v }),
-        Single("contact", TextKey.TitleContact, TextKey.AskContact, SectionInput.Text, false,
+        Single(ContactId, TextKey.TitleContact, TextKey.AskContact, SectionInput.Text, false,
             [TextKey.ChoiceContactTeams, TextKey.ChoiceContactEmail, TextKey.ChoiceNoContact],
             a => a.Contact, (a, v) => a with { Contact = v }),
     ];

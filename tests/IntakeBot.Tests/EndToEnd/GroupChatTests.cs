@@ -23,14 +23,15 @@ public sealed class GroupChatTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!.Select(a => a.Value<string>("text")).ToList();
-        Assert.StartsWith("I take reports only in a private 1:1 chat", Assert.Single(replies), StringComparison.Ordinal);
-        Assert.Contains("I've sent you a private message", replies[0], StringComparison.Ordinal);
+        Assert.Equal("Hi! I only chat one-to-one, so I've said hello in a private chat.", Assert.Single(replies));
+        Assert.DoesNotContain("report", replies[0], StringComparison.OrdinalIgnoreCase);
         var created = Assert.Single(connector.CreatedConversations);
         Assert.False(created.Value<bool>("isGroup"));
         Assert.Equal(person, created["members"]![0]!.Value<string>("aadObjectId"));
         var (conversationId, hello) = Assert.Single(connector.Sent);
         Assert.Equal("a:private-1", conversationId);
-        Assert.StartsWith("Hi. This is a private chat between you and me.", hello.Value<string>("text"), StringComparison.Ordinal);
+        Assert.StartsWith("Hi, this is a private chat between you and me.", hello.Value<string>("text"), StringComparison.Ordinal);
+        Assert.Contains("you may want to delete it", hello.Value<string>("text"), StringComparison.Ordinal);
         var blobs = new CaseBlobs(azurite, app);
         Assert.Empty(await blobs.CaseBlobNamesAsync());
         Assert.Equal(0, await blobs.StateBlobCountAsync());

@@ -51,6 +51,23 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
         return [.. ((JArray?)body["activities"] ?? []).Select(a => a.Value<string>("text") ?? string.Empty)];
     }
 
+    /// <summary>Sends a message and returns the replies whole (suggested actions, cards); with a
+    /// <paramref name="value"/> and no text it is a card button press as Teams delivers it.</summary>
+    public async Task<IReadOnlyList<JObject>> ExchangeAsync(string? text, JObject? value = null)
+    {
+        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: Guid.NewGuid().ToString("N"), serviceUrl: serviceUrl));
+        if (value is not null)
+        {
+            activity.Remove("text");
+            activity["value"] = value;
+        }
+
+        var response = await PostAsync(activity.ToString(Formatting.None));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return [.. ((JArray?)body["activities"] ?? []).OfType<JObject>()];
+    }
+
     /// <summary>An uploaded file as Teams delivers it in 1:1 chat.</summary>
     public static JObject UploadedFile(string name, string downloadUrl)
         => new()
