@@ -133,16 +133,27 @@ public sealed class TurnCommit(
                 await draftPurge.DiscardAsync(stateKey, discarded.Reference, cancellationToken).ConfigureAwait(false);
             }
 
+            // Replies that never reached the person leave the draft's transcript too (rare: one more write).
+            var draft = transcript.Dropped.Count > 0 ? await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false) : null;
+            var changed = draft is not null && draft.PendingTranscript.RemoveAll(transcript.Dropped.Contains) > 0;
+
             var pending = await state.PendingCase.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
-            if (pending is null)
+            if (pending is not null)
             {
-                return;
+                await drafts.ApplyAsync(pending, transcript.Dropped, cancellationToken).ConfigureAwait(false);
+                await state.PendingCase.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                changed = true;
             }
 
-            await drafts.ApplyAsync(pending, transcript.Dropped, cancellationToken).ConfigureAwait(false);
-            await state.PendingCase.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            await state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
-            await draftPurge.ForgetHistoryAsync(stateKey, cancellationToken).ConfigureAwait(false);
+            if (changed)
+            {
+                await state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (pending is not null)
+            {
+                await draftPurge.ForgetHistoryAsync(stateKey, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (StateConflictException)
         {

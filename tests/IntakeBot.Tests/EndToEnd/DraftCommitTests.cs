@@ -1,0 +1,104 @@
+using IntakeBot.Cases;
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+/// <summary>The state blob is the turn's commit point: a draft lives only there until it is submitted,
+/// a submit is decided by its commit (and then nothing can edit or discard it), and neither a submitted
+/// nor a discarded draft leaves its words in the state. Real HTTP on Azurite; two messages at the same
+/// moment are made exact by holding one turn's commit until the other has committed.</summary>
+public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Canary = "canary-8d41e7";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly string Resend = IntakeBot.Conversation.TextCatalog.Load()[IntakeBot.Conversation.TextKey.ConcurrentMessages];
+
+    [Fact]
+    public async Task Two_first_answers_at_once_then_discard_leave_no_blob_for_that_person()
+    {
+        var gate = new StateWriteGate();
+        await using var app = new BotApp(azurite, services: gate.Install);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAsync("report");
+
+        gate.HoldNextWrite();
+        var first = chat.SayAsync($"The first thing {Canary}");
+        await gate.HeldAsync(Patience);
+        var second = await chat.SayAsync($"The second thing {Canary}");
+        gate.Release();
+        Assert.Contains(Resend, await first);
+        Assert.DoesNotContain(Resend, second);
+
+        await chat.SayAllAsync([.. Intake.UpToReview(Canary).SkipWhile(s => s != "done")]);
+        var discarded = await chat.SayAllAsync("discard", "Delete it");
+
+        Assert.Contains(discarded, r => r.StartsWith("Your draft has been deleted", StringComparison.Ordinal));
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.Empty(await blobs.CaseBlobNamesAsync());
+        Assert.Empty(await blobs.StateBlobsContainingAsync(Canary));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Submit_racing_help_leaves_a_submitted_case_that_discard_and_edit_cannot_touch(bool submitCommitsFirst)
+    {
+        var gate = new StateWriteGate();
+        await using var app = new BotApp(azurite, services: gate.Install);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync(Intake.UpToReview(Canary));
+        var blobs = new CaseBlobs(azurite, app);
+
+        // The message held at its commit loses the race to the one sent after it.
+        gate.HoldNextWrite();
+        var held = chat.SayAsync(submitCommitsFirst ? "help" : "submit");
+        await gate.HeldAsync(Patience);
+        var committed = await chat.SayAsync(submitCommitsFirst ? "submit" : "help");
+        gate.Release();
+        Assert.Contains(Resend, await held);
+        Assert.DoesNotContain(Resend, committed);
+
+        if (!submitCommitsFirst)
+        {
+            // Told to send it again: nothing was submitted, and nobody was told it was.
+            Assert.Empty(await blobs.CaseBlobNamesAsync());
+            committed = await chat.SayAsync("submit");
+        }
+
+        var reference = Receipt.ReferenceIn(string.Join('\n', committed));
+        Assert.NotEmpty(reference);
+        await chat.SayAllAsync("discard", "Delete it", "edit", "When", "Yesterday");
+
+        var record = await blobs.CaseAsync(reference);
+        Assert.Equal(CaseStatuses.Submitted, record.Status);
+        Assert.Equal($"Last Tuesday morning {Canary}", record.Answers.When);
+        Assert.Equal(reference, await blobs.OnlyCaseReferenceAsync());
+    }
+
+    [Theory]
+    [InlineData("submit")]
+    [InlineData("discard")]
+    public async Task A_drafts_words_are_in_no_state_blob_once_it_is_submitted_or_discarded(string end)
+    {
+        await using var app = new BotApp(azurite);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync(Intake.UpToReview(Canary));
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.NotEmpty(await blobs.StateBlobsContainingAsync(Canary));
+        Assert.Empty(await blobs.CaseBlobNamesAsync());
+
+        var replies = end == "submit" ? await chat.SayAsync("submit") : await chat.SayAllAsync("discard", "Delete it");
+
+        Assert.Empty(await blobs.StateBlobsContainingAsync(Canary));
+        if (end == "submit")
+        {
+            var record = await blobs.CaseAsync(Receipt.ReferenceIn(string.Join('\n', replies)));
+            Assert.Contains(Canary, record.Answers.WhatHappened[0], StringComparison.Ordinal);
+            Assert.Contains(await blobs.TranscriptAsync(record.Reference), e => e.Direction == "in" && e.Text == $"He shouted at me in the stand-up meeting {Canary}");
+        }
+        else
+        {
+            Assert.Empty(await blobs.CaseBlobNamesAsync());
+        }
+    }
+}
