@@ -1,5 +1,7 @@
 using IntakeBot.Cases;
+using IntakeBot.Sharing;
 using IntakeBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntakeBot.Tests.EndToEnd;
 
@@ -99,6 +101,70 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
         else
         {
             Assert.Empty(await blobs.CaseBlobNamesAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_submitted_case_that_could_not_be_written_after_its_commit_is_written_once_by_the_next_turn()
+    {
+        var store = new FailingFirstCreate();
+        await using var app = new BotApp(azurite, services: services =>
+        {
+            services.AddSingleton<BlobCaseStore>();
+            services.AddSingleton<ICaseStore>(sp => store.Around(sp.GetRequiredService<BlobCaseStore>()));
+        });
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync(Intake.UpToReview(Canary));
+        var blobs = new CaseBlobs(azurite, app);
+
+        var reference = Receipt.ReferenceIn(string.Join('\n', await chat.SayAsync("submit")));
+        Assert.NotEmpty(reference);
+        Assert.Empty(await blobs.CaseBlobNamesAsync());
+
+        await chat.SayAllAsync("hello", "discard", "edit");
+
+        var record = await blobs.CaseAsync(reference);
+        Assert.Equal(CaseStatuses.Submitted, record.Status);
+        Assert.Equal($"Last Tuesday morning {Canary}", record.Answers.When);
+        var transcript = await blobs.TranscriptAsync(reference);
+        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "submit");
+        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "report");
+        Assert.DoesNotContain(transcript, e => e.Text == "hello");
+        Assert.Empty(await blobs.StateBlobsContainingAsync(Canary));
+    }
+
+    /// <summary>The real case store, except that the first case it is asked to create fails as storage
+    /// does when it is unreachable: what a process that stopped right after the commit leaves behind.</summary>
+    private sealed class FailingFirstCreate
+    {
+        private int _failed;
+
+        public ICaseStore Around(ICaseStore inner) => new Store(this, inner);
+
+        private sealed class Store(FailingFirstCreate owner, ICaseStore inner) : ICaseStore
+        {
+            public Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken)
+                => Interlocked.Exchange(ref owner._failed, 1) == 0
+                    ? throw new Azure.RequestFailedException(503, "Service unavailable")
+                    : inner.TryCreateAsync(record, cancellationToken);
+
+            public Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken) => inner.UpdateAsync(reference, change, cancellationToken);
+
+            public Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken) => inner.GetAsync(reference, cancellationToken);
+
+            public Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken) => inner.ListAsync(filter, cancellationToken);
+
+            public IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);
+
+            public Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken) => inner.AppendTranscriptAsync(reference, entries, cancellationToken);
+
+            public Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken) => inner.ReadTranscriptAsync(reference, cancellationToken);
+
+            public Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken) => inner.AppendAuditAsync(reference, entry, cancellationToken);
+
+            public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken) => inner.ReadAuditAsync(reference, cancellationToken);
+
+            public Task DeleteAsync(string reference, CancellationToken cancellationToken) => inner.DeleteAsync(reference, cancellationToken);
         }
     }
 }
