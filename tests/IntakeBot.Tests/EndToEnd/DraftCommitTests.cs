@@ -84,10 +84,13 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         await using var app = new BotApp(azurite);
         var chat = new HttpChat(app.CreateClient());
-        await chat.SayAllAsync(Intake.UpToReview(Canary));
+
+        // Pasted text at the evidence step is stored at once, under the draft's reserved reference.
+        await chat.SayAllAsync([.. Intake.UpToReview(Canary).SelectMany(s => s == "skip" ? [$"[09:12] pasted chat {Canary}", "done"] : new[] { s })]);
         var blobs = new CaseBlobs(azurite, app);
         Assert.NotEmpty(await blobs.StateBlobsContainingAsync(Canary));
-        Assert.Empty(await blobs.CaseBlobNamesAsync());
+        var draft = await blobs.DraftAsync();
+        Assert.StartsWith($"{draft.CaseReference}/evidence/", Assert.Single(await blobs.CaseBlobNamesAsync()), StringComparison.Ordinal);
 
         var replies = end == "submit" ? await chat.SayAsync("submit") : await chat.SayAllAsync("discard", "Delete it");
 
@@ -96,6 +99,7 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
         {
             var record = await blobs.CaseAsync(Receipt.ReferenceIn(string.Join('\n', replies)));
             Assert.Contains(Canary, record.Answers.WhatHappened[0], StringComparison.Ordinal);
+            Assert.Equal(draft.Evidence, record.Evidence);
             Assert.Contains(await blobs.TranscriptAsync(record.Reference), e => e.Direction == "in" && e.Text == $"He shouted at me in the stand-up meeting {Canary}");
         }
         else
