@@ -42,7 +42,7 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddSingleton(sp => new BlobContainers(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 builder.Services.AddHostedService<ContainerInitializer>();
 builder.Services.AddIntakeHealthChecks();
-builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State));
+builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State, sp.GetRequiredService<DraftStateTags>().TagsOf));
 builder.Services.AddSingleton<ICaseStore, BlobCaseStore>();
 builder.Services.AddCaseIndex();
 builder.Services.AddSingleton<CaseDrafts>();

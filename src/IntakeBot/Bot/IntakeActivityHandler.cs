@@ -131,7 +131,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         }
 
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        CaseDrafts.RecordTurn(turnContext, draft, intakeActive: dc.ActiveDialog is not null);
+        CaseDrafts.RecordTurn(turnContext, draft, intakeActive: dc.ActiveDialog is { Id: ReportDialog.DialogId or TakeReportDialog.DialogId });
         if (dc.ActiveDialog is null)
         {
             await _state.Draft.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);

@@ -12,18 +12,22 @@ public sealed class TurnTranscript
 {
     private readonly List<TranscriptEntry> _entries = [];
     private readonly Dictionary<IActivity, TranscriptEntry> _replies = [];
+    private readonly List<TranscriptEntry> _dropped = [];
+    private readonly List<EvidenceItem> _evidence = [];
 
     public IReadOnlyList<TranscriptEntry> Entries => _entries;
+
+    /// <summary>Replies taken out because they never reached the person.</summary>
+    public IReadOnlyList<TranscriptEntry> Dropped => _dropped;
+
+    /// <summary>Evidence items stored in this turn.</summary>
+    public IReadOnlyList<EvidenceItem> Evidence => _evidence;
 
     /// <summary>The case this turn touched, set by whoever created or changed it.</summary>
     public string? CaseReference { get; set; }
 
     /// <summary>The case was deleted in this turn; nothing more is written to it.</summary>
     public bool CaseDeleted { get; set; }
-
-    /// <summary>Earlier lines of an intake, kept in the state blob until its case existed, that go
-    /// into the case ahead of this turn's.</summary>
-    public List<TranscriptEntry> Earlier { get; } = [];
 
     public void Add(string direction, IActivity activity, DateTimeOffset at)
     {
@@ -41,12 +45,17 @@ public sealed class TurnTranscript
         if (_replies.Remove(activity, out var entry))
         {
             _entries.Remove(entry);
+            _dropped.Add(entry);
         }
     }
 
     /// <summary>An evidence item by name, size and hash; its bytes stay in its own blob.</summary>
     public void AddEvidence(EvidenceItem item)
-        => _entries.Add(new TranscriptEntry(item.AddedAt, "in", "evidence", null, item.AddedBy, $"{item.SafeName}, {item.Size} bytes, sha256 {item.Sha256}", [item.ContentType]));
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        _evidence.Add(item);
+        _entries.Add(new TranscriptEntry(item.AddedAt, "in", "evidence", null, item.AddedBy, $"{item.SafeName}, {item.Size} bytes, sha256 {item.Sha256}", [item.ContentType]));
+    }
 
     public static TurnTranscript? Of(ITurnContext turnContext) => turnContext.TurnState.Get<TurnTranscript>();
 

@@ -6,124 +6,170 @@ using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Cases;
 
-/// <summary>Keeps the case in blob storage in step with the intake: a draft from the first answer,
-/// updated with every answer, submitted or deleted at the end, with the intake's transcript.</summary>
-public sealed class CaseDrafts(ICaseStore store, IOptions<IntakeOptions> options, TimeProvider clock)
+/// <summary>The intake's draft lives in conversation state only, committed with every turn; nothing of
+/// it is in blob storage but the evidence uploaded under its reserved reference. A submit records the
+/// case in the state (<see cref="PendingCase"/>) in the turn's commit, and <see cref="ApplyAsync"/>
+/// writes it after the commit; a discard clears the draft in the commit and its evidence goes after.</summary>
+public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors state, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<CaseDrafts> logger)
 {
-    private const int ReferenceAttempts = 5;
-
-    public async Task SaveAnswersAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
+    /// <summary>The draft's case reference, reserved (random, never sequential) the first time it is
+    /// needed; it is kept by the turn's commit like the rest of the draft.</summary>
+    public static string Reserve(IntakeDraft draft)
     {
-        var now = clock.GetUtcNow();
-        if (draft.CaseReference is { } reference
-            && await store.UpdateAsync(reference, c => c with { Answers = draft.Answers, UpdatedAt = now }, cancellationToken).ConfigureAwait(false) is not null)
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.CaseReference is null)
         {
-            Link(turnContext, reference);
-            return;
+            draft.CaseReference = CaseReference.NewReference();
+            Telemetry.IntakeMetrics.IntakeStarted(draft.Kind);
         }
 
-        var person = PersonOf(turnContext);
-        var taken = draft.Kind == CaseKinds.TakenByResponder;
-        for (var attempt = 0; attempt < ReferenceAttempts; attempt++)
-        {
-            var record = new CaseRecord
-            {
-                Reference = draft.CaseReference ?? CaseReference.NewReference(),
-                Kind = draft.Kind,
-                Reporter = taken ? null : person,
-                TakenBy = taken ? person : null,
-                Owner = (taken ? draft.Owner! : options.Value.DefaultOwner).Trim().ToLowerInvariant(),
-                CreatedAt = now,
-                UpdatedAt = now,
-                Answers = draft.Answers,
-            };
-            if (await store.TryCreateAsync(record, cancellationToken).ConfigureAwait(false))
-            {
-                draft.CaseReference = record.Reference;
-                Link(turnContext, record.Reference);
-                Telemetry.IntakeMetrics.IntakeStarted(record.Kind);
-                return;
-            }
-
-            draft.CaseReference = null;
-        }
-
-        throw new InvalidOperationException("No free case reference was found.");
+        return draft.CaseReference;
     }
 
+    /// <summary>The draft's evidence, with what this turn stored.</summary>
+    public static IReadOnlyList<EvidenceItem> Evidence(ITurnContext turnContext, IntakeDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return WithItems(draft.Evidence, TurnTranscript.Of(turnContext)?.Evidence ?? []);
+    }
+
+    /// <summary>Decides the case: recorded in the state (committed with this turn, the dialog ending in
+    /// the same write), written to blob storage after the commit. Nothing is written here.</summary>
     public async Task<CaseRecord> SubmitAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
     {
-        await SaveAnswersAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(draft);
         var now = clock.GetUtcNow();
-        var submitted = await store.UpdateAsync(draft.CaseReference!, c => c with { Status = CaseStatuses.Submitted, SubmittedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The draft case disappeared before it was submitted.");
-        Telemetry.IntakeMetrics.IntakeSubmitted(submitted.Kind);
-        return submitted;
+        var from = turnContext.Activity.From;
+        var person = new Reporter(from.Id, from.AadObjectId, from.Name);
+        var taken = draft.Kind == CaseKinds.TakenByResponder;
+        var record = new CaseRecord
+        {
+            Reference = Reserve(draft),
+            Kind = draft.Kind,
+            Status = CaseStatuses.Submitted,
+            Reporter = taken ? null : person,
+            TakenBy = taken ? person : null,
+            Owner = (taken ? draft.Owner! : options.Value.DefaultOwner).Trim().ToLowerInvariant(),
+            CreatedAt = draft.PendingTranscript.FirstOrDefault()?.At ?? now,
+            UpdatedAt = now,
+            SubmittedAt = now,
+            Answers = draft.Answers,
+            Evidence = [.. Evidence(turnContext, draft)],
+        };
+        var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript] };
+        await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Add(pending);
+        Clear(draft);
+        Telemetry.IntakeMetrics.IntakeSubmitted(record.Kind);
+        return record;
     }
 
-    public async Task DiscardAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
+    /// <summary>Clears the draft in this turn's commit; its evidence is deleted after the commit
+    /// (<see cref="DiscardedDraft"/>), so a discard that loses a race deletes nothing.</summary>
+    public static Task DiscardAsync(ITurnContext turnContext, IntakeDraft draft, CancellationToken cancellationToken)
     {
-        if (draft.CaseReference is { } reference)
-        {
-            await store.DeleteAsync(reference, cancellationToken).ConfigureAwait(false);
-        }
-
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(draft);
         if (TurnTranscript.Of(turnContext) is { } transcript)
         {
             transcript.CaseDeleted = true;
         }
 
-        draft.CaseReference = null;
-        draft.PendingTranscript.Clear();
+        turnContext.TurnState.Add(new DiscardedDraft(draft.CaseReference));
         Telemetry.IntakeMetrics.IntakeDiscarded(draft.Kind);
+        Clear(draft);
+        return Task.CompletedTask;
     }
-
-    public async Task<IReadOnlyList<EvidenceItem>> EvidenceAsync(string reference, CancellationToken cancellationToken)
-        => (await store.GetAsync(reference, cancellationToken).ConfigureAwait(false))?.Evidence ?? [];
 
     /// <summary>Adds what a reporter sent later to their submitted case, with its own timestamp.</summary>
     public async Task AddAsync(ITurnContext turnContext, string reference, string text, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
         var now = clock.GetUtcNow();
         var by = turnContext.Activity.From.AadObjectId;
         await store.UpdateAsync(reference, c => c with { Additions = [.. c.Additions, new Addition(now, by, text)], UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-        Link(turnContext, reference);
-    }
-
-    /// <summary>Decides where the turn's activities go: to the case it belongs to (written after the
-    /// state is committed, by <see cref="TurnCommit"/>), or into the draft until the case exists.</summary>
-    public static void RecordTurn(ITurnContext turnContext, IntakeDraft? draft, bool intakeActive)
-    {
-        var transcript = TurnTranscript.Of(turnContext);
-        if (transcript is null || transcript.CaseDeleted)
-        {
-            return;
-        }
-
-        var reference = transcript.CaseReference ?? draft?.CaseReference;
-        if (reference is not null)
-        {
-            transcript.CaseReference = reference;
-            transcript.Earlier.AddRange(draft?.PendingTranscript ?? []);
-            draft?.PendingTranscript.Clear();
-        }
-        else if (intakeActive && draft is not null)
-        {
-            draft.PendingTranscript.AddRange(transcript.Entries);
-        }
-    }
-
-    private static void Link(ITurnContext turnContext, string reference)
-    {
         if (TurnTranscript.Of(turnContext) is { } transcript)
         {
             transcript.CaseReference = reference;
         }
     }
 
-    private static Reporter PersonOf(ITurnContext turnContext)
+    /// <summary>Decides where the turn's lines go: into the case submitted in this turn, into the draft
+    /// while an intake runs (both in the state, committed with the turn), or to the existing case the
+    /// turn added to (appended after the commit by <see cref="TurnCommit"/>).</summary>
+    public static void RecordTurn(ITurnContext turnContext, IntakeDraft? draft, bool intakeActive)
     {
-        var from = turnContext.Activity.From;
-        return new Reporter(from.Id, from.AadObjectId, from.Name);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var transcript = TurnTranscript.Of(turnContext);
+        if (transcript is null)
+        {
+            return;
+        }
+
+        if (turnContext.TurnState.Get<PendingCase>() is { } submitted)
+        {
+            submitted.Transcript.AddRange(transcript.Entries);
+            transcript.CaseReference = null;
+        }
+        else if (intakeActive && draft is not null && !transcript.CaseDeleted)
+        {
+            // From the intake's first turn on, so that evidence of any later turn (and its retry)
+            // goes under the reference this commit keeps.
+            Reserve(draft);
+            draft.PendingTranscript.AddRange(transcript.Entries);
+            draft.Evidence = [.. WithItems(draft.Evidence, transcript.Evidence)];
+            transcript.CaseReference = null;
+        }
+    }
+
+    /// <summary>Writes a committed case: <c>case.json</c> if it is not there yet, and its transcript if
+    /// that is not there yet, so that applying twice changes nothing. True when this call created it.</summary>
+    public async Task<bool> ApplyAsync(PendingCase pending, IReadOnlyCollection<TranscriptEntry> undelivered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(undelivered);
+        var record = pending.Record;
+        var created = await store.TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!created)
+        {
+            var existing = await store.GetAsync(record.Reference, cancellationToken).ConfigureAwait(false);
+            if (existing is null || existing.CreatedAt != record.CreatedAt || existing.Owner != record.Owner)
+            {
+                // Another case took the reserved reference (40 random bits make this all but impossible).
+                logger.LogError("Case {CaseReference} could not be written: its reference is taken by another case.", record.Reference);
+                return false;
+            }
+
+            if ((await store.ReadTranscriptAsync(record.Reference, cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                return false;
+            }
+        }
+
+        await store.AppendTranscriptAsync(record.Reference, [.. pending.Transcript.Where(e => !undelivered.Contains(e))], cancellationToken).ConfigureAwait(false);
+        return created;
+    }
+
+    private static void Clear(IntakeDraft draft)
+    {
+        draft.CaseReference = null;
+        draft.Answers = new IntakeAnswers();
+        draft.Evidence.Clear();
+        draft.PendingTranscript.Clear();
+    }
+
+    /// <summary>A list with each item once: a retried message keeps its item's number.</summary>
+    private static List<EvidenceItem> WithItems(List<EvidenceItem> evidence, IReadOnlyList<EvidenceItem> added)
+    {
+        var list = evidence;
+        foreach (var item in added)
+        {
+            list = list.Find(e => e.BlobName == item.BlobName) is { } earlier
+                ? [.. list.Select(e => e.BlobName == item.BlobName ? item with { Number = earlier.Number } : e)]
+                : [.. list, item with { Number = list.Count == 0 ? 1 : list.Max(e => e.Number) + 1 }];
+        }
+
+        return list;
     }
 }

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Dialogs;
 using Microsoft.Bot.Builder;
 
@@ -13,6 +14,9 @@ public sealed class ConversationStateAccessors(ConversationState conversationSta
     public IStatePropertyAccessor<IntakeDraft> Draft { get; } = conversationState.CreateProperty<IntakeDraft>("intakeDraft");
 
     public IStatePropertyAccessor<ConversationProfile> Profile { get; } = conversationState.CreateProperty<ConversationProfile>("profile");
+
+    /// <summary>A submitted case committed with the turn and not yet written to blob storage.</summary>
+    public IStatePropertyAccessor<PendingCase> PendingCase { get; } = conversationState.CreateProperty<PendingCase>("pendingCase");
 
     /// <summary>The draft of this turn. BotState converts plain JSON from storage into a new copy on
     /// every read; setting it back makes every later read in the turn return this same object, and

@@ -275,7 +275,7 @@ public abstract class IntakeDialog : ComponentDialog
     private async Task<DialogTurnResult> ShowReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        var evidence = draft.CaseReference is { } reference ? await _drafts.EvidenceAsync(reference, cancellationToken).ConfigureAwait(false) : [];
+        var evidence = CaseDrafts.Evidence(step.Context, draft);
         await step.Context.SendActivityAsync(ReviewCard.Create(_text, ReviewContent(draft.Answers, evidence)), cancellationToken).ConfigureAwait(false);
         Choice[] actions =
         [
@@ -351,7 +351,7 @@ public abstract class IntakeDialog : ComponentDialog
         }
 
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        await _drafts.DiscardAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
+        await CaseDrafts.DiscardAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
         await step.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Discarded(_text, _retention)), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(Discarded, cancellationToken).ConfigureAwait(false);
     }
@@ -360,20 +360,11 @@ public abstract class IntakeDialog : ComponentDialog
     {
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
         draft.Answers = section.Write(draft.Answers, answer);
-        await _drafts.SaveAnswersAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The case of this intake, created as a draft if nothing was answered yet.</summary>
+    /// <summary>The reference reserved for this intake's case, where its evidence is stored.</summary>
     private async Task<string> EnsureCaseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (draft.CaseReference is null)
-        {
-            await _drafts.SaveAnswersAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
-        }
-
-        return draft.CaseReference!;
-    }
+        => CaseDrafts.Reserve(await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false));
 
     private static async Task RepromptAfterAsync(DialogContext innerDc, string message, CancellationToken cancellationToken)
     {

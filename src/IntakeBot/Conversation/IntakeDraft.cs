@@ -1,12 +1,15 @@
 using IntakeBot.Cases;
+using IntakeBot.Evidence;
 
 namespace IntakeBot.Conversation;
 
 /// <summary>The intake in progress in one conversation, kept in conversation state beside the dialog
-/// stack so that both are saved together at the end of every turn.</summary>
+/// stack so that both are saved together at the end of every turn. Until it is submitted, this is the
+/// only place its answers, evidence list and transcript are kept: no case exists in blob storage.</summary>
 public sealed record IntakeDraft
 {
-    /// <summary>Set from the first answer on, when the draft case exists in blob storage.</summary>
+    /// <summary>Reserved (random) in the intake's first turn, so that evidence uploaded during the
+    /// intake has its place under <c>IR-…/evidence/</c>; the case of that name is written at submit.</summary>
     public string? CaseReference { get; set; }
 
     public string Kind { get; set; } = CaseKinds.SelfReport;
@@ -16,12 +19,14 @@ public sealed record IntakeDraft
 
     public IntakeAnswers Answers { get; set; } = new();
 
+    /// <summary>Evidence stored under the reserved reference; it becomes the case's list at submit.</summary>
+    public List<EvidenceItem> Evidence { get; set; } = [];
+
     public bool Paused { get; set; }
 
     /// <summary>"stop" was said and the person was asked whether to keep the draft paused or delete it.</summary>
     public bool StopAsked { get; set; }
 
-    /// <summary>Activities of the intake from before the case existed; written to its transcript
-    /// when it is created.</summary>
+    /// <summary>Activities of the intake so far; they become the case's transcript at submit.</summary>
     public List<TranscriptEntry> PendingTranscript { get; set; } = [];
 }

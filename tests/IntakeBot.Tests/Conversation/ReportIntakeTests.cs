@@ -56,19 +56,18 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
-    public async Task The_draft_case_exists_from_the_first_answer_and_nothing_before_it()
+    public async Task Until_it_is_submitted_a_draft_is_kept_in_the_conversation_and_no_case_exists()
     {
         var chat = new TeamsChat(_app);
 
         await chat.SayAsync("report");
-        Assert.Empty(await _blobs.CaseBlobNamesAsync());
-
         await chat.SayAsync("Something happened at the offsite");
-        var reference = await _blobs.OnlyCaseReferenceAsync();
-        var record = await _blobs.CaseAsync(reference);
-        Assert.Equal(CaseStatuses.Draft, record.Status);
-        Assert.Equal(["Something happened at the offsite"], record.Answers.WhatHappened);
-        Assert.Equal(["report", "Something happened at the offsite"], (await _blobs.TranscriptAsync(reference)).Where(e => e.Direction == "in").Select(e => e.Text));
+
+        Assert.Empty(await _blobs.CaseBlobNamesAsync());
+        var draft = await _blobs.DraftAsync();
+        Assert.Matches("^IR-[0-9A-Z]{8}$", draft.CaseReference);
+        Assert.Equal(["Something happened at the offsite"], draft.Answers.WhatHappened);
+        Assert.Equal(["report", "Something happened at the offsite"], draft.PendingTranscript.Where(e => e.Direction == "in").Select(e => e.Text));
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
 
         var next = await chat.SayAsync("done");
         Assert.Contains(next, r => r.StartsWith("When did it happen?", StringComparison.Ordinal));
-        Assert.Equal(["one", "two", "three"], (await _blobs.CaseAsync(await _blobs.OnlyCaseReferenceAsync())).Answers.WhatHappened);
+        Assert.Equal(["one", "two", "three"], (await _blobs.DraftAsync()).Answers.WhatHappened);
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         var review = await chat.SayAsync("Please don't contact me");
 
         Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));
-        var answers = (await _blobs.CaseAsync(await _blobs.OnlyCaseReferenceAsync())).Answers;
+        var answers = (await _blobs.DraftAsync()).Answers;
         Assert.Equal("Yesterday", answers.When);
         Assert.Null(answers.Place);
         Assert.Null(answers.WhoWasInvolved);
@@ -142,7 +141,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         var review = await chat.SayAsync("Last Wednesday, around 10");
 
         Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));
-        var answers = (await _blobs.CaseAsync(await _blobs.OnlyCaseReferenceAsync())).Answers;
+        var answers = (await _blobs.DraftAsync()).Answers;
         Assert.Equal("Last Wednesday, around 10", answers.When);
         Assert.Equal("My team lead", answers.WhoWasInvolved);
         Assert.Equal(2, answers.WhatHappened.Count);
@@ -157,7 +156,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains(await chat.SayAsync("discard"), r => r.StartsWith("Discarding deletes", StringComparison.Ordinal));
         var kept = await chat.SayAsync("Keep it");
         Assert.Contains(kept, r => r.StartsWith("Your draft is kept", StringComparison.Ordinal));
-        Assert.NotEmpty(await _blobs.CaseBlobNamesAsync());
+        Assert.Equal("My team lead", (await _blobs.DraftAsync()).Answers.WhoWasInvolved);
 
         await chat.SayAsync("discard");
         var gone = await chat.SayAsync("Delete it");
@@ -210,7 +209,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.StartsWith(answer, replies[0], StringComparison.Ordinal);
         Assert.StartsWith("When did it happen?", replies[^1], StringComparison.Ordinal);
         await chat.SayAsync("Monday");
-        Assert.Equal("Monday", (await _blobs.CaseAsync(await _blobs.OnlyCaseReferenceAsync())).Answers.When);
+        Assert.Equal("Monday", (await _blobs.DraftAsync()).Answers.When);
     }
 
     [Theory]
@@ -237,8 +236,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Contains(replies, r => r.Contains("longer than I can keep", StringComparison.Ordinal) && r.Contains("30000", StringComparison.Ordinal));
         await chat.SayAsync("The second part");
-        var record = await _blobs.CaseAsync(await _blobs.OnlyCaseReferenceAsync());
-        Assert.Equal(["The first part of what happened", "The second part"], record.Answers.WhatHappened);
+        Assert.Equal(["The first part of what happened", "The second part"], (await _blobs.DraftAsync()).Answers.WhatHappened);
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Empty(JObject.Parse(await again.Content.ReadAsStringAsync())["activities"]!);
         Assert.NotEmpty(JObject.Parse(await first.Content.ReadAsStringAsync())["activities"]!);
         var blobs = new CaseBlobs(azurite, app);
-        var reference = await blobs.OnlyCaseReferenceAsync();
-        Assert.Equal(["First part", "Second part"], (await blobs.CaseAsync(reference)).Answers.WhatHappened);
-        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == "in" && e.Text == "Second part");
+        var draft = await blobs.DraftAsync();
+        Assert.Equal(["First part", "Second part"], draft.Answers.WhatHappened);
+        Assert.Single(draft.PendingTranscript, e => e.Direction == "in" && e.Text == "Second part");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.All(texts, t => Assert.True(t.StartsWith("Noted.", StringComparison.Ordinal) || t.StartsWith("Two of your messages arrived at the same moment", StringComparison.Ordinal), t));
         var kept = texts.Count(t => t.StartsWith("Noted.", StringComparison.Ordinal));
         Assert.StartsWith("When did it happen?", (await chat.SayAsync("done"))[^1], StringComparison.Ordinal);
-        var answers = (await new CaseBlobs(azurite, app).CaseAsync(await new CaseBlobs(azurite, app).OnlyCaseReferenceAsync())).Answers;
+        var answers = (await new CaseBlobs(azurite, app).DraftAsync()).Answers;
         Assert.Equal("The start of it", answers.WhatHappened[0]);
         Assert.Equal(1 + kept, answers.WhatHappened.Count);
     }

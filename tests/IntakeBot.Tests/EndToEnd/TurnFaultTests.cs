@@ -36,10 +36,10 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var replies = await Task.WhenAll(RepliesAsync(await first), RepliesAsync(await again));
 
         var blobs = new CaseBlobs(azurite, app);
-        var reference = await blobs.OnlyCaseReferenceAsync();
-        Assert.Single(await blobs.CaseBlobNamesAsync(), n => n.Contains("/evidence/", StringComparison.Ordinal));
-        Assert.Single((await blobs.CaseAsync(reference)).Evidence);
-        var transcript = await blobs.TranscriptAsync(reference);
+        var draft = await blobs.DraftAsync();
+        Assert.StartsWith($"{draft.CaseReference}/evidence/", Assert.Single(await blobs.CaseBlobNamesAsync()), StringComparison.Ordinal);
+        Assert.Single(draft.Evidence);
+        var transcript = draft.PendingTranscript;
         Assert.Single(transcript, e => e.Type == "evidence");
         Assert.Single(transcript, e => e.Direction == "in" && e.ActivityId == activity.Value<string>("id"));
         Assert.Single(replies, r => r.Any(t => t.Contains("notes.pdf", StringComparison.Ordinal)));
@@ -62,10 +62,9 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var next = await chat.SayAsync("done");
 
         Assert.Contains(next, r => r.StartsWith("When did it happen", StringComparison.Ordinal));
-        var blobs = new CaseBlobs(azurite, app);
-        var reference = await blobs.OnlyCaseReferenceAsync();
-        Assert.Equal(["first part", "second part"], (await blobs.CaseAsync(reference)).Answers.WhatHappened);
-        var transcript = await blobs.TranscriptAsync(reference);
+        var draft = await new CaseBlobs(azurite, app).DraftAsync();
+        Assert.Equal(["first part", "second part"], draft.Answers.WhatHappened);
+        var transcript = draft.PendingTranscript;
         Assert.Single(transcript, e => e.Direction == "in" && e.Text == "second part");
         var afterSecond = transcript.SkipWhile(e => e.Text != "second part").Skip(1).TakeWhile(e => e.Direction == "out").ToList();
         Assert.Empty(afterSecond);

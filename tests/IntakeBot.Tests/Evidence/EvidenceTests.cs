@@ -59,11 +59,8 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         return chat;
     }
 
-    private async Task<IntakeBot.Cases.CaseRecord> OnlyCaseAsync()
-    {
-        var blobs = new CaseBlobs(azurite, _app);
-        return await blobs.CaseAsync(await blobs.OnlyCaseReferenceAsync());
-    }
+    /// <summary>The intake in progress: its evidence is listed in the draft until it is submitted.</summary>
+    private Task<IntakeBot.Conversation.IntakeDraft> OnlyDraftAsync() => new CaseBlobs(azurite, _app).DraftAsync();
 
     private async Task<List<string>> EvidenceBlobsAsync()
         => [.. (await new CaseBlobs(azurite, _app).CaseBlobNamesAsync()).Where(n => n.Contains("/evidence/", StringComparison.Ordinal))];
@@ -84,7 +81,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.StartsWith("Saved the text you pasted", text[0], StringComparison.Ordinal);
         Assert.Contains(_files.Requests, r => r.StartsWith("/attachments/shot", StringComparison.Ordinal) && r.EndsWith($"Bearer {FileServer.BotToken}", StringComparison.Ordinal));
         Assert.DoesNotContain(_files.Requests, r => r.StartsWith("/files/notes.pdf", StringComparison.Ordinal) && r.Contains("Bearer", StringComparison.Ordinal));
-        var record = await OnlyCaseAsync();
+        var record = await OnlyDraftAsync();
         Assert.Equal(["Meeting-notes.pdf", "screenshot.png", "pasted-text.txt"], record.Evidence.Select(e => e.SafeName));
         Assert.Equal("Meeting notes.pdf", record.Evidence[0].OriginalName);
         var blobs = new CaseBlobs(azurite, _app);
@@ -96,15 +93,22 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
             var metadata = await blobs.MetadataAsync(item.BlobName);
             Assert.Equal(sha, metadata["sha256"]);
             Assert.Equal("HighlyConfidential", metadata["classification"]);
-            Assert.Equal(record.Reporter!.AadObjectId, metadata["addedby"]);
+            Assert.Equal(chat.AadObjectId, metadata["addedby"]);
         }
 
         Assert.Matches(@"^IR-[0-9A-Z]{8}/evidence/[0-9a-f]{16}-01-Meeting-notes\.pdf$", record.Evidence[0].BlobName);
         Assert.Equal([1, 2, 3], record.Evidence.Select(e => e.Number));
-        var transcript = await blobs.TranscriptAsync(record.Reference);
-        Assert.Contains(transcript, e => e.Type == "evidence" && e.Text!.Contains(record.Evidence[1].Sha256, StringComparison.Ordinal));
+        Assert.StartsWith($"{record.CaseReference}/evidence/", record.Evidence[0].BlobName, StringComparison.Ordinal);
+        Assert.Contains(record.PendingTranscript, e => e.Type == "evidence" && e.Text!.Contains(record.Evidence[1].Sha256, StringComparison.Ordinal));
         Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));
         Assert.Empty(_forbidden);
+
+        // At submit the draft's evidence list becomes the case's, under the reference it was stored by.
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        Assert.Equal(record.CaseReference, reference);
+        var submitted = await blobs.CaseAsync(reference);
+        Assert.Equal(record.Evidence, submitted.Evidence);
+        Assert.Contains(await blobs.TranscriptAsync(reference), e => e.Type == "evidence" && e.Text!.Contains(record.Evidence[1].Sha256, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,7 +120,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         Assert.StartsWith("I can't keep huge.png: it's larger than the 50 MB that fit", replies[0], StringComparison.Ordinal);
         Assert.Empty(await EvidenceBlobsAsync());
-        Assert.Empty((await OnlyCaseAsync()).Evidence);
+        Assert.Empty((await OnlyDraftAsync()).Evidence);
         Assert.StartsWith("Add more whenever you're ready", replies[^1], StringComparison.Ordinal);
     }
 
@@ -244,7 +248,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         Assert.StartsWith("Saved proof.pdf", replies[0], StringComparison.Ordinal);
         Assert.StartsWith("When did it happen?", replies[^1], StringComparison.Ordinal);
-        Assert.Single((await OnlyCaseAsync()).Evidence);
+        Assert.Single((await OnlyDraftAsync()).Evidence);
     }
 
     [Fact]
@@ -292,7 +296,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve(name, document))]);
 
         Assert.StartsWith($"Saved {name}", replies[0], StringComparison.Ordinal);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(document)), Assert.Single((await OnlyCaseAsync()).Evidence).Sha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(document)), Assert.Single((await OnlyDraftAsync()).Evidence).Sha256);
     }
 
     [Theory]
@@ -318,7 +322,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.DoesNotContain("Saved", replies[0], StringComparison.Ordinal);
         Assert.Contains(name, replies[0], StringComparison.Ordinal);
         Assert.Empty(await EvidenceBlobsAsync());
-        Assert.Empty((await OnlyCaseAsync()).Evidence);
+        Assert.Empty((await OnlyDraftAsync()).Evidence);
     }
 
     [Fact]
@@ -330,7 +334,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve("long.pdf", Pdf))]);
 
         Assert.StartsWith("Saved R", replies[0], StringComparison.Ordinal);
-        var item = Assert.Single((await OnlyCaseAsync()).Evidence);
+        var item = Assert.Single((await OnlyDraftAsync()).Evidence);
         Assert.InRange(item.OriginalName.Length, 1, 255);
         Assert.StartsWith("Ré\U0001F600Ré", item.OriginalName, StringComparison.Ordinal);
         Assert.EndsWith(".pdf", item.OriginalName, StringComparison.Ordinal);
@@ -349,7 +353,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("notes.eml", _files.Serve("notes.eml", email))]);
 
         Assert.StartsWith("Saved notes.eml", replies[0], StringComparison.Ordinal);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(email)), Assert.Single((await OnlyCaseAsync()).Evidence).Sha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(email)), Assert.Single((await OnlyDraftAsync()).Evidence).Sha256);
         Assert.Single(await EvidenceBlobsAsync());
     }
 

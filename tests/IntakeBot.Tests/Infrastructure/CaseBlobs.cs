@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
+using IntakeBot.Conversation;
+using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Infrastructure;
 
@@ -28,7 +31,11 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
 
         await foreach (var blob in Cases.GetBlobsAsync())
         {
-            names.Add(blob.Name);
+            // The case index's start-up marker belongs to no case.
+            if (!blob.Name.StartsWith("_index/", StringComparison.Ordinal))
+            {
+                names.Add(blob.Name);
+            }
         }
 
         return names;
@@ -46,6 +53,45 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
         }
 
         return count;
+    }
+
+    /// <summary>The state blobs (every version and snapshot storage keeps) whose content holds
+    /// <paramref name="text"/>.</summary>
+    public async Task<List<string>> StateBlobsContainingAsync(string text)
+    {
+        var found = new List<string>();
+        if (!await State.ExistsAsync())
+        {
+            return found;
+        }
+
+        await foreach (var blob in State.GetBlobsAsync(new GetBlobsOptions { States = BlobStates.Snapshots }))
+        {
+            var client = blob.Snapshot is { } snapshot ? State.GetBlobClient(blob.Name).WithSnapshot(snapshot) : State.GetBlobClient(blob.Name);
+            if ((await client.DownloadContentAsync()).Value.Content.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                found.Add(blob.Name);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The one intake in progress, read from the conversation state that holds it (until it is
+    /// submitted, a draft lives only there).</summary>
+    public async Task<IntakeDraft> DraftAsync()
+    {
+        var drafts = new List<IntakeDraft>();
+        await foreach (var blob in State.GetBlobsAsync())
+        {
+            var state = JObject.Parse((await State.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+            if (state["intakeDraft"] is JObject draft && draft["CaseReference"]?.Type == JTokenType.String)
+            {
+                drafts.Add(draft.ToObject<IntakeDraft>()!);
+            }
+        }
+
+        return Assert.Single(drafts);
     }
 
     public async Task<CaseRecord> CaseAsync(string reference)

@@ -1,0 +1,11 @@
+namespace IntakeBot.Cases;
+
+/// <summary>A case decided by a submit, kept in the conversation's state by the turn's commit and
+/// written to blob storage after it (idempotently, so a turn that finds one left behind by a process
+/// that stopped in between can write it again); removed from the state once written.</summary>
+public sealed record PendingCase
+{
+    public required CaseRecord Record { get; init; }
+
+    public List<TranscriptEntry> Transcript { get; init; } = [];
+}
