@@ -14,7 +14,7 @@ public sealed class RestartMatrixTests(AzuriteFixture azurite) : IClassFixture<A
         {
             "reporter",
             [
-                ["report", "In your own words, what happened?"],
+                ["report", "Tell me what happened, in your own words"],
                 ["It started at the offsite", "Noted."],
                 ["done", "When did it happen?"],
                 ["In March", "Is it still going on?"],
@@ -27,11 +27,11 @@ public sealed class RestartMatrixTests(AzuriteFixture azurite) : IClassFixture<A
                 ["a pasted message: meet me later", "Saved the text you pasted"],
                 ["done", "Is there anything else you'd like to add"],
                 ["skip", "Would you like to be contacted"],
-                ["Email me", "Type **submit** to send it"],
+                ["A Teams chat is fine", "Type **submit** to send it"],
                 ["edit", "Which part would you like to change?"],
                 ["When", "In March"],
                 ["In early March", "Type **submit** to send it"],
-                ["submit", "Your report has been submitted."],
+                ["submit", "Your report is submitted"],
             ]
         },
         {

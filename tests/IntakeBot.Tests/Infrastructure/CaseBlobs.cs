@@ -79,9 +79,17 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
 
     /// <summary>The one intake in progress, read from the conversation state that holds it (until it is
     /// submitted, a draft lives only there).</summary>
-    public async Task<IntakeDraft> DraftAsync()
+    public async Task<IntakeDraft> DraftAsync() => Assert.Single(await DraftsAsync());
+
+    /// <summary>Every intake in progress, as the conversations' state holds it.</summary>
+    public async Task<List<IntakeDraft>> DraftsAsync()
     {
         var drafts = new List<IntakeDraft>();
+        if (!await State.ExistsAsync())
+        {
+            return drafts;
+        }
+
         await foreach (var blob in State.GetBlobsAsync())
         {
             var state = JObject.Parse((await State.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
@@ -91,7 +99,7 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
             }
         }
 
-        return Assert.Single(drafts);
+        return drafts;
     }
 
     public async Task<CaseRecord> CaseAsync(string reference)

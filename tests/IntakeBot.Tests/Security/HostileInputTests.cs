@@ -132,9 +132,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
         var replies = await chat.SayAsync("Yesterday \u2066evening\u2069");
 
         Assert.StartsWith("Is it still going on?", replies[^1], StringComparison.Ordinal);
-        var record = await new CaseBlobs(azurite, _app).CaseAsync(await new CaseBlobs(azurite, _app).OnlyCaseReferenceAsync());
-        Assert.Equal([tricky], record.Answers.WhatHappened);
-        Assert.Equal("Yesterday \u2066evening\u2069", record.Answers.When);
+        var draft = (await new CaseBlobs(azurite, _app).DraftsAsync()).Single(d => d.Answers.WhatHappened is [tricky]);
+        Assert.Equal("Yesterday \u2066evening\u2069", draft.Answers.When);
     }
 
     /// <summary>Property: whatever activities arrive, in whatever shape, from whichever conversation,
@@ -200,11 +199,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
         }
 
         Assert.StartsWith("Is it still going on?", (await bystander.SayAsync("Last week"))[^1], StringComparison.Ordinal);
-        var record = await new CaseBlobs(azurite, _app).CaseAsync((await new CaseBlobs(azurite, _app).CaseBlobNamesAsync())
-            .Select(n => n.Split('/')[0]).Distinct().Select(r => (Reference: r, Record: new CaseBlobs(azurite, _app).CaseAsync(r).GetAwaiter().GetResult()))
-            .Single(c => c.Record.Reporter!.AadObjectId == bystander.AadObjectId).Reference);
-        Assert.Equal(["The bystander's own account"], record.Answers.WhatHappened);
-        Assert.Equal("Last week", record.Answers.When);
+        var draft = (await new CaseBlobs(azurite, _app).DraftsAsync()).Single(d => d.Answers.WhatHappened is ["The bystander's own account"]);
+        Assert.Equal("Last week", draft.Answers.When);
         Assert.DoesNotContain(_app.Logs.Lines, l => l.Contains("Unhandled", StringComparison.OrdinalIgnoreCase));
     }
 }
