@@ -42,7 +42,7 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
 
             var item = await store.SaveTextAsync(caseReference, ItemKey(activity, 0), pasted, addedBy, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
             TurnTranscript.Of(turnContext)?.AddEvidence(item);
-            return [text.Format(TextKey.EvidenceTextSaved, Size(item.Size))];
+            return [text.Format(TextKey.EvidenceTextSaved, Sizes.Format(text, item.Size))];
         }
 
         var replies = new List<string>();
@@ -87,7 +87,7 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
             var item = await store.SaveAsync(caseReference, itemKey, originalName ?? safeName, safeName, check.ContentType!, content, options.Value.MaxBytes, addedBy, cancellationToken).ConfigureAwait(false);
             TurnTranscript.Of(turnContext)?.AddEvidence(item);
             logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes).", item.Number, caseReference, item.Size);
-            return text.Format(TextKey.EvidenceSaved, item.SafeName, Size(item.Size));
+            return text.Format(TextKey.EvidenceSaved, item.SafeName, Sizes.Format(text, item.Size));
         }
         catch (EvidenceTooLargeException)
         {
@@ -154,7 +154,7 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
         FileRefusal.Executable => text.Format(TextKey.EvidenceRefusedExecutable, name),
         FileRefusal.Archive => text.Format(TextKey.EvidenceRefusedArchive, name),
         FileRefusal.ContentDoesNotMatchName => text.Format(TextKey.EvidenceRefusedMismatch, name),
-        FileRefusal.TooLarge => text.Format(TextKey.EvidenceRefusedTooLarge, name, Size(options.Value.MaxBytes)),
+        FileRefusal.TooLarge => text.Format(TextKey.EvidenceRefusedTooLarge, name, Sizes.Format(text, options.Value.MaxBytes)),
         FileRefusal.HostNotAllowed => text.Format(TextKey.EvidenceRefusedHost, name),
         FileRefusal.DownloadFailed => text.Format(TextKey.EvidenceRefusedDownload, name),
         FileRefusal.NotAFile => text.Format(TextKey.EvidenceRefusedNotAFile, name),
@@ -163,11 +163,4 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
 
     private void LogRefusal(string caseReference, FileRefusal refusal)
         => logger.LogInformation("An evidence item for case {CaseReference} was refused: {Refusal}.", caseReference, refusal);
-
-    private static string Size(long bytes) => bytes switch
-    {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
-    };
 }
