@@ -465,6 +465,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
         { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
+        // Only this organisation's people may use the bot (Teams:AllowedTenantIds).
+        { name: 'Teams__AllowedTenantIds__0', value: tenant().tenantId }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'Storage__ConnectionString', value: '' }
         { name: 'Storage__AccountUrl', value: storage.properties.primaryEndpoints.blob }
