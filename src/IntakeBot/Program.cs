@@ -85,6 +85,7 @@ builder.Services.AddSingleton<ReporterDirectory>();
 builder.Services.AddSingleton<OwnerNotifier>();
 builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<NotificationOutbox>();
+builder.Services.AddSingleton<ITurnCommits, CommittedTurns>();
 builder.Services.AddHostedService<NotificationSender>();
 builder.Services.AddTransient<IBot, IntakeActivityHandler>();
 

@@ -85,8 +85,8 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        // The state is committed by TurnCommit, after the turn has decided everything.
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -119,11 +119,17 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
         var responder = await RecognizeResponderAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (dc.ActiveDialog is null)
         {
             await StartAsync(dc, responder, cancellationToken).ConfigureAwait(false);
+        }
+        else if (resent)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(_text[TextKey.ResentAfterUnseenReply]), cancellationToken).ConfigureAwait(false);
+            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -49,14 +49,19 @@ public sealed class IntakeAdapter : CloudAdapter
             };
             logger.Log(level, "Turn {ActivityId} in a {ChannelId} conversation failed with {ExceptionType} at {StackTrace}.",
                 turnContext.Activity.Id, turnContext.Activity.ChannelId, exception.GetType().FullName, exception.StackTrace);
+            var reply = MessageFactory.Text(text[key]);
             try
             {
-                await turnContext.SendActivityAsync(MessageFactory.Text(text[key])).ConfigureAwait(false);
+                await turnContext.SendActivityAsync(reply).ConfigureAwait(false);
             }
             catch (Exception sendFailure) when (sendFailure is HttpRequestException or ErrorResponseException or OperationCanceledException)
             {
                 logger.LogError("The error reply for turn {ActivityId} could not be sent ({ExceptionType}).", turnContext.Activity.Id, sendFailure.GetType().FullName);
+                return;
             }
+
+            // Delivered (or returned, with expectReplies): it belongs in the transcript of what they saw.
+            await turnCommit.RecordFailedTurnAsync(turnContext, reply, CancellationToken.None).ConfigureAwait(false);
         };
     }
 

@@ -6,24 +6,33 @@ using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Bot;
 
 /// <summary>The end of every turn, in one place: record what came in, hold the bot's replies while
-/// the bot decides and commits its state, then send the replies, then apply what the commit implies
-/// outside the state blob (a submitted case, the case's transcript, a discarded draft's blobs, messages
-/// to other people through the outbox). Nothing the person is shown comes before the
-/// commit; a reply that fails to send after it is not treated as a lost message, because it was not
-/// one: the person's message is kept.</summary>
+/// the bot decides, write the messages it decided for other people to the outbox (named from the
+/// activity, so a redelivery writes the same ones), commit the conversation's state (the one
+/// ETag-guarded write that makes the turn count), then send the replies, then apply what the commit
+/// implies outside the state blob (a submitted case, the case's transcript, a discarded draft's blobs)
+/// and hand the outbox entries to the sender. Nothing the person is shown comes before the commit; a
+/// reply that fails to send after it is not treated as a lost message, because it was not one: the
+/// person's message is kept.</summary>
 public sealed class TurnCommit(
     ICaseStore cases,
     CaseDrafts drafts,
     DraftPurge draftPurge,
     ConversationStateAccessors state,
     NotificationOutbox outbox,
+    IOptions<NotificationOptions> notificationOptions,
+    IConfiguration configuration,
     TimeProvider clock,
     ILogger<TurnCommit> logger) : Microsoft.Bot.Builder.IMiddleware
 {
+    /// <summary>Test seam (never set in production): every turn stops for good right after its commit,
+    /// so that a test can kill the process exactly between the commit and what follows it.</summary>
+    private readonly bool _holdAfterCommit = configuration.GetValue<bool>("Diagnostics:HoldAfterCommit");
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -50,9 +59,11 @@ public sealed class TurnCommit(
             return [.. activities.Select(_ => new ResourceResponse(string.Empty))];
         });
 
+        List<OutboxEntry> messages;
         try
         {
             await next(cancellationToken).ConfigureAwait(false);
+            messages = await CommitAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -63,11 +74,95 @@ public sealed class TurnCommit(
         await SendAsync(turnContext, held, transcript, cancellationToken).ConfigureAwait(false);
         await ApplyAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
         await ApplyDraftAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
-        foreach (var notification in OwnerNotifier.Decided(turnContext))
+        outbox.Committed(messages);
+    }
+
+    /// <summary>The commit. Messages for other people are written before it, so that a process that
+    /// stops right after it leaves them behind for any process to send; one that finds them checks the
+    /// commit (the activity id in the state) first, so those of a turn that failed are never sent.</summary>
+    private async Task<List<OutboxEntry>> CommitAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var now = clock.GetUtcNow();
+        var messages = OwnerNotifier.Decided(turnContext).Select(n => new OutboxEntry(n, StateKey(turnContext), activity.Id, now)).ToList();
+        var due = now + TimeSpan.FromMilliseconds(notificationOptions.Value.ClaimAfterMilliseconds);
+        var checkable = !string.IsNullOrEmpty(activity.Id) && turnContext.TurnState.ContainsKey(nameof(ConversationState));
+        if (checkable)
         {
-            outbox.Post(notification);
+            await outbox.WriteAsync(messages, due, cancellationToken).ConfigureAwait(false);
+        }
+
+        await state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+        if (!checkable)
+        {
+            // Nothing to check a commit by: written once the turn counts.
+            await outbox.WriteAsync(messages, due, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_holdAfterCommit && turnContext.TurnState.ContainsKey(nameof(ConversationState)))
+        {
+            logger.LogWarning("Turn {ActivityId} committed and is held there (Diagnostics:HoldAfterCommit).", activity.Id);
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        return messages;
+    }
+
+    /// <summary>The turn failed, and the person was shown <paramref name="reply"/> about it: what they
+    /// said and that reply go into their draft's transcript, which holds what they saw, in a commit of
+    /// its own on the newest state. (The replies the failed turn had decided were never sent, so they are
+    /// not recorded.) When that commit fails too, the log says so and the draft keeps what it had.</summary>
+    public async Task RecordFailedTurnAsync(ITurnContext turnContext, IActivity reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(reply);
+        if (TurnTranscript.Of(turnContext) is not { Entries: [var said, ..] } || !turnContext.TurnState.ContainsKey(nameof(ConversationState)))
+        {
+            return;
+        }
+
+        try
+        {
+            await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+            var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
+            if (draft?.CaseReference is null)
+            {
+                return;
+            }
+
+            var shown = new TurnTranscript();
+            shown.Add("out", reply, clock.GetUtcNow());
+            draft.PendingTranscript.AddRange([said, .. shown.Entries]);
+            await state.Draft.SetAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
+            await state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Called from the adapter's error handler, which must end the turn whatever happens here.
+            logger.LogWarning("The error reply of turn {ActivityId} could not be added to the draft's transcript ({ExceptionType}).", turnContext.Activity.Id, e.GetType().FullName);
         }
     }
+
+    /// <summary>True (once) when this message repeats the last one whose replies never reached the
+    /// person: they are sending it again because they saw no answer. It was kept the first time, so it
+    /// is not taken again; they are shown where they are instead.</summary>
+    public static bool ResentAfterUnseenReplies(ITurnContext turnContext, ConversationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(profile);
+        var unseen = profile.UnseenRepliesTo;
+        profile.UnseenRepliesTo = null;
+        return unseen is not null && unseen == Fingerprint(turnContext.Activity);
+    }
+
+    private static string Fingerprint(IActivity activity)
+    {
+        var message = activity.AsMessageActivity();
+        var said = message?.Text is { Length: > 0 } text ? text.Trim() : message?.Value?.ToString() ?? string.Empty;
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(said)));
+    }
+
+    private static string StateKey(ITurnContext turnContext) => $"{turnContext.Activity.ChannelId}/conversations/{turnContext.Activity.Conversation?.Id}";
 
     /// <summary>Sends the held replies in order; from the first that fails, none is sent or recorded.</summary>
     private async Task SendAsync(ITurnContext turnContext, List<Activity> held, TurnTranscript transcript, CancellationToken cancellationToken)
@@ -114,10 +209,10 @@ public sealed class TurnCommit(
         }
     }
 
-    /// <summary>What the commit decided about a draft: a discarded one's blobs go; a submitted case is
-    /// written, and then taken out of the state (so no report text stays there). A case committed by a
-    /// turn whose process stopped before this point is found in the state and written by the next
-    /// turn. Only for turns that read and committed the conversation's state.</summary>
+    /// <summary>What the commit decided about a draft or a case: a discarded draft's blobs go; a
+    /// submitted case, or an addition to one, is written, and then taken out of the state (so no report
+    /// text stays there). What a turn whose process stopped before this point committed is found in the
+    /// state and written by the next turn. Only for turns that read and committed the conversation's state.</summary>
     private async Task ApplyDraftAsync(ITurnContext turnContext, TurnTranscript transcript, CancellationToken cancellationToken)
     {
         if (!turnContext.TurnState.ContainsKey(nameof(ConversationState)))
@@ -125,7 +220,7 @@ public sealed class TurnCommit(
             return;
         }
 
-        var stateKey = $"{turnContext.Activity.ChannelId}/conversations/{turnContext.Activity.Conversation.Id}";
+        var stateKey = StateKey(turnContext);
         try
         {
             if (turnContext.TurnState.Get<DiscardedDraft>() is { } discarded)
@@ -133,15 +228,33 @@ public sealed class TurnCommit(
                 await draftPurge.DiscardAsync(stateKey, discarded.Reference, cancellationToken).ConfigureAwait(false);
             }
 
-            // Replies that never reached the person leave the draft's transcript too (rare: one more write).
+            // Replies that never reached the person leave the draft's transcript too, and the next
+            // message is checked for being this one sent again (rare: one more write).
             var draft = transcript.Dropped.Count > 0 ? await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false) : null;
             var changed = draft is not null && draft.PendingTranscript.RemoveAll(transcript.Dropped.Contains) > 0;
+            if (transcript.Dropped.Count > 0)
+            {
+                (await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false)).UnseenRepliesTo = Fingerprint(turnContext.Activity);
+                changed = true;
+            }
 
             var pending = await state.PendingCase.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
             if (pending is not null)
             {
                 await drafts.ApplyAsync(pending, transcript.Dropped, cancellationToken).ConfigureAwait(false);
                 await state.PendingCase.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                changed = true;
+            }
+
+            var additions = await state.PendingAdditions.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
+            if (additions is { Count: > 0 })
+            {
+                foreach (var addition in additions)
+                {
+                    await drafts.ApplyAdditionAsync(addition, cancellationToken).ConfigureAwait(false);
+                }
+
+                await state.PendingAdditions.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 changed = true;
             }
 

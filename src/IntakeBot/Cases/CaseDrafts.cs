@@ -82,17 +82,32 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         return Task.CompletedTask;
     }
 
-    /// <summary>Adds what a reporter sent later to their submitted case, with its own timestamp.</summary>
+    /// <summary>Decides an addition to a submitted case, with its own timestamp: recorded in the state
+    /// (committed with this turn), written to the case after the commit by <see cref="ApplyAdditionAsync"/>.</summary>
     public async Task AddAsync(ITurnContext turnContext, string reference, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var now = clock.GetUtcNow();
-        var by = turnContext.Activity.From.AadObjectId;
-        await store.UpdateAsync(reference, c => c with { Additions = [.. c.Additions, new Addition(now, by, text)], UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        var addition = new Addition(clock.GetUtcNow(), turnContext.Activity.From.AadObjectId, text, turnContext.Activity.Id);
+        var pending = await state.PendingAdditions.GetAsync(turnContext, () => [], cancellationToken).ConfigureAwait(false);
+        pending.Add(new PendingAddition(reference, addition));
+        await state.PendingAdditions.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
         if (TurnTranscript.Of(turnContext) is { } transcript)
         {
             transcript.CaseReference = reference;
         }
+    }
+
+    /// <summary>Writes a committed addition to its case, unless the case has it already (same activity).</summary>
+    public Task ApplyAdditionAsync(PendingAddition pending, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var addition = pending.Addition;
+        return store.UpdateAsync(
+            pending.Reference,
+            c => addition.ActivityId is not null && c.Additions.Any(a => a.ActivityId == addition.ActivityId)
+                ? c
+                : c with { Additions = [.. c.Additions, addition], UpdatedAt = addition.At },
+            cancellationToken);
     }
 
     /// <summary>Decides where the turn's lines go: into the case submitted in this turn, into the draft

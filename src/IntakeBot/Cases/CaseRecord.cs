@@ -45,8 +45,9 @@ public sealed record StatusChange(string Status, string By, DateTimeOffset At);
 /// <summary>An owner's internal note: kept in the case, shown to owners, never to the reporter.</summary>
 public sealed record CaseNote(DateTimeOffset At, string By, string Text);
 
-/// <summary>Something a reporter added to their case after submitting it.</summary>
-public sealed record Addition(DateTimeOffset At, string AddedBy, string Text);
+/// <summary>Something a reporter added to their case after submitting it; the activity id of the
+/// message it came in makes writing it again (after a crash, or by the next turn) change nothing.</summary>
+public sealed record Addition(DateTimeOffset At, string AddedBy, string Text, string? ActivityId = null);
 
 /// <summary>The stored case: <c>cases/IR-…/case.json</c>.</summary>
 public sealed record CaseRecord

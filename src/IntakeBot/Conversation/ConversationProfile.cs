@@ -14,4 +14,8 @@ public sealed record ConversationProfile
     /// <summary>Ids of the latest activities handled, kept with the state they changed: a channel that
     /// delivers one again (it retries) finds it here and nothing happens twice.</summary>
     public List<string> RecentActivityIds { get; set; } = [];
+
+    /// <summary>A hash of the last message whose replies never reached the person: the same words sent
+    /// again are not taken twice (see <see cref="Bot.TurnCommit.ResentAfterUnseenReplies"/>).</summary>
+    public string? UnseenRepliesTo { get; set; }
 }

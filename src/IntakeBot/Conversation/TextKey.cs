@@ -15,6 +15,7 @@ public enum TextKey
     TurnError,
     StorageUnavailable,
     ConcurrentMessages,
+    ResentAfterUnseenReply,
     Welcome,
     WelcomeData,
     SupportLine,

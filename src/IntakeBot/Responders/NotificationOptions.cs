@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IntakeBot.Responders;
 
-/// <summary>How hard the bot tries to reach a case owner in Teams.</summary>
+/// <summary>How hard the bot tries to reach a case owner (or a reporter) in Teams, and how often every
+/// process looks in the outbox for messages that another (or a stopped) process left.</summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
@@ -14,4 +15,13 @@ public sealed class NotificationOptions
     /// <summary>Wait before the second try; it doubles for each try after that.</summary>
     [Range(10, 600_000, ErrorMessage = "Notifications:FirstRetryDelayMilliseconds must be between 10 and 600000.")]
     public int FirstRetryDelayMilliseconds { get; set; } = 2_000;
+
+    /// <summary>How often each process lists the outbox for messages that are due.</summary>
+    [Range(100, 3_600_000, ErrorMessage = "Notifications:ScanIntervalMilliseconds must be between 100 and 3600000.")]
+    public int ScanIntervalMilliseconds { get; set; } = 15_000;
+
+    /// <summary>How long a new message is left to the process whose turn decided it (which sends it at
+    /// once) before any process's scan may take it.</summary>
+    [Range(0, 600_000, ErrorMessage = "Notifications:ClaimAfterMilliseconds must be between 0 and 600000.")]
+    public int ClaimAfterMilliseconds { get; set; } = 30_000;
 }

@@ -1,24 +1,131 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using IntakeBot.Telemetry;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using IntakeBot.Storage;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace IntakeBot.Responders;
 
-/// <summary>Messages to other people wait here once the turn that decided them has committed, until
-/// <see cref="NotificationSender"/> delivers them.</summary>
-public sealed class NotificationOutbox
+/// <summary>Messages to other people, kept as blobs (<c>outbox/{id}.json</c> in the state container)
+/// from just before the commit of the turn that decided them until <see cref="NotificationSender"/>
+/// delivers them. Any process may deliver any entry; a blob lease on the entry makes sure only one
+/// tries it at a time. Entries given up are moved to <c>outbox-dead/</c>.</summary>
+public sealed class NotificationOutbox(BlobContainers containers)
 {
-    private readonly Channel<OwnerNotification> _queue = Channel.CreateUnbounded<OwnerNotification>();
+    private const string Folder = "outbox/";
+    private const string DeadFolder = "outbox-dead/";
+    internal const string AttemptsKey = "attempts";
+    internal const string DueKey = "due";
 
-    private long _waiting;
+    /// <summary>Long enough for one delivery attempt, which is cut off well before it runs out.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 
-    public void Post(OwnerNotification notification)
+    internal static readonly JsonSerializerSettings Json = new()
     {
-        IntakeMetrics.OutboxBacklog(Interlocked.Increment(ref _waiting));
-        _queue.Writer.TryWrite(notification);
+        TypeNameHandling = TypeNameHandling.None,
+        Converters = { new StringEnumConverter() },
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+    };
+
+    private readonly Channel<string> _committed = Channel.CreateUnbounded<string>();
+
+    /// <summary>Writes the entries, each only if it is not there yet (a redelivered turn writes the
+    /// same names). They are not sent before <see cref="Committed"/> says so, or before a process
+    /// that finds them has checked that their turn committed.</summary>
+    public async Task WriteAsync(IReadOnlyList<OutboxEntry> entries, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            var options = new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = Metadata(0, due),
+            };
+            try
+            {
+                await containers.State.GetBlobClient(Folder + entry.Id + ".json").UploadAsync(BinaryData.FromString(JsonConvert.SerializeObject(entry, Json)), options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Written by an earlier delivery of the same activity.
+            }
+        }
     }
 
-    /// <summary>A message has left the outbox: delivered, or given up.</summary>
-    public void Done() => IntakeMetrics.OutboxBacklog(Interlocked.Decrement(ref _waiting));
+    /// <summary>The turn that wrote these entries has committed: this process tries them at once.</summary>
+    public void Committed(IEnumerable<OutboxEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            _committed.Writer.TryWrite(entry.Id);
+        }
+    }
 
-    public ChannelReader<OwnerNotification> Reader => _queue.Reader;
+    public ChannelReader<string> CommittedReader => _committed.Reader;
+
+    /// <summary>The ids of every waiting entry due by <paramref name="now"/>; the second value counts
+    /// all waiting entries (for the backlog metric).</summary>
+    public async Task<(IReadOnlyList<string> Due, int Waiting)> ListAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = new List<string>();
+        var waiting = 0;
+        await foreach (var blob in containers.State.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, Folder, cancellationToken).ConfigureAwait(false))
+        {
+            waiting++;
+            if (DueOf(blob.Metadata) <= now)
+            {
+                due.Add(blob.Name[Folder.Length..^".json".Length]);
+            }
+        }
+
+        return (due, waiting);
+    }
+
+    /// <summary>Takes the entry for one attempt, or null when it is gone (delivered) or another
+    /// process holds it.</summary>
+    public async Task<OutboxLease?> TryTakeAsync(string id, CancellationToken cancellationToken)
+    {
+        var blob = containers.State.GetBlobClient(Folder + id + ".json");
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return null;
+        }
+
+        try
+        {
+            var download = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var entry = JsonConvert.DeserializeObject<OutboxEntry>(download.Value.Content.ToString(), Json)!;
+            var metadata = download.Value.Details.Metadata;
+            var attempts = metadata.TryGetValue(AttemptsKey, out var a) && int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            return new OutboxLease(blob, lease, containers.State.GetBlobClient(DeadFolder + id + ".json"), entry, attempts, DueOf(metadata));
+        }
+        catch
+        {
+            await lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    internal static Dictionary<string, string> Metadata(int attempts, DateTimeOffset due) => new()
+    {
+        [AttemptsKey] = attempts.ToString(CultureInfo.InvariantCulture),
+        [DueKey] = due.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
+    };
+
+    private static DateTimeOffset DueOf(IDictionary<string, string>? metadata)
+        => metadata is not null && metadata.TryGetValue(DueKey, out var due) && DateTimeOffset.TryParse(due, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : DateTimeOffset.MinValue;
 }

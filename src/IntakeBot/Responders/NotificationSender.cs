@@ -3,72 +3,163 @@ using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Responders;
 
-/// <summary>Drains the outbox: each message is tried until it is delivered or
-/// <see cref="NotificationOptions.MaxAttempts"/> is reached, waiting twice as long after every
-/// failure. The person who gets one never sees an error for it.</summary>
-public sealed class NotificationSender(NotificationOutbox outbox, OwnerNotifier notifier, IOptions<NotificationOptions> options, ILogger<NotificationSender> logger) : BackgroundService
+/// <summary>Drains the outbox. A message whose turn committed in this process is tried at once; every
+/// process also lists the outbox every <see cref="NotificationOptions.ScanIntervalMilliseconds"/> and
+/// tries what is due, so that what a stopped process (or the other instance) left is delivered too.
+/// Each attempt holds the entry's blob lease; a failure doubles the wait before the next, and after
+/// <see cref="NotificationOptions.MaxAttempts"/> (counted across processes) the message is given up,
+/// logged without content and kept in the dead-letter folder. The person it is for never sees an
+/// error for it.</summary>
+public sealed class NotificationSender(
+    NotificationOutbox outbox,
+    OwnerNotifier notifier,
+    ITurnCommits commits,
+    TimeProvider clock,
+    IOptions<NotificationOptions> options,
+    ILogger<NotificationSender> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>An entry whose turn has not committed by now never will (a turn is cut off long before).</summary>
+    private static readonly TimeSpan Uncommitted = TimeSpan.FromMinutes(10);
+
+    /// <summary>One attempt ends well within the entry's lease.</summary>
+    private static readonly TimeSpan AttemptTimeout = NotificationOutbox.LeaseDuration / 2;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => Task.WhenAll(SendCommittedAsync(stoppingToken), ScanAsync(stoppingToken));
+
+    /// <summary>Messages of turns that committed here: tried at once, and again after each wait.</summary>
+    private async Task SendCommittedAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
         try
         {
-            await foreach (var notification in outbox.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var id in outbox.CommittedReader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 // One owner's slow retries never hold up another's message.
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(DeliverThenReleaseAsync(notification, stoppingToken));
+                running.Add(RetryAsync(id, stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: the deliveries under way end below.
+            // Stopping: what is not delivered stays in the outbox for the next process.
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private async Task DeliverThenReleaseAsync(OwnerNotification notification, CancellationToken stoppingToken)
+    private async Task RetryAsync(string id, CancellationToken stoppingToken)
     {
         try
         {
-            await DeliverAsync(notification, stoppingToken).ConfigureAwait(false);
+            while (await AttemptAsync(id, fromScan: false, stoppingToken).ConfigureAwait(false) is { } wait)
+            {
+                await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(false);
+            }
         }
-        finally
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            outbox.Done();
+            // Stopping: the entry stays, and a scan (here or elsewhere) takes it up.
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        {
+            logger.LogWarning("An outbox entry could not be read or updated ({ExceptionType}); a later scan takes it up.", e.GetType().FullName);
         }
     }
 
-    private async Task DeliverAsync(OwnerNotification notification, CancellationToken stoppingToken)
+    /// <summary>Every process, now and then: whatever is due, whoever wrote it.</summary>
+    private async Task ScanAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(options.Value.FirstRetryDelayMilliseconds);
-        for (var attempt = 1; ; attempt++)
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.ScanIntervalMilliseconds), clock);
+        try
         {
-            var delivered = await notifier.TryDeliverAsync(notification, stoppingToken).ConfigureAwait(false);
-            IntakeMetrics.OutboxDeliveryAttempted(delivered);
-            if (delivered)
+            do
             {
-                return;
+                try
+                {
+                    var (due, waiting) = await outbox.ListAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                    IntakeMetrics.OutboxBacklog(waiting);
+                    foreach (var id in due)
+                    {
+                        await AttemptAsync(id, fromScan: true, stoppingToken).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+                {
+                    logger.LogWarning("The outbox could not be scanned ({ExceptionType}); the next scan tries again.", e.GetType().FullName);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>One attempt at one entry, under its lease. Returns how long to wait before this process
+    /// tries it again, or null when it is done with it (delivered, given up, not due, or held elsewhere).</summary>
+    private async Task<TimeSpan?> AttemptAsync(string id, bool fromScan, CancellationToken stoppingToken)
+    {
+        await using var taken = await outbox.TryTakeAsync(id, stoppingToken).ConfigureAwait(false);
+        if (taken is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var entry = taken.Entry;
+        if (fromScan)
+        {
+            if (taken.Due > now)
+            {
+                return null;
             }
 
-            if (attempt >= options.Value.MaxAttempts)
+            if (entry.ActivityId is { } activityId && !await commits.IsCommittedAsync(entry.ConversationKey, activityId, stoppingToken).ConfigureAwait(false))
             {
-                logger.LogError("The owner of case {CaseReference} could not be notified after {Attempts} attempts; the message was given up.", notification.CaseReference, attempt);
-                return;
-            }
+                if (now - entry.CreatedAt > Uncommitted)
+                {
+                    logger.LogInformation("An outbox entry for case {CaseReference} belonged to a turn that never committed and was removed.", entry.Notification.CaseReference);
+                    await taken.DeleteAsync(stoppingToken).ConfigureAwait(false);
+                }
 
+                return null;
+            }
+        }
+
+        bool delivered;
+        using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            attempt.CancelAfter(AttemptTimeout);
             try
             {
-                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+                delivered = await notifier.TryDeliverAsync(entry.Notification, attempt.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("The notification for case {CaseReference} was not delivered before the app stopped.", notification.CaseReference);
-                return;
+                delivered = false;
             }
-
-            delay *= 2;
         }
+
+        IntakeMetrics.OutboxDeliveryAttempted(delivered);
+        if (delivered)
+        {
+            await taken.DeleteAsync(stoppingToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var attempts = taken.Attempts + 1;
+        if (attempts >= options.Value.MaxAttempts)
+        {
+            logger.LogError("The {Recipient} of case {CaseReference} could not be notified after {Attempts} attempts; the message was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference, attempts);
+            IntakeMetrics.OutboxGivenUp();
+            await taken.DeadLetterAsync(attempts, now, stoppingToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var wait = TimeSpan.FromMilliseconds(options.Value.FirstRetryDelayMilliseconds * Math.Pow(2, attempts - 1));
+        await taken.RescheduleAsync(attempts, now + wait, stoppingToken).ConfigureAwait(false);
+        return wait;
     }
 }

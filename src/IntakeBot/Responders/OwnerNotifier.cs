@@ -86,5 +86,5 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
         }
     }
 
-    private static string Role(OwnerNotification notification) => notification.To == NotificationRecipient.Reporter ? "reporter" : "owner";
+    internal static string Role(OwnerNotification notification) => notification.To == NotificationRecipient.Reporter ? "reporter" : "owner";
 }

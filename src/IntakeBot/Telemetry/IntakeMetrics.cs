@@ -20,6 +20,7 @@ public static class IntakeMetrics
     private static readonly Counter<long> GraphFailures = Meter.CreateCounter<long>("intake.graph.failures", "{call}", "Microsoft Graph calls that failed after the SDK's retries.");
     private static readonly Counter<long> Conflicts = Meter.CreateCounter<long>("intake.conflicts", "{conflict}", "ETag conflicts: a blob changed between read and write.");
     private static readonly Counter<long> OutboxAttempts = Meter.CreateCounter<long>("intake.outbox.delivery_attempts", "{attempt}", "Attempts to deliver a message to another person, by outcome.");
+    private static readonly Counter<long> OutboxDeadLetters = Meter.CreateCounter<long>("intake.outbox.given_up", "{message}", "Messages to another person given up after the last attempt and kept in the dead-letter folder.");
     private static readonly Counter<long> IntakesStarted = Meter.CreateCounter<long>("intake.intakes.started", "{intake}", "Intakes whose first answer was saved, by kind.");
     private static readonly Counter<long> IntakesSubmitted = Meter.CreateCounter<long>("intake.intakes.submitted", "{intake}", "Intakes submitted as cases, by kind.");
     private static readonly Counter<long> IntakesDiscarded = Meter.CreateCounter<long>("intake.intakes.discarded", "{intake}", "Intakes the person chose to discard, by kind.");
@@ -71,6 +72,9 @@ public static class IntakeMetrics
     /// when it will be tried again later.</summary>
     public static void OutboxDeliveryAttempted(bool delivered)
         => OutboxAttempts.Add(1, new KeyValuePair<string, object?>("intake.outcome", delivered ? Outcomes.Ok : Outcomes.Failed));
+
+    /// <summary>For the outbox: a message given up after its last attempt.</summary>
+    public static void OutboxGivenUp() => OutboxDeadLetters.Add(1);
 
     public static void IntakeStarted(string caseKind) => IntakesStarted.Add(1, new KeyValuePair<string, object?>("intake.case.kind", caseKind));
 

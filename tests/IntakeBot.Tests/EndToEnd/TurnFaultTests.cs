@@ -70,6 +70,50 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Empty(afterSecond);
     }
 
+    [Fact]
+    public async Task A_message_sent_again_because_its_reply_never_arrived_is_kept_once_and_the_question_is_shown_again_once()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var chat = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        await chat.SayAllAsync("report", "first part");
+        connector.FailNextReplies(1);
+        Assert.Equal(HttpStatusCode.OK, (await chat.PostAsync(WithoutExpectReplies("second part", chat, connector.ServiceUrl))).StatusCode);
+
+        var again = await chat.SayAsync("second part");
+        var next = await chat.SayAsync("done");
+
+        Assert.StartsWith("I have that message already", again[0], StringComparison.Ordinal);
+        Assert.Single(again, r => r.StartsWith("Tell me what happened", StringComparison.Ordinal));
+        Assert.Contains(next, r => r.StartsWith("When did it happen", StringComparison.Ordinal));
+        var draft = await new CaseBlobs(azurite, app).DraftAsync();
+        Assert.Equal(["first part", "second part"], draft.Answers.WhatHappened);
+        Assert.Equal(2, draft.PendingTranscript.Count(e => e.Direction == "in" && e.Text == "second part"));
+    }
+
+    [Fact]
+    public async Task The_error_reply_a_person_saw_is_in_the_transcript_with_the_message_it_answered()
+    {
+        var gate = new StateWriteGate();
+        await using var app = new BotApp(azurite, services: gate.Install);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAsync("report");
+
+        gate.HoldNextWrite();
+        var first = chat.SayAsync("The first thing");
+        await gate.HeldAsync(Patience);
+        await chat.SayAsync("The second thing");
+        gate.Release();
+        var told = Assert.Single(await first);
+
+        var transcript = (await new CaseBlobs(azurite, app).DraftAsync()).PendingTranscript;
+        Assert.StartsWith("Two of your messages arrived at the same moment", told, StringComparison.Ordinal);
+        var said = transcript.FindIndex(e => e.Direction == "in" && e.Text == "The first thing");
+        Assert.True(said >= 0);
+        Assert.Equal(told, transcript[said + 1].Text);
+        Assert.Single(transcript, e => e.Text == told);
+    }
+
     private static string WithoutExpectReplies(string text, HttpChat chat, string serviceUrl)
     {
         var activity = JObject.Parse(HttpChat.Activity(text, chat.ConversationId, chat.AadObjectId, serviceUrl: serviceUrl));

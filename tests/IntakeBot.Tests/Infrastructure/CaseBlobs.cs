@@ -55,6 +55,21 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
         return count;
     }
 
+    /// <summary>The messages waiting in the outbox (or, with "outbox-dead/", given up), as blob names.</summary>
+    public async Task<List<string>> OutboxAsync(string folder = "outbox/")
+    {
+        var names = new List<string>();
+        if (await State.ExistsAsync())
+        {
+            await foreach (var blob in State.GetBlobsAsync(new GetBlobsOptions { Prefix = folder }))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>The state blobs (every version and snapshot storage keeps) whose content holds
     /// <paramref name="text"/>.</summary>
     public async Task<List<string>> StateBlobsContainingAsync(string text)

@@ -1,0 +1,66 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Newtonsoft.Json;
+
+namespace IntakeBot.Responders;
+
+/// <summary>One outbox entry taken for one attempt: this process holds its blob lease, so no other
+/// process tries it meanwhile. It ends delivered (deleted), rescheduled, or given up (moved to the
+/// dead-letter folder); the lease is released in any case.</summary>
+public sealed class OutboxLease(BlobClient blob, BlobLeaseClient lease, BlobClient deadLetter, OutboxEntry entry, int attempts, DateTimeOffset due) : IAsyncDisposable
+{
+    private bool _ended;
+
+    public OutboxEntry Entry { get; } = entry;
+
+    /// <summary>Attempts made so far, by any process.</summary>
+    public int Attempts { get; } = attempts;
+
+    /// <summary>When the entry is next to be tried.</summary>
+    public DateTimeOffset Due { get; } = due;
+
+    private BlobRequestConditions Held => new() { LeaseId = lease.LeaseId };
+
+    /// <summary>Delivered (or never to be sent): the entry goes.</summary>
+    public async Task DeleteAsync(CancellationToken cancellationToken)
+    {
+        await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, Held, cancellationToken).ConfigureAwait(false);
+        _ended = true;
+    }
+
+    /// <summary>Not delivered this time: counted, and due again at <paramref name="due"/>.</summary>
+    public Task RescheduleAsync(int attempts, DateTimeOffset due, CancellationToken cancellationToken)
+        => blob.SetMetadataAsync(NotificationOutbox.Metadata(attempts, due), Held, cancellationToken);
+
+    /// <summary>Given up: kept in the dead-letter folder (for an operator to see that it happened and
+    /// to which case), out of the way of the entries still being tried.</summary>
+    public async Task DeadLetterAsync(int attempts, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Metadata = NotificationOutbox.Metadata(attempts, at),
+        };
+        await deadLetter.UploadAsync(BinaryData.FromString(JsonConvert.SerializeObject(Entry, NotificationOutbox.Json)), options, cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        try
+        {
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            // The lease runs out by itself within a minute.
+        }
+    }
+}
