@@ -21,9 +21,6 @@ public sealed class NotificationSender(
     /// <summary>An entry whose turn has not committed by now never will (a turn is cut off long before).</summary>
     private static readonly TimeSpan Uncommitted = TimeSpan.FromMinutes(10);
 
-    /// <summary>One attempt ends well within the entry's lease.</summary>
-    private static readonly TimeSpan AttemptTimeout = NotificationOutbox.LeaseDuration / 2;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
         => Task.WhenAll(SendCommittedAsync(stoppingToken), ScanAsync(stoppingToken));
 
@@ -128,17 +125,20 @@ public sealed class NotificationSender(
             }
         }
 
+        // No time limit of our own on the attempt (the HTTP client has one): a message cut off after
+        // the connector took it would be sent again. The lease is renewed while it runs instead.
         bool delivered;
         using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
-            attempt.CancelAfter(AttemptTimeout);
+            var keeping = taken.KeepAsync(attempt.Token);
             try
             {
-                delivered = await notifier.TryDeliverAsync(entry.Notification, attempt.Token).ConfigureAwait(false);
+                delivered = await notifier.TryDeliverAsync(entry.Notification, stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            finally
             {
-                delivered = false;
+                await attempt.CancelAsync().ConfigureAwait(false);
+                await keeping.ConfigureAwait(false);
             }
         }
 

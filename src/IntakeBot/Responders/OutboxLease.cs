@@ -23,6 +23,25 @@ public sealed class OutboxLease(BlobClient blob, BlobLeaseClient lease, BlobClie
 
     private BlobRequestConditions Held => new() { LeaseId = lease.LeaseId };
 
+    /// <summary>Renews the lease until <paramref name="cancellationToken"/> is cancelled, so that an attempt
+    /// that takes longer than the lease (a slow connector) is never tried by another process meanwhile:
+    /// that would send the message twice.</summary>
+    public async Task KeepAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(NotificationOutbox.LeaseDuration / 3, cancellationToken).ConfigureAwait(false);
+                await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The attempt is over.
+        }
+    }
+
     /// <summary>Delivered (or never to be sent): the entry goes.</summary>
     public async Task DeleteAsync(CancellationToken cancellationToken)
     {

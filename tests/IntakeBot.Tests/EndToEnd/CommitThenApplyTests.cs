@@ -74,11 +74,13 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(2, connector.Sent.Count);
     }
 
-    /// <summary>Restarts the bot so that every turn stops right after its commit, sends
-    /// <paramref name="said"/>, and kills the process there; it is left stopped.</summary>
+    /// <summary>Restarts the bot so that every turn stops right after its commit (and its outbox is not
+    /// scanned meanwhile), sends <paramref name="said"/>, and kills the process there; it is left stopped.</summary>
     private static async Task KilledRightAfterCommitAsync(BotProcess bot, HttpChat chat, string said)
     {
         await bot.KillAsync();
+        var scan = bot.Environment["Notifications__ScanIntervalMilliseconds"];
+        bot.Environment["Notifications__ScanIntervalMilliseconds"] = "3600000";
         bot.Environment["Diagnostics__HoldAfterCommit"] = "true";
         await bot.StartAsync();
         using (var held = bot.Client())
@@ -90,5 +92,6 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
         }
 
         bot.Environment.Remove("Diagnostics__HoldAfterCommit");
+        bot.Environment["Notifications__ScanIntervalMilliseconds"] = scan;
     }
 }
