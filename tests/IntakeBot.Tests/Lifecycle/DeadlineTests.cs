@@ -175,4 +175,21 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         Assert.Single(connector.Sent, s => Text(s.Activity).StartsWith("Reminder about", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Review_straight_after_submission_meets_the_acknowledgement_and_tells_the_reporter()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = App(azurite, ownerId, new ManualTime(Start), "PT1H");
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+
+        await new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl).SayAsync($"review {reference}");
+        var told = await connector.WaitForSentAsync(a => Text(a).Contains("acknowledged", StringComparison.Ordinal), Patience);
+
+        Assert.Equal(reporter.ConversationId, told.ConversationId);
+        Assert.False((await TagsAsync(azurite, app, reference)).ContainsKey(CaseIndexTags.AckDue));
+    }
 }
