@@ -5,6 +5,7 @@ using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using IntakeBot.Health;
+using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
@@ -68,7 +69,10 @@ builder.Services.AddSingleton<ConflictCheck>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
 builder.Services.AddSingleton<CaseLifecycle>();
+builder.Services.AddSingleton<CaseTransfer>();
+builder.Services.AddSingleton<DeadlineWording>();
 builder.Services.AddRetention();
+builder.Services.AddLifecycle();
 
 // Conversation: state accessors created once, dialogs, the bot.
 builder.Services.AddSingleton<ConversationState>();

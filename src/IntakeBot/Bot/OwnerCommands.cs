@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
@@ -15,7 +16,7 @@ namespace IntakeBot.Bot;
 /// <summary>The case owner's commands: cases, case, share, revoke, access, and the retention commands
 /// hold, release and deleted. Anyone who does not own the named case (or, for a hold, is not one of
 /// <c>Retention:HoldRoles</c>) gets exactly the answer a case that does not exist gets.</summary>
-public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseLifecycle lifecycle, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, TextCatalog text)
+public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseLifecycle lifecycle, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text)
 {
     private const int LatestAuditEntries = 5;
 
@@ -69,6 +70,13 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return true;
         }
 
+        if (TransferPattern().Match(said) is { Success: true } handOver)
+        {
+            var who = handOver.Groups["who"].Value.Trim();
+            await ReplyAsync(turnContext, handOver.Groups["ref"].Length == 0 || who.Length == 0 ? text[TextKey.TransferUsage] : await transfer.TransferAsync(turnContext, owner, handOver.Groups["ref"].Value, who, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (NotePattern().Match(said) is { Success: true } note)
         {
             await ReplyAsync(turnContext, await NoteAsync(note, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -107,7 +115,8 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         }
 
         var outcome = await lifecycle.MoveAsync(record.Reference, target, actor, cancellationToken).ConfigureAwait(false);
-        if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && target != CaseStatuses.InReview)
+        // Going straight to review still tells the reporter their report was received.
+        if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && (target != CaseStatuses.InReview || record.Status == CaseStatuses.Submitted))
         {
             OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, target == CaseStatuses.Closed ? TextKey.ReporterCaseClosed : TextKey.ReporterCaseAcknowledged, record.Reference);
         }
@@ -212,7 +221,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             .ToList();
         return owned.Count == 0
             ? text[TextKey.CasesEmpty]
-            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind, Date(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count))));
+            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind, Date(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count, deadlines.Line(c)))));
     }
 
     /// <summary>The case as a card: its answers and evidence, then who can read it and the latest audit
@@ -318,6 +327,9 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
     [GeneratedRegex(@"^(?<verb>acknowledge|review|close)(\s+(?<ref>\S+))?(\s+(?<confirm>confirm))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"^transfer(\s+(?<ref>\S+))?(\s+to\b(?<who>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex TransferPattern();
 
     [GeneratedRegex(@"^note(\s+(?<ref>\S+))?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex NotePattern();

@@ -1,6 +1,7 @@
 using IntakeBot.Bot;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
+using IntakeBot.Lifecycle;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace IntakeBot.Cases;
 /// it is in blob storage but the evidence uploaded under its reserved reference. A submit records the
 /// case in the state (<see cref="PendingCase"/>) in the turn's commit, and <see cref="ApplyAsync"/>
 /// writes it after the commit; a discard clears the draft in the commit and its evidence goes after.</summary>
-public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors state, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<CaseDrafts> logger)
+public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, TimeProvider clock, ILogger<CaseDrafts> logger)
 {
     /// <summary>The draft's case reference, reserved (random, never sequential) the first time it is
     /// needed; it is kept by the turn's commit like the rest of the draft.</summary>
@@ -56,6 +57,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
             SubmittedAt = now,
             Answers = draft.Answers,
             Evidence = [.. Evidence(turnContext, draft)],
+            Deadlines = lifecycle.For(now),
         };
         var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript] };
         await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);

@@ -17,10 +17,14 @@ public static partial class CaseIndexTags
     public const string Status = "status";
     public const string Updated = "updated";
 
-    /// <summary>Due-date tags for the deadline reminders and the retention sweep; they are added in
-    /// <see cref="For"/> (with <see cref="Sortable"/>) once the record carries those dates.</summary>
+    /// <summary>Due dates of an open case's deadlines that are not met yet; gone once met or closed.</summary>
     public const string AckDue = "ackDue";
     public const string FeedbackDue = "feedbackDue";
+
+    /// <summary>When the next deadline reminder of the case is due; gone when none is left to send.
+    /// The reminder pass queries this one tag, so a case it has nothing to say about is never read.</summary>
+    public const string RemindAt = "remindAt";
+
     public const string ExpiresOn = "expiresOn";
 
     /// <summary>The tags of <paramref name="record"/>; with <paramref name="closedCaseRetention"/>, a closed
@@ -37,6 +41,16 @@ public static partial class CaseIndexTags
         if (record.Reporter is { } reporter)
         {
             tags[Reporter] = key.Of(reporter.AadObjectId);
+        }
+
+        foreach (var deadline in Lifecycle.CaseDeadlines.Running(record))
+        {
+            tags[deadline.Kind == Lifecycle.DeadlineKinds.Acknowledge ? AckDue : FeedbackDue] = Sortable(deadline.Due);
+        }
+
+        if (Lifecycle.CaseDeadlines.NextReminder(record) is { } remindAt)
+        {
+            tags[RemindAt] = Sortable(remindAt);
         }
 
         if (closedCaseRetention is { } retention && Retention.CaseExpiry.Tag(record, retention) is { } expiresOn)

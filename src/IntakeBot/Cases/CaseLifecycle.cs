@@ -1,13 +1,17 @@
+using IntakeBot.Lifecycle;
 using IntakeBot.Sharing;
 
 namespace IntakeBot.Cases;
 
 /// <summary>A case after submission: submitted → acknowledged → in-review → closed, each change with who
 /// and when in the record and in the audit log; and the owners' internal notes. A status never carries
-/// outcome text. Closing sets <see cref="CaseRecord.ClosedAt"/>, which starts the retention clock.</summary>
+/// outcome text. Closing sets <see cref="CaseRecord.ClosedAt"/>, which starts the retention clock.
+/// Leaving submitted meets the acknowledgement deadline; a message to the reporter meets the feedback
+/// deadline (<see cref="RecordFeedbackAsync"/>). A transfer hands the case to another owner in one write.</summary>
 public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
 {
     public const string NoteAction = "note";
+    public const string TransferAction = "transfer";
 
     private static readonly string[] Order = [CaseStatuses.Submitted, CaseStatuses.Acknowledged, CaseStatuses.InReview, CaseStatuses.Closed];
 
@@ -36,6 +40,9 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
                     UpdatedAt = now,
                     ClosedAt = status == CaseStatuses.Closed ? now : record.ClosedAt,
                     StatusHistory = [.. record.StatusHistory, new StatusChange(status, actor, now)],
+
+                    // Any step past submitted means someone has the case: the acknowledgement is due no more.
+                    Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKinds.Acknowledge, actor, now),
                 }),
             };
             return changed;
@@ -67,5 +74,48 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
         // The audit says a note was written, never what it says.
         await cases.AppendAuditAsync(reference, new AuditEntry(now, actor, NoteAction, null, "done"), cancellationToken).ConfigureAwait(false);
         return LifecycleOutcome.Changed;
+    }
+
+    /// <summary>Records that the owner gave the reporter feedback (a message to them): the feedback
+    /// deadline is met, and no reminder of it goes out any more. For the <c>message</c> command, which
+    /// calls this once the message is decided. NotFound when the case does not exist.</summary>
+    public async Task<LifecycleOutcome> RecordFeedbackAsync(string reference, string actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var outcome = LifecycleOutcome.NotFound;
+        await cases.UpdateAsync(reference, record =>
+        {
+            var running = CaseDeadlines.Running(record).Any(d => d.Kind == DeadlineKinds.Feedback);
+            outcome = running ? LifecycleOutcome.Changed : LifecycleOutcome.Already;
+            return running ? record with { UpdatedAt = now, Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKinds.Feedback, actor, now) } : record;
+        }, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>Hands the case from <paramref name="from"/> to <paramref name="to"/> (roster entries) in one
+    /// conditional write, so that it always has exactly one owner: NotFound when it is no longer
+    /// <paramref name="from"/>'s (a concurrent transfer won), Already when it is <paramref name="to"/>'s.</summary>
+    public async Task<LifecycleOutcome> TransferAsync(string reference, string from, string to, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        var now = time.GetUtcNow();
+        var outcome = LifecycleOutcome.NotFound;
+        await cases.UpdateAsync(reference, record =>
+        {
+            (outcome, var changed) = record.Owner switch
+            {
+                _ when string.Equals(record.Owner, to, StringComparison.OrdinalIgnoreCase) => (LifecycleOutcome.Already, record),
+                _ when !string.Equals(record.Owner, from, StringComparison.OrdinalIgnoreCase) || !CaseStatuses.IsSubmitted(record.Status) => (LifecycleOutcome.NotFound, record),
+                _ => (LifecycleOutcome.Changed, record with { Owner = to, UpdatedAt = now }),
+            };
+            return changed;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (outcome == LifecycleOutcome.Changed)
+        {
+            await cases.AppendAuditAsync(reference, new AuditEntry(now, actor, TransferAction, to, "done", from), cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 }

@@ -1,4 +1,5 @@
 using IntakeBot.Evidence;
+using IntakeBot.Lifecycle;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
 
@@ -99,4 +100,7 @@ public sealed record CaseRecord
 
     /// <summary>The owners' internal notes, oldest first; never shown to the reporter.</summary>
     public List<CaseNote> Notes { get; init; } = [];
+
+    /// <summary>The follow-up deadlines set at submission (acknowledge, feedback), with their reminders.</summary>
+    public List<CaseDeadline> Deadlines { get; init; } = [];
 }

@@ -58,6 +58,16 @@ public sealed class NotificationOutbox(BlobContainers containers)
         }
     }
 
+    /// <summary>A message decided outside a turn (a background pass), after what decided it was saved:
+    /// written under a name made from <paramref name="source"/>, so a pass that decides the same
+    /// message again finds it there, and tried at once.</summary>
+    public async Task PostAsync(OwnerNotification notification, string source, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        OutboxEntry[] entries = [new OutboxEntry(notification, source, ActivityId: null, now)];
+        await WriteAsync(entries, now, cancellationToken).ConfigureAwait(false);
+        Committed(entries);
+    }
+
     /// <summary>The turn that wrote these entries has committed: this process tries them at once.</summary>
     public void Committed(IEnumerable<OutboxEntry> entries)
     {

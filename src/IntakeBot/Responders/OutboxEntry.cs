@@ -9,12 +9,13 @@ namespace IntakeBot.Responders;
 public sealed record OutboxEntry(OwnerNotification Notification, string ConversationKey, string? ActivityId, DateTimeOffset CreatedAt)
 {
     /// <summary>The entry's name, the same for the same message decided by the same activity, so that
-    /// a redelivered turn finds its entry there instead of queueing a second one.</summary>
+    /// a redelivered turn (or a background pass deciding again) finds its entry there instead of
+    /// queueing a second one.</summary>
     public string Id
     {
         get
         {
-            var key = string.Join('\n', ConversationKey, ActivityId ?? CreatedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture), Notification.To, Notification.Owner, Notification.Message, Notification.CaseReference);
+            var key = string.Join('\n', ConversationKey, ActivityId ?? string.Empty, Notification.To, Notification.Owner, Notification.Message, Notification.CaseReference);
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         }
     }

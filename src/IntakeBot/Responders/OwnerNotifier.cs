@@ -73,7 +73,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
                 (turn, ct) =>
                 {
                     turn.TurnState.Add(ProactiveTurn, notification);
-                    return turn.SendActivityAsync(MessageFactory.Text(text.Format(notification.Message, notification.CaseReference)), ct);
+                    return turn.SendActivityAsync(MessageFactory.Text(text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due))), ct);
                 },
                 cancellationToken).ConfigureAwait(false);
             return true;
@@ -85,6 +85,9 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
             return false;
         }
     }
+
+    private static string Deadline(DateTimeOffset? due)
+        => due?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
     internal static string Role(OwnerNotification notification) => notification.To == NotificationRecipient.Reporter ? "reporter" : "owner";
 }

@@ -4,10 +4,11 @@ using Azure.Storage.Blobs.Specialized;
 
 namespace IntakeBot.Retention;
 
-/// <summary>The lease on <c>sweeper.lock</c> in the retention container: whoever holds it sweeps, and
-/// every other process skips that round. The lease is renewed while the sweep runs; if renewing fails,
-/// the sweep is cancelled, since another process may take over.</summary>
-public sealed class SweepLease(RetentionContainer container, TimeProvider time)
+/// <summary>The lease on <c>sweeper.lock</c> (or, for another background pass, <paramref name="blobName"/>)
+/// in the retention container: whoever holds it sweeps, and every other process skips that round. The
+/// lease is renewed while the sweep runs; if renewing fails, the sweep is cancelled, since another
+/// process may take over.</summary>
+public sealed class SweepLease(RetentionContainer container, TimeProvider time, string blobName = SweepLease.BlobName)
 {
     public const string BlobName = "sweeper.lock";
 
@@ -22,7 +23,7 @@ public sealed class SweepLease(RetentionContainer container, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(work);
         await container.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var blob = container.Client.GetBlockBlobClient(BlobName);
+        var blob = container.Client.GetBlockBlobClient(blobName);
         try
         {
             await blob.UploadAsync(new MemoryStream([]), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);

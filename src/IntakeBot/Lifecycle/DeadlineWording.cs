@@ -1,0 +1,23 @@
+using System.Globalization;
+using IntakeBot.Cases;
+using IntakeBot.Conversation;
+
+namespace IntakeBot.Lifecycle;
+
+/// <summary>What an owner reads about a case's deadlines in <c>cases</c>: each one still running, due by
+/// or overdue since its date, the overdue first.</summary>
+public sealed class DeadlineWording(TextCatalog text, TimeProvider time)
+{
+    /// <summary>The deadlines of <paramref name="record"/> to append to its line; empty when none is running.</summary>
+    public string Line(CaseRecord record)
+    {
+        var now = time.GetUtcNow();
+        return string.Concat(CaseDeadlines.Running(record)
+            .OrderBy(d => d.Due)
+            .Select(d => text.Format(d.Due <= now ? TextKey.CasesDeadlineOverdue : TextKey.CasesDeadlineDue, Name(d.Kind), Date(d.Due))));
+    }
+
+    private string Name(string kind) => text[kind == DeadlineKinds.Acknowledge ? TextKey.DeadlineAcknowledgement : TextKey.DeadlineFeedback];
+
+    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

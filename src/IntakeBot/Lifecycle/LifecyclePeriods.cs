@@ -1,0 +1,13 @@
+namespace IntakeBot.Lifecycle;
+
+/// <summary>The configured follow-up periods, parsed and validated.</summary>
+public sealed record LifecyclePeriods(TimeSpan AcknowledgeWithin, TimeSpan FeedbackWithin, TimeSpan RemindBefore, TimeSpan ReminderInterval)
+{
+    /// <summary>The deadlines a case submitted at <paramref name="submittedAt"/> gets. They are kept in the
+    /// case, so that changing the settings later moves no deadline a reporter may already rely on.</summary>
+    public List<CaseDeadline> For(DateTimeOffset submittedAt) =>
+    [
+        new(DeadlineKinds.Acknowledge, submittedAt + AcknowledgeWithin, submittedAt + AcknowledgeWithin - RemindBefore),
+        new(DeadlineKinds.Feedback, submittedAt + FeedbackWithin, submittedAt + FeedbackWithin - RemindBefore),
+    ];
+}

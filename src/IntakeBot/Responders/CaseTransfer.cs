@@ -1,0 +1,86 @@
+using IntakeBot.Cases;
+using IntakeBot.Conversation;
+using IntakeBot.Sharing;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions;
+
+namespace IntakeBot.Responders;
+
+/// <summary><c>transfer IR-… to &lt;upn, email or object id&gt;</c>: hands a case to another responder on
+/// the roster. The new owner is found on the roster as typed or, where Graph is configured, through the
+/// directory (an email or object id of someone whose UPN or object id is on the roster). The owner changes
+/// in one conditional write, so the case is never without one; the previous owner then gets the not-found
+/// answer; the new owner is told through the outbox, by reference only; the transfer is audited.</summary>
+public sealed class CaseTransfer(SharingService sharing, CaseLifecycle lifecycle, GraphDirectory directory, IOptions<IntakeOptions> intake, IOptions<SharingOptions> graph, TextCatalog text, ILogger<CaseTransfer> logger)
+{
+    private readonly HashSet<string> _roster = [.. intake.Value.Responders.Select(ResponderRoster.Normalize)];
+
+    /// <summary>The answer to the owner's command; anyone who does not own the case gets the not-found answer.</summary>
+    public async Task<string> TransferAsync(ITurnContext turnContext, string? owner, string reference, string target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var actor = turnContext.Activity.From.AadObjectId;
+        var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
+        if (record is null || owner is null || actor is null)
+        {
+            return text[TextKey.OwnerCaseNotFound];
+        }
+
+        var (found, refusal) = await FindResponderAsync(target.Trim(), cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return text.Format(refusal, record.Reference);
+        }
+
+        if (string.Equals(found.Entry, ResponderRoster.Normalize(owner), StringComparison.Ordinal) || string.Equals(found.Entry, ResponderRoster.Normalize(actor), StringComparison.Ordinal))
+        {
+            return text.Format(TextKey.TransferSelf, record.Reference);
+        }
+
+        var outcome = await lifecycle.TransferAsync(record.Reference, record.Owner, found.Entry, actor, cancellationToken).ConfigureAwait(false);
+        if (outcome != LifecycleOutcome.Changed)
+        {
+            return text[TextKey.OwnerCaseNotFound];
+        }
+
+        OwnerNotifier.Notify(turnContext, found.Entry, TextKey.OwnerCaseTransferred, record.Reference);
+        return text.Format(TextKey.TransferDone, record.Reference, PlainText.Escape(found.Name ?? target.Trim()));
+    }
+
+    /// <summary>The roster entry of the person named, or why there is none.</summary>
+    private async Task<(Responder? Found, TextKey Refusal)> FindResponderAsync(string target, CancellationToken cancellationToken)
+    {
+        var typed = ResponderRoster.Normalize(target);
+        if (_roster.Contains(typed))
+        {
+            return (new Responder(typed, null), default);
+        }
+
+        var isId = Guid.TryParse(typed, out _);
+        if (!graph.Value.Enabled || !(isId || GraphDirectory.IsPlainAddress(target)))
+        {
+            return (null, TextKey.TransferNotResponder);
+        }
+
+        try
+        {
+            var check = isId ? await directory.ByIdAsync(typed, cancellationToken).ConfigureAwait(false) : await directory.CheckAsync(target, cancellationToken).ConfigureAwait(false);
+            if (check?.Verdict == RecipientVerdict.Group)
+            {
+                return (null, TextKey.TransferGroup);
+            }
+
+            // Whichever form the roster names them by: object id or UPN.
+            var entry = check is { IsPerson: true } ? new[] { check.UserId, check.UserPrincipalName }.OfType<string>().Select(ResponderRoster.Normalize).FirstOrDefault(_roster.Contains) : null;
+            return entry is null ? (null, TextKey.TransferNotResponder) : (new Responder(entry, check!.DisplayName), default);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The directory could not be asked about a transfer's new owner ({ExceptionType}).", e.GetType().FullName);
+            return (null, TextKey.TransferUnavailable);
+        }
+    }
+
+    private sealed record Responder(string Entry, string? Name);
+}
