@@ -89,8 +89,9 @@ public sealed class EvidenceIntake(
     /// <summary>The items the case holds so far: the draft's (with this turn's), or the submitted case's.</summary>
     private async Task<List<EvidenceItem>> KeptAsync(ITurnContext turnContext, string caseReference, CancellationToken cancellationToken)
     {
-        var draft = await state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (draft.CaseReference == caseReference)
+        // No empty draft is made: a turn outside an intake ("add to") has none.
+        var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
+        if (draft?.CaseReference == caseReference)
         {
             return [.. CaseDrafts.Evidence(turnContext, draft)];
         }
