@@ -8,6 +8,7 @@ using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Bench;
 
@@ -133,9 +134,9 @@ internal static class ScaleBenchmark
             }, token);
         });
 
-        var migration = new CaseIndexMigration(containers, key, NullLogger<CaseIndexMigration>.Instance);
+        var migration = new CaseIndexMigration(containers, key, Options.Create(new CaseIndexOptions()), TimeProvider.System, NullLogger<CaseIndexMigration>.Instance);
         var started = Stopwatch.GetTimestamp();
-        var tagged = await migration.RunAsync(CancellationToken.None);
+        var tagged = await migration.RunAsync(CancellationToken.None) ?? 0;
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Start-up tagging pass: {tagged:N0} untagged cases in {seconds:F1} s, {tagged / seconds:F0} cases/s"));

@@ -46,6 +46,7 @@ builder.Services.AddIntakeHealthChecks();
 builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State, sp.GetRequiredService<DraftStateTags>().TagsOf));
 builder.Services.AddSingleton<ICaseStore, BlobCaseStore>();
 builder.Services.AddCaseIndex();
+builder.Services.AddOptions<CaseLimits>().BindConfiguration(CaseLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<CaseDrafts>();
 
 // Evidence: fetched only from allowed hosts, never following a redirect elsewhere, streamed into blobs.

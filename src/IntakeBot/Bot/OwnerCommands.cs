@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Conversation.Cards;
 using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
@@ -19,6 +20,9 @@ namespace IntakeBot.Bot;
 public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseLifecycle lifecycle, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text)
 {
     private const int LatestAuditEntries = 5;
+
+    /// <summary>Below this, a shortened entry says too little to be worth showing.</summary>
+    private const int ShortestCut = 60;
 
     /// <summary>Long enough for any note; a 30,000-character paste is refused with a clear answer.</summary>
     public const int MaxNoteLength = 4000;
@@ -228,22 +232,37 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     /// entries (this view among them). What people typed is shown as plain text.</summary>
     private async Task<Activity> CardAsync(CaseRecord record, CancellationToken cancellationToken)
     {
+        var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
+
+        // However much the case holds, the card fits in one Teams message: long answers and entries are
+        // cut shorter until it does, and only the latest entries of each list are shown.
+        for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
+        {
+            var card = Card(record, audit, limit);
+            if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= ShortestCut)
+            {
+                return card;
+            }
+        }
+    }
+
+    private Activity Card(CaseRecord record, IReadOnlyList<AuditEntry> audit, int limit)
+    {
         var flow = record.Kind == CaseKinds.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
         var evidence = record.Evidence.Select(e => e with { SafeName = PlainText.Escape(e.SafeName) }).ToList();
-        var card = Replies.Card(text, text.Format(TextKey.CaseCardTitle, record.Reference), text.Format(TextKey.CaseCardFacts, record.Kind, StatusWord(record.Status), Date(record.CreatedAt)), flow.Sections, AsPlainText(record.Answers), evidence);
-        var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
+        var card = Replies.Card(text, text.Format(TextKey.CaseCardTitle, record.Reference), text.Format(TextKey.CaseCardFacts, record.Kind, StatusWord(record.Status), Date(record.CreatedAt)), flow.Sections, AsPlainText(record.Answers), evidence, limit);
         var lines = new List<string>
         {
             record.Access.Count == 0 ? text[TextKey.CaseCardAccessNone] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email)))),
         };
         if (record.StatusHistory.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardStatusHistory, string.Join('\n', record.StatusHistory.Select(c => $"{Date(c.At)}: {StatusWord(c.Status)}"))));
+            lines.Add(text.Format(TextKey.CaseCardStatusHistory, Latest(record.StatusHistory.Select(c => $"{Date(c.At)}: {StatusWord(c.Status)}").ToList(), limit)));
         }
 
         if (record.Notes.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardNotes, string.Join('\n', record.Notes.Select(n => $"{Date(n.At)}: {PlainText.Escape(n.Text)}"))));
+            lines.Add(text.Format(TextKey.CaseCardNotes, Latest([.. record.Notes.Select(n => $"{Date(n.At)}: {PlainText.Escape(n.Text)}")], limit)));
         }
 
         if (retention.CaseLine(record) is { } retentionLine)
@@ -253,7 +272,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (record.Additions.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardAdditions, string.Join('\n', record.Additions.Select(a => $"{Date(a.At)}: {PlainText.Escape(a.Text)}"))));
+            lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Date(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
         }
 
         if (audit.Count > 0)
@@ -263,6 +282,14 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         card.Text = string.Join("\n\n", lines);
         return card;
+    }
+
+    /// <summary>The latest entries of a list, each cut to <paramref name="limit"/> characters, after a line
+    /// saying how many earlier ones are left off.</summary>
+    private string Latest(IReadOnlyList<string> entries, int limit)
+    {
+        var shown = entries.TakeLast(ReviewCard.MaxLines).Select(e => Replies.Shortened(e, limit));
+        return string.Join('\n', entries.Count > ReviewCard.MaxLines ? shown.Prepend(text.Format(TextKey.CardEarlierItems, entries.Count - ReviewCard.MaxLines)) : shown);
     }
 
     /// <summary>A copy of the answers with every string escaped, whatever sections the flows have.</summary>

@@ -1,31 +1,81 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using IntakeBot.Retention;
 using IntakeBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Cases;
 
-/// <summary>Tags the cases written before the index existed, once, before the bot takes its first
-/// message (so that no list misses them). It is the only code that lists the container: it visits only
-/// cases without the current <see cref="CaseIndexTags.Version"/> tag, so a pass that was interrupted
-/// carries on where it stopped, and when it is done a marker blob makes later start-ups skip it.</summary>
-public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIndexKey key, ILogger<CaseIndexMigration> logger) : IHostedService
+/// <summary>Tags the cases written before the index existed, in the background: the bot takes messages
+/// (and reports ready) while it runs. One instance runs it at a time, holding a lease on a lock blob in the
+/// cases container; the others look again every <see cref="CaseIndexOptions.LeaseRetrySeconds"/> and carry
+/// on if the holder stopped. It is the only code that lists the container: it visits only cases without
+/// the current <see cref="CaseIndexTags.Version"/> tag, so a pass that was interrupted carries on where it
+/// stopped, and when it is done a marker blob makes later start-ups skip it.</summary>
+/// <remarks>A case is tagged with Set Blob Tags, not by writing it again, so the pass moves no ETag and
+/// creates no blob version (unless it has old metadata to remove). Set Blob Tags can be conditioned on tags only, so the pass first marks the
+/// case as being tagged (<c>idx=0</c>), then reads it, then sets its tags only if that mark is still there:
+/// any write by the bot in between sets <c>idx=1</c> with tags of its own, which the pass then leaves alone.</remarks>
+public sealed partial class CaseIndexMigration(
+    BlobContainers containers,
+    CaseIndexKey key,
+    IOptions<CaseIndexOptions> options,
+    TimeProvider time,
+    ILogger<CaseIndexMigration> logger,
+    RetentionPeriods? retention = null) : BackgroundService
 {
     internal const string DoneMarker = "_index/tags-v" + CaseIndexTags.CurrentVersion + ".done";
+    internal const string LockBlob = "_index/tags-v" + CaseIndexTags.CurrentVersion + ".lock";
+    private const string BeingTagged = "0";
     private const int PageSize = 5000;
-    private const int Parallelism = 16;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-        => await RunAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>Azure's longest finite lease: an instance that dies holding it blocks the others this long at most.</summary>
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
 
-    /// <summary>Runs the pass; returns how many cases this run tagged.</summary>
-    public Task<int> RunAsync(CancellationToken cancellationToken) => RunAsync(PageSize, afterPage: null, cancellationToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Start-up goes on at once; the pass runs beside the bot.
+        await Task.Yield();
+        var retry = TimeSpan.FromSeconds(options.Value.LeaseRetrySeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunAsync(stoppingToken).ConfigureAwait(false) is not null)
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogFailed(e.GetType().Name, retry.TotalSeconds);
+            }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            try
+            {
+                await Task.Delay(retry, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs the pass if no other instance is running it; returns how many cases this run tagged
+    /// (0 when the pass was done already), or null when another instance holds the lease.</summary>
+    public Task<int?> RunAsync(CancellationToken cancellationToken) => RunAsync(PageSize, afterPage: null, cancellationToken);
 
     /// <summary>Runs the pass in pages of <paramref name="pageSize"/>; <paramref name="afterPage"/> is told the
     /// running count after each page.</summary>
-    internal async Task<int> RunAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
+    internal async Task<int?> RunAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
     {
         var marker = containers.Cases.GetBlobClient(DoneMarker);
         if (await marker.ExistsAsync(cancellationToken).ConfigureAwait(false))
@@ -33,20 +83,64 @@ public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIn
             return 0;
         }
 
+        var lease = await TryLeaseAsync(cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            return null;
+        }
+
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewAsync(lease, running);
+        try
+        {
+            // Another instance may have finished between the first look and the lease.
+            if (await marker.ExistsAsync(running.Token).ConfigureAwait(false))
+            {
+                return 0;
+            }
+
+            var (tagged, cases) = await TagAllAsync(pageSize, afterPage, running.Token).ConfigureAwait(false);
+
+            // An empty container costs nothing to list again, and a store nobody has used keeps no blob of ours.
+            if (cases > 0)
+            {
+                await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, running.Token).ConfigureAwait(false);
+            }
+
+            return tagged;
+        }
+        finally
+        {
+            await running.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
+            try
+            {
+                await lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (RequestFailedException)
+            {
+                // Lost already; it runs out on its own.
+            }
+        }
+    }
+
+    private async Task<(int Tagged, int Cases)> TagAllAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var tagged = 0;
         var cases = 0;
-        var listing = containers.Cases.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Tags, Prefix = "IR-" }, cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TaggingParallelism, CancellationToken = cancellationToken };
+        var listing = containers.Cases.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Tags | BlobTraits.Metadata, Prefix = "IR-" }, cancellationToken);
         await foreach (var page in listing.AsPages(pageSizeHint: pageSize).ConfigureAwait(false))
         {
-            var untagged = page.Values
-                .Where(b => b.Name.EndsWith(BlobCaseStore.CaseFileSuffix, StringComparison.Ordinal)
-                    && !(b.Tags?.TryGetValue(CaseIndexTags.Version, out var version) == true && version == CaseIndexTags.CurrentVersion))
-                .Select(b => b.Name);
-            cases += page.Values.Count(b => b.Name.EndsWith(BlobCaseStore.CaseFileSuffix, StringComparison.Ordinal));
-            await Parallel.ForEachAsync(untagged, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (name, token) =>
+            var caseFiles = page.Values.Where(b => b.Name.EndsWith(BlobCaseStore.CaseFileSuffix, StringComparison.Ordinal)).ToList();
+            cases += caseFiles.Count;
+            var untagged = caseFiles
+                .Where(b => !(b.Tags?.TryGetValue(CaseIndexTags.Version, out var version) == true && version == CaseIndexTags.CurrentVersion))
+                .Select(b => (b.Name, OldMetadata: b.Metadata?.Keys.Any(k => !BlobCaseStore.ClassificationMetadata.ContainsKey(k)) == true));
+            await Parallel.ForEachAsync(untagged, parallel, async (blob, token) =>
             {
-                if (await TagAsync(name, token).ConfigureAwait(false))
+                if (await TagAsync(blob.Name, blob.OldMetadata, token).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref tagged);
                 }
@@ -54,33 +148,30 @@ public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIn
             afterPage?.Invoke(tagged);
         }
 
-        // An empty container costs nothing to list again, and a store nobody has used keeps no blob of ours.
-        if (cases > 0)
-        {
-            await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, cancellationToken).ConfigureAwait(false);
-        }
-
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        LogDone(tagged, elapsed.TotalSeconds);
-        return tagged;
+        LogDone(tagged, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return (tagged, cases);
     }
 
-    /// <summary>Writes the case back unchanged with its tags, under the ETag it was read with. False when
-    /// it changed or went in the meantime: whatever changed it wrote the tags.</summary>
-    private async Task<bool> TagAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Tags one case from its stored record. False when it went, or when the bot wrote it (and its
+    /// tags) while it was being read. Metadata from before the index (unkeyed hashes of the owner's and the
+    /// reporter's ids, which could be matched against a directory) is replaced by the classification alone.</summary>
+    private async Task<bool> TagAsync(string name, bool oldMetadata, CancellationToken cancellationToken)
     {
         var blob = containers.Cases.GetBlobClient(name);
         try
         {
+            await blob.SetTagsAsync(new Dictionary<string, string> { [CaseIndexTags.Version] = BeingTagged }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
             var record = download.Content.ToObjectFromJson<CaseRecord>(BlobCaseStore.Json)!;
-            await blob.UploadAsync(download.Content, new BlobUploadOptions
+            if (oldMetadata)
             {
-                Conditions = new BlobRequestConditions { IfMatch = download.Details.ETag },
-                Metadata = BlobCaseStore.ClassificationMetadata,
-                Tags = CaseIndexTags.For(record, key),
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            }, cancellationToken).ConfigureAwait(false);
+                await blob.SetMetadataAsync(BlobCaseStore.ClassificationMetadata, new BlobRequestConditions { IfMatch = download.Details.ETag }, cancellationToken).ConfigureAwait(false);
+            }
+
+            await blob.SetTagsAsync(
+                CaseIndexTags.For(record, key, retention?.ClosedCase),
+                new BlobRequestConditions { TagConditions = $"\"{CaseIndexTags.Version}\" = '{BeingTagged}'" },
+                cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -89,6 +180,55 @@ public sealed partial class CaseIndexMigration(BlobContainers containers, CaseIn
         }
     }
 
+    private async Task<BlobLeaseClient?> TryLeaseAsync(CancellationToken cancellationToken)
+    {
+        var blob = containers.Cases.GetBlockBlobClient(LockBlob);
+        try
+        {
+            await blob.UploadAsync(new MemoryStream([]), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // It exists (and may be leased).
+        }
+
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return lease;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the lease while the pass runs; if it cannot, the pass stops, since another instance
+    /// may take over.</summary>
+    private async Task RenewAsync(BlobLeaseClient lease, CancellationTokenSource running)
+    {
+        try
+        {
+            while (!running.IsCancellationRequested)
+            {
+                await Task.Delay(RenewEvery, time, running.Token).ConfigureAwait(false);
+                await lease.RenewAsync(cancellationToken: running.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The pass ended.
+        }
+        catch (RequestFailedException)
+        {
+            await running.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Case index: tagged {Count} cases written before the index, in {Seconds:F1} s.")]
     private partial void LogDone(int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case index: the tagging pass failed ({ExceptionType}); it carries on in {Seconds} s.")]
+    private partial void LogFailed(string exceptionType, double seconds);
 }

@@ -6,11 +6,13 @@ using Microsoft.Bot.Schema;
 namespace IntakeBot.Conversation;
 
 /// <summary>Takes an account in as many messages as the person needs; "done" ends it. Every message
-/// is handed to <paramref name="onMessage"/> as it arrives, so nothing waits for the end to be saved.</summary>
+/// is handed to <paramref name="onMessage"/> as it arrives, so nothing waits for the end to be saved. The
+/// message that reaches <paramref name="maxMessages"/> is kept and ends the account as "done" would.</summary>
 public sealed class AccountPrompt(
     string id,
     TextCatalog text,
-    Func<ITurnContext, IReadOnlyList<string>, CancellationToken, Task> onMessage) : Dialog(id)
+    Func<ITurnContext, IReadOnlyList<string>, CancellationToken, Task> onMessage,
+    int maxMessages) : Dialog(id)
 {
     private const string OptionsKey = "options";
     private const string MessagesKey = "messages";
@@ -53,6 +55,12 @@ public sealed class AccountPrompt(
         messages.Add(said);
         instance.Write(MessagesKey, messages);
         await onMessage(dc.Context, messages, cancellationToken).ConfigureAwait(false);
+        if (messages.Count >= maxMessages)
+        {
+            await dc.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AccountFull, messages.Count)), cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+
         // No "done" button after the first message: it would nudge the person to stop before they have said it all.
         var acknowledgement = Acknowledgements.ForAccountMessage(text, messages.Count);
         await dc.Context.SendActivityAsync(messages.Count < 2 ? MessageFactory.Text(acknowledgement) : Replies.WithChoices(acknowledgement, text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);

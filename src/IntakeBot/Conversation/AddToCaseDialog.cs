@@ -5,12 +5,13 @@ using IntakeBot.Responders;
 using IntakeBot.Sharing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
 
 /// <summary>A reporter adds to a report they already submitted: every message goes into the case as
 /// it arrives, with its own timestamp; "done" ends and the owner is told (reference only).</summary>
-public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, EvidenceIntake evidence, SharingService sharing) : Dialog(DialogId)
+public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, EvidenceIntake evidence, SharingService sharing, IOptions<CaseLimits> limits) : Dialog(DialogId)
 {
     public const string DialogId = "add-to-case";
 
@@ -76,6 +77,13 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
             }
 
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Checked against the case as stored, so the limit holds across sessions and conversations.
+        if (await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false) is { } current && current.Additions.Count >= limits.Value.AdditionsPerCase)
+        {
+            await dc.Context.SendActivityAsync(Replies.WithChoices(text.Format(TextKey.AdditionsFull, state.Reference, current.Additions.Count), text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
         }
 
         await drafts.AddAsync(dc.Context, state.Reference, said, cancellationToken).ConfigureAwait(false);

@@ -66,7 +66,7 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(new ChoiceStepPrompt(Choice, _text));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
         {
-            AddDialog(new AccountPrompt(AccountPromptId(section), _text, (turn, messages, ct) => SaveAnswerAsync(turn, section, messages, ct)));
+            AddDialog(new AccountPrompt(AccountPromptId(section), _text, (turn, messages, ct) => SaveAnswerAsync(turn, section, messages, ct), services.Limits.Value.AccountMessages));
         }
 
         AddDialog(new EvidencePrompt(EvidencePromptId, _text, _evidence, EnsureCaseAsync));

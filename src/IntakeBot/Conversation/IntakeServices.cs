@@ -12,4 +12,5 @@ public sealed record IntakeServices(
     CaseDrafts Drafts,
     EvidenceIntake Evidence,
     IOptions<IntakeOptions> Options,
-    RetentionPeriods Retention);
+    RetentionPeriods Retention,
+    IOptions<CaseLimits> Limits);

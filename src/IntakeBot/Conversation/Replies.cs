@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Conversation.Cards;
 using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -28,8 +29,10 @@ public static class Replies
         return activity;
     }
 
-    /// <summary>A case's answers and evidence as an Adaptive Card under a title and a subtitle.</summary>
-    public static Activity Card(TextCatalog text, string title, string subtitle, IReadOnlyList<IntakeSection> sections, IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
+    /// <summary>A case's answers and evidence as an Adaptive Card under a title and a subtitle. Each answer
+    /// shows at most <see cref="ReviewCard.MaxLines"/> lines and <paramref name="answerLimit"/> characters, with
+    /// a note saying what was left off, so that the card fits in a Teams message however large the case.</summary>
+    public static Activity Card(TextCatalog text, string title, string subtitle, IReadOnlyList<IntakeSection> sections, IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence, int answerLimit)
     {
         var body = new JArray
         {
@@ -42,13 +45,20 @@ public static class Replies
                 ? [.. evidence.Select(e => text.Format(TextKey.EvidenceLine, e.SafeName, e.Size))]
                 : section.Read(answers);
             body.Add(new JObject { ["type"] = "TextBlock", ["text"] = text[section.Title], ["weight"] = "Bolder", ["wrap"] = true, ["spacing"] = "Medium" });
+            var lines = string.Join("\n\n", answer.Take(ReviewCard.MaxLines));
+            var shown = Shortened(lines, answerLimit);
             body.Add(new JObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = answer.Count == 0 ? text[TextKey.NotAnswered] : string.Join("\n\n", answer),
+                ["text"] = answer.Count == 0 ? text[TextKey.NotAnswered] : shown,
                 ["wrap"] = true,
                 ["isSubtle"] = answer.Count == 0,
             });
+            if (answer.Count > ReviewCard.MaxLines || shown.Length != lines.Length)
+            {
+                var note = answer.Count > ReviewCard.MaxLines ? text.Format(TextKey.CardMoreItems, answer.Count - ReviewCard.MaxLines) : text[TextKey.CardCut];
+                body.Add(new JObject { ["type"] = "TextBlock", ["text"] = note, ["wrap"] = true, ["isSubtle"] = true });
+            }
         }
 
         var card = new JObject
@@ -59,5 +69,18 @@ public static class Replies
             ["body"] = body,
         };
         return (Activity)MessageFactory.Attachment(new Attachment(AdaptiveCardContentType, content: card));
+    }
+
+    /// <summary>At most <paramref name="limit"/> characters, ending in "…" when cut, never inside a surrogate pair.</summary>
+    public static string Shortened(string words, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (words.Length <= limit)
+        {
+            return words;
+        }
+
+        var end = char.IsHighSurrogate(words[limit - 1]) ? limit - 1 : limit;
+        return words[..end].TrimEnd() + "…";
     }
 }

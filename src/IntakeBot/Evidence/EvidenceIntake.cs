@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IntakeBot.Bot;
+using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -12,8 +13,17 @@ namespace IntakeBot.Evidence;
 
 /// <summary>Takes what one message brings as evidence for a case: uploaded files, pasted or inline
 /// images, or pasted text. Each item is acknowledged by name and size, or refused with a reason;
-/// nothing about its content is judged.</summary>
-public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore store, TextCatalog text, IOptions<EvidenceOptions> options, ILogger<EvidenceIntake> logger)
+/// nothing about its content is judged. A case keeps at most <see cref="CaseLimits.EvidenceItemsPerCase"/>
+/// items and <see cref="CaseLimits.EvidenceBytesPerCase"/> bytes; an item past either is refused saying so.</summary>
+public sealed class EvidenceIntake(
+    AttachmentFetcher fetcher,
+    EvidenceStore store,
+    TextCatalog text,
+    IOptions<EvidenceOptions> options,
+    ILogger<EvidenceIntake> logger,
+    ICaseStore cases,
+    ConversationStateAccessors state,
+    IOptions<CaseLimits> limits)
 {
     public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
 
@@ -32,6 +42,7 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
         }
 
         var files = Files(activity).ToList();
+        var kept = await KeptAsync(turnContext, caseReference, cancellationToken).ConfigureAwait(false);
         if (files.Count == 0)
         {
             var pasted = activity.Text?.Trim();
@@ -40,34 +51,98 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
                 return [text[TextKey.NoTextReceived]];
             }
 
-            var item = await store.SaveTextAsync(caseReference, ItemKey(activity, 0), pasted, addedBy, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
-            TurnTranscript.Of(turnContext)?.AddEvidence(item);
-            return [text.Format(TextKey.EvidenceTextSaved, Sizes.Format(text, item.Size))];
+            var key = ItemKey(activity, 0);
+            var room = Room(kept, caseReference, key);
+            var pastedName = text[TextKey.EvidencePastedText];
+            if (room.Full is { } full)
+            {
+                return [full(pastedName)];
+            }
+
+            try
+            {
+                var item = await store.SaveTextAsync(caseReference, key, pasted, addedBy, room.Bytes, cancellationToken).ConfigureAwait(false);
+                TurnTranscript.Of(turnContext)?.AddEvidence(item);
+                return [text.Format(TextKey.EvidenceTextSaved, Sizes.Format(text, item.Size))];
+            }
+            catch (EvidenceTooLargeException)
+            {
+                LogRefusal(caseReference, FileRefusal.TooLarge);
+                return [TooLarge(pastedName, room.Bytes)];
+            }
         }
 
         var replies = new List<string>();
         for (var i = 0; i < files.Count; i++)
         {
-            replies.Add(await TakeFileAsync(turnContext, caseReference, files[i], ItemKey(activity, i), addedBy, cancellationToken).ConfigureAwait(false));
+            var (reply, item) = await TakeFileAsync(turnContext, caseReference, files[i], ItemKey(activity, i), addedBy, kept, cancellationToken).ConfigureAwait(false);
+            replies.Add(reply);
+            if (item is not null)
+            {
+                kept.Add(item);
+            }
         }
 
         return replies;
     }
 
-    private async Task<string> TakeFileAsync(ITurnContext turnContext, string caseReference, Attachment attachment, string itemKey, string addedBy, CancellationToken cancellationToken)
+    /// <summary>The items the case holds so far: the draft's (with this turn's), or the submitted case's.</summary>
+    private async Task<List<EvidenceItem>> KeptAsync(ITurnContext turnContext, string caseReference, CancellationToken cancellationToken)
+    {
+        // No empty draft is made: a turn outside an intake ("add to") has none.
+        var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
+        if (draft?.CaseReference == caseReference)
+        {
+            return [.. CaseDrafts.Evidence(turnContext, draft)];
+        }
+
+        return (await cases.GetAsync(caseReference, cancellationToken).ConfigureAwait(false))?.Evidence ?? [];
+    }
+
+    /// <summary>How many bytes the next item may have, or the refusal when the case has no room. The item's
+    /// own earlier copy (the same message delivered again) does not count against it.</summary>
+    private (long Bytes, Func<string, string>? Full) Room(IReadOnlyList<EvidenceItem> kept, string caseReference, string itemKey)
+    {
+        var others = kept.Where(e => !e.BlobName.StartsWith($"{caseReference}/evidence/{itemKey}-", StringComparison.Ordinal)).ToList();
+        var limit = limits.Value;
+        if (others.Count >= limit.EvidenceItemsPerCase)
+        {
+            return (0, name => text.Format(TextKey.EvidenceRefusedCaseFull, name, others.Count));
+        }
+
+        var left = limit.EvidenceBytesPerCase - others.Sum(e => e.Size);
+        return left <= 0
+            ? (0, name => text.Format(TextKey.EvidenceRefusedCaseSpace, name, Sizes.Format(text, limit.EvidenceBytesPerCase), Sizes.Format(text, 0)))
+            : (Math.Min(options.Value.MaxBytes, left), null);
+    }
+
+    /// <summary>A file over the room it had: the per-file limit, or what is left of the case's.</summary>
+    private string TooLarge(string name, long room)
+        => room < options.Value.MaxBytes
+            ? text.Format(TextKey.EvidenceRefusedCaseSpace, name, Sizes.Format(text, limits.Value.EvidenceBytesPerCase), Sizes.Format(text, room))
+            : Refusal(FileRefusal.TooLarge, name);
+
+    private async Task<(string Reply, EvidenceItem? Item)> TakeFileAsync(ITurnContext turnContext, string caseReference, Attachment attachment, string itemKey, string addedBy, IReadOnlyList<EvidenceItem> kept, CancellationToken cancellationToken)
     {
         var (url, connectorAuth, originalName) = Locate(attachment);
         var displayName = FileNames.Sanitize(originalName, "attachment");
         if (url is null)
         {
-            return Refusal(FileRefusal.NotAFile, displayName);
+            return (Refusal(FileRefusal.NotAFile, displayName), null);
+        }
+
+        var room = Room(kept, caseReference, itemKey);
+        if (room.Full is { } full)
+        {
+            LogRefusal(caseReference, FileRefusal.TooLarge);
+            return (full(displayName), null);
         }
 
         using var fetched = await fetcher.OpenAsync(turnContext, url, connectorAuth, cancellationToken).ConfigureAwait(false);
         if (fetched.Response is not { } response)
         {
             LogRefusal(caseReference, fetched.Refusal);
-            return Refusal(fetched.Refusal, displayName);
+            return (Refusal(fetched.Refusal, displayName), null);
         }
 
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -78,31 +153,31 @@ public sealed class EvidenceIntake(AttachmentFetcher fetcher, EvidenceStore stor
         if (!check.Accepted)
         {
             LogRefusal(caseReference, check.Refusal);
-            return Refusal(check.Refusal, safeName);
+            return (Refusal(check.Refusal, safeName), null);
         }
 
         try
         {
             var content = new PrefixedStream(head.AsMemory(0, headLength), body);
-            var item = await store.SaveAsync(caseReference, itemKey, originalName ?? safeName, safeName, check.ContentType!, content, options.Value.MaxBytes, addedBy, cancellationToken).ConfigureAwait(false);
+            var item = await store.SaveAsync(caseReference, itemKey, originalName ?? safeName, safeName, check.ContentType!, content, room.Bytes, addedBy, cancellationToken).ConfigureAwait(false);
             TurnTranscript.Of(turnContext)?.AddEvidence(item);
             logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes).", item.Number, caseReference, item.Size);
-            return text.Format(TextKey.EvidenceSaved, item.SafeName, Sizes.Format(text, item.Size));
+            return (text.Format(TextKey.EvidenceSaved, item.SafeName, Sizes.Format(text, item.Size)), item);
         }
         catch (EvidenceTooLargeException)
         {
             LogRefusal(caseReference, FileRefusal.TooLarge);
-            return Refusal(FileRefusal.TooLarge, safeName);
+            return (TooLarge(safeName, room.Bytes), null);
         }
         catch (EvidenceRefusedException e) when (!cancellationToken.IsCancellationRequested)
         {
             LogRefusal(caseReference, e.Refusal);
-            return Refusal(e.Refusal, safeName);
+            return (Refusal(e.Refusal, safeName), null);
         }
         catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             LogRefusal(caseReference, FileRefusal.DownloadFailed);
-            return Refusal(FileRefusal.DownloadFailed, safeName);
+            return (Refusal(FileRefusal.DownloadFailed, safeName), null);
         }
     }
 

@@ -8,7 +8,10 @@ using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Tests.Cases;
 
@@ -99,38 +102,124 @@ public sealed class CaseIndexTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
-    public async Task The_start_up_pass_tags_older_cases_and_after_an_interruption_visits_only_the_untagged_ones()
+    public async Task The_tagging_pass_tags_older_cases_and_after_an_interruption_visits_only_the_untagged_ones()
     {
         var (containers, store) = await NewStoreAsync();
         var older = Enumerable.Range(0, 500).Select(NewCase).ToList();
         await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token));
         Assert.Empty(await store.ListAsync(new CaseFilter(Owner: Owner(1)), CancellationToken.None));
 
-        // First start-up: stopped after its first page.
-        var migration = new CaseIndexMigration(containers, IndexKey, NullLogger<CaseIndexMigration>.Instance);
+        // First run: stopped after its first page.
+        var migration = NewMigration(containers);
         using var stop = new CancellationTokenSource();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migration.RunAsync(100, afterPage: _ => stop.Cancel(), stop.Token));
-        var taggedFirst = await ETagsOfTaggedAsync(containers);
-        Assert.Equal(100, taggedFirst.Count);
+        Assert.Equal(100, (await TaggedAsync(containers)).Count);
 
-        // Next start-up: only the rest are written; the ones already tagged are left as they were.
+        // Next run: only the rest are visited (two tag writes each: the mark and the tags).
+        _requests.Clear();
         Assert.Equal(400, await migration.RunAsync(100, afterPage: null, CancellationToken.None));
-        var taggedAll = await ETagsOfTaggedAsync(containers);
-        Assert.Equal(500, taggedAll.Count);
-        Assert.All(taggedFirst, t => Assert.Equal(t.Value, taggedAll[t.Key]));
+        Assert.Equal(500, (await TaggedAsync(containers)).Count);
+        Assert.Equal(800, _requests.TagWrites);
 
         Assert.Equal(older.Where(c => c.Owner == Owner(1)).Select(c => c.Reference).Order(StringComparer.Ordinal),
             (await store.ListAsync(new CaseFilter(Owner: Owner(1)), CancellationToken.None)).Select(c => c.Reference));
         var metadata = (await containers.Cases.GetBlobClient($"{older[0].Reference}/case.json").GetPropertiesAsync()).Value.Metadata;
         Assert.Equal(Classification.HighlyConfidential, Assert.Single(metadata).Value);
 
-        // Once done, later start-ups do not list the container again.
+
+        // Once done, later runs do not list the container again.
         _requests.Clear();
         Assert.Equal(0, await migration.RunAsync(100, afterPage: null, CancellationToken.None));
         Assert.DoesNotContain(_requests.Uris, u => u.Query.Contains("comp=list", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Instances_starting_together_tag_each_older_case_once()
+    {
+        var (containers, store) = await NewStoreAsync();
+        var older = Enumerable.Range(0, 300).Select(NewCase).ToList();
+        await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token));
+
+        _requests.Clear();
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => NewMigration(containers).RunAsync(CancellationToken.None)));
+
+        // One instance did the work; the others found it running (null) or done (0).
+        Assert.Single(runs, r => r == 300);
+        Assert.All(runs.Where(r => r != 300), r => Assert.True(r is null or 0));
+        Assert.Equal(600, _requests.TagWrites);
+        Assert.Equal(300, (await TaggedAsync(containers)).Count);
+        Assert.Equal(older.Where(c => c.Owner == Owner(2)).Select(c => c.Reference).Order(StringComparer.Ordinal),
+            (await store.ListAsync(new CaseFilter(Owner: Owner(2)), CancellationToken.None)).Select(c => c.Reference));
+    }
+
+    [Fact]
+    public async Task While_another_instance_holds_the_pass_this_one_tags_nothing_and_carries_on_when_it_is_free()
+    {
+        var (containers, store) = await NewStoreAsync();
+        var older = Enumerable.Range(0, 50).Select(NewCase).ToList();
+        await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token, withHashes: false));
+        var etagsBefore = await ETagsAsync(containers);
+        var other = await HoldPassLeaseAsync(containers);
+
+        Assert.Null(await NewMigration(containers).RunAsync(CancellationToken.None));
+        Assert.Empty(await TaggedAsync(containers));
+
+        await other.ReleaseAsync();
+        Assert.Equal(50, await NewMigration(containers).RunAsync(CancellationToken.None));
+
+        // Tagging rewrote no case with nothing else to change: every ETag is as it was, so no blob version was added.
+        Assert.Equal(etagsBefore, await ETagsAsync(containers));
+        Assert.Equal(older.Where(c => c.Owner == Owner(3)).Select(c => c.Reference).Order(StringComparer.Ordinal),
+            (await store.ListAsync(new CaseFilter(Owner: Owner(3)), CancellationToken.None)).Select(c => c.Reference));
+    }
+
+    [Fact]
+    public async Task The_bot_is_ready_and_answers_before_the_tagging_pass_has_run()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var containers = new BlobContainers(new BlobServiceClient(azurite.ConnectionString), new StorageOptions { CasesContainer = $"cases-{suffix}", StateContainer = $"state-{suffix}" });
+        await containers.CreateIfMissingAsync(CancellationToken.None);
+        var older = Enumerable.Range(0, 40).Select(i => NewCase(i) with { Owner = BotApp.DefaultOwner }).ToList();
+        await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token));
+
+        // Another instance is running the pass (and stays on it until this test lets go).
+        var other = await HoldPassLeaseAsync(containers);
+        await using var app = new BotApp(azurite, new Dictionary<string, string?>
+        {
+            ["Storage:CasesContainer"] = containers.Cases.Name,
+            ["Storage:StateContainer"] = containers.State.Name,
+            ["CaseIndex:LeaseRetrySeconds"] = "1",
+        });
+        using var http = app.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode);
+        Assert.Empty(await TaggedAsync(containers));
+
+        // When that instance lets go, this one carries the pass through: the owner's cases are listed.
+        await other.ReleaseAsync();
+        var store = new BlobCaseStore(containers, app.Services.GetRequiredService<CaseIndexKey>());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await store.ListAsync(new CaseFilter(Owner: BotApp.DefaultOwner), deadline.Token)).Count < older.Count)
+        {
+            await Task.Delay(100, deadline.Token);
+        }
+
+        Assert.True(await containers.Cases.GetBlobClient(CaseIndexMigration.DoneMarker).ExistsAsync());
+    }
+
     private static CaseIndexKey IndexKey { get; } = new(RandomNumberGenerator.GetBytes(32));
+
+    private static CaseIndexMigration NewMigration(BlobContainers containers)
+        => new(containers, IndexKey, Options.Create(new CaseIndexOptions()), TimeProvider.System, NullLogger<CaseIndexMigration>.Instance);
+
+    /// <summary>Takes the pass's lease as another instance running it would.</summary>
+    private static async Task<BlobLeaseClient> HoldPassLeaseAsync(BlobContainers containers)
+    {
+        var lockBlob = containers.Cases.GetBlobClient(CaseIndexMigration.LockBlob);
+        await lockBlob.UploadAsync(BinaryData.Empty, overwrite: true);
+        var lease = lockBlob.GetBlobLeaseClient();
+        await lease.AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration);
+        return lease;
+    }
 
     private static string Owner(int i) => $"owner-{i}@contoso.test";
 
@@ -171,30 +260,43 @@ public sealed class CaseIndexTests(AzuriteFixture azurite) : IClassFixture<Azuri
         return cases;
     }
 
-    /// <summary>A case.json as the previous version wrote it: no tags, unkeyed hashes in metadata.</summary>
-    private static async Task WriteAsBeforeTheIndexAsync(BlobContainers containers, CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>A case.json as an earlier version wrote it: no tags, and (before the index) unkeyed hashes in metadata.</summary>
+    private static async Task WriteAsBeforeTheIndexAsync(BlobContainers containers, CaseRecord record, CancellationToken cancellationToken, bool withHashes = true)
     {
         static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+        var metadata = new Dictionary<string, string> { ["classification"] = Classification.HighlyConfidential };
+        if (withHashes)
+        {
+            metadata["owner"] = Hash(record.Owner);
+            metadata["reporter"] = Hash(record.Reporter!.AadObjectId);
+        }
+
         await containers.Cases.GetBlobClient($"{record.Reference}/case.json").UploadAsync(BinaryData.FromObjectAsJson(record, BlobCaseStore.Json), new BlobUploadOptions
         {
-            Metadata = new Dictionary<string, string>
-            {
-                ["classification"] = Classification.HighlyConfidential,
-                ["owner"] = Hash(record.Owner),
-                ["reporter"] = Hash(record.Reporter!.AadObjectId),
-            },
+            Metadata = metadata,
         }, cancellationToken);
     }
 
-    private static async Task<Dictionary<string, string>> ETagsOfTaggedAsync(BlobContainers containers)
+    private static async Task<List<string>> TaggedAsync(BlobContainers containers)
     {
-        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tagged = new List<string>();
         await foreach (var blob in containers.Cases.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Tags, Prefix = "IR-" }))
         {
-            if (blob.Tags?.ContainsKey(CaseIndexTags.Version) == true)
+            if (blob.Tags?.TryGetValue(CaseIndexTags.Version, out var version) == true && version == CaseIndexTags.CurrentVersion)
             {
-                etags[blob.Name] = blob.Properties.ETag!.Value.ToString();
+                tagged.Add(blob.Name);
             }
+        }
+
+        return tagged;
+    }
+
+    private static async Task<Dictionary<string, string>> ETagsAsync(BlobContainers containers)
+    {
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var blob in containers.Cases.GetBlobsAsync(new GetBlobsOptions { Prefix = "IR-" }))
+        {
+            etags[blob.Name] = blob.Properties.ETag!.Value.ToString();
         }
 
         return etags;
@@ -204,11 +306,27 @@ public sealed class CaseIndexTests(AzuriteFixture azurite) : IClassFixture<Azuri
     private sealed class RequestLog : HttpPipelineSynchronousPolicy
     {
         private readonly ConcurrentQueue<Uri> _uris = new();
+        private int _tagWrites;
 
         public IEnumerable<Uri> Uris => _uris;
 
-        public void Clear() => _uris.Clear();
+        /// <summary>Set Blob Tags requests.</summary>
+        public int TagWrites => _tagWrites;
 
-        public override void OnSendingRequest(HttpMessage message) => _uris.Enqueue(message.Request.Uri.ToUri());
+        public void Clear()
+        {
+            _uris.Clear();
+            _tagWrites = 0;
+        }
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            var uri = message.Request.Uri.ToUri();
+            _uris.Enqueue(uri);
+            if (message.Request.Method == RequestMethod.Put && uri.Query.Contains("comp=tags", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _tagWrites);
+            }
+        }
     }
 }

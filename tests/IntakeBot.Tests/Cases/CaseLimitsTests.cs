@@ -1,0 +1,222 @@
+using System.Text;
+using IntakeBot.Cases;
+using IntakeBot.Evidence;
+using IntakeBot.Storage;
+using IntakeBot.Tests.Infrastructure;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Xunit.Abstractions;
+
+namespace IntakeBot.Tests.Cases;
+
+/// <summary>Each limit on how far a case may grow, reached over HTTP through the real bot on Azurite:
+/// the person is told, and everything sent before it is kept.</summary>
+public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private FileServer _files = null!;
+
+    public async Task InitializeAsync() => _files = await FileServer.StartAsync();
+
+    public async Task DisposeAsync() => await _files.DisposeAsync();
+
+    private BotApp NewApp(string limit, string value, string? owner = null)
+    {
+        var tokens = new Mock<IConnectorTokenProvider>();
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(FileServer.BotToken);
+        var settings = new Dictionary<string, string?>
+        {
+            [$"Limits:{limit}"] = value,
+            ["Evidence:AllowedHosts:0"] = "127.0.0.1",
+            ["Evidence:AllowLoopbackHttp"] = "true",
+        };
+        if (owner is not null)
+        {
+            settings["Intake:DefaultOwner"] = owner;
+            settings["Intake:Responders:0"] = owner;
+        }
+
+        return new BotApp(azurite, settings, services => services.AddSingleton(tokens.Object));
+    }
+
+    private static byte[] Pdf(int size)
+    {
+        var pdf = new byte[size];
+        Array.Fill(pdf, (byte)' ');
+        Encoding.ASCII.GetBytes("%PDF-1.7\n").CopyTo(pdf, 0);
+        Encoding.ASCII.GetBytes("\n%%EOF").CopyTo(pdf, size - 6);
+        return pdf;
+    }
+
+    private static string[] AfterTheAccount(string[] upToReview) => upToReview[(Array.IndexOf(upToReview, "done") + 1)..];
+
+    private async Task<HttpChat> AtEvidenceStepAsync(BotApp app)
+    {
+        var chat = new HttpChat(app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
+        var upToReview = Intake.UpToReview();
+        var replies = await chat.SayAllAsync(upToReview[..Array.IndexOf(upToReview, "skip")]);
+        Assert.StartsWith("Do you have anything that shows what happened", replies[^1], StringComparison.Ordinal);
+        return chat;
+    }
+
+    private static async Task<string> FinishFromEvidenceAsync(HttpChat chat)
+    {
+        await chat.SayAllAsync("done", "skip", "Teams");
+        return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+    }
+
+    [Fact]
+    public async Task The_message_that_fills_the_account_is_kept_and_the_intake_goes_on_to_the_next_question()
+    {
+        await using var app = NewApp("AccountMessages", "3");
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync("report", "First part of what happened", "Second part");
+
+        var replies = await chat.SayAsync("Third part");
+
+        Assert.StartsWith("Thank you. All 3 messages you sent for this part are kept", replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("When did it happen?", replies[1], StringComparison.Ordinal);
+        await chat.SayAllAsync(AfterTheAccount(Intake.UpToReview()));
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
+        Assert.Equal(["First part of what happened", "Second part", "Third part"], record.Answers.WhatHappened);
+        Assert.Equal("Last Tuesday morning", record.Answers.When);
+    }
+
+    [Fact]
+    public async Task An_item_past_the_cases_evidence_limit_is_refused_saying_so_and_the_items_before_it_are_kept()
+    {
+        await using var app = NewApp("EvidenceItemsPerCase", "2");
+        var chat = await AtEvidenceStepAsync(app);
+        await chat.SendAsync(null, [HttpChat.UploadedFile("notes.pdf", _files.Serve("notes.pdf", Pdf(100)))]);
+        await chat.SayAsync("[10:02] Sam: you should just quit");
+
+        var third = await chat.SendAsync(null, [HttpChat.UploadedFile("later.pdf", _files.Serve("later.pdf", Pdf(100)))]);
+        var pasted = await chat.SayAsync("[10:05] Sam: one more thing");
+
+        Assert.Equal("I didn't keep later.pdf: this report already holds 2 files and pasted texts, which is as many as one report can take. Everything kept before it stays with the report.", third[0]);
+        Assert.StartsWith("I didn't keep the text you pasted: this report already holds 2", pasted[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(_files.Requests, r => r.Contains("later.pdf", StringComparison.Ordinal));
+        var blobs = new CaseBlobs(azurite, app);
+        var record = await blobs.CaseAsync(await FinishFromEvidenceAsync(chat));
+        Assert.Equal(["notes.pdf", "pasted-text.txt"], record.Evidence.Select(e => e.SafeName));
+        Assert.Equal(2, (await blobs.CaseBlobNamesAsync()).Count(n => n.Contains("/evidence/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_room_left_in_the_case_is_refused_with_how_much_is_left()
+    {
+        await using var app = NewApp("EvidenceBytesPerCase", "10240");
+        var chat = await AtEvidenceStepAsync(app);
+        var first = await chat.SendAsync(null, [HttpChat.UploadedFile("first.pdf", _files.Serve("first.pdf", Pdf(6144)))]);
+
+        var second = await chat.SendAsync(null, [HttpChat.UploadedFile("second.pdf", _files.Serve("second.pdf", Pdf(6144)))]);
+        var small = await chat.SendAsync(null, [HttpChat.UploadedFile("small.pdf", _files.Serve("small.pdf", Pdf(3000)))]);
+
+        Assert.StartsWith("Saved first.pdf (", first[0], StringComparison.Ordinal);
+        Assert.Equal("I didn't keep second.pdf: the files with this report can take up 10 KB in all, and only 4 KB of that is left. Everything kept before it stays with the report. Could you attach a smaller version, or a screenshot of the relevant part?", second[0]);
+        Assert.StartsWith("Saved small.pdf (", small[0], StringComparison.Ordinal);
+        var blobs = new CaseBlobs(azurite, app);
+        var record = await blobs.CaseAsync(await FinishFromEvidenceAsync(chat));
+        Assert.Equal(["first.pdf", "small.pdf"], record.Evidence.Select(e => e.SafeName));
+        Assert.DoesNotContain(await blobs.CaseBlobNamesAsync(), n => n.EndsWith("second.pdf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_addition_past_the_cases_limit_is_refused_saying_so_and_the_additions_before_it_are_kept()
+    {
+        await using var app = NewApp("AdditionsPerCase", "2");
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        await chat.SayAllAsync($"add to {reference}", "It happened again today", "This time in the kitchen");
+
+        var third = await chat.SayAsync("And once more on Friday");
+
+        Assert.StartsWith($"I didn't add that message: {reference} already holds 2 additions", third[0], StringComparison.Ordinal);
+        Assert.StartsWith("Thank you. What you added is saved", (await chat.SayAsync("done"))[0], StringComparison.Ordinal);
+        var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
+        Assert.Equal(["It happened again today", "This time in the kitchen"], record.Additions.Select(a => a.Text));
+    }
+
+    /// <summary>Text at the longest one message may be (Intake:MaxMessageLength), with accents and emoji
+    /// so that every character costs more than one byte.</summary>
+    private static string Longest(string marker)
+    {
+        var words = new StringBuilder(marker);
+        while (words.Length < 20_000 - 20)
+        {
+            words.Append(" Ünïcödé wörds 🙂");
+        }
+
+        return words.ToString();
+    }
+
+    private static int Bytes(JObject activity) => Encoding.UTF8.GetByteCount(activity.ToString(Formatting.None));
+
+    [Fact]
+    public async Task A_case_at_every_limit_fits_in_one_Teams_message_on_the_owners_card_with_what_was_left_off_counted()
+    {
+        var owner = Guid.NewGuid().ToString();
+        await using var app = NewApp("AccountMessages", "100", owner);
+        var chat = new HttpChat(app.CreateClient(), owner);
+        var now = DateTimeOffset.UtcNow;
+        var record = new CaseRecord
+        {
+            Reference = CaseReference.NewReference(),
+            Status = CaseStatuses.Submitted,
+            Owner = owner,
+            Reporter = new Reporter("29:someone", Guid.NewGuid().ToString(), "Someone"),
+            CreatedAt = now,
+            UpdatedAt = now,
+            SubmittedAt = now,
+            Answers = new IntakeAnswers
+            {
+                WhatHappened = [.. Enumerable.Range(0, 100).Select(i => Longest($"account {i}"))],
+                When = Longest("when"),
+                StillHappening = "no",
+                Setting = "online",
+                Place = Longest("place"),
+                WhoWasInvolved = Longest("who"),
+                Witnesses = Longest("witnesses"),
+                Impact = Longest("impact"),
+                AnythingElse = Longest("else"),
+                Contact = Longest("contact"),
+            },
+            Additions = [.. Enumerable.Range(0, 100).Select(i => new Addition(now, "someone", Longest($"addition {i}")))],
+            Evidence = [.. Enumerable.Range(1, 50).Select(i => new EvidenceItem(i, $"IR-X/evidence/{i}", new string('é', 255), new string('n', 80) + ".pdf", "application/pdf", 10L * 1024 * 1024, new string('0', 64), "someone", now))],
+            Notes = [.. Enumerable.Range(0, 50).Select(i => new CaseNote(now, owner, Longest($"note {i}")[..4000]))],
+        };
+        var store = new BlobCaseStore(app.Services.GetRequiredService<BlobContainers>(), app.Services.GetRequiredService<CaseIndexKey>());
+        Assert.True(await store.TryCreateAsync(record, CancellationToken.None));
+
+        var card = Assert.Single(await chat.ExchangeAsync($"case {record.Reference}"));
+
+        Assert.InRange(Bytes(card), 1, 28 * 1024);
+        var shown = card.ToString(Formatting.None);
+        Assert.Contains("And 90 more in the case file.", shown, StringComparison.Ordinal);
+        Assert.Contains("And 40 more in the case file.", shown, StringComparison.Ordinal);
+        Assert.Contains("(90 earlier, not shown here; all of them are kept with the case.)", shown, StringComparison.Ordinal);
+        Assert.Contains("(40 earlier, not shown here; all of them are kept with the case.)", shown, StringComparison.Ordinal);
+        output.WriteLine($"case.json of a case at every limit: {(await new CaseBlobs(azurite, app).RawCaseJsonAsync(record.Reference)).Length:N0} characters; its card: {Bytes(card):N0} bytes");
+    }
+
+    [Fact]
+    public async Task A_review_card_with_every_answer_at_its_longest_fits_in_one_Teams_message()
+    {
+        await using var app = NewApp("AccountMessages", "12");
+        var chat = new HttpChat(app.CreateClient());
+
+        // The card shows ten lines of an account whatever its length: twelve messages at the longest a
+        // message may be are the largest account the card can show.
+        await chat.SayAllAsync(["report", .. Enumerable.Range(0, 12).Select(i => Longest($"account {i}"))]);
+        await chat.SayAllAsync(Longest("when"), "No", "Online", Longest("place"), Longest("who"), Longest("witnesses"), Longest("impact"), "skip", Longest("else"));
+        var review = await chat.ExchangeAsync(Longest("contact"));
+
+        var card = review.Single(a => a["attachments"] is JArray { Count: > 0 });
+        Assert.InRange(Bytes(card), 1, 28 * 1024);
+        Assert.Contains("And 2 more in the case file.", card.ToString(Formatting.None), StringComparison.Ordinal);
+    }
+}
