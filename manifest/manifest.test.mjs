@@ -32,7 +32,7 @@ test('the filled manifest is valid against the newest official schema shipped of
   assert.equal(manifest.bots[0].supportsFiles, true);
 });
 
-test('every message offers "Report this message", an action of the bot itself with no dialog first', () => {
+test('every message offers "Report this message", an action of the bot itself that the bot answers (fetchTask)', () => {
   const manifest = fill(settings);
   const extension = manifest.composeExtensions[0];
 
@@ -41,7 +41,7 @@ test('every message offers "Report this message", an action of the bot itself wi
   assert.equal(command.type, 'action');
   assert.equal(command.title, 'Report this message');
   assert.deepEqual(command.context, ['message']);
-  assert.equal(command.fetchTask, false);
+  assert.equal(command.fetchTask, true);
   const broken = fill(settings);
   broken.composeExtensions[0].commands[0].context = ['somewhere'];
   assert.ok(validate(broken).some((e) => e.startsWith('/composeExtensions/0/commands/0/context')), validate(broken).join('\n'));
