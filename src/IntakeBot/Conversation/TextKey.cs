@@ -319,6 +319,7 @@ public enum TextKey
     CaptureSenderBot,
     CaptureSenderNoEntraId,
     CaptureTimeUnknown,
+    CaptureOpenLink,
     CaptureNoLink,
     CaptureAttachmentsLine,
     DocMessageLine,
