@@ -32,6 +32,21 @@ test('the filled manifest is valid against the newest official schema shipped of
   assert.equal(manifest.bots[0].supportsFiles, true);
 });
 
+test('every message offers "Report this message", an action of the bot itself that the bot answers (fetchTask)', () => {
+  const manifest = fill(settings);
+  const extension = manifest.composeExtensions[0];
+
+  assert.equal(extension.botId, settings.MicrosoftAppId);
+  const command = extension.commands.find((c) => c.id === 'reportMessage');
+  assert.equal(command.type, 'action');
+  assert.equal(command.title, 'Report this message');
+  assert.deepEqual(command.context, ['message']);
+  assert.equal(command.fetchTask, true);
+  const broken = fill(settings);
+  broken.composeExtensions[0].commands[0].context = ['somewhere'];
+  assert.ok(validate(broken).some((e) => e.startsWith('/composeExtensions/0/commands/0/context')), validate(broken).join('\n'));
+});
+
 test('the icons are a 192x192 colour PNG and a 32x32 transparent outline PNG', () => {
   const color = pngSize(readFileSync(join(here, 'color.png')));
   const outline = pngSize(readFileSync(join(here, 'outline.png')));

@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using IntakeBot.Bot;
+using IntakeBot.Capture;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
@@ -82,6 +83,11 @@ builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<ReportDialog>();
 builder.Services.AddSingleton<TakeReportDialog>();
 builder.Services.AddSingleton<AddToCaseDialog>();
+
+// "Report this message": a Teams message kept as evidence from where it was posted.
+builder.Services.AddSingleton<CaptureState>();
+builder.Services.AddSingleton<TeamsMessageEvidence>();
+builder.Services.AddSingleton<MessageCapture>();
 
 // Responders: the roster, where to reach them, and the reference-only notifications they get.
 builder.Services.AddSingleton<ResponderRoster>();

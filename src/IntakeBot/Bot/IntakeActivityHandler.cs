@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IntakeBot.Capture;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
@@ -29,6 +30,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
     private readonly RetentionFacts _retention;
     private readonly DialogSet _dialogs;
     private readonly TeamsGuard _guard;
+    private readonly MessageCapture _capture;
     private readonly string _rosterVersion;
     private const int RememberedActivityIds = 32;
 
@@ -45,6 +47,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         ResponderDirectory directory,
         OwnerCommands ownerCommands,
         TeamsGuard guard,
+        MessageCapture capture,
         TextCatalog text,
         IOptions<IntakeOptions> options,
         RetentionPeriods retention,
@@ -59,6 +62,7 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         _directory = directory;
         _ownerCommands = ownerCommands;
         _guard = guard;
+        _capture = capture;
         _text = text;
         _options = options.Value;
         _retention = new RetentionFacts(retention.Draft, retention.ClosedCase, retention.Backup);
@@ -122,7 +126,11 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
         var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
         var responder = await RecognizeResponderAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (dc.ActiveDialog is null)
+        if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
+        {
+            // The person answered the offer for a message they kept with "Report this message".
+        }
+        else if (dc.ActiveDialog is null)
         {
             await StartAsync(dc, responder, cancellationToken).ConfigureAwait(false);
         }
@@ -143,6 +151,14 @@ public sealed partial class IntakeActivityHandler : TeamsActivityHandler
             await _state.Draft.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>"Report this message" (Capture/): Teams asks first (fetchTask); a client that skips
+    /// that sends the submit, answered the same way.</summary>
+    protected override Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionFetchTaskAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken)
+        => _capture.TakeAsync(turnContext, action, cancellationToken);
+
+    protected override Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionSubmitActionAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken)
+        => _capture.TakeAsync(turnContext, action, cancellationToken);
 
     /// <summary>False when this activity was handled before; its id is remembered otherwise.</summary>
     private bool FirstDelivery(ConversationProfile profile, string? id)

@@ -1,6 +1,10 @@
+using IntakeBot.Capture;
+
 namespace IntakeBot.Evidence;
 
-/// <summary>One piece of evidence as recorded in case.json and in its blob's metadata.</summary>
+/// <summary>One piece of evidence as recorded in case.json and in its blob's metadata. A file or pasted
+/// text has no <paramref name="Kind"/>; a Teams message kept with "Report this message" is
+/// <c>teams-message</c> and carries its <paramref name="Message"/> facts.</summary>
 public sealed record EvidenceItem(
     int Number,
     string BlobName,
@@ -10,4 +14,6 @@ public sealed record EvidenceItem(
     long Size,
     string Sha256,
     string AddedBy,
-    DateTimeOffset AddedAt);
+    DateTimeOffset AddedAt,
+    string? Kind = null,
+    MessageFacts? Message = null);

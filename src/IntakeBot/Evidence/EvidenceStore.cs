@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using IntakeBot.Capture;
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 
@@ -26,7 +27,11 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
     /// <summary>Stores an item under <c>IR-…/evidence/{itemKey}-{safeName}</c>. The key comes from the
     /// activity and the attachment's place in it, so a redelivered or retried message overwrites its
     /// own blob and its own entry in the case instead of adding a second one.</summary>
-    public async Task<EvidenceItem> SaveAsync(string reference, string itemKey, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, CancellationToken cancellationToken)
+    public Task<EvidenceItem> SaveAsync(string reference, string itemKey, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, CancellationToken cancellationToken)
+        => SaveAsync(reference, itemKey, originalName, safeName, contentType, content, maxBytes, addedBy, null, cancellationToken);
+
+    /// <summary>Stores a kept Teams message (<see cref="MessageFacts"/>) like any other item.</summary>
+    public async Task<EvidenceItem> SaveAsync(string reference, string itemKey, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, MessageFacts? message, CancellationToken cancellationToken)
     {
         if (!CaseReference.IsValid(reference))
         {
@@ -61,7 +66,7 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
             }
         }
 
-        var item = new EvidenceItem(0, blob.Name, originalName, safeName, contentType, hashing.BytesRead, hashing.Sha256Hex(), addedBy, clock.GetUtcNow());
+        var item = new EvidenceItem(0, blob.Name, originalName, safeName, contentType, hashing.BytesRead, hashing.Sha256Hex(), addedBy, clock.GetUtcNow(), message is null ? null : MessageFacts.EvidenceKind, message);
         try
         {
             await blob.SetMetadataAsync(Metadata(item), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -92,7 +97,24 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
 
     /// <summary>Blob metadata is ASCII only, at most 8 KB in all: the original name goes in URL-encoded
     /// (bounded by <see cref="FileNames.Shorten"/>), and so does who added it.</summary>
-    private static Dictionary<string, string> Metadata(EvidenceItem item) => new()
+    private static Dictionary<string, string> Metadata(EvidenceItem item)
+    {
+        var metadata = BaseMetadata(item);
+        if (item.Kind is { } kind)
+        {
+            metadata["kind"] = kind;
+        }
+
+        if (item.Message?.SenderObjectId is { } sender)
+        {
+            // A GUID: ASCII, and no content.
+            metadata["senderid"] = sender;
+        }
+
+        return metadata;
+    }
+
+    private static Dictionary<string, string> BaseMetadata(EvidenceItem item) => new()
     {
         ["classification"] = Classification.HighlyConfidential,
         ["sha256"] = item.Sha256,

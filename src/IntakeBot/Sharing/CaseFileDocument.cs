@@ -43,7 +43,10 @@ public static class CaseFileDocument
             Lines(body, text, record.Additions.Select(a => $"{Date(a.At)}: {a.Text}"));
 
             body.Append(Heading(text[TextKey.DocEvidence], "28"));
-            Lines(body, text, record.Evidence.Select(e => text.Format(TextKey.DocEvidenceLine, e.Number, e.SafeName, e.ContentType, e.Size, e.Sha256, Date(e.AddedAt))));
+            Lines(body, text, record.Evidence.Select(e => e.Message is { } message
+                ? text.Format(TextKey.DocMessageLine, e.Number, Capture.MessageQuote.Sender(text, message), Capture.MessageQuote.Time(text, message), message.ConversationKind, message.CapturedBy, Date(message.CapturedAt), e.Sha256, message.Link ?? text[TextKey.CaptureNoLink])
+                    + $" \u201c{message.Excerpt}\u201d"
+                : text.Format(TextKey.DocEvidenceLine, e.Number, e.SafeName, e.ContentType, e.Size, e.Sha256, Date(e.AddedAt))));
 
             body.Append(Heading(text[TextKey.DocTranscript], "28"));
             Lines(body, text, transcript.Where(t => t.Text is not null).Select(t => $"{Date(t.At)} {t.Direction} {t.Type}: {t.Text}"));

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntakeBot.Capture;
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
 
@@ -8,8 +9,9 @@ namespace IntakeBot.Sharing;
 
 /// <summary>Reads everything the reporter or responder wrote in a case, so that a person it names is
 /// never given it: every answer, the account, additions, what they typed in the transcript, evidence
-/// file names and pasted-text evidence.</summary>
-public sealed class ConflictCheck(ICaseStore cases, EvidenceStore evidence)
+/// file names and pasted-text evidence, and kept Teams messages: their text, and their sender by name
+/// and by Entra object id.</summary>
+public sealed class ConflictCheck(ICaseStore cases, EvidenceStore evidence, TeamsMessageEvidence messages)
 {
     /// <summary>How much of one text evidence item is read; pasted chat text is far smaller.</summary>
     private const int MaxTextEvidenceChars = 1024 * 1024;
@@ -32,7 +34,18 @@ public sealed class ConflictCheck(ICaseStore cases, EvidenceStore evidence)
             parts.Add(new string(buffer, 0, read));
         }
 
-        return new ReportText(parts);
+        var senders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in record.Evidence.Where(e => e.Message is not null))
+        {
+            parts.Add(item.Message!.SenderName);
+            parts.Add(await messages.ReadTextAsync(item, cancellationToken).ConfigureAwait(false));
+            if (item.Message.SenderObjectId is { } sender)
+            {
+                senders[sender] = item.Message.SenderName ?? sender;
+            }
+        }
+
+        return new ReportText(parts, senders);
     }
 
     /// <summary>Every string in the answers, whatever sections the flows have.</summary>

@@ -26,10 +26,15 @@ public sealed partial class ReportText
     private readonly string _source;
     private readonly List<Word> _words;
 
-    public ReportText(IEnumerable<string?> parts)
+    /// <summary>People the case names by their Entra object id (the senders of kept Teams messages),
+    /// with the name to show for a match: found whatever address the recipient was given as.</summary>
+    private readonly IReadOnlyDictionary<string, string> _namedIds;
+
+    public ReportText(IEnumerable<string?> parts, IReadOnlyDictionary<string, string>? namedIds = null)
     {
         _source = string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p)));
         _words = Split(_source);
+        _namedIds = namedIds ?? new Dictionary<string, string>();
     }
 
     /// <summary>The stretches of the report that name this person, as written there; empty when none does.</summary>
@@ -47,11 +52,13 @@ public sealed partial class ReportText
             }
         }
 
+        IEnumerable<string> byId = person.UserId is { } id && _namedIds.TryGetValue(id, out var shown) ? [shown] : [];
+
         // "Smith" inside a match of "Bob Smith" at the same place is one mention, not two.
-        return [.. spans
+        return [.. byId.Concat(spans
             .Where(s => !spans.Any(o => o != s && o.Start <= s.Start && s.End <= o.End))
             .OrderBy(s => s.Start)
-            .Select(s => _source[s.Start..Math.Min(s.End, s.Start + MaxShownLength)])
+            .Select(s => _source[s.Start..Math.Min(s.End, s.Start + MaxShownLength)]))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 

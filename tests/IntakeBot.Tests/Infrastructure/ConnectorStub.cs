@@ -16,6 +16,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly ConcurrentQueue<(string ConversationId, JObject Activity)> _sent = new();
     private readonly ConcurrentDictionary<string, string> _upns = new();
     private readonly ConcurrentQueue<JObject> _created = new();
+    private readonly ConcurrentDictionary<string, string> _privateChats = new();
     private readonly ConcurrentDictionary<string, byte[]> _stalledFiles = new();
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _downloadsStarted = new(0);
@@ -31,6 +32,9 @@ public sealed class ConnectorStub : IAsyncDisposable
     public IReadOnlyList<(string ConversationId, JObject Activity)> Sent => [.. _sent];
 
     public IReadOnlyList<JObject> CreatedConversations => [.. _created];
+
+    /// <summary>The 1:1 conversation the stub gave (or will give) the bot with this person.</summary>
+    public string PrivateChatOf(string aadObjectId) => _privateChats.GetOrAdd(aadObjectId, _ => $"a:private-{_privateChats.Count + 1}");
 
     public void KnowMember(string aadObjectId, string upn) => _upns[aadObjectId] = upn;
 
@@ -107,8 +111,13 @@ public sealed class ConnectorStub : IAsyncDisposable
         app.MapPost("/v3/conversations", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
-            stub._created.Enqueue(JObject.Parse(await reader.ReadToEndAsync()));
-            return Results.Json(new { id = $"a:private-{stub._created.Count}", serviceUrl = stub.ServiceUrl });
+            var parameters = JObject.Parse(await reader.ReadToEndAsync());
+            stub._created.Enqueue(parameters);
+
+            // As Teams does, a 1:1 with the same person is the same conversation every time.
+            var member = parameters["members"]?[0]?.Value<string>("aadObjectId") ?? Guid.NewGuid().ToString();
+            var id = stub._privateChats.GetOrAdd(member, _ => $"a:private-{stub._privateChats.Count + 1}");
+            return Results.Json(new { id, serviceUrl = stub.ServiceUrl });
         });
         app.MapPost("/v3/conversations/{conversationId}/activities", async Task<IResult> (string conversationId, HttpRequest request) =>
         {

@@ -1,0 +1,5 @@
+namespace IntakeBot.Capture;
+
+/// <summary>A message someone chose to report, as kept in their 1:1 conversation's state until they
+/// decide what to do with it: its facts, its text, and the HTML Teams sent (kept, never rendered).</summary>
+public sealed record CapturedMessage(MessageFacts Facts, string Text, string? Html);

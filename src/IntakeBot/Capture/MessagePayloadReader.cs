@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+
+namespace IntakeBot.Capture;
+
+/// <summary>Reads the message Teams sends with a message action (<c>messagePayload</c>) into what the
+/// case keeps. Only the <c>reportMessage</c> command is taken; a sender's id is kept as an Entra object
+/// id only when Teams says it is one (<c>aadUser</c>).</summary>
+public static class MessagePayloadReader
+{
+    public const string CommandId = "reportMessage";
+
+    public static CaptureParse Read(MessagingExtensionAction? action, IActivity activity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (action is null || !string.Equals(action.CommandId, CommandId, StringComparison.Ordinal))
+        {
+            return Refused(CaptureRefusal.UnknownCommand);
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.From?.AadObjectId))
+        {
+            return Refused(CaptureRefusal.NoIdentity);
+        }
+
+        if (action.MessagePayload is not { Id: { Length: > 0 } messageId } message)
+        {
+            return Refused(CaptureRefusal.NoMessage);
+        }
+
+        var content = message.Body?.Content ?? string.Empty;
+        if (content.Length > MessageHtml.MaxHtmlChars)
+        {
+            return Refused(CaptureRefusal.TooLarge);
+        }
+
+        var isHtml = string.Equals(message.Body?.ContentType, "html", StringComparison.OrdinalIgnoreCase);
+        var text = isHtml ? MessageHtml.ToPlainText(content) : content.Trim();
+        List<string> attachments =
+        [
+            .. (message.Attachments ?? []).Where(a => a is not null && !string.IsNullOrWhiteSpace(a.Name ?? a.ContentType)).Select(a => Cut(a.Name ?? a.ContentType, 255)),
+            .. isHtml ? MessageHtml.ImageNames(content) : [],
+        ];
+        if (text.Length == 0 && attachments.Count == 0)
+        {
+            return Refused(CaptureRefusal.NoBody);
+        }
+
+        var (senderId, identityType, senderName) = Sender(message.From);
+        var facts = new MessageFacts(
+            Cut(messageId, 128),
+            senderId,
+            identityType,
+            senderName,
+            DateTimeOffset.TryParse(message.CreatedDateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent) ? sent.ToUniversalTime() : null,
+            Link(message.LinkToMessage?.OriginalString),
+            ConversationKind(activity.Conversation?.ConversationType),
+            Cut(text, MessageFacts.MaxExcerptChars),
+            attachments,
+            activity.From.AadObjectId,
+            now);
+        return new CaptureParse(new CapturedMessage(facts, text, isHtml ? content : null), CaptureRefusal.None);
+    }
+
+    /// <summary>A person (an Entra object id only for <c>aadUser</c>), or an application (a bot).</summary>
+    private static (string? Id, string IdentityType, string? Name) Sender(MessageActionsPayloadFrom? from)
+    {
+        if (from?.User is { } user)
+        {
+            var type = string.IsNullOrWhiteSpace(user.UserIdentityType) ? "unknown" : Cut(user.UserIdentityType, 64);
+            var id = type == "aadUser" && Guid.TryParse(user.Id, out var objectId) ? objectId.ToString() : null;
+            return (id, type, Name(user.DisplayName));
+        }
+
+        if (from?.Application is { } application)
+        {
+            return (null, "application", Name(application.DisplayName));
+        }
+
+        return (null, "unknown", null);
+    }
+
+    private static string? Name(string? name) => string.IsNullOrWhiteSpace(name) ? null : Cut(name.Trim(), 256);
+
+    /// <summary>Only an https link is kept; anything else is not a link to a Teams message.</summary>
+    private static string? Link(string? link)
+        => Uri.TryCreate(link, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps && link!.Length <= 2048 ? url.AbsoluteUri : null;
+
+    private static string ConversationKind(string? type) => type switch
+    {
+        "personal" => "chat",
+        "groupChat" => "group chat",
+        "channel" => "channel",
+        _ => "unknown",
+    };
+
+    private static string Cut(string value, int max)
+        => value.Length <= max ? value : value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)];
+
+    private static CaptureParse Refused(CaptureRefusal refusal) => new(null, refusal);
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using IntakeBot.Tests.Infrastructure;
+
+namespace IntakeBot.Tests.Capture;
+
+/// <summary>The other answers to the offer: adding the kept message to a submitted report, and a
+/// responder attaching it to the report they are taking.</summary>
+public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Add_to_puts_the_kept_message_in_the_persons_own_report_and_nowhere_else()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var person = Guid.NewGuid().ToString();
+        var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
+        await chat.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>later message</p>"), connector.ServiceUrl));
+
+        var wrong = await chat.SayAsync("add to IR-00000000");
+        var added = await chat.SayAsync($"add to {reference}");
+
+        Assert.DoesNotContain(wrong, r => r.Contains("Added", StringComparison.Ordinal));
+        Assert.StartsWith($"Added the message you kept to {reference}.", Assert.Single(added), StringComparison.Ordinal);
+        var item = Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Evidence);
+        Assert.Equal("teams-message", item.Kind);
+        Assert.Empty(await new CaseBlobs(azurite, app).StateBlobsContainingAsync("later message"));
+    }
+
+    [Fact]
+    public async Task A_responder_taking_a_report_is_offered_to_attach_it_and_the_step_is_asked_again()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var responder = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:Responders:0"] = responder, ["Intake:DefaultOwner"] = responder });
+        var chat = new HttpChat(app.CreateClient(), responder, connector.ServiceUrl, connector.PrivateChatOf(responder));
+        var question = (await chat.SayAsync("take a report")).Last();
+        await PostAsync(app, MessageAction.Invoke(responder, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>what was said</p>"), connector.ServiceUrl));
+
+        var offer = connector.Sent.Last(s => s.ConversationId == chat.ConversationId).Activity.Value<string>("text");
+        var attached = await chat.SayAsync("Attach it");
+
+        Assert.Contains("attach it to the report you're taking", offer, StringComparison.Ordinal);
+        Assert.StartsWith("Attached the message you kept to this report.", attached[0], StringComparison.Ordinal);
+        Assert.Equal(question, attached[^1]);
+        Assert.Equal("teams-message", Assert.Single((await new CaseBlobs(azurite, app).DraftAsync()).Evidence).Kind);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(BotApp app, string json)
+        => app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+}
