@@ -67,6 +67,8 @@ builder.Services.AddSingleton<CaseDrive>();
 builder.Services.AddSingleton<ConflictCheck>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
+builder.Services.AddSingleton<ReporterCommands>();
+builder.Services.AddSingleton<ResponderRecognition>();
 builder.Services.AddSingleton<CaseLifecycle>();
 builder.Services.AddRetention();
 
@@ -77,6 +79,7 @@ builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<ReportDialog>();
 builder.Services.AddSingleton<TakeReportDialog>();
 builder.Services.AddSingleton<AddToCaseDialog>();
+builder.Services.AddSingleton<RootDialog>();
 
 // Responders: the roster, where to reach them, and the reference-only notifications they get.
 builder.Services.AddSingleton<ResponderRoster>();
