@@ -10,6 +10,7 @@ using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using IntakeBot.Telemetry;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;

@@ -1,6 +1,7 @@
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector.Authentication;

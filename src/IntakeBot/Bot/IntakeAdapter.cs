@@ -3,6 +3,7 @@ using Azure;
 using IntakeBot.Conversation;
 using IntakeBot.Responders;
 using IntakeBot.Storage;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;

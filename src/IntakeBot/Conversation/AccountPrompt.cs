@@ -1,4 +1,5 @@
 using IntakeBot.Dialogs;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 
 namespace IntakeBot.Conversation;

@@ -3,6 +3,7 @@ using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
 using IntakeBot.Sharing;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

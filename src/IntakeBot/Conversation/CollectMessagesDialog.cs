@@ -1,6 +1,7 @@
 using IntakeBot.Dialogs;
 using IntakeBot.Dialogs.Prompts;
 using IntakeBot.Evidence;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

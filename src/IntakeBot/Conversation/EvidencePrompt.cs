@@ -1,5 +1,6 @@
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

@@ -1,3 +1,5 @@
+using IntakeBot.Text;
+
 namespace IntakeBot.Conversation;
 
 /// <summary>What makes one intake different from another: its questions and its words.</summary>

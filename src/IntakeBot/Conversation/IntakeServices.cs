@@ -1,6 +1,7 @@
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
 using IntakeBot.Retention;
+using IntakeBot.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;

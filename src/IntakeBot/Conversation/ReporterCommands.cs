@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntakeBot.Cases;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 
 namespace IntakeBot.Conversation;

@@ -1,4 +1,4 @@
-using IntakeBot.Cases;
+using IntakeBot.Text;
 using static IntakeBot.Conversation.IntakeSection;
 
 namespace IntakeBot.Conversation;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntakeBot.Dialogs;
 using IntakeBot.Retention;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 

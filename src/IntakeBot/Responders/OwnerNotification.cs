@@ -1,4 +1,4 @@
-using IntakeBot.Conversation;
+using IntakeBot.Text;
 using Microsoft.Bot.Schema;
 
 namespace IntakeBot.Responders;

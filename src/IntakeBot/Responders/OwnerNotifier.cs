@@ -1,5 +1,5 @@
 using IntakeBot.Bot;
-using IntakeBot.Conversation;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 
 namespace IntakeBot.Responders;

@@ -1,4 +1,4 @@
-using IntakeBot.Conversation;
+using IntakeBot.Text;
 
 namespace IntakeBot.Retention;
 

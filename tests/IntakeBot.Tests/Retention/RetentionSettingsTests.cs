@@ -1,5 +1,5 @@
-using IntakeBot.Conversation;
 using IntakeBot.Retention;
+using IntakeBot.Text;
 
 namespace IntakeBot.Tests.Retention;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>All bot wording, from the one resource file Text.json, so that it can be reviewed and
 /// translated in one place and checked by the wording test.</summary>
@@ -101,7 +101,7 @@ public sealed class TextCatalog
     /// or unknown, so that no message can silently go out empty.</summary>
     public static TextCatalog Load()
     {
-        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream("IntakeBot.Conversation.Text.json")
+        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream("IntakeBot.Text.Text.json")
             ?? throw new InvalidOperationException("The text catalog resource is missing from the build.");
         var raw = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
             ?? throw new InvalidOperationException("The text catalog is empty.");
