@@ -1,4 +1,3 @@
-using IntakeBot.Bot;
 using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;

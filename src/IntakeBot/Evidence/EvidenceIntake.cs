@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using IntakeBot.Bot;
+using IntakeBot.Cases;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
