@@ -1,5 +1,4 @@
 using IntakeBot.Conversation;
-using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using IntakeBot.Evidence;
-using IntakeBot.Retention;
-using IntakeBot.Sharing;
 
 namespace IntakeBot.Cases;
 

@@ -1,5 +1,4 @@
 using IntakeBot.Cases;
-using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

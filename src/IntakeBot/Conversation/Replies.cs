@@ -1,5 +1,4 @@
 using IntakeBot.Cases;
-using IntakeBot.Evidence;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using IntakeBot.Cases;
 using IntakeBot.Dialogs;
-using IntakeBot.Retention;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;

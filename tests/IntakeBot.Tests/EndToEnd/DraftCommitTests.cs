@@ -1,5 +1,4 @@
 using IntakeBot.Cases;
-using IntakeBot.Sharing;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
 using Microsoft.Extensions.DependencyInjection;

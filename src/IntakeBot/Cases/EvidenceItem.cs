@@ -1,4 +1,4 @@
-namespace IntakeBot.Evidence;
+namespace IntakeBot.Cases;
 
 /// <summary>One piece of evidence as recorded in case.json and in its blob's metadata.</summary>
 public sealed record EvidenceItem(
