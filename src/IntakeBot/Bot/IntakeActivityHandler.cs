@@ -1,4 +1,3 @@
-using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
 using IntakeBot.Text;
