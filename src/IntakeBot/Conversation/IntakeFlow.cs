@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Text;
 
 namespace IntakeBot.Conversation;

@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Text;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 

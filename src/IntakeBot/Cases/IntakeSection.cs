@@ -1,7 +1,6 @@
-using IntakeBot.Cases;
 using IntakeBot.Text;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Cases;
 
 public enum SectionInput
 {
