@@ -18,12 +18,17 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTelemetry();
+builder.Services.AddSingleton(sp => new TelemetryEndpoints(
+    sp.GetRequiredService<IOptions<StorageOptions>>().Value.CasesContainer,
+    sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateContainer,
+    sp.GetRequiredService<IOptions<SharingOptions>>().Value.GraphBaseUrl));
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
     .Validate(o => o.AccountUrl is not null || !string.IsNullOrWhiteSpace(o.ConnectionString), "Set Storage:ConnectionString or Storage:AccountUrl.")
     .ValidateOnStart();
 builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
+builder.Services.AddOptions<RosterOptions>().BindConfiguration(RosterOptions.Section);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => TextCatalog.Load());
@@ -35,7 +40,7 @@ builder.Services.AddSingleton(sp =>
     var clientOptions = new BlobClientOptions();
     clientOptions.Retry.MaxRetries = options.MaxRetries;
     clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
-    clientOptions.AddPolicy(new StorageTelemetryPolicy(options), Azure.Core.HttpPipelinePosition.PerCall);
+    clientOptions.AddPolicy(new StorageTelemetryPolicy(options.CasesContainer, options.StateContainer, CaseReference.IsValid), Azure.Core.HttpPipelinePosition.PerCall);
     return options.AccountUrl is { } url
         ? new BlobServiceClient(url, new DefaultAzureCredential(), clientOptions)
         : new BlobServiceClient(options.ConnectionString, clientOptions);
@@ -106,6 +111,7 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new Configuratio
 builder.Services.AddSingleton<TurnCommit>();
 builder.Services.AddSingleton<IntakeAdapter>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
+builder.Services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
 
 var app = builder.Build();
 

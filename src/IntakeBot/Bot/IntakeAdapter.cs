@@ -24,7 +24,7 @@ public sealed class IntakeAdapter : CloudAdapter
         ILogger<IntakeAdapter> logger)
         : base(auth, logger)
     {
-        Use(new IntakeBot.Telemetry.TurnTelemetry());
+        Use(new IntakeBot.Telemetry.TurnTelemetry(e => e is StateConflictException));
         Use(turnCommit);
         OnTurnError = async (turnContext, exception) =>
         {
