@@ -39,7 +39,7 @@ public static partial class CaseIndexTags
             tags[Reporter] = key.Of(reporter.AadObjectId);
         }
 
-        if (closedCaseRetention is { } retention && Retention.CaseExpiry.Tag(record, retention) is { } expiresOn)
+        if (closedCaseRetention is { } retention && CaseExpiry.Tag(record, retention) is { } expiresOn)
         {
             tags[ExpiresOn] = expiresOn;
         }
