@@ -4,9 +4,9 @@ using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using IntakeBot.Storage;
+using IntakeBot.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using IntakeBot.Conversation;
 
 namespace IntakeBot.Bench;
 

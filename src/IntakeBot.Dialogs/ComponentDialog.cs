@@ -7,7 +7,8 @@ namespace IntakeBot.Dialogs;
 /// losing that step.</summary>
 public abstract class ComponentDialog(string id) : Dialog(id)
 {
-    private const string InnerStackKey = "dialogs";
+    /// <summary>Where the inner stack is kept in the component's instance state.</summary>
+    protected const string InnerStackKey = "dialogs";
 
     protected DialogSet Dialogs { get; } = new();
 
@@ -21,7 +22,7 @@ public abstract class ComponentDialog(string id) : Dialog(id)
     }
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
-        => RunInnerAsync(dc, inner => inner.BeginDialogAsync(InitialDialogId ?? throw new InvalidOperationException($"The component '{Id}' has no dialogs."), options, cancellationToken), cancellationToken);
+        => RunInnerAsync(dc, inner => OnBeginDialogAsync(inner, options, cancellationToken), cancellationToken);
 
     public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
         => RunInnerAsync(dc, async inner => await OnInterruptAsync(inner, cancellationToken).ConfigureAwait(false)
@@ -48,6 +49,15 @@ public abstract class ComponentDialog(string id) : Dialog(id)
             var state = instance.Read<DialogState>(InnerStackKey);
             await new DialogContext(Dialogs, turnContext, state).CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Starts the inner stack; by default with <see cref="InitialDialogId"/>. A component that
+    /// chooses its first dialog from the message (a router) overrides this, and may answer and return
+    /// a completed result without starting any.</summary>
+    protected virtual Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        return innerDc.BeginDialogAsync(InitialDialogId ?? throw new InvalidOperationException($"The component '{Id}' has no dialogs."), options, cancellationToken);
     }
 
     /// <summary>Called before every message reaches the inner step. Return true when the message was

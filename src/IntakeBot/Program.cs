@@ -12,6 +12,7 @@ using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using IntakeBot.Telemetry;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -19,12 +20,17 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTelemetry();
+builder.Services.AddSingleton(sp => new TelemetryEndpoints(
+    sp.GetRequiredService<IOptions<StorageOptions>>().Value.CasesContainer,
+    sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateContainer,
+    sp.GetRequiredService<IOptions<SharingOptions>>().Value.GraphBaseUrl));
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
     .Validate(o => o.AccountUrl is not null || !string.IsNullOrWhiteSpace(o.ConnectionString), "Set Storage:ConnectionString or Storage:AccountUrl.")
     .ValidateOnStart();
 builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
+builder.Services.AddOptions<RosterOptions>().BindConfiguration(RosterOptions.Section);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => TextCatalog.Load());
@@ -36,7 +42,7 @@ builder.Services.AddSingleton(sp =>
     var clientOptions = new BlobClientOptions();
     clientOptions.Retry.MaxRetries = options.MaxRetries;
     clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
-    clientOptions.AddPolicy(new StorageTelemetryPolicy(options), Azure.Core.HttpPipelinePosition.PerCall);
+    clientOptions.AddPolicy(new StorageTelemetryPolicy(options.CasesContainer, options.StateContainer, CaseReference.IsValid), Azure.Core.HttpPipelinePosition.PerCall);
     return options.AccountUrl is { } url
         ? new BlobServiceClient(url, new DefaultAzureCredential(), clientOptions)
         : new BlobServiceClient(options.ConnectionString, clientOptions);
@@ -70,6 +76,8 @@ builder.Services.AddSingleton<CaseDrive>();
 builder.Services.AddSingleton<ConflictCheck>();
 builder.Services.AddSingleton<SharingService>();
 builder.Services.AddSingleton<OwnerCommands>();
+builder.Services.AddSingleton<ReporterCommands>();
+builder.Services.AddSingleton<ResponderRecognition>();
 builder.Services.AddSingleton<CaseLifecycle>();
 builder.Services.AddSingleton<CaseTransfer>();
 builder.Services.AddSingleton<DeadlineWording>();
@@ -83,6 +91,7 @@ builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<ReportDialog>();
 builder.Services.AddSingleton<TakeReportDialog>();
 builder.Services.AddSingleton<AddToCaseDialog>();
+builder.Services.AddSingleton<RootDialog>();
 
 // "Report this message": a Teams message kept as evidence from where it was posted.
 builder.Services.AddSingleton<CaptureState>();
@@ -114,6 +123,7 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new Configuratio
 builder.Services.AddSingleton<TurnCommit>();
 builder.Services.AddSingleton<IntakeAdapter>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
+builder.Services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using Azure;
 using IntakeBot.Conversation;
 using IntakeBot.Responders;
 using IntakeBot.Storage;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -23,7 +24,7 @@ public sealed class IntakeAdapter : CloudAdapter
         ILogger<IntakeAdapter> logger)
         : base(auth, logger)
     {
-        Use(new IntakeBot.Telemetry.TurnTelemetry());
+        Use(new IntakeBot.Telemetry.TurnTelemetry(e => e is StateConflictException));
         Use(turnCommit);
         OnTurnError = async (turnContext, exception) =>
         {

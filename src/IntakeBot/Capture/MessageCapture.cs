@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using IntakeBot.Bot;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
@@ -8,6 +7,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using IntakeBot.Text;
 
 namespace IntakeBot.Capture;
 
@@ -22,14 +22,13 @@ public sealed partial class MessageCapture(
     CaptureState capture,
     TeamsMessageEvidence evidence,
     ICaseStore cases,
-    ReportDialog reportDialog,
-    TakeReportDialog takeReportDialog,
+    RootDialog rootDialog,
     TextCatalog text,
     TimeProvider clock,
     IConfiguration configuration,
     ILogger<MessageCapture> logger)
 {
-    private readonly DialogSet _dialogs = new DialogSet(state.Dialogs).Add(reportDialog).Add(takeReportDialog);
+    private readonly DialogSet _dialogs = rootDialog.CreateDialogSet(state.Dialogs);
     private readonly string _appId = configuration["MicrosoftAppId"] ?? string.Empty;
 
     /// <summary>Answers the action's invoke (<c>composeExtension/fetchTask</c> or <c>submitAction</c>)
@@ -75,10 +74,10 @@ public sealed partial class MessageCapture(
             return true;
         }
 
-        var active = dc.ActiveDialog?.Id;
-        if (active is null && text.IsWord(said, TextKey.ChoiceCaptureStart))
+        var active = RootDialog.RunningIntake(dc);
+        if (dc.ActiveDialog is null && text.IsWord(said, TextKey.ChoiceCaptureStart))
         {
-            await dc.BeginDialogAsync(ReportDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+            await dc.BeginDialogAsync(RootDialog.DialogId, ReportDialog.DialogId, cancellationToken).ConfigureAwait(false);
             await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
             await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureStarted]), cancellationToken).ConfigureAwait(false);
             return true;
@@ -92,7 +91,7 @@ public sealed partial class MessageCapture(
             return true;
         }
 
-        if (active is null && AddToPattern().Match(said) is { Success: true } addTo)
+        if (dc.ActiveDialog is null && AddToPattern().Match(said) is { Success: true } addTo)
         {
             await AddToCaseAsync(turn, pending, addTo.Groups["reference"].Value.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             return true;
@@ -155,7 +154,7 @@ public sealed partial class MessageCapture(
         }
 
         var dc = await _dialogs.CreateContextAsync(privateTurn, cancellationToken).ConfigureAwait(false);
-        switch (dc.ActiveDialog?.Id)
+        switch (RootDialog.RunningIntake(dc))
         {
             case ReportDialog.DialogId:
                 var draft = await AddToDraftAsync(privateTurn, message, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IntakeBot.Conversation;
+using IntakeBot.Text;
 
 namespace IntakeBot.Capture;
 

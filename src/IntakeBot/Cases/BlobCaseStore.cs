@@ -7,7 +7,6 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using IntakeBot.Sharing;
 using IntakeBot.Storage;
 
 namespace IntakeBot.Cases;
@@ -17,7 +16,7 @@ namespace IntakeBot.Cases;
 /// <summary>Each <c>case.json</c> also carries blob index tags (<see cref="CaseIndexTags"/>), written in the
 /// same request as its content, which the lists and background passes query instead of reading every case.
 /// Without <paramref name="indexKey"/> (tests and tools) the development key is used.</summary>
-public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? indexKey = null, IntakeBot.Retention.RetentionPeriods? retention = null) : ICaseStore
+public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? indexKey = null, RetentionPeriods? retention = null) : ICaseStore
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

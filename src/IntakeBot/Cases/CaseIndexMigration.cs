@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using IntakeBot.Retention;
 using IntakeBot.Storage;
 using Microsoft.Extensions.Options;
 

@@ -53,7 +53,7 @@ public static partial class CaseIndexTags
             tags[RemindAt] = Sortable(remindAt);
         }
 
-        if (closedCaseRetention is { } retention && Retention.CaseExpiry.Tag(record, retention) is { } expiresOn)
+        if (closedCaseRetention is { } retention && CaseExpiry.Tag(record, retention) is { } expiresOn)
         {
             tags[ExpiresOn] = expiresOn;
         }

@@ -1,5 +1,4 @@
 using IntakeBot.Lifecycle;
-using IntakeBot.Sharing;
 
 namespace IntakeBot.Cases;
 

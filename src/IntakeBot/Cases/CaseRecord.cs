@@ -1,8 +1,6 @@
-using IntakeBot.Evidence;
 using IntakeBot.Lifecycle;
-using IntakeBot.Retention;
-using IntakeBot.Sharing;
 
+using IntakeBot.Storage;
 namespace IntakeBot.Cases;
 
 public static class CaseKinds
@@ -32,11 +30,6 @@ public static class CaseStatuses
     public static bool IsOpen(string status) => status is Submitted or Acknowledged or InReview;
 }
 
-public static class Classification
-{
-    public const string HighlyConfidential = "HighlyConfidential";
-}
-
 /// <summary>A person as Teams identified them.</summary>
 public sealed record Reporter(string TeamsId, string AadObjectId, string? Name);
 
@@ -59,7 +52,7 @@ public sealed record CaseRecord
 
     public string Status { get; init; } = CaseStatuses.Draft;
 
-    public string Classification { get; init; } = Cases.Classification.HighlyConfidential;
+    public string Classification { get; init; } = IntakeBot.Storage.Classification.HighlyConfidential;
 
     /// <summary>The reporter, for a self-report; null for a report taken by a responder, whose
     /// reporter is whoever the responder entered in the answers.</summary>

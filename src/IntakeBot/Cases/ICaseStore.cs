@@ -1,4 +1,3 @@
-using IntakeBot.Sharing;
 
 namespace IntakeBot.Cases;
 

@@ -1,7 +1,6 @@
 using IntakeBot.Dialogs;
-using IntakeBot.Dialogs.Prompts;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace IntakeBot.Conversation;
 
@@ -12,66 +11,43 @@ public sealed class AccountPrompt(
     string id,
     TextCatalog text,
     Func<ITurnContext, IReadOnlyList<string>, CancellationToken, Task> onMessage,
-    int maxMessages) : Dialog(id)
+    int maxMessages) : CollectMessagesDialog(id, text)
 {
-    private const string OptionsKey = "options";
     private const string MessagesKey = "messages";
 
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    protected override async Task<bool> TakeAsync(ITurnContext turnContext, DialogInstance instance, string? said, CancellationToken cancellationToken)
     {
-        var promptOptions = options as PromptOptions ?? throw new ArgumentException("An account prompt is begun with PromptOptions.", nameof(options));
-        dc.ActiveDialog!.Write(OptionsKey, promptOptions);
-        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
-    }
-
-    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
-    {
-        if (dc.Context.Activity.Type != ActivityTypes.Message)
-        {
-            return EndOfTurn;
-        }
-
-        var instance = dc.ActiveDialog!;
-        var messages = instance.Read<List<string>>(MessagesKey);
-        var said = dc.Context.Activity.Text?.Trim();
         if (string.IsNullOrEmpty(said))
         {
-            await dc.Context.SendActivityAsync(MessageFactory.Text(text[TextKey.NoTextReceived]), cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
+            await turnContext.SendActivityAsync(MessageFactory.Text(Text[TextKey.NoTextReceived]), cancellationToken).ConfigureAwait(false);
+            return false;
         }
 
-        if (text.IsWord(said, TextKey.ChoiceDone))
-        {
-            if (messages.Count > 0)
-            {
-                return await dc.EndDialogAsync(messages, cancellationToken).ConfigureAwait(false);
-            }
-
-            await dc.Context.SendActivityAsync(MessageFactory.Text(text[TextKey.AccountStillEmpty]), cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
-        }
-
+        var messages = instance.Read<List<string>>(MessagesKey);
         messages.Add(said);
         instance.Write(MessagesKey, messages);
-        await onMessage(dc.Context, messages, cancellationToken).ConfigureAwait(false);
+        await onMessage(turnContext, messages, cancellationToken).ConfigureAwait(false);
         if (messages.Count >= maxMessages)
         {
-            await dc.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.AccountFull, messages.Count)), cancellationToken).ConfigureAwait(false);
-            return await dc.EndDialogAsync(messages, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(Text.Format(TextKey.AccountFull, messages.Count)), cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
         // No "done" button after the first message: it would nudge the person to stop before they have said it all.
-        var acknowledgement = Acknowledgements.ForAccountMessage(text, messages.Count);
-        await dc.Context.SendActivityAsync(messages.Count < 2 ? MessageFactory.Text(acknowledgement) : Replies.WithChoices(acknowledgement, text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
+        var acknowledgement = Acknowledgements.ForAccountMessage(Text, messages.Count);
+        await turnContext.SendActivityAsync(messages.Count < 2 ? MessageFactory.Text(acknowledgement) : Replies.WithChoices(acknowledgement, Text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> FinishAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
     {
-        var options = instance.Read<PromptOptions>(OptionsKey);
-        return options.Prompt is { } prompt
-            ? turnContext.SendActivityAsync(prompt, cancellationToken)
-            : Task.CompletedTask;
+        var messages = instance.Read<List<string>>(MessagesKey);
+        if (messages.Count > 0)
+        {
+            return await dc.EndDialogAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+
+        await dc.Context.SendActivityAsync(MessageFactory.Text(Text[TextKey.AccountStillEmpty]), cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
     }
 }

@@ -1,3 +1,5 @@
+using IntakeBot.Text;
+
 namespace IntakeBot.Conversation;
 
 /// <summary>What the bot says after each message of an account: the first explains how to finish,

@@ -1,5 +1,6 @@
 using IntakeBot.Conversation.Cards;
 using System.Globalization;
+using IntakeBot.Text;
 
 namespace IntakeBot.Conversation;
 

@@ -1,5 +1,6 @@
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

@@ -1,6 +1,6 @@
 using IntakeBot.Dialogs;
-using IntakeBot.Dialogs.Prompts;
 using IntakeBot.Evidence;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -12,44 +12,23 @@ public sealed class EvidencePrompt(
     string id,
     TextCatalog text,
     EvidenceIntake evidence,
-    Func<ITurnContext, CancellationToken, Task<string>> caseReference) : Dialog(id)
+    Func<ITurnContext, CancellationToken, Task<string>> caseReference) : CollectMessagesDialog(id, text)
 {
-    private const string OptionsKey = "options";
     private const string CountKey = "count";
 
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    protected override bool IsFinishing(string? said) => base.IsFinishing(said) || Text.IsNothing(said);
+
+    protected override async Task<bool> TakeAsync(ITurnContext turnContext, DialogInstance instance, string? said, CancellationToken cancellationToken)
     {
-        dc.ActiveDialog!.Write(OptionsKey, options as PromptOptions ?? throw new ArgumentException("An evidence prompt is begun with PromptOptions.", nameof(options)));
-        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
+        var reference = await caseReference(turnContext, cancellationToken).ConfigureAwait(false);
+        var replies = await evidence.TakeAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
+        instance.State[CountKey] = Count(instance) + replies.Count;
+        await turnContext.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r)), Replies.WithChoices(Text[TextKey.EvidenceMore], Text[TextKey.ChoiceDone])], cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
-    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
-    {
-        var activity = dc.Context.Activity;
-        if (activity.Type != ActivityTypes.Message)
-        {
-            return EndOfTurn;
-        }
+    protected override Task<DialogTurnResult> FinishAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
+        => dc.EndDialogAsync(Count(instance), cancellationToken);
 
-        var instance = dc.ActiveDialog!;
-        var count = instance.State.Value<int?>(CountKey) ?? 0;
-        var said = activity.Text?.Trim();
-        if (!EvidenceIntake.HasFiles(activity) && (text.IsWord(said, TextKey.ChoiceDone) || text.IsNothing(said)))
-        {
-            return await dc.EndDialogAsync(count, cancellationToken).ConfigureAwait(false);
-        }
-
-        var reference = await caseReference(dc.Context, cancellationToken).ConfigureAwait(false);
-        var replies = await evidence.TakeAsync(dc.Context, reference, cancellationToken).ConfigureAwait(false);
-        instance.State[CountKey] = count + replies.Count;
-        await dc.Context.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r)), Replies.WithChoices(text[TextKey.EvidenceMore], text[TextKey.ChoiceDone])], cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
-    }
-
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
-        => instance.Read<PromptOptions>(OptionsKey).Prompt is { } prompt
-            ? turnContext.SendActivityAsync(prompt, cancellationToken)
-            : Task.CompletedTask;
-
+    private static int Count(DialogInstance instance) => instance.State.Value<int?>(CountKey) ?? 0;
 }

@@ -4,6 +4,7 @@ using IntakeBot.Dialogs;
 using IntakeBot.Dialogs.Prompts;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

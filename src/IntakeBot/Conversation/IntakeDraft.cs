@@ -1,5 +1,4 @@
 using IntakeBot.Cases;
-using IntakeBot.Evidence;
 
 namespace IntakeBot.Conversation;
 

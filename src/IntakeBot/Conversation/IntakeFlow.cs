@@ -1,3 +1,6 @@
+using IntakeBot.Cases;
+using IntakeBot.Text;
+
 namespace IntakeBot.Conversation;
 
 /// <summary>What makes one intake different from another: its questions and its words.</summary>

@@ -1,6 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
-using IntakeBot.Retention;
+using IntakeBot.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;

@@ -1,6 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
-using IntakeBot.Evidence;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;

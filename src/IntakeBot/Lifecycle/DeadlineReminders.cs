@@ -1,7 +1,7 @@
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
+using IntakeBot.Text;
 
 namespace IntakeBot.Lifecycle;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
+using IntakeBot.Text;
 
 namespace IntakeBot.Lifecycle;
 

@@ -4,6 +4,7 @@ using IntakeBot.Sharing;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
+using IntakeBot.Text;
 
 namespace IntakeBot.Responders;
 

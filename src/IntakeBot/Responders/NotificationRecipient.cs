@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 namespace IntakeBot.Responders;
 
 /// <summary>Who a notification is for: a case owner (found by roster entry in

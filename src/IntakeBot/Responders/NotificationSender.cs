@@ -1,5 +1,6 @@
 using IntakeBot.Telemetry;
 using Microsoft.Extensions.Options;
+using IntakeBot.Cases;
 
 namespace IntakeBot.Responders;
 

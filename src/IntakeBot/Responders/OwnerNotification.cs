@@ -1,5 +1,6 @@
-using IntakeBot.Conversation;
+using IntakeBot.Text;
 using Microsoft.Bot.Schema;
+using IntakeBot.Cases;
 
 namespace IntakeBot.Responders;
 

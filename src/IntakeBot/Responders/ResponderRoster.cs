@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using IntakeBot.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,7 @@ namespace IntakeBot.Responders;
 
 /// <summary>Who is a responder: the person's AAD object id is on the roster, or, for roster entries
 /// given as UPNs, the UPN Teams reports for them.</summary>
-public sealed class ResponderRoster(IOptions<IntakeOptions> options, ILogger<ResponderRoster> logger)
+public sealed class ResponderRoster(IOptions<RosterOptions> options, ILogger<ResponderRoster> logger)
 {
     private readonly HashSet<string> _entries = [.. options.Value.Responders.Select(Normalize)];
 

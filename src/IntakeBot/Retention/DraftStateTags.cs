@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Retention;

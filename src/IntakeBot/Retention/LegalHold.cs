@@ -1,5 +1,4 @@
 using IntakeBot.Cases;
-using IntakeBot.Sharing;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Retention;

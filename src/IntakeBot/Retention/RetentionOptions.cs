@@ -1,3 +1,5 @@
+using IntakeBot.Cases;
+
 namespace IntakeBot.Retention;
 
 /// <summary>How long the bot keeps drafts, closed cases and storage backups, as the operator sets them

@@ -1,4 +1,3 @@
-using IntakeBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Retention;

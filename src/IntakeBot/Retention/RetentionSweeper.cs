@@ -1,3 +1,5 @@
+using IntakeBot.Cases;
+
 namespace IntakeBot.Retention;
 
 /// <summary>Runs a <see cref="RetentionSweep"/> at start and then every <c>SweepInterval</c>. A failed

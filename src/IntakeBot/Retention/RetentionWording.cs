@@ -1,4 +1,5 @@
-using IntakeBot.Conversation;
+using IntakeBot.Cases;
+using IntakeBot.Text;
 
 namespace IntakeBot.Retention;
 

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using IntakeBot.Cases;
 
+using IntakeBot.Storage;
 namespace IntakeBot.Retention;
 
 /// <summary>The tombstone log, <c>log.jsonl</c>, an append blob in the retention container: one line per

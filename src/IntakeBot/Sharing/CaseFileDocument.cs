@@ -3,7 +3,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
+using IntakeBot.Text;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace IntakeBot.Sharing;
 
@@ -80,14 +81,14 @@ public static class CaseFileDocument
     private static Paragraph Banner(TextCatalog text)
         => new(
             new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            new Run(new RunProperties(new Bold(), new Color { Val = "C00000" }), new Text(text[TextKey.DocBanner])));
+            new Run(new RunProperties(new Bold(), new Color { Val = "C00000" }), new WordText(text[TextKey.DocBanner])));
 
     private static Paragraph Heading(string title, string halfPoints)
-        => new(new Run(new RunProperties(new Bold(), new FontSize { Val = halfPoints }), new Text(title) { Space = SpaceProcessingModeValues.Preserve }));
+        => new(new Run(new RunProperties(new Bold(), new FontSize { Val = halfPoints }), new WordText(title) { Space = SpaceProcessingModeValues.Preserve }));
 
     /// <summary>XML cannot hold control characters; they are dropped, the rest stays as typed.</summary>
     private static Paragraph Plain(string line)
-        => new(new Run(new Text(new string([.. line.Where(c => !char.IsControl(c) || c is '\t')])) { Space = SpaceProcessingModeValues.Preserve }));
+        => new(new Run(new WordText(new string([.. line.Where(c => !char.IsControl(c) || c is '\t')])) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using Microsoft.Graph.Models;
 
 namespace IntakeBot.Sharing;

@@ -1,7 +1,6 @@
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Evidence;
-using IntakeBot.Responders;
+using IntakeBot.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;

@@ -21,7 +21,7 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
 {
     private const string ETagKey = "eTag";
 
-    private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Cases.Classification.HighlyConfidential };
+    private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {

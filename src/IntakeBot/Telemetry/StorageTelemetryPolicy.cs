@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using IntakeBot.Cases;
-using IntakeBot.Storage;
 
 namespace IntakeBot.Telemetry;
 
 /// <summary>A span and a measurement for every blob storage call, placed per call so that the SDK's
 /// retries count as one call and a failure is one the SDK gave up on. Conflicts (409/412) are counted
-/// apart from failures: they are how ETag guards work. Evidence uploads add their bytes.</summary>
-public sealed class StorageTelemetryPolicy(StorageOptions options) : HttpPipelinePolicy
+/// apart from failures: they are how ETag guards work. Evidence uploads add their bytes. A path
+/// segment that <paramref name="isCaseReference"/> accepts is tagged, so one case's calls can be followed.</summary>
+public sealed class StorageTelemetryPolicy(string casesContainer, string stateContainer, Func<string, bool> isCaseReference) : HttpPipelinePolicy
 {
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         => ProcessAsync(message, pipeline, async: false).AsTask().GetAwaiter().GetResult();
@@ -20,12 +19,12 @@ public sealed class StorageTelemetryPolicy(StorageOptions options) : HttpPipelin
     private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
     {
         var uri = message.Request.Uri.ToUri();
-        var (container, kind) = TelemetryUrls.StorageShape(uri, options) ?? ("other", "other");
+        var (container, kind) = TelemetryUrls.StorageShape(uri, casesContainer, stateContainer) ?? ("other", "other");
         var method = message.Request.Method.Method;
         using var activity = IntakeActivities.Source.StartActivity($"storage {method} {kind}", ActivityKind.Client);
         activity?.SetTag("intake.storage.container", container);
         activity?.SetTag("intake.storage.kind", kind);
-        if (activity is not null && uri.Segments.Select(s => s.TrimEnd('/')).FirstOrDefault(CaseReference.IsValid) is { } reference)
+        if (activity is not null && uri.Segments.Select(s => s.TrimEnd('/')).FirstOrDefault(isCaseReference) is { } reference)
         {
             // A case reference is no content, and it lets an operator follow one case's calls.
             activity.SetTag("intake.case.reference", reference);

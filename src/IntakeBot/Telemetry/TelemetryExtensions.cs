@@ -1,6 +1,4 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
-using IntakeBot.Sharing;
-using IntakeBot.Storage;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.AspNetCore;
@@ -29,7 +27,7 @@ public static class TelemetryExtensions
             return builder;
         }
 
-        builder.Services.AddSingleton(sp => new TelemetryUrls(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IOptions<SharingOptions>>().Value));
+        builder.Services.AddSingleton(sp => new TelemetryUrls(sp.GetRequiredService<TelemetryEndpoints>()));
 
         // PostConfigure: these hold whatever the Azure Monitor distribution sets for its own instrumentation.
         // Recorded exceptions would export exception messages, which can quote what a person wrote.

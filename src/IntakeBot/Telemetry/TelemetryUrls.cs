@@ -1,6 +1,3 @@
-using IntakeBot.Sharing;
-using IntakeBot.Storage;
-
 namespace IntakeBot.Telemetry;
 
 /// <summary>Reduces a URL to what an operator needs and nothing a person could be recognised by: the
@@ -8,7 +5,7 @@ namespace IntakeBot.Telemetry;
 /// holds evidence file names), for Microsoft Graph the kind of resource (never a UPN or a drive path),
 /// and for anything else (file downloads, whose SharePoint paths name the uploader) no path at all.
 /// Everything after the host is chosen from a fixed list, so an unexpected URL reduces to its host.</summary>
-public sealed class TelemetryUrls(StorageOptions storage, SharingOptions sharing)
+public sealed class TelemetryUrls(TelemetryEndpoints endpoints)
 {
     private static readonly HashSet<string> GraphResources = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,19 +30,19 @@ public sealed class TelemetryUrls(StorageOptions storage, SharingOptions sharing
             return $"{root}/{blob.Container}/{blob.Kind}";
         }
 
-        return string.Equals(uri.Authority, sharing.GraphBaseUrl.Authority, StringComparison.OrdinalIgnoreCase)
+        return string.Equals(uri.Authority, endpoints.GraphBaseUrl.Authority, StringComparison.OrdinalIgnoreCase)
             ? $"{root}/{Graph(uri)}"
             : $"{root}/";
     }
 
     /// <summary>The configured container a blob URL points into and the kind of blob, or null when the
     /// URL names neither container (an account-wide call such as Find Blobs by Tags gives "service").</summary>
-    public (string Container, string Kind)? Storage(Uri uri) => StorageShape(uri, storage);
+    public (string Container, string Kind)? Storage(Uri uri) => StorageShape(uri, endpoints.CasesContainer, endpoints.StateContainer);
 
-    public static (string Container, string Kind)? StorageShape(Uri uri, StorageOptions storage)
+    public static (string Container, string Kind)? StorageShape(Uri uri, string casesContainer, string stateContainer)
     {
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.FindIndex(segments, s => s == storage.CasesContainer || s == storage.StateContainer);
+        var at = Array.FindIndex(segments, s => s == casesContainer || s == stateContainer);
         if (at < 0)
         {
             return uri.Query.Contains("comp=blobs", StringComparison.OrdinalIgnoreCase) ? ("service", "tags") : null;
@@ -57,7 +54,7 @@ public sealed class TelemetryUrls(StorageOptions storage, SharingOptions sharing
         {
             0 => "container",
             _ when rest[0] == "healthz" => "probe",
-            _ when container == storage.StateContainer => "state",
+            _ when container == stateContainer => "state",
             _ when rest.Length > 1 && rest[1] == "evidence" => "evidence",
             _ => Uri.UnescapeDataString(rest[^1]) switch
             {

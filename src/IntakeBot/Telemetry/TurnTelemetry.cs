@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace IntakeBot.Telemetry;
 
 /// <summary>One span a turn, the parent of the turn's storage and Graph spans, and the turn's count and
-/// duration by the kind of activity and how it ended. Outermost, so it also times the replies.</summary>
-public sealed class TurnTelemetry : Microsoft.Bot.Builder.IMiddleware
+/// duration by the kind of activity and how it ended. Outermost, so it also times the replies. An
+/// exception that <paramref name="isConflict"/> accepts (a stale state write) counts as a conflict.</summary>
+public sealed class TurnTelemetry(Func<Exception, bool> isConflict) : Microsoft.Bot.Builder.IMiddleware
 {
     private static readonly HashSet<string> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,8 +30,9 @@ public sealed class TurnTelemetry : Microsoft.Bot.Builder.IMiddleware
         }
         catch (Exception exception)
         {
-            outcome = exception is StateConflictException ? Outcomes.Conflict : Outcomes.Failed;
-            if (exception is StateConflictException)
+            var conflict = isConflict(exception);
+            outcome = conflict ? Outcomes.Conflict : Outcomes.Failed;
+            if (conflict)
             {
                 IntakeMetrics.Conflict("turn");
             }

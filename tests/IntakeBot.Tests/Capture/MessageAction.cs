@@ -1,6 +1,7 @@
 using IntakeBot.Tests.Infrastructure;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using IntakeBot.Cases;
 
 namespace IntakeBot.Tests.Capture;
 

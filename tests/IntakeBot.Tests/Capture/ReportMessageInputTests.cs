@@ -111,7 +111,7 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
 
     /// <summary>Keeps the message, starts a report with it, and reads the draft's one evidence item
     /// and its blob.</summary>
-    private async Task<(IntakeBot.Evidence.EvidenceItem Item, JObject Kept)> KeptThroughAReportAsync(JObject payload)
+    private async Task<(IntakeBot.Cases.EvidenceItem Item, JObject Kept)> KeptThroughAReportAsync(JObject payload)
     {
         await using var connector = await ConnectorStub.StartAsync();
         await using var app = new BotApp(azurite);

@@ -3,6 +3,7 @@ using Process = System.Diagnostics.Process;
 using IntakeBot.Conversation;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -1,6 +1,6 @@
-using IntakeBot.Conversation;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Conversation;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntakeBot.Conversation;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
 
 namespace IntakeBot.Tests.Conversation;
 

@@ -1,5 +1,6 @@
 using IntakeBot.Conversation;
 using IntakeBot.Conversation.Cards;
+using IntakeBot.Text;
 
 namespace IntakeBot.Tests.Conversation;
 

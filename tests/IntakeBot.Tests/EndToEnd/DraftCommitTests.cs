@@ -1,6 +1,6 @@
 using IntakeBot.Cases;
-using IntakeBot.Sharing;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntakeBot.Tests.EndToEnd;
@@ -13,7 +13,7 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
 {
     private const string Canary = "canary-8d41e7";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private static readonly string Resend = IntakeBot.Conversation.TextCatalog.Load()[IntakeBot.Conversation.TextKey.ConcurrentMessages];
+    private static readonly string Resend = IntakeBot.Text.TextCatalog.Load()[IntakeBot.Text.TextKey.ConcurrentMessages];
 
     [Fact]
     public async Task Two_first_answers_at_once_then_discard_leave_no_blob_for_that_person()

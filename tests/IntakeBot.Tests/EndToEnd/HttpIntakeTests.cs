@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using IntakeBot.Cases;
+using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using IntakeBot.Conversation;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.EndToEnd;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using IntakeBot.Cases;
 
 namespace IntakeBot.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using IntakeBot.Cases;
 
 namespace IntakeBot.Tests.Infrastructure;
 

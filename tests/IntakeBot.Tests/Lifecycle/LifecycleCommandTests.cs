@@ -1,6 +1,5 @@
 using IntakeBot.Cases;
 using IntakeBot.Retention;
-using IntakeBot.Sharing;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Responders;

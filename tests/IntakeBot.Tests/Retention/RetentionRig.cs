@@ -87,7 +87,7 @@ internal sealed class RetentionRig
             SubmittedAt = now - closedAgo - TimeSpan.FromDays(20),
             ClosedAt = now - closedAgo,
             Answers = new IntakeAnswers { WhatHappened = [canary] },
-            Evidence = [new IntakeBot.Evidence.EvidenceItem(1, evidenceName, "screenshot.png", "screenshot.png", "image/png", 4, "00", "reporter", now)],
+            Evidence = [new IntakeBot.Cases.EvidenceItem(1, evidenceName, "screenshot.png", "screenshot.png", "image/png", 4, "00", "reporter", now)],
         };
         Assert.True(await Store.TryCreateAsync(record, CancellationToken.None));
         await Store.AppendTranscriptAsync(reference, [new TranscriptEntry(now, "in", "message", "a1", "reporter", canary, null)], CancellationToken.None);

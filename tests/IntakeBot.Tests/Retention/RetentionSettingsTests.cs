@@ -1,5 +1,6 @@
-using IntakeBot.Conversation;
+using IntakeBot.Cases;
 using IntakeBot.Retention;
+using IntakeBot.Text;
 
 namespace IntakeBot.Tests.Retention;
 

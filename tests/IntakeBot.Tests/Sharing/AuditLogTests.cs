@@ -1,5 +1,4 @@
 using IntakeBot.Cases;
-using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 

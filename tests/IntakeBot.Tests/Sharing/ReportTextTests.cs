@@ -1,5 +1,5 @@
-using IntakeBot.Conversation;
 using IntakeBot.Sharing;
+using IntakeBot.Text;
 
 namespace IntakeBot.Tests.Sharing;
 

@@ -1,6 +1,6 @@
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Sharing;
+using IntakeBot.Text;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

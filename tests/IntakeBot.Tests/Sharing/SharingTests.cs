@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
-using IntakeBot.Sharing;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

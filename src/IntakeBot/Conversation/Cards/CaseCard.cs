@@ -1,3 +1,4 @@
+using IntakeBot.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 

@@ -1,5 +1,7 @@
+using IntakeBot.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using IntakeBot.Storage;
 
 namespace IntakeBot.Conversation.Cards;
 

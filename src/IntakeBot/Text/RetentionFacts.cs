@@ -1,4 +1,4 @@
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>How long things are kept, as configured (Retention:DraftRetention, ClosedCaseRetention,
 /// BackupRetention): every sentence the bot says about keeping or deleting is built from these. A

@@ -1,7 +1,7 @@
-using IntakeBot.Conversation;
+using IntakeBot.Responders;
 using Microsoft.Extensions.Options;
 
-namespace IntakeBot.Responders;
+namespace IntakeBot.Conversation;
 
 /// <summary>Checks the roster at start-up: every entry an individual's AAD object id or UPN, and the
 /// default owner one of them. A bad entry stops the app with a message naming the key.</summary>

@@ -1,4 +1,4 @@
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>Retention periods as the bot says them: whole days, hours under a day, minutes under an
 /// hour; rounded up, so that the bot never says something is kept for less time than it is.</summary>

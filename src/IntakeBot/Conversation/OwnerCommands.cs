@@ -3,16 +3,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace IntakeBot.Bot;
+namespace IntakeBot.Conversation;
 
 /// <summary>The case owner's commands: cases, case, share, revoke, access, and the retention commands
 /// hold, release and deleted. Anyone who does not own the named case (or, for a hold, is not one of

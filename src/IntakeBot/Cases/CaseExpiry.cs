@@ -1,6 +1,5 @@
-using IntakeBot.Cases;
 
-namespace IntakeBot.Retention;
+namespace IntakeBot.Cases;
 
 /// <summary>When a case expires: <c>ClosedCaseRetention</c> after it was closed, never while it is open
 /// or on hold. The one rule that both the <c>expiresOn</c> index tag and the sweeper's final check use.</summary>

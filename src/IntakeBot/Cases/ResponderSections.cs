@@ -1,7 +1,7 @@
-using IntakeBot.Cases;
-using static IntakeBot.Conversation.IntakeSection;
+using IntakeBot.Text;
+using static IntakeBot.Cases.IntakeSection;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Cases;
 
 /// <summary>The questions a responder is guided through while someone tells them what happened.</summary>
 public static class ResponderSections

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>Shows what a person typed as plain text in a Teams message or an Adaptive Card: the
 /// characters that markdown, links and mentions are built from are escaped, so a report cannot put a

@@ -1,4 +1,4 @@
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>Every piece of bot wording, by name; the words themselves are in Text.json.</summary>
 public enum TextKey

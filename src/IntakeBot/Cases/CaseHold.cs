@@ -1,4 +1,4 @@
-namespace IntakeBot.Retention;
+namespace IntakeBot.Cases;
 
 /// <summary>A legal hold on a case: who put it on and when. While it is on, the case never expires
 /// and nobody can delete it.</summary>

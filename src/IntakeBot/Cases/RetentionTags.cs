@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IntakeBot.Retention;
+namespace IntakeBot.Cases;
 
 /// <summary>The blob index tags retention finds its work by. Tag values compare as strings, so times
 /// are written in one sortable UTC form.</summary>

@@ -1,7 +1,7 @@
-using IntakeBot.Cases;
-using static IntakeBot.Conversation.IntakeSection;
+using IntakeBot.Text;
+using static IntakeBot.Cases.IntakeSection;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Cases;
 
 /// <summary>The questions of the reporter's intake, in the order they are asked.</summary>
 public static class ReporterSections

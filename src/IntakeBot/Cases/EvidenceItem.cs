@@ -1,6 +1,6 @@
 using IntakeBot.Capture;
 
-namespace IntakeBot.Evidence;
+namespace IntakeBot.Cases;
 
 /// <summary>One piece of evidence as recorded in case.json and in its blob's metadata. A file or pasted
 /// text has no <paramref name="Kind"/>; a Teams message kept with "Report this message" is

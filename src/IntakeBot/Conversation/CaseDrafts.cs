@@ -1,11 +1,9 @@
-using IntakeBot.Bot;
-using IntakeBot.Conversation;
-using IntakeBot.Evidence;
+using IntakeBot.Cases;
 using IntakeBot.Lifecycle;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
-namespace IntakeBot.Cases;
+namespace IntakeBot.Conversation;
 
 /// <summary>The intake's draft lives in conversation state only, committed with every turn; nothing of
 /// it is in blob storage but the evidence uploaded under its reserved reference. A submit records the

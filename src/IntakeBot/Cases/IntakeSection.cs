@@ -1,6 +1,7 @@
-using IntakeBot.Cases;
+using IntakeBot.Text;
+using IntakeBot.Conversation;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Cases;
 
 public enum SectionInput
 {

@@ -1,4 +1,4 @@
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>The sentences about what is kept and for how long, built from the configuration they
 /// describe, so that they stay true when the settings change.</summary>

@@ -1,9 +1,8 @@
 using IntakeBot.Cases;
-using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace IntakeBot.Bot;
+namespace IntakeBot.Cases;
 
 /// <summary>The activities of one turn, in and out, in order, until the turn decides which case (if
 /// any) they belong to. A reply is in it from when the bot decides it; one that then fails to reach

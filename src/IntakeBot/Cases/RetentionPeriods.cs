@@ -1,4 +1,4 @@
-namespace IntakeBot.Retention;
+namespace IntakeBot.Cases;
 
 /// <summary>The configured retention periods, parsed and validated.</summary>
 public sealed record RetentionPeriods(TimeSpan Draft, TimeSpan ClosedCase, TimeSpan Backup, TimeSpan SweepInterval);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>File sizes as people read them: KB, MB or GB, never a count of bytes.</summary>
 public static class Sizes

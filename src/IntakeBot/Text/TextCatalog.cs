@@ -2,8 +2,9 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using IntakeBot.Conversation;
 
-namespace IntakeBot.Conversation;
+namespace IntakeBot.Text;
 
 /// <summary>All bot wording, from the one resource file Text.json, so that it can be reviewed and
 /// translated in one place and checked by the wording test.</summary>
@@ -101,7 +102,7 @@ public sealed class TextCatalog
     /// or unknown, so that no message can silently go out empty.</summary>
     public static TextCatalog Load()
     {
-        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream("IntakeBot.Conversation.Text.json")
+        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream("IntakeBot.Text.Text.json")
             ?? throw new InvalidOperationException("The text catalog resource is missing from the build.");
         var raw = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
             ?? throw new InvalidOperationException("The text catalog is empty.");

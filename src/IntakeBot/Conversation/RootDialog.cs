@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using IntakeBot.Cases;
+using IntakeBot.Dialogs;
+using IntakeBot.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>The bot's main dialog, run as the Bot Framework samples' <c>DialogBot</c> runs theirs:
+/// a message with nothing running begins it, and it reads the message to choose what happens. A
+/// command such as <c>help</c> or <c>cases</c> is answered and the dialog ends; <c>report</c>,
+/// <c>take a report</c> and <c>add to</c> begin the dialog that carries on over later messages; begun
+/// with <see cref="ReportDialog.DialogId"/> as its options, it begins a report whatever was said.</summary>
+public sealed partial class RootDialog : ComponentDialog
+{
+    public const string DialogId = "root";
+
+    private static readonly string[] IntakeDialogIds = [ReportDialog.DialogId, TakeReportDialog.DialogId];
+
+    private readonly ResponderRecognition _responders;
+    private readonly ReporterCommands _reporter;
+    private readonly OwnerCommands _owner;
+    private readonly TextCatalog _text;
+    private readonly IntakeOptions _options;
+    private readonly RetentionFacts _retention;
+
+    public RootDialog(
+        ReportDialog reportDialog,
+        TakeReportDialog takeReportDialog,
+        AddToCaseDialog addToCaseDialog,
+        ResponderRecognition responders,
+        ReporterCommands reporter,
+        OwnerCommands owner,
+        TextCatalog text,
+        IOptions<IntakeOptions> options,
+        RetentionPeriods retention)
+        : base(DialogId)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(retention);
+        _responders = responders;
+        _reporter = reporter;
+        _owner = owner;
+        _text = text;
+        _options = options.Value;
+        _retention = new RetentionFacts(retention.Draft, retention.ClosedCase, retention.Backup);
+        AddDialog(reportDialog);
+        AddDialog(takeReportDialog);
+        AddDialog(addToCaseDialog);
+    }
+
+    /// <summary>The bot's dialog set: this dialog, and the dialogs it begins, so that a conversation
+    /// saved before it existed (an intake at the top of the stack) carries on where it was.</summary>
+    public DialogSet CreateDialogSet(IStatePropertyAccessor<DialogState> state)
+    {
+        var set = new DialogSet(state).Add(this);
+        foreach (var id in (string[])[.. IntakeDialogIds, AddToCaseDialog.DialogId])
+        {
+            set.Add(Dialogs.Find(id)!);
+        }
+
+        return set;
+    }
+
+    /// <summary>Whether an intake (a reporter's or a responder's) is running on this stack, under this
+    /// dialog or, in a state saved before it existed, at the top.</summary>
+    public static bool IsIntakeRunning(DialogContext dc) => RunningIntake(dc) is not null;
+
+    /// <summary>The id of the intake dialog running on this stack (<see cref="ReportDialog.DialogId"/>
+    /// or <see cref="TakeReportDialog.DialogId"/>), or null.</summary>
+    public static string? RunningIntake(DialogContext dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        return dc.ActiveDialog switch
+        {
+            { Id: DialogId } root => root.Read<DialogState>(InnerStackKey).DialogStack.Select(d => d.Id).FirstOrDefault(IntakeDialogIds.Contains),
+            { Id: var id } when IntakeDialogIds.Contains(id) => id,
+            _ => null,
+        };
+    }
+
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var turn = innerDc.Context;
+        var said = turn.Activity.Text?.Trim();
+        var responder = await _responders.RecognizeAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (_text.IsWord(said, TextKey.ChoiceReport) || options is ReportDialog.DialogId)
+        {
+            return await innerDc.BeginDialogAsync(ReportDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_text.IsWord(said, TextKey.ChoiceTakeReport) && responder is not null)
+        {
+            return await innerDc.BeginDialogAsync(TakeReportDialog.DialogId, new IntakeStart(responder), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (said is not null && AddToPattern().Match(said) is { Success: true } addTo)
+        {
+            if (await _reporter.OwnOpenCaseAsync(turn, addTo.Groups["reference"].Value, cancellationToken).ConfigureAwait(false) is { } reference)
+            {
+                return await innerDc.BeginDialogAsync(AddToCaseDialog.DialogId, reference, cancellationToken).ConfigureAwait(false);
+            }
+
+            await turn.SendActivityAsync(MessageFactory.Text(_text[TextKey.CaseNotFound]), cancellationToken).ConfigureAwait(false);
+        }
+        else if (_text.IsWord(said, TextKey.ChoicePrivacy))
+        {
+            await turn.SendActivityAsync(Replies.WithChoices(PrivacyText.Notice(_text, _retention, _options.OwnerRole, _options.FaqUrl), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
+        }
+        else if (_text.IsWord(said, TextKey.ChoiceMyReports))
+        {
+            await _reporter.ShowMyReportsAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        else if (said is null || !await _owner.TryHandleAsync(turn, said, responder, cancellationToken).ConfigureAwait(false))
+        {
+            await turn.SendActivityAsync(Replies.WithChoices(Answer(said, responder), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DialogTurnResult(DialogTurnStatus.Complete);
+    }
+
+    /// <summary>The answer to anything that starts nothing: help, a greeting, or a kind word about
+    /// what the bot can do.</summary>
+    private string Answer(string? said, string? responder) => said switch
+    {
+        _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
+        _ when _text.IsWord(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}") + SupportLine(),
+        _ when _text.IsGreeting(said) => _text[TextKey.GreetingReply],
+        _ when TextCatalog.LooksLikeAccount(said) => _text[TextKey.AccountLikeNotStarted],
+        _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
+        _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
+        _ => _text[TextKey.Greeting],
+    };
+
+    /// <summary>The support resource as a paragraph of its own, when one is configured.</summary>
+    private string SupportLine()
+        => string.IsNullOrWhiteSpace(_options.SupportResource) ? string.Empty : $"\n\n{_text.Format(TextKey.SupportLine, _options.SupportResource)}";
+
+    /// <summary>A short single word (such as "done" or "skip" with no intake running) reads as a
+    /// command the bot does not know; anything else is a first message and gets the greeting.</summary>
+    private static bool IsCommandLike(string? said)
+        => said is { Length: > 0 and <= 20 } && !said.Contains(' ', StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^add to\s+(?<reference>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AddToPattern();
+}
