@@ -46,7 +46,7 @@ internal static class EvidenceBenchmark
         // The case limits are out of the way: the benchmark measures the path, not the limits.
         var limits = Options.Create(new CaseLimits { EvidenceItemsPerCase = 1000, EvidenceBytesPerCase = 1L << 40 });
         var state = new ConversationStateAccessors(new ConversationState(new MemoryStorage()));
-        var intake = new EvidenceIntake(fetcher, store, TextCatalog.Load(), evidenceOptions, NullLogger<EvidenceIntake>.Instance, cases, state, limits);
+        var intake = new EvidenceIntake(fetcher, store, TextCatalog.Load(), evidenceOptions, NullLogger<EvidenceIntake>.Instance, new KeptEvidence(state, cases), limits);
         using var plainClient = new HttpClient();
 
         Console.WriteLine($"Evidence benchmark: {sizeBytes / (1024 * 1024)} MB file, {rounds} rounds each, on {Environment.ProcessorCount} cores, .NET {Environment.Version}");

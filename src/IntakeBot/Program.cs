@@ -65,6 +65,7 @@ builder.Services.AddHttpClient(AttachmentFetcher.HttpClientName).RemoveAllLogger
 builder.Services.AddSingleton<IConnectorTokenProvider, AdapterConnectorTokenProvider>();
 builder.Services.AddSingleton<AttachmentFetcher>();
 builder.Services.AddSingleton<EvidenceStore>();
+builder.Services.AddSingleton<IKeptEvidence, KeptEvidence>();
 builder.Services.AddSingleton<EvidenceIntake>();
 
 // Sharing: case files in a drive through Microsoft Graph, app-only, off until a drive is configured.

@@ -1,5 +1,4 @@
 using IntakeBot.Text;
-using IntakeBot.Conversation;
 
 namespace IntakeBot.Cases;
 

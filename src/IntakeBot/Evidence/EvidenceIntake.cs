@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -21,8 +20,7 @@ public sealed class EvidenceIntake(
     TextCatalog text,
     IOptions<EvidenceOptions> options,
     ILogger<EvidenceIntake> logger,
-    ICaseStore cases,
-    ConversationStateAccessors state,
+    IKeptEvidence kept,
     IOptions<CaseLimits> limits)
 {
     public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
@@ -42,7 +40,7 @@ public sealed class EvidenceIntake(
         }
 
         var files = Files(activity).ToList();
-        var kept = await KeptAsync(turnContext, caseReference, cancellationToken).ConfigureAwait(false);
+        List<EvidenceItem> held = [.. await kept.OfAsync(turnContext, caseReference, cancellationToken).ConfigureAwait(false)];
         if (files.Count == 0)
         {
             var pasted = activity.Text?.Trim();
@@ -52,7 +50,7 @@ public sealed class EvidenceIntake(
             }
 
             var key = ItemKey(activity, 0);
-            var room = Room(kept, caseReference, key);
+            var room = Room(held, caseReference, key);
             var pastedName = text[TextKey.EvidencePastedText];
             if (room.Full is { } full)
             {
@@ -75,28 +73,15 @@ public sealed class EvidenceIntake(
         var replies = new List<string>();
         for (var i = 0; i < files.Count; i++)
         {
-            var (reply, item) = await TakeFileAsync(turnContext, caseReference, files[i], ItemKey(activity, i), addedBy, kept, cancellationToken).ConfigureAwait(false);
+            var (reply, item) = await TakeFileAsync(turnContext, caseReference, files[i], ItemKey(activity, i), addedBy, held, cancellationToken).ConfigureAwait(false);
             replies.Add(reply);
             if (item is not null)
             {
-                kept.Add(item);
+                held.Add(item);
             }
         }
 
         return replies;
-    }
-
-    /// <summary>The items the case holds so far: the draft's (with this turn's), or the submitted case's.</summary>
-    private async Task<List<EvidenceItem>> KeptAsync(ITurnContext turnContext, string caseReference, CancellationToken cancellationToken)
-    {
-        // No empty draft is made: a turn outside an intake ("add to") has none.
-        var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
-        if (draft?.CaseReference == caseReference)
-        {
-            return [.. CaseDrafts.Evidence(turnContext, draft)];
-        }
-
-        return (await cases.GetAsync(caseReference, cancellationToken).ConfigureAwait(false))?.Evidence ?? [];
     }
 
     /// <summary>How many bytes the next item may have, or the refusal when the case has no room. The item's

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using IntakeBot.Conversation;
 
 namespace IntakeBot.Text;
 

@@ -1,0 +1,22 @@
+using IntakeBot.Cases;
+using IntakeBot.Evidence;
+using Microsoft.Bot.Builder;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>The draft's evidence (with this turn's) when the reference is the draft's, otherwise the
+/// submitted case's.</summary>
+public sealed class KeptEvidence(ConversationStateAccessors state, ICaseStore cases) : IKeptEvidence
+{
+    public async Task<IReadOnlyList<EvidenceItem>> OfAsync(ITurnContext turnContext, string caseReference, CancellationToken cancellationToken)
+    {
+        // No empty draft is made: a turn outside an intake ("add to") has none.
+        var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
+        if (draft?.CaseReference == caseReference)
+        {
+            return [.. CaseDrafts.Evidence(turnContext, draft)];
+        }
+
+        return (await cases.GetAsync(caseReference, cancellationToken).ConfigureAwait(false))?.Evidence ?? [];
+    }
+}

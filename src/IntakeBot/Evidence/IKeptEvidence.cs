@@ -1,0 +1,11 @@
+using IntakeBot.Cases;
+using Microsoft.Bot.Builder;
+
+namespace IntakeBot.Evidence;
+
+/// <summary>The evidence a case holds so far, counted against its limits: the draft's (with this
+/// turn's) while an intake runs, or the submitted case's. The conversation knows where the draft is.</summary>
+public interface IKeptEvidence
+{
+    Task<IReadOnlyList<EvidenceItem>> OfAsync(ITurnContext turnContext, string caseReference, CancellationToken cancellationToken);
+}
