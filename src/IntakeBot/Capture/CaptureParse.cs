@@ -1,3 +1,5 @@
+using IntakeBot.Evidence;
+
 namespace IntakeBot.Capture;
 
 /// <summary>A message action read: the message to keep, or why nothing is kept.</summary>

@@ -1,3 +1,4 @@
+using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 
 namespace IntakeBot.Capture;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
+using IntakeBot.Evidence;
 using IntakeBot.Responders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;

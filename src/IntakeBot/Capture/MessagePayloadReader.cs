@@ -1,4 +1,6 @@
 using System.Globalization;
+using IntakeBot.Cases;
+using IntakeBot.Evidence;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 

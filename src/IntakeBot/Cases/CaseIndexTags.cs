@@ -43,12 +43,12 @@ public static partial class CaseIndexTags
             tags[Reporter] = key.Of(reporter.AadObjectId);
         }
 
-        foreach (var deadline in Lifecycle.CaseDeadlines.Running(record))
+        foreach (var deadline in CaseDeadlines.Running(record))
         {
-            tags[deadline.Kind == Lifecycle.DeadlineKinds.Acknowledge ? AckDue : FeedbackDue] = Sortable(deadline.Due);
+            tags[deadline.Kind == DeadlineKinds.Acknowledge ? AckDue : FeedbackDue] = Sortable(deadline.Due);
         }
 
-        if (Lifecycle.CaseDeadlines.NextReminder(record) is { } remindAt)
+        if (CaseDeadlines.NextReminder(record) is { } remindAt)
         {
             tags[RemindAt] = Sortable(remindAt);
         }

@@ -1,4 +1,3 @@
-using IntakeBot.Lifecycle;
 
 namespace IntakeBot.Cases;
 

@@ -1,4 +1,3 @@
-using IntakeBot.Lifecycle;
 
 using IntakeBot.Storage;
 namespace IntakeBot.Cases;

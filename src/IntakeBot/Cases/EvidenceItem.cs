@@ -1,4 +1,3 @@
-using IntakeBot.Capture;
 
 namespace IntakeBot.Cases;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using IntakeBot.Capture;
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 

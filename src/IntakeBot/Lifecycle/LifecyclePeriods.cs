@@ -1,3 +1,5 @@
+using IntakeBot.Cases;
+
 namespace IntakeBot.Lifecycle;
 
 /// <summary>The configured follow-up periods, parsed and validated.</summary>

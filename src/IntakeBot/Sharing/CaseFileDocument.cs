@@ -45,7 +45,7 @@ public static class CaseFileDocument
 
             body.Append(Heading(text[TextKey.DocEvidence], "28"));
             Lines(body, text, record.Evidence.Select(e => e.Message is { } message
-                ? text.Format(TextKey.DocMessageLine, e.Number, Capture.MessageQuote.Sender(text, message), Capture.MessageQuote.Time(text, message), message.ConversationKind, message.CapturedBy, Date(message.CapturedAt), e.Sha256, message.Link ?? text[TextKey.CaptureNoLink])
+                ? text.Format(TextKey.DocMessageLine, e.Number, MessageQuote.Sender(text, message), MessageQuote.Time(text, message), message.ConversationKind, message.CapturedBy, Date(message.CapturedAt), e.Sha256, message.Link ?? text[TextKey.CaptureNoLink])
                     + $" \u201c{message.Excerpt}\u201d"
                 : text.Format(TextKey.DocEvidenceLine, e.Number, e.SafeName, e.ContentType, e.Size, e.Sha256, Date(e.AddedAt))));
 

@@ -3,14 +3,17 @@ using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Architecture;
 
-/// <summary>The app's folders depend one way: Bot → Conversation → {Evidence, Sharing, Responders,
-/// Retention} → Cases → Storage, with Text and Telemetry leaves that everything may use. A folder
+/// <summary>The app's folders depend one way: Bot → Capture → Conversation → {Evidence, Sharing,
+/// Responders, Retention, Lifecycle} → Cases → Storage, with Text and Telemetry leaves that everything
+/// may use. A folder
 /// that reaches up (or sideways where no arrow is) makes the next change touch everything at once.</summary>
 public sealed partial class FolderDirectionTests
 {
     /// <summary>What each folder may use besides itself. Health answers the hosting's probes and sits
-    /// beside Bot. Among the middle folders, Retention removes shared case folders (→ Sharing) and
-    /// Sharing uploads evidence files (→ Evidence); nothing points back.</summary>
+    /// beside Bot. Among the middle folders, Retention removes shared case folders (→ Sharing),
+    /// Sharing uploads evidence files (→ Evidence), and Lifecycle (deadlines, reminders, transfer)
+    /// reminds through the outbox (→ Responders), checks a new owner through Graph (→ Sharing) and
+    /// keeps the retention periods' shape (→ Retention); nothing points back.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["Text"] = [],
@@ -21,9 +24,11 @@ public sealed partial class FolderDirectionTests
         ["Sharing"] = ["Evidence", "Cases", "Storage", "Telemetry", "Text"],
         ["Retention"] = ["Sharing", "Cases", "Storage", "Telemetry", "Text"],
         ["Responders"] = ["Cases", "Storage", "Telemetry", "Text"],
-        ["Conversation"] = ["Evidence", "Sharing", "Responders", "Retention", "Cases", "Storage", "Telemetry", "Text"],
+        ["Lifecycle"] = ["Sharing", "Responders", "Retention", "Cases", "Storage", "Telemetry", "Text"],
+        ["Conversation"] = ["Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
+        ["Capture"] = ["Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
         ["Health"] = ["Sharing", "Storage", "Cases", "Telemetry", "Text"],
-        ["Bot"] = ["Conversation", "Evidence", "Sharing", "Responders", "Retention", "Cases", "Storage", "Telemetry", "Text"],
+        ["Bot"] = ["Capture", "Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
     };
 
     private static readonly string Source = Path.Combine(RepoPaths.Root, "src", "IntakeBot");

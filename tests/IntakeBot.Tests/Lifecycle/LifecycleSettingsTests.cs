@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Lifecycle;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;

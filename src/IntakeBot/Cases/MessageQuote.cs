@@ -1,7 +1,7 @@
 using System.Globalization;
 using IntakeBot.Text;
 
-namespace IntakeBot.Capture;
+namespace IntakeBot.Cases;
 
 /// <summary>A kept Teams message as a quoted message with its sender, time and link: for the owner's
 /// card (markdown, with everything from the message escaped); the case file uses its sender and time.</summary>

@@ -1,4 +1,6 @@
-namespace IntakeBot.Capture;
+using IntakeBot.Cases;
+
+namespace IntakeBot.Evidence;
 
 /// <summary>A message someone chose to report, as kept in their 1:1 conversation's state until they
 /// decide what to do with it: its facts, its text, and the HTML Teams sent (kept, never rendered).</summary>

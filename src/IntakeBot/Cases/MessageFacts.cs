@@ -1,4 +1,4 @@
-namespace IntakeBot.Capture;
+namespace IntakeBot.Cases;
 
 /// <summary>What is known about a Teams message kept as evidence (kind <c>teams-message</c>): its
 /// sender as Teams named them, when it was sent, what kind of conversation it came from (never its

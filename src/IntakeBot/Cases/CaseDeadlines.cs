@@ -1,6 +1,6 @@
 using IntakeBot.Cases;
 
-namespace IntakeBot.Lifecycle;
+namespace IntakeBot.Cases;
 
 /// <summary>The rules for a case's deadlines in one place: which are still running, meeting one, and
 /// the next reminder. Only an open case (submitted, not yet closed) has running deadlines.</summary>

@@ -6,7 +6,7 @@ using IntakeBot.Cases;
 using IntakeBot.Evidence;
 using Microsoft.Extensions.Options;
 
-namespace IntakeBot.Capture;
+namespace IntakeBot.Evidence;
 
 /// <summary>A kept Teams message as an evidence item: one JSON blob under the case holding the text,
 /// the original HTML and the facts, hashed and classified like any evidence. Its name comes from the

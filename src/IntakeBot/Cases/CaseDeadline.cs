@@ -1,4 +1,4 @@
-namespace IntakeBot.Lifecycle;
+namespace IntakeBot.Cases;
 
 /// <summary>One follow-up deadline of a case: when it is due, when its owner is reminded of it, whether
 /// it was met, and which reminders went out. The reminders are recorded here, in the same ETag-guarded

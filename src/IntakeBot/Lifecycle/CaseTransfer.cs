@@ -1,21 +1,21 @@
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
 using IntakeBot.Sharing;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
 using IntakeBot.Text;
+using IntakeBot.Responders;
 
-namespace IntakeBot.Responders;
+namespace IntakeBot.Lifecycle;
 
 /// <summary><c>transfer IR-… to &lt;upn, email or object id&gt;</c>: hands a case to another responder on
 /// the roster. The new owner is found on the roster as typed or, where Graph is configured, through the
 /// directory (an email or object id of someone whose UPN or object id is on the roster). The owner changes
 /// in one conditional write, so the case is never without one; the previous owner then gets the not-found
 /// answer; the new owner is told through the outbox, by reference only; the transfer is audited.</summary>
-public sealed class CaseTransfer(SharingService sharing, CaseLifecycle lifecycle, GraphDirectory directory, IOptions<IntakeOptions> intake, IOptions<SharingOptions> graph, TextCatalog text, ILogger<CaseTransfer> logger)
+public sealed class CaseTransfer(SharingService sharing, CaseLifecycle lifecycle, GraphDirectory directory, IOptions<RosterOptions> roster, IOptions<SharingOptions> graph, TextCatalog text, ILogger<CaseTransfer> logger)
 {
-    private readonly HashSet<string> _roster = [.. intake.Value.Responders.Select(ResponderRoster.Normalize)];
+    private readonly HashSet<string> _roster = [.. roster.Value.Responders.Select(ResponderRoster.Normalize)];
 
     /// <summary>The answer to the owner's command; anyone who does not own the case gets the not-found answer.</summary>
     public async Task<string> TransferAsync(ITurnContext turnContext, string? owner, string reference, string target, CancellationToken cancellationToken)

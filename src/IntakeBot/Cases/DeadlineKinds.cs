@@ -1,4 +1,4 @@
-namespace IntakeBot.Lifecycle;
+namespace IntakeBot.Cases;
 
 /// <summary>The two follow-up deadlines of a case, as stored in <c>case.json</c>.</summary>
 public static class DeadlineKinds
