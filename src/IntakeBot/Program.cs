@@ -116,6 +116,7 @@ builder.Services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValida
 builder.Services.AddSingleton<TeamsGuard>();
 
 // Bot Framework: the adapter authenticates every request when the app's credentials are set.
+builder.Services.AddOptions<BotOptions>().Configure<IConfiguration>((o, c) => o.MicrosoftAppId = c["MicrosoftAppId"] ?? string.Empty);
 builder.Services.AddHttpClient();
 builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
     sp.GetRequiredService<IConfiguration>(),
@@ -128,7 +129,7 @@ builder.Services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<IntakeAdap
 
 var app = builder.Build();
 
-BotAuthentication.RequireOutsideDevelopment(app.Configuration, app.Environment, app.Logger);
+BotAuthentication.RequireOutsideDevelopment(app.Services.GetRequiredService<IOptions<BotOptions>>().Value, app.Environment, app.Logger);
 
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapIntakeHealthChecks();

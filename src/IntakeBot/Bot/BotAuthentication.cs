@@ -1,18 +1,17 @@
+using IntakeBot.Responders;
 namespace IntakeBot.Bot;
 
 /// <summary>Whether the Bot Framework keys are set; without them the bot serves only local,
 /// unauthenticated use, and only in the Development environment.</summary>
 public static class BotAuthentication
 {
-    public static bool IsConfigured(IConfiguration configuration)
-        => !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
-
     /// <summary>Fails closed: without credentials anyone who can reach /api/messages could claim any
     /// identity (from.aadObjectId comes from the request body), so outside Development the host does
     /// not start at all.</summary>
-    public static void RequireOutsideDevelopment(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
+    public static void RequireOutsideDevelopment(BotOptions bot, IHostEnvironment environment, ILogger logger)
     {
-        if (IsConfigured(configuration))
+        ArgumentNullException.ThrowIfNull(bot);
+        if (bot.HasCredentials)
         {
             return;
         }

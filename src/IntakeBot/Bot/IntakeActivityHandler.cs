@@ -8,6 +8,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using IntakeBot.Responders;
 
 namespace IntakeBot.Bot;
 
@@ -34,11 +35,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         MessageCapture capture,
         TextCatalog text,
         IOptions<IntakeOptions> options,
-        IConfiguration configuration,
+        IOptions<BotOptions> bot,
         ILogger<IntakeActivityHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(rootDialog);
-        _appId = configuration["MicrosoftAppId"] ?? string.Empty;
+        _appId = bot.Value.MicrosoftAppId;
         _logger = logger;
         _state = state;
         _guard = guard;

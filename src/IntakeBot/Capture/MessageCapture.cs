@@ -4,6 +4,7 @@ using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
+using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -26,11 +27,11 @@ public sealed partial class MessageCapture(
     RootDialog rootDialog,
     TextCatalog text,
     TimeProvider clock,
-    IConfiguration configuration,
+    IOptions<BotOptions> bot,
     ILogger<MessageCapture> logger)
 {
     private readonly DialogSet _dialogs = rootDialog.CreateDialogSet(state.Dialogs);
-    private readonly string _appId = configuration["MicrosoftAppId"] ?? string.Empty;
+    private readonly string _appId = bot.Value.MicrosoftAppId;
 
     /// <summary>Answers the action's invoke (<c>composeExtension/fetchTask</c> or <c>submitAction</c>)
     /// with a short note in Teams' pop-up: the message was kept privately, or why not.</summary>

@@ -1,4 +1,5 @@
 using IntakeBot.Text;
+using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder;
 using IntakeBot.Cases;
 
@@ -7,7 +8,7 @@ namespace IntakeBot.Responders;
 /// <summary>Tells a case owner in Teams that a case needs them, with the reference only: message
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
 /// notification (<see cref="Notify"/>); it leaves through the outbox once the turn has committed.</summary>
-public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, BotAdapter adapter, TextCatalog text, IConfiguration configuration, ILogger<OwnerNotifier> logger)
+public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
@@ -68,7 +69,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
             }
 
             await adapter.ContinueConversationAsync(
-                configuration["MicrosoftAppId"] ?? string.Empty,
+                bot.Value.MicrosoftAppId,
                 conversation,
                 (turn, ct) =>
                 {
