@@ -22,6 +22,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         {
             ["Intake:Responders:1"] = ResponderId,
             ["Intake:SupportResource"] = "the employee assistance line, 0800 000 000",
+            ["Intake:OwnerRole"] = "the conduct team",
         });
         _client = _app.CreateClient();
         _blobs = new CaseBlobs(azurite, _app);
@@ -186,6 +187,42 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var answers = (await _blobs.CaseAsync(reference)).Answers;
         Assert.Equal(Text[TextKey.ChoiceAgreed], answers.Consent);
         Assert.Equal("Not sure", answers.SafeNow);
+    }
+
+    [Fact]
+    public async Task Editing_says_the_new_answer_replaces_the_old_in_the_report_while_the_conversation_record_keeps_both()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync([.. Intake.UpToReview(), "edit"]);
+
+        var shown = await chat.SayAsync("When");
+        var review = await chat.ExchangeAsync("Last Wednesday, around 10");
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+
+        Assert.Contains(Text.Format(TextKey.CurrentAnswer, "Last Tuesday morning"), shown);
+        Assert.Contains(Text.Format(TextKey.ReviewWhoReceives, "the conduct team"), string.Join("\n", review.Select(Said)), StringComparison.Ordinal);
+        Assert.Equal("Last Wednesday, around 10", (await _blobs.CaseAsync(reference)).Answers.When);
+        var said = (await _blobs.TranscriptAsync(reference)).Where(e => e.Direction == "in").Select(e => e.Text).ToList();
+        Assert.Contains("Last Tuesday morning", said);
+        Assert.Contains("Last Wednesday, around 10", said);
+    }
+
+    [Fact]
+    public async Task The_receipt_thanks_gives_the_reference_who_has_it_what_to_do_next_support_and_the_faq()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync(Intake.UpToReview());
+
+        var receipt = string.Join("\n", await chat.SayAsync("submit"));
+
+        var reference = Receipt.ReferenceIn(receipt);
+        Assert.StartsWith("Thank you", receipt, StringComparison.Ordinal);
+        Assert.Contains("the conduct team", receipt, StringComparison.Ordinal);
+        Assert.Contains($"add to {reference}", receipt, StringComparison.Ordinal);
+        Assert.Contains("**my reports**", receipt, StringComparison.Ordinal);
+        Assert.Contains("**privacy**", receipt, StringComparison.Ordinal);
+        Assert.Contains("employee assistance line", receipt, StringComparison.Ordinal);
+        Assert.Contains(BotApp.FaqUrl, receipt, StringComparison.Ordinal);
     }
 
     private static string Said(JObject reply) => reply.Value<string>("text") ?? string.Empty;
