@@ -8,9 +8,12 @@ const [url, screenshot] = process.argv.slice(2);
 const steps = [
   ['report', 'Tell me what happened, in your own words'],
   ['Someone kept interrupting me in meetings and mocking my accent.', 'Add more whenever you'],
-  ['done', 'When did it happen?'],
+  ['done', 'comes back to you?'],
+  ['skip', 'Did this happen to you'],
+  ['It happened to me', 'When did it happen?'],
   ['Yesterday afternoon', 'Is it still going on?'],
-  ['No', 'Where did it happen'],
+  ['No', 'Are you safe right now?'],
+  ['Yes', 'Where did it happen'],
   ['Online', 'Where exactly?'],
   ['The weekly team call', 'Who was involved?'],
   ['skip', 'Did anyone else see or hear it?'],
@@ -18,7 +21,8 @@ const steps = [
   ['I dread the weekly call now.', 'Do you have anything that shows what happened'],
   ['skip', 'Is there anything else you'],
   ['skip', 'Would you like to be contacted'],
-  ['A Teams chat is fine', 'to send it'],
+  ['A Teams chat is fine', 'safe times or ways to reach you'],
+  ['skip', 'to send it'],
   ['submit', 'Your report is submitted'],
 ];
 
