@@ -1,6 +1,7 @@
 // Drives Microsoft 365 Agents Playground in headless Debian Chromium through a whole reporter intake,
-// as a person would: types each answer, waits for the bot's next question, and at the end prints the
-// case reference from the receipt as JSON. Used by the browser end-to-end test.
+// as a person would: types each answer or clicks a button (a suggested action, or a button on an
+// Adaptive Card), waits for the bot's next question, and at the end prints the case reference from
+// the receipt as JSON. Used by the browser end-to-end test.
 //   node tests/browser/drive-intake.mjs <playground url> <screenshot.png>
 import { chromium } from 'playwright-core';
 
@@ -8,9 +9,12 @@ const [url, screenshot] = process.argv.slice(2);
 const steps = [
   ['report', 'Tell me what happened, in your own words'],
   ['Someone kept interrupting me in meetings and mocking my accent.', 'Add more whenever you'],
-  ['done', 'When did it happen?'],
+  ['done', 'comes back to you?'],
+  ['skip', 'Did this happen to you'],
+  [{ click: 'It happened to me' }, 'When did it happen?'],
   ['Yesterday afternoon', 'Is it still going on?'],
-  ['No', 'Where did it happen'],
+  ['No', 'Are you safe right now?'],
+  ['Yes', 'Where did it happen'],
   ['Online', 'Where exactly?'],
   ['The weekly team call', 'Who was involved?'],
   ['skip', 'Did anyone else see or hear it?'],
@@ -18,8 +22,9 @@ const steps = [
   ['I dread the weekly call now.', 'Do you have anything that shows what happened'],
   ['skip', 'Is there anything else you'],
   ['skip', 'Would you like to be contacted'],
-  ['A Teams chat is fine', 'to send it'],
-  ['submit', 'Your report is submitted'],
+  ['A Teams chat is fine', 'safe times or ways to reach you'],
+  ['skip', 'to send it'],
+  [{ click: 'submit', onCard: true }, 'Your report is submitted'],
 ];
 
 const browser = await chromium.launch({
@@ -41,16 +46,24 @@ try {
   const box = page.getByRole('textbox');
   for (const [typed, expected] of steps) {
     const seen = await page.getByText(expected).count();
-    await box.click();
-    await box.fill(typed);
-    await page.keyboard.press('Enter');
+    if (typeof typed === 'string') {
+      await box.click();
+      await box.fill(typed);
+      await page.keyboard.press('Enter');
+    } else {
+      // A card button is pressed on the latest card; a suggested action is the latest button of that name.
+      const buttons = typed.onCard
+        ? page.locator('.ac-adaptiveCard button', { hasText: new RegExp(`^\\s*${typed.click}\\s*$`, 'i') })
+        : page.getByRole('button', { name: typed.click, exact: true });
+      await buttons.last().click({ timeout: 30_000 });
+    }
     await page.waitForFunction(
       ([text, count]) => document.body.innerText.split(text).length - 1 > count,
       [expected, seen],
       { timeout: 30_000 },
     ).catch(async (error) => {
       await page.screenshot({ path: screenshot });
-      throw new Error(`After "${typed}" the bot did not say "${expected}": ${error.message}`);
+      throw new Error(`After "${typeof typed === 'string' ? typed : typed.click}" the bot did not say "${expected}": ${error.message}`);
     });
   }
 

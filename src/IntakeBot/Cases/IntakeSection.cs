@@ -30,14 +30,28 @@ public sealed record IntakeSection(
     Func<IntakeAnswers, IReadOnlyList<string>> Read,
     Func<IntakeAnswers, IReadOnlyList<string>, IntakeAnswers> Write)
 {
-    /// <summary>The section whose yes (or not sure) shows the urgent-help contact.</summary>
+    /// <summary>"Is it still going on?": a pattern of behaviour, asked apart from safety.</summary>
     public const string StillHappeningId = "still-happening";
+
+    /// <summary>"Are you safe right now?": any answer but yes shows the urgent-help contact and waits
+    /// until the person says they want to carry on.</summary>
+    public const string SafeNowId = "safe-now";
+
+    /// <summary>"Did this happen to you, or did you see it?": the impact question adapts to it.</summary>
+    public const string RoleId = "role";
 
     /// <summary>The "when" question, where "I don't know" is an answer.</summary>
     public const string WhenId = "when";
 
+    /// <summary>Safe times or ways to be contacted: not asked of someone who asked not to be contacted.</summary>
+    public const string SafeTimesId = "safe-times";
+
     /// <summary>The contact question, where "Email" goes on to ask for the address.</summary>
     public const string ContactId = "contact";
+
+    /// <summary>The question and title used instead of <see cref="Prompt"/> and <see cref="Title"/>
+    /// when the person saw it happen to someone else.</summary>
+    public (TextKey Prompt, TextKey Title)? ForBystander { get; init; }
 
     /// <summary>The evidence step: its items live in the case's evidence list, not in the answers.</summary>
     public static IntakeSection EvidenceStep(TextKey prompt)

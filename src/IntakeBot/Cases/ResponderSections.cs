@@ -10,10 +10,13 @@ public static class ResponderSections
     [
         Single("reported-by", TextKey.TitleReportedBy, TextKey.AskReportedBy, SectionInput.Text, false, [TextKey.ChoicePrefersNotToSay],
             a => a.ReportedBy, (a, v) => a with { ReportedBy = v }),
+        Single("consent", TextKey.TitleConsent, TextKey.TellWhoSeesNotes, SectionInput.Choice, false, [TextKey.ChoiceAgreed, TextKey.ChoiceNotAgreed],
+            a => a.Consent, (a, v) => a with { Consent = v }),
         new("notes", TextKey.TitleNotes, TextKey.AskNotes, SectionInput.Account, false, [],
             a => a.WhatHappened, (a, v) => a with { WhatHappened = [.. v] }),
         Single("when", TextKey.TitleWhen, TextKey.AskWhenResponder, SectionInput.Text, false, [],
             a => a.When, (a, v) => a with { When = v }),
+        ReporterSections.SafeNow(TextKey.AskSafeNowResponder),
         ReporterSections.Setting,
         ReporterSections.Place,
         Single("who", TextKey.TitleWho, TextKey.AskWhoResponder, SectionInput.Text, true, [],

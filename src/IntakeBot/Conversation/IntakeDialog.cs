@@ -32,6 +32,7 @@ public abstract class IntakeDialog : ComponentDialog
     private const string ContactEmail = "contact-email";
     private const string EmailPrompt = "email";
     private const string EvidencePromptId = "evidence";
+    private const string SafetyWait = "safety-wait";
 
     private readonly TextCatalog _text;
     private readonly ConversationStateAccessors _state;
@@ -64,6 +65,7 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(new TextPrompt(OptionalText));
         AddDialog(new TextPrompt(EmailPrompt, (prompt, _) => Task.FromResult(prompt.Recognized is { Succeeded: true, Value: { } address } && IsEmailAddress(address))));
         AddDialog(new WaterfallDialog<NoValues>(ContactEmail, [AskEmailStepAsync, SaveEmailStepAsync]));
+        AddDialog(new WaterfallDialog<NoValues>(SafetyWait, [AskCarryOnStepAsync, CarryOnStepAsync]));
         AddDialog(new ChoiceStepPrompt(Choice, _text));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
         {
@@ -183,13 +185,14 @@ public abstract class IntakeDialog : ComponentDialog
         return await step.ReplaceDialogAsync(Section, new SectionCursor(0, Editing: false), cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<DialogTurnResult> AskSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var section = _sections[step.Options<SectionCursor>()!.Index];
-        var question = _text.Format(section.Prompt, _options.FaqUrl);
+        var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var question = _text.Format(PromptFor(section, draft.Answers), _options.FaqUrl);
         if (section.Input == SectionInput.Choice)
         {
-            return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(question, _text.Format(TextKey.PickOneAskAgain, question), section.Choices.Select(c => new Choice(c.ToString(), _text[c]))), cancellationToken);
+            return await step.BeginDialogAsync(Choice, ChoiceStepOptions.For(question, _text.Format(TextKey.PickOneAskAgain, question), section.Choices.Select(c => new Choice(c.ToString(), _text[c]))), cancellationToken).ConfigureAwait(false);
         }
 
         var prompt = Replies.WithChoices(question, section.Choices.Select(c => _text[c]));
@@ -209,8 +212,17 @@ public abstract class IntakeDialog : ComponentDialog
             _ when section.Id == IntakeSection.WhenId => RequiredWhen,
             _ => RequiredText,
         };
-        return step.PromptAsync(promptId, options, cancellationToken);
+        return await step.PromptAsync(promptId, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Someone who saw it happen to another person is asked about them, not about themselves.</summary>
+    private TextKey PromptFor(IntakeSection section, IntakeAnswers answers)
+        => section.ForBystander is { } bystander && IsBystander(answers) ? bystander.Prompt : section.Prompt;
+
+    private TextKey TitleFor(IntakeSection section, IntakeAnswers answers)
+        => section.ForBystander is { } bystander && IsBystander(answers) ? bystander.Title : section.Title;
+
+    private bool IsBystander(IntakeAnswers answers) => string.Equals(answers.Role, _text[TextKey.ChoiceSawIt], StringComparison.Ordinal);
 
     private async Task<DialogTurnResult> SaveSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
@@ -226,9 +238,9 @@ public abstract class IntakeDialog : ComponentDialog
         };
         await SaveAnswerAsync(step.Context, section, answer, cancellationToken).ConfigureAwait(false);
 
-        if (section.Id == IntakeSection.StillHappeningId && answer.Count == 1 && !_text.IsWord(answer[0], TextKey.ChoiceNo))
+        if (section.Id == IntakeSection.SafeNowId && step.Result is PickedChoice { Index: > 0 })
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(TextKey.UrgentHelp, _options.UrgentHelp)), cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(SafetyWait, cursor, cancellationToken).ConfigureAwait(false);
         }
 
         if (section.Id == IntakeSection.ContactId && answer.Count == 1 && _text.IsWord(answer[0], TextKey.ChoiceContactEmail))
@@ -247,6 +259,13 @@ public abstract class IntakeDialog : ComponentDialog
     private async Task<DialogTurnResult> NextSectionAsync(WaterfallStepContext<NoValues> step, SectionCursor cursor, CancellationToken cancellationToken)
     {
         var next = cursor.Index + 1;
+        var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (next < _sections.Count && _sections[next].Id == IntakeSection.SafeTimesId && string.Equals(draft.Answers.Contact, _text[TextKey.ChoiceNoContact], StringComparison.Ordinal))
+        {
+            // Someone who asked not to be contacted is not asked when to be contacted.
+            next++;
+        }
+
         return cursor.Editing || next >= _sections.Count
             ? await step.ReplaceDialogAsync(Review, null, cancellationToken).ConfigureAwait(false)
             : await step.ReplaceDialogAsync(Section, new SectionCursor(next, Editing: false), cancellationToken).ConfigureAwait(false);
@@ -265,6 +284,17 @@ public abstract class IntakeDialog : ComponentDialog
         await SaveAnswerAsync(step.Context, _sections[cursor.Index], [$"{_text[TextKey.ChoiceContactEmail]}: {(string)step.Result!}"], cancellationToken).ConfigureAwait(false);
         return await NextSectionAsync(step, cursor, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The urgent-help contact, then nothing more is asked until the person says they want
+    /// to carry on; what they have told so far stays in the draft.</summary>
+    private Task<DialogTurnResult> AskCarryOnStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    {
+        var wait = _text.Format(TextKey.UrgentHelpWait, _options.UrgentHelp);
+        return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(wait, wait, [new(nameof(TextKey.ChoiceCarryOn), _text[TextKey.ChoiceCarryOn])]), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> CarryOnStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+        => NextSectionAsync(step, step.Options<SectionCursor>()!, cancellationToken);
 
     /// <summary>One address with a domain that has a dot: enough to catch a typo, without judging.</summary>
     private static bool IsEmailAddress(string said)
@@ -296,6 +326,10 @@ public abstract class IntakeDialog : ComponentDialog
                 var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
                 var record = await _drafts.SubmitAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
                 await SendWithSupportAsync(step.Context, _text.Format(_flow.Receipt, record.Reference, _options.OwnerRole, _options.FaqUrl), cancellationToken).ConfigureAwait(false);
+                if (_flow.Closing is { } closing)
+                {
+                    await step.Context.SendActivityAsync(MessageFactory.Text(Closing(closing, record.Reference)), cancellationToken).ConfigureAwait(false);
+                }
                 if (record.Kind == CaseKinds.SelfReport)
                 {
                     OwnerNotifier.Notify(step.Context, record.Owner, TextKey.OwnerNewCase, record.Reference);
@@ -473,8 +507,15 @@ public abstract class IntakeDialog : ComponentDialog
             _text.Format(TextKey.ReviewWhoReceives, _options.OwnerRole),
             [.. _sections.Select(s => new CardPart(
                 s.Id,
-                _text[s.Title],
+                _text[TitleFor(s, answers)],
                 s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Read(answers)))]);
+
+    /// <summary>What a responder can tell the person before they part, with the support line only
+    /// when one is configured.</summary>
+    private string Closing((TextKey WithSupport, TextKey WithoutSupport) closing, string reference)
+        => string.IsNullOrWhiteSpace(_options.SupportResource)
+            ? _text.Format(closing.WithoutSupport, reference, _options.FaqUrl)
+            : _text.Format(closing.WithSupport, reference, _options.FaqUrl, _options.SupportResource);
 
     private static string AccountPromptId(IntakeSection section) => $"account:{section.Id}";
 

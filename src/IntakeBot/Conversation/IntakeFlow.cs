@@ -3,7 +3,8 @@ using IntakeBot.Text;
 
 namespace IntakeBot.Conversation;
 
-/// <summary>What makes one intake different from another: its questions and its words.</summary>
+/// <summary>What makes one intake different from another: its questions and its words. A closing,
+/// where there is one, follows the receipt: what the person taking the report can pass on.</summary>
 public sealed record IntakeFlow(
     string DialogId,
     string Kind,
@@ -12,7 +13,8 @@ public sealed record IntakeFlow(
     TextKey ReviewCardTitle,
     TextKey ReviewCardClassification,
     TextKey Receipt,
-    TextKey? Tips = null);
+    TextKey? Tips = null,
+    (TextKey WithSupport, TextKey WithoutSupport)? Closing = null);
 
 /// <summary>How an intake is begun: for a report taken by a responder, the responder who owns it.</summary>
 public sealed record IntakeStart(string? Owner);

@@ -11,8 +11,8 @@ public sealed class IntakeOptions
     [Url(ErrorMessage = "Intake:FaqUrl must be an absolute http(s) URL.")]
     public string FaqUrl { get; set; } = string.Empty;
 
-    /// <summary>Who to reach at once when something is still going on, shown as given.</summary>
-    [Required(ErrorMessage = "Intake:UrgentHelp is required: the contact shown when something is still happening.")]
+    /// <summary>Who to reach at once when someone may not be safe right now, shown as given.</summary>
+    [Required(ErrorMessage = "Intake:UrgentHelp is required: the contact shown when someone may not be safe right now.")]
     public string UrgentHelp { get; set; } = string.Empty;
 
     /// <summary>Who reads a submitted self-report, as the bot names them in a sentence ("Once you

@@ -18,5 +18,6 @@ public sealed class TakeReportDialog(IntakeServices services)
         TextKey.ResponderReviewCardTitle,
         TextKey.ResponderReviewCardClassification,
         TextKey.ResponderReceipt,
-        TextKey.Tips);
+        TextKey.Tips,
+        (TextKey.ResponderClosing, TextKey.ResponderClosingNoSupport));
 }

@@ -63,7 +63,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
 
     private static async Task<string> FinishFromEvidenceAsync(HttpChat chat)
     {
-        await chat.SayAllAsync("done", "skip", "Teams");
+        await chat.SayAllAsync("done", "skip", "Teams", "skip");
         return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
     }
 
@@ -77,7 +77,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
         var replies = await chat.SayAsync("Third part");
 
         Assert.StartsWith("Thank you. All 3 messages you sent for this part are kept", replies[0], StringComparison.Ordinal);
-        Assert.StartsWith("When did it happen?", replies[1], StringComparison.Ordinal);
+        Assert.StartsWith("Is there anything else about what was said or done", replies[1], StringComparison.Ordinal);
         await chat.SayAllAsync(AfterTheAccount(Intake.UpToReview()));
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
         var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
@@ -212,8 +212,8 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
         // The card shows ten lines of an account whatever its length: twelve messages at the longest a
         // message may be are the largest account the card can show.
         await chat.SayAllAsync(["report", .. Enumerable.Range(0, 12).Select(i => Longest($"account {i}"))]);
-        await chat.SayAllAsync(Longest("when"), "No", "Online", Longest("place"), Longest("who"), Longest("witnesses"), Longest("impact"), "skip", Longest("else"));
-        var review = await chat.ExchangeAsync(Longest("contact"));
+        await chat.SayAllAsync(Longest("follow-up"), "It happened to me", Longest("when"), "No", "Yes", "Online", Longest("place"), Longest("who"), Longest("witnesses"), Longest("impact"), "skip", Longest("else"), Longest("contact"));
+        var review = await chat.ExchangeAsync(Longest("safe times"));
 
         var card = review.Single(a => a["attachments"] is JArray { Count: > 0 });
         Assert.InRange(Bytes(card), 1, 28 * 1024);

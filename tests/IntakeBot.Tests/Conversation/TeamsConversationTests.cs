@@ -29,7 +29,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         var chat = new HttpChat(_client);
         var replies = new List<JObject>();
-        foreach (var line in (string[])["hello", "help", .. Intake.UpToReview(), "help", "edit", "7", "Three colleagues", "edit", "contact", "Email is better", "submit", "my reports", "help"])
+        foreach (var line in (string[])["hello", "help", .. Intake.UpToReview(), "help", "edit", "10", "Three colleagues", "edit", "contact", "Email is better", "submit", "my reports", "help"])
         {
             replies.AddRange(await chat.ExchangeAsync(line));
         }
@@ -72,7 +72,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
 
     [Theory]
     [InlineData("witnesses")]
-    [InlineData("7")]
+    [InlineData("10")]
     [InlineData("Witnesses.")]
     public async Task A_part_is_edited_by_typing_its_name_or_number(string typed)
     {
@@ -113,7 +113,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task A_press_on_an_old_card_at_a_text_step_is_not_answered_with_no_words()
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync("report", "It started last month", "done");
+        await chat.SayAllAsync("report", "It started last month", "done", "skip", "It happened to me");
 
         var replies = await chat.ExchangeAsync(null, Press(ReviewCard.SubmitChoice));
 
@@ -125,7 +125,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Skip_at_a_required_question_gets_one_kind_message()
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync("report", "It started last month", "done");
+        await chat.SayAllAsync("report", "It started last month", "done", "skip", "It happened to me");
 
         var replies = await chat.SayAsync("skip");
 
@@ -136,7 +136,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task I_dont_know_answers_when()
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync("report", "It started last month", "done");
+        await chat.SayAllAsync("report", "It started last month", "done", "skip", "It happened to me");
 
         var replies = await chat.SayAsync("I don't remember");
 
@@ -157,7 +157,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         var next = await chat.SayAsync(said);
 
         Assert.Contains(next, r => r.Contains(Text[TextKey.AskAnythingElse], StringComparison.Ordinal));
-        await chat.SayAllAsync("Nothing more", "A Teams chat is fine");
+        await chat.SayAllAsync("Nothing more", "A Teams chat is fine", "skip");
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
         Assert.Empty((await _blobs.CaseAsync(reference)).Evidence);
     }
@@ -182,7 +182,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Stop_asks_whether_to_keep_the_draft_paused_or_delete_it_and_keep_paused_keeps_it(string stop)
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync("report", "It started last month", "done");
+        await chat.SayAllAsync("report", "It started last month", "done", "skip", "It happened to me");
 
         var asked = await chat.ExchangeAsync(stop);
         var kept = await chat.SayAsync(Text[TextKey.ChoiceKeepPaused]);
@@ -198,7 +198,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Stop_then_delete_deletes_the_draft_without_asking_twice()
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync("report", "It started last month", "done", "stop");
+        await chat.SayAllAsync("report", "It started last month", "done", "skip", "It happened to me", "stop");
 
         var deleted = await chat.ExchangeAsync(null, Press(nameof(TextKey.ChoiceDeleteDraft)));
 
@@ -213,7 +213,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         await chat.SayAllAsync("report", "He shouted at me", "pause");
 
         var resumed = await chat.SayAsync("Then he slammed the door");
-        await chat.SayAllAsync("done", "Yesterday", "No", "Online", "skip", "skip", "skip", "skip", "no", "skip", "A Teams chat is fine");
+        await chat.SayAllAsync("done", "skip", "It happened to me", "Yesterday", "No", "Yes", "Online", "skip", "skip", "skip", "skip", "no", "skip", "A Teams chat is fine", "skip");
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
 
         Assert.Contains(resumed, r => r.Contains(Text[TextKey.WelcomeBackKeptText], StringComparison.Ordinal));
@@ -235,7 +235,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Privacy_works_in_the_middle_of_an_intake_and_the_question_is_asked_again()
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync("report", "It started last month", "done");
+        await chat.SayAllAsync("report", "It started last month", "done", "skip", "It happened to me");
 
         var replies = await chat.SayAsync("privacy");
 
@@ -292,11 +292,11 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Choosing_email_asks_for_the_address_and_checks_it_kindly()
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync(Intake.UpToReview()[..^1]);
+        await chat.SayAllAsync(Intake.UpToReview()[..^2]);
 
         var asked = await chat.SayAsync("Email");
         var invalid = await chat.SayAsync("sam at contoso");
-        await chat.SayAsync("sam@contoso.com");
+        await chat.SayAllAsync("sam@contoso.com", "skip");
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
 
         Assert.Equal([Text[TextKey.AskContactEmail]], asked);

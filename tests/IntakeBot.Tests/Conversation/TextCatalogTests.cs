@@ -130,8 +130,8 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
         var sent = new List<Microsoft.Bot.Schema.Activity>();
         string[] script =
         [
-            "hello there", "help", "report", "", "done", "It happened", "done", "skip", "Tomorrow", "maybe", "Yes",
-            "Both", "help", "report", "submit", "skip", "skip", "skip", "skip", "pause", "hi", "a pasted chat line", "done", "skip", "Email me",
+            "hello there", "help", "report", "", "done", "It happened", "done", "skip", "I saw it happen to someone else", "Tomorrow", "maybe", "Yes", "No", "carry on",
+            "Both", "help", "report", "submit", "skip", "skip", "skip", "skip", "pause", "hi", "a pasted chat line", "done", "skip", "Email me", "skip",
             "edit", "When", "Yesterday", "discard", "Keep it", "submit",
         ];
 
@@ -147,7 +147,7 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
 
         var taking = new TeamsChat(app, responder);
-        foreach (var line in new[] { "help", "take a report", "Prefers not to say", "tips", "notes", "done", "today", "Online", "skip", "skip", "skip", "skip", "skip", "skip", "submit" })
+        foreach (var line in new[] { "help", "take a report", "Prefers not to say", "They agreed", "tips", "notes", "done", "today", "Yes", "Online", "skip", "skip", "skip", "skip", "skip", "skip", "submit" })
         {
             sent.AddRange(await taking.SendAsync(line));
         }

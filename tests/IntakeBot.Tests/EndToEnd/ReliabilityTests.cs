@@ -52,7 +52,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
         string[] acknowledgements = [.. Enumerable.Range(1, 6).Select(n => Acknowledgements.ForAccountMessage(catalog, n))];
         Assert.All(texts, t => Assert.True(acknowledgements.Contains(t) || t.StartsWith("Two of your messages arrived at the same moment", StringComparison.Ordinal), t));
         var kept = texts.Count(acknowledgements.Contains);
-        Assert.StartsWith("When did it happen?", (await chat.SayAsync("done"))[^1], StringComparison.Ordinal);
+        Assert.StartsWith("Is there anything else about what was said or done", (await chat.SayAsync("done"))[^1], StringComparison.Ordinal);
         var answers = (await new CaseBlobs(azurite, app).DraftAsync()).Answers;
         Assert.Equal("The start of it", answers.WhatHappened[0]);
         Assert.Equal(1 + kept, answers.WhatHappened.Count);
@@ -67,8 +67,8 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         var receipts = await Task.WhenAll(chats.Select(async (chat, i) =>
         {
-            await chat.SayAllAsync("report", $"Account number {i}", "done", $"When {i}", "No", "Online", "skip", "skip", "skip", "skip", "skip", "skip");
-            await chat.SayAsync($"Contact {i}");
+            await chat.SayAllAsync("report", $"Account number {i}", "done", "skip", "It happened to me", $"When {i}", "No", "Yes", "Online", "skip", "skip", "skip", "skip", "skip", "skip");
+            await chat.SayAllAsync($"Contact {i}", "skip");
             return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
         }));
 

@@ -15,14 +15,19 @@ public sealed class RestartTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await chat.SayAllAsync("report", "Part one of my account");
         await RestartAsync(bot);
         await chat.SayAsync("Part two of my account");
-        Assert.StartsWith("When did it happen?", (await chat.SayAsync("done"))[^1], StringComparison.Ordinal);
+        Assert.StartsWith("Is there anything else about what was said or done", (await chat.SayAsync("done"))[^1], StringComparison.Ordinal);
+        await chat.SayAsync("skip");
+        await RestartAsync(bot);
+        Assert.StartsWith("When did it happen?", (await chat.SayAsync("It happened to me"))[^1], StringComparison.Ordinal);
 
         await chat.SayAsync("Last month");
         await RestartAsync(bot);
-        Assert.StartsWith("Where did it happen", (await chat.SayAsync("No"))[^1], StringComparison.Ordinal);
+        Assert.StartsWith("Are you safe right now?", (await chat.SayAsync("No"))[^1], StringComparison.Ordinal);
+        await RestartAsync(bot);
+        Assert.StartsWith("Where did it happen", (await chat.SayAsync("Yes"))[^1], StringComparison.Ordinal);
 
-        await chat.SayAllAsync("Online", "skip", "A colleague", "skip", "skip", "skip", "skip");
-        Assert.Contains("**submit**", (await chat.SayAsync("Teams is fine"))[^1], StringComparison.Ordinal);
+        await chat.SayAllAsync("Online", "skip", "A colleague", "skip", "skip", "skip", "skip", "Teams is fine");
+        Assert.Contains("**submit**", (await chat.SayAsync("skip"))[^1], StringComparison.Ordinal);
         await RestartAsync(bot);
         var receipt = string.Join("\n", await chat.SayAsync("submit"));
 

@@ -18,7 +18,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IClassFixture<Azurit
         {
             var aadObjectId = Guid.NewGuid().ToString();
             var conversation = $"a:{Guid.NewGuid():N}";
-            string[] lines = ["report", $"Account {i}, part one", $"Account {i}, part two", "done", $"When {i}", "No", "Online", $"Place {i}", "skip", "skip", "skip", "skip", "skip", $"Contact {i}", "submit"];
+            string[] lines = ["report", $"Account {i}, part one", $"Account {i}, part two", "done", "skip", "It happened to me", $"When {i}", "No", "Yes", "Online", $"Place {i}", "skip", "skip", "skip", "skip", "skip", $"Contact {i}", "skip", "submit"];
             IReadOnlyList<string> last = [];
             foreach (var line in lines)
             {

@@ -9,7 +9,7 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite) : IClas
     {
         await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Storage:MaxRetries"] = "1", ["Storage:RetryDelayMilliseconds"] = "100" });
         var chat = new HttpChat(app.CreateClient());
-        await chat.SayAllAsync("report", "What happened, part one", "done");
+        await chat.SayAllAsync("report", "What happened, part one", "done", "skip", "It happened to me");
 
         await azurite.StopAsync();
         var during = await chat.SayAsync("Last Monday");

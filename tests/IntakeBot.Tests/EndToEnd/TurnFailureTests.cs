@@ -50,7 +50,7 @@ public sealed class TurnFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
         };
         await using var app = AppWhoseStateWritesFail(azurite, failure);
         var chat = new HttpChat(app.CreateClient());
-        await chat.SayAllAsync("report", "The first thing that happened", "done");
+        await chat.SayAllAsync("report", "The first thing that happened", "done", "skip", "It happened to me");
 
         var replies = await chat.SayAsync($"Monday {Canary}");
 

@@ -61,7 +61,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(sent, connector.Sent.Count);
         var next = await chat.SayAsync("done");
 
-        Assert.Contains(next, r => r.StartsWith("When did it happen", StringComparison.Ordinal));
+        Assert.Contains(next, r => r.StartsWith("Is there anything else about what was said or done", StringComparison.Ordinal));
         var draft = await new CaseBlobs(azurite, app).DraftAsync();
         Assert.Equal(["first part", "second part"], draft.Answers.WhatHappened);
         var transcript = draft.PendingTranscript;
@@ -85,7 +85,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         Assert.StartsWith("I have that message already", again[0], StringComparison.Ordinal);
         Assert.Single(again, r => r.StartsWith("Tell me what happened", StringComparison.Ordinal));
-        Assert.Contains(next, r => r.StartsWith("When did it happen", StringComparison.Ordinal));
+        Assert.Contains(next, r => r.StartsWith("Is there anything else about what was said or done", StringComparison.Ordinal));
         var draft = await new CaseBlobs(azurite, app).DraftAsync();
         Assert.Equal(["first part", "second part"], draft.Answers.WhatHappened);
         Assert.Equal(2, draft.PendingTranscript.Count(e => e.Direction == "in" && e.Text == "second part"));

@@ -74,7 +74,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         _files.Serve("shot", Png, "image/png");
         var image = await chat.SendAsync(null, [HttpChat.InlineImage($"{_files.BaseUrl}/attachments/shot"), HttpChat.HtmlCompanion($"<p><img src=\"https://elsewhere.example/img\"></p>")]);
         var text = await chat.SayAsync("[10:02] Sam: you should just quit");
-        var review = await chat.SayAllAsync("done", "skip", "Teams");
+        var review = await chat.SayAllAsync("done", "skip", "Teams", "skip");
 
         Assert.StartsWith("Saved Meeting-notes.pdf (", pdf[0], StringComparison.Ordinal);
         Assert.StartsWith("Saved screenshot.png (", image[0], StringComparison.Ordinal);
@@ -242,7 +242,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task Files_sent_at_another_step_are_kept_as_evidence_and_the_step_is_asked_again()
     {
         var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
-        await chat.SayAllAsync("report", "It happened", "done");
+        await chat.SayAllAsync("report", "It happened", "done", "skip", "It happened to me");
 
         var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("proof.pdf", _files.Serve("proof.pdf", Pdf))]);
 

@@ -12,8 +12,11 @@ internal static class Intake
             With("He shouted at me in the stand-up meeting"),
             With("It happened again the next day"),
             "done",
+            "nothing",
+            "It happened to me",
             With("Last Tuesday morning"),
             "No",
+            "Yes",
             "Online",
             With("The team's Teams meeting"),
             With("My team lead"),
@@ -22,6 +25,7 @@ internal static class Intake
             "skip",
             With("I would like to talk to someone"),
             With("A Teams chat is fine"),
+            With("Afternoons are best"),
         ];
     }
 }

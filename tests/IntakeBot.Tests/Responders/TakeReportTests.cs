@@ -1,12 +1,14 @@
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
 
 namespace IntakeBot.Tests.Responders;
 
 public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly string ResponderId = Guid.NewGuid().ToString();
+    private static readonly TextCatalog Text = TextCatalog.Load();
 
     private BotApp NewApp(IDictionary<string, string?>? settings = null)
     {
@@ -23,10 +25,12 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
     [
         "take a report",
         "Alex Kim, alex@contoso.test",
+        "They agreed",
         "They said the comments started in March",
         "and that it happens in front of the team",
         "done",
         "Since March",
+        "Yes",
         "In person",
         "skip",
         "Their manager",
@@ -66,7 +70,7 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
         await using var app = NewApp();
         var chat = new TeamsChat(app, ResponderId);
         await chat.SayAsync("take a report");
-        await chat.SayAsync("Prefers not to say");
+        await chat.SayAllAsync("Prefers not to say", "They agreed");
 
         var tips = await chat.SayAsync("tips");
 
@@ -99,13 +103,13 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
         settings["Storage:CasesContainer"] = first.CasesContainer;
         settings["Storage:StateContainer"] = first.StateContainer;
         var chat = new TeamsChat(first, ResponderId);
-        await chat.SayAllAsync(WholeTakenReport[..5]);
+        await chat.SayAllAsync(WholeTakenReport[..6]);
         await first.DisposeAsync();
 
         await using var second = NewApp(settings);
         var later = new TeamsChat(second, ResponderId, conversationId: chat.ConversationId);
-        Assert.StartsWith("Where did it happen", (await later.SayAsync("Since March, as they said"))[^1], StringComparison.Ordinal);
-        await later.SayAllAsync(WholeTakenReport[6..]);
+        Assert.StartsWith(Text[TextKey.AskSafeNowResponder], (await later.SayAsync("Since March, as they said"))[^1], StringComparison.Ordinal);
+        await later.SayAllAsync(WholeTakenReport[7..]);
         var receipt = string.Join("\n", await later.SayAsync("submit"));
 
         var record = await new CaseBlobs(azurite, second).CaseAsync(Receipt.ReferenceIn(receipt));

@@ -113,7 +113,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task A_message_from_another_account_in_someone_elses_private_chat_is_refused_and_changes_nothing()
     {
         var owner = new HttpChat(_client);
-        await owner.SayAllAsync("report", "Only mine", "done");
+        await owner.SayAllAsync("report", "Only mine", "done", "skip", "It happened to me");
         var intruder = new HttpChat(_client, conversationId: owner.ConversationId);
 
         var replies = await intruder.SayAsync("edit");
@@ -128,7 +128,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
         var chat = new HttpChat(_client);
         const string tricky = "He said \u202Egnirts\u202C and \u0007\u001b[31m then left \u200B\uFEFF";
 
-        await chat.SayAllAsync("report", tricky, "done");
+        await chat.SayAllAsync("report", tricky, "done", "skip", "It happened to me");
         var replies = await chat.SayAsync("Yesterday \u2066evening\u2069");
 
         Assert.StartsWith("Is it still going on?", replies[^1], StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Random_activities_never_get_a_5xx_and_never_touch_another_conversations_state()
     {
         var bystander = new HttpChat(_client);
-        await bystander.SayAllAsync("report", "The bystander's own account", "done");
+        await bystander.SayAllAsync("report", "The bystander's own account", "done", "skip", "It happened to me");
         var bystanderConversation = bystander.ConversationId;
 
         var texts = Gen.OneOf(
