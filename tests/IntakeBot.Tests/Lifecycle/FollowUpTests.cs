@@ -128,6 +128,90 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Messages);
     }
 
+    [Fact]
+    public async Task Empty_too_long_early_and_closed_messages_are_refused_kindly_and_nothing_is_kept()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId, ("Lifecycle:MaxMessageLength", "500")));
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        var reference = await SubmitAsync(reporter);
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+
+        var empty = await owner.SayAsync($"message {reference}");
+        var tooLong = await owner.SayAsync($"message {reference} {new string('a', 501)}");
+        var pasted = await owner.SayAsync($"message {reference} {new string('b', 30_000)}");
+        var early = await reporter.SayAsync($"reply {reference} is anyone there?");
+        Assert.Empty((await new CaseBlobs(azurite, app).CaseAsync(reference)).Messages);
+
+        await owner.SayAsync($"message {reference} thank you for telling us");
+        var emptyReply = await reporter.SayAsync($"reply {reference}");
+        var longReply = await reporter.SayAsync($"reply {reference} {new string('c', 501)}");
+        await owner.SayAsync($"close {reference} confirm");
+        var closed = await owner.SayAsync($"message {reference} one more thing");
+        var closedReply = await reporter.SayAsync($"reply {reference} and me");
+
+        Assert.StartsWith("To write to the reporter, type **message**", empty[0], StringComparison.Ordinal);
+        Assert.Equal("That message is longer than 500 characters, so I haven't saved or sent it. Please send it in shorter parts.", tooLong[0]);
+        Assert.StartsWith("That message is longer than I can keep in one piece", pasted[0], StringComparison.Ordinal);
+        Assert.StartsWith($"There is no message about {reference} to reply to yet.", early[0], StringComparison.Ordinal);
+        Assert.StartsWith("To answer a message, type **reply**", emptyReply[0], StringComparison.Ordinal);
+        Assert.StartsWith("That reply is longer than 500 characters", longReply[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{reference} is closed, so messages can no longer be sent", closed[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{reference} is closed, so replies can no longer be added", closedReply[0], StringComparison.Ordinal);
+        Assert.Equal(["thank you for telling us"], (await new CaseBlobs(azurite, app).CaseAsync(reference)).Messages.Select(m => m.Text));
+
+        // What was refused is still in the reader's own chat: the closed case still shows the message.
+        Assert.Contains("thank you for telling us", (await reporter.SayAsync($"view {reference}"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_reporter_asked_not_to_be_contacted_the_owner_confirms_first_and_my_reports_still_shows_it()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId));
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        var reference = await SubmitAsync(reporter, "Please don't contact me");
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+
+        var asked = await owner.SayAsync($"message {reference} may we call you?");
+        Assert.StartsWith($"The reporter of {reference} asked not to be contacted. Nothing was sent.", asked[0], StringComparison.Ordinal);
+        Assert.Contains($"**message {reference} confirm**", asked[0], StringComparison.Ordinal);
+        Assert.Empty((await new CaseBlobs(azurite, app).CaseAsync(reference)).Messages);
+
+        var sent = await owner.SayAsync($"message {reference} confirm may we call you?");
+        Assert.StartsWith($"Your message is saved in {reference}.", sent[0], StringComparison.Ordinal);
+        Assert.Equal(["may we call you?"], (await new CaseBlobs(azurite, app).CaseAsync(reference)).Messages.Select(m => m.Text));
+        Assert.Contains($"a new message: type **view {reference}**", (await reporter.SayAsync("my reports"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reporter_who_cannot_be_reached_is_retried_then_the_owner_is_told_by_reference_only()
+    {
+        const string Canary = "CANARY-51d0-moss-falcon";
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId, ("Notifications:MaxAttempts", "3"), ("Notifications:FirstRetryDelayMilliseconds", "20")));
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+        await owner.SayAsync("hello");
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        var reference = await SubmitAsync(reporter);
+        await connector.WaitForSentAsync(a => Text(a).Contains("A new report has been submitted", StringComparison.Ordinal), Patience);
+
+        // The reporter has left: every delivery to them fails.
+        connector.FailNextReplies(3);
+        await owner.SayAsync($"message {reference} {Canary}");
+
+        var (conversation, notice) = await connector.WaitForSentAsync(a => Text(a).Contains("could not be delivered", StringComparison.Ordinal), Patience);
+        Assert.Equal(owner.ConversationId, conversation);
+        Assert.Equal($"A message about {reference} could not be delivered to its reporter after several tries: they may have left the organisation or removed the bot. Type **case {reference}** to open it.", Text(notice));
+        Assert.Equal(3, app.Logs.Lines.Count(l => l.Contains($"The reporter of case {reference} could not be notified this time", StringComparison.Ordinal)));
+        Assert.DoesNotContain(connector.Sent, s => s.ConversationId == reporter.ConversationId);
+        Assert.DoesNotContain(connector.Sent, s => s.Activity.ToString().Contains(Canary, StringComparison.Ordinal));
+        Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Messages);
+    }
+
     /// <summary>Notifications leave after the turn: waits, polling, until the condition holds.</summary>
     private static async Task UntilAsync(Func<bool> condition)
     {
