@@ -93,6 +93,15 @@ public sealed record CaseRecord
     /// <summary>The owners' internal notes, oldest first; never shown to the reporter.</summary>
     public List<CaseNote> Notes { get; init; } = [];
 
+    /// <summary>The follow-up thread between owner and reporter, oldest first.</summary>
+    public List<CaseMessage> Messages { get; init; } = [];
+
+    /// <summary>When the reporter last read the thread with <c>view</c>; an owner's message after it is unread.</summary>
+    public DateTimeOffset? ReporterReadAt { get; init; }
+
+    /// <summary>True when the owner wrote to the reporter since the reporter last looked.</summary>
+    public bool HasUnreadForReporter() => Messages.Any(m => m.From == CaseMessage.FromOwner && (ReporterReadAt is null || m.At > ReporterReadAt));
+
     /// <summary>The follow-up deadlines set at submission (acknowledge, feedback), with their reminders.</summary>
     public List<CaseDeadline> Deadlines { get; init; } = [];
 }

@@ -11,13 +11,14 @@ using IntakeBot.Sharing;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
 
 /// <summary>The case owner's commands: cases, case, share, revoke, access, and the retention commands
 /// hold, release and deleted. Anyone who does not own the named case (or, for a hold, is not one of
 /// <c>Retention:HoldRoles</c>) gets exactly the answer a case that does not exist gets.</summary>
-public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseLifecycle lifecycle, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text)
+public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseLifecycle lifecycle, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
 {
     private const int LatestAuditEntries = 5;
 
@@ -84,6 +85,12 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         if (NotePattern().Match(said) is { Success: true } note)
         {
             await ReplyAsync(turnContext, await NoteAsync(note, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (MessagePattern().Match(said) is { Success: true } message)
+        {
+            await ReplyAsync(turnContext, await MessageAsync(turnContext, message, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -157,6 +164,61 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         return await lifecycle.AddNoteAsync(record.Reference, actor, note, cancellationToken).ConfigureAwait(false) == LifecycleOutcome.Changed
             ? text.Format(TextKey.NoteDone, record.Reference)
             : text[TextKey.OwnerCaseNotFound];
+    }
+
+    /// <summary><c>message IR-… text</c>: kept in the case's thread and transcript, audited without its
+    /// words, counted as feedback, and announced to the reporter through the outbox by reference only.
+    /// When the reporter asked not to be contacted, nothing is sent until the owner adds <c>confirm</c>.</summary>
+    private async Task<string> MessageAsync(ITurnContext turnContext, Match command, string? owner, string? actor, CancellationToken cancellationToken)
+    {
+        var reference = command.Groups["ref"].Value;
+        var message = command.Groups["text"].Value.Trim();
+        if (reference.Length == 0 || message.Length == 0)
+        {
+            return text[TextKey.MessageUsage];
+        }
+
+        var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
+        if (record is null || actor is null)
+        {
+            return text[TextKey.OwnerCaseNotFound];
+        }
+
+        if (record.Status == CaseStatuses.Closed)
+        {
+            return text.Format(TextKey.MessageClosed, record.Reference);
+        }
+
+        if (record.Reporter is not { } reporter)
+        {
+            return text.Format(TextKey.MessageNoReporter, record.Reference);
+        }
+
+        if (message.Length > lifecycleOptions.Value.MaxMessageLength)
+        {
+            return text.Format(TextKey.FollowUpMessageTooLong, lifecycleOptions.Value.MaxMessageLength);
+        }
+
+        if (!command.Groups["confirm"].Success && text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact))
+        {
+            return text.Format(TextKey.MessageNoContact, record.Reference);
+        }
+
+        var outcome = await lifecycle.AddMessageAsync(record.Reference, CaseMessage.FromOwner, actor, message, turnContext.Activity.Id, cancellationToken).ConfigureAwait(false);
+        if (outcome == LifecycleOutcome.Closed)
+        {
+            return text.Format(TextKey.MessageClosed, record.Reference);
+        }
+
+        if (outcome == LifecycleOutcome.NotFound)
+        {
+            return text[TextKey.OwnerCaseNotFound];
+        }
+
+        await lifecycle.RecordFeedbackAsync(record.Reference, actor, cancellationToken).ConfigureAwait(false);
+        TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
+        OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, TextKey.ReporterNewMessage, record.Reference);
+        return text.Format(TextKey.MessageSent, record.Reference);
     }
 
     /// <summary>A status as owners read it.</summary>
@@ -265,6 +327,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             lines.Add(text.Format(TextKey.CaseCardNotes, Latest([.. record.Notes.Select(n => $"{Date(n.At)}: {PlainText.Escape(n.Text)}")], limit)));
         }
 
+        if (record.Messages.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.CaseCardMessageFromOwner : TextKey.CaseCardMessageFromReporter, Time(m.At), PlainText.Escape(m.Text)))], limit)));
+        }
+
         if (retention.CaseLine(record) is { } retentionLine)
         {
             lines.Add(retentionLine);
@@ -293,7 +360,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     }
 
     /// <summary>A copy of the answers with every string escaped, whatever sections the flows have.</summary>
-    private static IntakeAnswers AsPlainText(IntakeAnswers answers)
+    internal static IntakeAnswers AsPlainText(IntakeAnswers answers)
     {
         var node = JsonSerializer.SerializeToNode(answers)!;
         Escape(node);
@@ -338,6 +405,8 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     private static Task ReplyAsync(ITurnContext turnContext, string reply, CancellationToken cancellationToken)
         => turnContext.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
 
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^case\s+(?<ref>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -360,6 +429,9 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
     [GeneratedRegex(@"^note(\s+(?<ref>\S+))?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex NotePattern();
+
+    [GeneratedRegex(@"^message(\s+(?<ref>\S+))?(\s+(?<confirm>confirm)\b)?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex MessagePattern();
 
     [GeneratedRegex(@"^(?<verb>hold|release|deleted)(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HoldPattern();

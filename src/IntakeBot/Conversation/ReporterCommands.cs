@@ -1,24 +1,49 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using IntakeBot.Cases;
+using IntakeBot.Conversation.Cards;
+using IntakeBot.Lifecycle;
+using IntakeBot.Responders;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation;
 
-/// <summary>What a reporter can ask outside an intake: their own submitted reports, and which of them
-/// they may add to.</summary>
-public sealed class ReporterCommands(ICaseStore cases, TextCatalog text)
+/// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
+/// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
+/// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
+public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lifecycle, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
 {
+    /// <summary>Below this, a shortened entry says too little to be worth showing.</summary>
+    private const int ShortestCut = 60;
+
     /// <summary>The reference of the person's own open case; null for anything else (another person's
     /// case, no such case, not a reference at all), so that every refusal reads the same.</summary>
     public async Task<string?> OwnOpenCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
     {
+        var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
+        return record is not null && CaseStatuses.IsOpen(record.Status) ? record.Reference : null;
+    }
+
+    /// <summary>Answers <c>view</c> and <c>reply</c>; false when the message is neither.</summary>
+    public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var normalized = reference.Trim().ToUpperInvariant();
-        var record = CaseReference.IsValid(normalized) ? await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
-        return record is { Reporter: { } reporter } && CaseStatuses.IsOpen(record.Status) && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
-            ? record.Reference
-            : null;
+        if (ViewPattern().Match(said) is { Success: true } view)
+        {
+            await turnContext.SendActivityAsync(await ViewAsync(turnContext, view.Groups["ref"].Value, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (ReplyPattern().Match(said) is { Success: true } reply)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(await ReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
     }
 
     public async Task ShowMyReportsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -34,10 +59,124 @@ public sealed class ReporterCommands(ICaseStore cases, TextCatalog text)
             return;
         }
 
-        var lines = mine.Select(c => text.Format(TextKey.MyReportsLine, c.Reference, (c.SubmittedAt ?? c.CreatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReporterStatus(c.Status)));
+        var lines = mine.Select(c => text.Format(TextKey.MyReportsLine, c.Reference, Date(c.SubmittedAt ?? c.CreatedAt), ReporterStatus(c.Status))
+            + (c.HasUnreadForReporter() ? text.Format(TextKey.MyReportsUnread, c.Reference) : string.Empty));
+        var choices = mine.Where(c => c.HasUnreadForReporter()).Select(c => text.Format(TextKey.ChoiceView, c.Reference))
+            .Concat(mine.Where(c => CaseStatuses.IsOpen(c.Status)).Select(c => text.Format(TextKey.ChoiceAddTo, c.Reference)))
+            .Take(3);
         await turnContext.SendActivityAsync(
-            Replies.WithChoices(text.Format(TextKey.MyReportsHeader, string.Join('\n', lines)), mine.Take(3).Select(c => text.Format(TextKey.ChoiceAddTo, c.Reference))),
+            Replies.WithChoices(text.Format(TextKey.MyReportsHeader, string.Join('\n', lines)), choices),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The reporter's own report as they sent it, what they added, and the messages both ways;
+    /// reading it marks the owner's messages read.</summary>
+    private async Task<IActivity> ViewAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
+    {
+        if (reference.Length == 0)
+        {
+            return MessageFactory.Text(text[TextKey.ViewUsage]);
+        }
+
+        var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return MessageFactory.Text(text[TextKey.CaseNotFound]);
+        }
+
+        await lifecycle.MarkReadByReporterAsync(record.Reference, cancellationToken).ConfigureAwait(false);
+        for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
+        {
+            var card = Card(record, limit);
+            if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= ShortestCut)
+            {
+                return card;
+            }
+        }
+    }
+
+    private Activity Card(CaseRecord record, int limit)
+    {
+        var evidence = record.Evidence.Select(e => e with { SafeName = PlainText.Escape(e.SafeName) }).ToList();
+        var card = Replies.Card(text, text.Format(TextKey.ViewTitle, record.Reference), text.Format(TextKey.ViewFacts, Date(record.SubmittedAt ?? record.CreatedAt), ReporterStatus(record.Status)), ReportDialog.Flow.Sections, OwnerCommands.AsPlainText(record.Answers), evidence, limit);
+        var lines = new List<string>();
+        if (record.Additions.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Time(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
+        }
+
+        if (record.Messages.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.ViewMessageFromOwner : TextKey.ViewMessageFromYou, Time(m.At), PlainText.Escape(m.Text)))], limit)));
+            if (CaseStatuses.IsOpen(record.Status))
+            {
+                lines.Add(text.Format(TextKey.ViewReplyHint, record.Reference));
+            }
+        }
+
+        card.Text = string.Join("\n\n", lines);
+        return card;
+    }
+
+    /// <summary><c>reply IR-… text</c>: only on the reporter's own open case, and only once the owner has
+    /// written; the owner is told there is a reply, by reference only.</summary>
+    private async Task<string> ReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
+    {
+        var reference = command.Groups["ref"].Value;
+        var message = command.Groups["text"].Value.Trim();
+        if (reference.Length == 0)
+        {
+            return text[TextKey.ReplyUsage];
+        }
+
+        var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return text[TextKey.CaseNotFound];
+        }
+
+        var max = lifecycleOptions.Value.MaxMessageLength;
+        var outcome = (record.Status, message.Length) switch
+        {
+            (CaseStatuses.Closed, _) => LifecycleOutcome.Closed,
+            _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => LifecycleOutcome.NotFound,
+            (_, 0) => LifecycleOutcome.Already,
+            (_, var length) when length > max => LifecycleOutcome.Already,
+            _ => await lifecycle.AddMessageAsync(record.Reference, CaseMessage.FromReporter, record.Reporter!.AadObjectId, message, turnContext.Activity.Id, cancellationToken).ConfigureAwait(false),
+        };
+        switch (outcome)
+        {
+            case LifecycleOutcome.Closed:
+                return text.Format(TextKey.ReplyClosed, record.Reference);
+            case LifecycleOutcome.NotFound:
+                return text.Format(TextKey.ReplyNothingYet, record.Reference);
+            case LifecycleOutcome.Already when message.Length == 0:
+                return text[TextKey.ReplyUsage];
+            case LifecycleOutcome.Already when message.Length > max:
+                return text.Format(TextKey.ReplyTooLong, max);
+        }
+
+        TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
+        OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference);
+        return text.Format(TextKey.ReplySent, record.Reference);
+    }
+
+    /// <summary>The person's own submitted case (any status), or null.</summary>
+    private async Task<CaseRecord?> OwnCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var normalized = reference.Trim().ToUpperInvariant();
+        var record = CaseReference.IsValid(normalized) ? await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
+        return record is { Reporter: { } reporter } && CaseStatuses.IsSubmitted(record.Status) && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
+            ? record
+            : null;
+    }
+
+    /// <summary>The latest entries of a list, each cut to <paramref name="limit"/> characters.</summary>
+    private string Latest(IReadOnlyList<string> entries, int limit)
+    {
+        var shown = entries.TakeLast(ReviewCard.MaxLines).Select(e => Replies.Shortened(e, limit));
+        return string.Join('\n', entries.Count > ReviewCard.MaxLines ? shown.Prepend(text.Format(TextKey.CardEarlierItems, entries.Count - ReviewCard.MaxLines)) : shown);
     }
 
     /// <summary>A status as the reporter reads it: whether someone has it, not what anyone decided.</summary>
@@ -47,4 +186,14 @@ public sealed class ReporterCommands(ICaseStore cases, TextCatalog text)
         CaseStatuses.Acknowledged or CaseStatuses.InReview => TextKey.MyReportsStatusBeingLookedAt,
         _ => TextKey.MyReportsStatusReceived,
     }];
+
+    private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^view(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ViewPattern();
+
+    [GeneratedRegex(@"^reply(\s+(?<ref>\S+))?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ReplyPattern();
 }

@@ -113,7 +113,7 @@ public sealed partial class RootDialog : ComponentDialog
         {
             await _reporter.ShowMyReportsAsync(turn, cancellationToken).ConfigureAwait(false);
         }
-        else if (said is null || !await _owner.TryHandleAsync(turn, said, responder, cancellationToken).ConfigureAwait(false))
+        else if (said is null || (!await _reporter.TryHandleAsync(turn, said, cancellationToken).ConfigureAwait(false) && !await _owner.TryHandleAsync(turn, said, responder, cancellationToken).ConfigureAwait(false)))
         {
             await turn.SendActivityAsync(Replies.WithChoices(Answer(said, responder), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
         }

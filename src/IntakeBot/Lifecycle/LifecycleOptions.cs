@@ -21,6 +21,10 @@ public sealed class LifecycleOptions
     /// <summary>How often the reminder pass looks for reminders that are due.</summary>
     public string ReminderInterval { get; set; } = "PT1H";
 
+    /// <summary>The longest message an owner or a reporter can send in the follow-up thread; a longer one
+    /// is refused with a clear answer (Teams allows far longer messages than anyone reads in a thread).</summary>
+    public int MaxMessageLength { get; set; } = 4000;
+
     /// <summary>The periods, parsed. Call only on validated options.</summary>
     public LifecyclePeriods Periods() => new(
         RetentionDuration.Parse(AcknowledgeWithin),

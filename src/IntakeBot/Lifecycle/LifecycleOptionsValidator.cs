@@ -24,6 +24,11 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
             failures.Add("Lifecycle:RemindBefore must be shorter than Lifecycle:AcknowledgeWithin, or the first reminder would come before the case exists.");
         }
 
+        if (options.MaxMessageLength is < 1 or > 28000)
+        {
+            failures.Add("Lifecycle:MaxMessageLength must be between 1 and 28000 (what fits in one Teams message).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

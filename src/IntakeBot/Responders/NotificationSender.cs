@@ -10,11 +10,13 @@ namespace IntakeBot.Responders;
 /// Each attempt holds the entry's blob lease; a failure doubles the wait before the next, and after
 /// <see cref="NotificationOptions.MaxAttempts"/> (counted across processes) the message is given up,
 /// logged without content and kept in the dead-letter folder. The person it is for never sees an
-/// error for it.</summary>
+/// error for it; when it was for a reporter, the case owner is told (reference only) that the reporter
+/// could not be reached, through the outbox too.</summary>
 public sealed class NotificationSender(
     NotificationOutbox outbox,
     OwnerNotifier notifier,
     ITurnCommits commits,
+    ICaseStore cases,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<NotificationSender> logger) : BackgroundService
@@ -155,6 +157,7 @@ public sealed class NotificationSender(
         {
             logger.LogError("The {Recipient} of case {CaseReference} could not be notified after {Attempts} attempts; the message was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference, attempts);
             IntakeMetrics.OutboxGivenUp();
+            await TellOwnerAsync(entry, now, stoppingToken).ConfigureAwait(false);
             await taken.DeadLetterAsync(attempts, now, stoppingToken).ConfigureAwait(false);
             return null;
         }
@@ -162,5 +165,20 @@ public sealed class NotificationSender(
         var wait = TimeSpan.FromMilliseconds(options.Value.FirstRetryDelayMilliseconds * Math.Pow(2, attempts - 1));
         await taken.RescheduleAsync(attempts, now + wait, stoppingToken).ConfigureAwait(false);
         return wait;
+    }
+
+    /// <summary>A reporter who cannot be reached (left the organisation, removed the bot): their case's
+    /// owner needs to know the update did not arrive. Posted under a name made from the given-up entry,
+    /// so a second attempt at giving it up (after a crash) posts nothing new.</summary>
+    private async Task TellOwnerAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (entry.Notification.To != NotificationRecipient.Reporter
+            || await cases.GetAsync(entry.Notification.CaseReference, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return;
+        }
+
+        var notice = new OwnerNotification(record.Owner, Text.TextKey.OwnerReporterUnreachable, record.Reference);
+        await outbox.PostAsync(notice, "unreachable/" + entry.Id, now, cancellationToken).ConfigureAwait(false);
     }
 }
