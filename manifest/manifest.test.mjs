@@ -74,7 +74,7 @@ test('an invalid command title is reported by the schema check', () => {
 });
 
 test('the command list holds the bot\'s real commands, each from the bot\'s own words', () => {
-  const words = JSON.parse(readFileSync(join(here, '..', 'src', 'IntakeBot', 'Conversation', 'Text.json'), 'utf8'));
+  const words = JSON.parse(readFileSync(join(here, '..', 'src', 'IntakeBot', 'Text', 'Text.json'), 'utf8'));
   const titles = fill(settings).bots[0].commandLists[0].commands.map((c) => c.title);
 
   for (const key of ['ChoiceReport', 'ChoiceMyReports', 'ChoiceTakeReport', 'ChoiceCases', 'ChoiceHelp']) {

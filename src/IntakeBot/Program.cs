@@ -103,6 +103,7 @@ builder.Services.AddSingleton<MessageCapture>();
 builder.Services.AddSingleton<ResponderRoster>();
 builder.Services.AddSingleton<ResponderDirectory>();
 builder.Services.AddSingleton<ReporterDirectory>();
+builder.Services.AddSingleton<PrivateChat>();
 builder.Services.AddSingleton<OwnerNotifier>();
 builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<NotificationOutbox>();

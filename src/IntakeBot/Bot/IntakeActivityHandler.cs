@@ -25,7 +25,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly DialogSet _dialogs;
     private readonly TeamsGuard _guard;
     private readonly MessageCapture _capture;
-    private readonly string _appId;
+    private readonly PrivateChat _privateChat;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
@@ -35,11 +35,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         MessageCapture capture,
         TextCatalog text,
         IOptions<IntakeOptions> options,
-        IOptions<BotOptions> bot,
+        PrivateChat privateChat,
         ILogger<IntakeActivityHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(rootDialog);
-        _appId = bot.Value.MicrosoftAppId;
+        _privateChat = privateChat;
         _logger = logger;
         _state = state;
         _guard = guard;
@@ -157,29 +157,9 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private async Task<bool> OpenPrivateChatAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (turnContext.Adapter is not CloudAdapterBase adapter || activity.From is null || string.IsNullOrEmpty(activity.ServiceUrl))
-        {
-            return false;
-        }
-
-        var parameters = new ConversationParameters
-        {
-            IsGroup = false,
-            Bot = activity.Recipient,
-            Members = [activity.From],
-            TenantId = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id,
-        };
         try
         {
-            await adapter.CreateConversationAsync(
-                _appId,
-                activity.ChannelId,
-                activity.ServiceUrl,
-                null,
-                parameters,
-                (privateTurn, ct) => privateTurn.SendActivityAsync(MessageFactory.Text(_text[TextKey.PrivateChatAfterGroup]), ct),
-                cancellationToken).ConfigureAwait(false);
-            return true;
+            return await _privateChat.RunAsync(turnContext, (privateTurn, ct) => privateTurn.SendActivityAsync(MessageFactory.Text(_text[TextKey.PrivateChatAfterGroup]), ct), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -27,11 +27,10 @@ public sealed partial class MessageCapture(
     RootDialog rootDialog,
     TextCatalog text,
     TimeProvider clock,
-    IOptions<BotOptions> bot,
+    PrivateChat privateChat,
     ILogger<MessageCapture> logger)
 {
     private readonly DialogSet _dialogs = rootDialog.CreateDialogSet(state.Dialogs);
-    private readonly string _appId = bot.Value.MicrosoftAppId;
 
     /// <summary>Answers the action's invoke (<c>composeExtension/fetchTask</c> or <c>submitAction</c>)
     /// with a short note in Teams' pop-up: the message was kept privately, or why not.</summary>
@@ -106,38 +105,16 @@ public sealed partial class MessageCapture(
     /// that conversation's state. False when Teams would not open it or the state could not be saved.</summary>
     private async Task<bool> KeepInPrivateChatAsync(ITurnContext turnContext, CapturedMessage message, CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
-        if (turnContext.Adapter is not CloudAdapterBase adapter || string.IsNullOrEmpty(activity.ServiceUrl))
-        {
-            return false;
-        }
-
-        var parameters = new ConversationParameters
-        {
-            IsGroup = false,
-            Bot = activity.Recipient,
-            Members = [activity.From],
-            TenantId = activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id,
-        };
         var kept = false;
         try
         {
-            await adapter.CreateConversationAsync(
-                _appId,
-                activity.ChannelId,
-                activity.ServiceUrl,
-                null,
-                parameters,
-                async (privateTurn, ct) => kept = await KeepAsync(privateTurn, message, ct).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            return await privateChat.RunAsync(turnContext, async (privateTurn, ct) => kept = await KeepAsync(privateTurn, message, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) && kept;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning("A private chat could not be opened to keep a message ({ExceptionType}).", e.GetType().FullName);
             return false;
         }
-
-        return kept;
     }
 
     /// <summary>The proactive turn in the person's 1:1 conversation: what is said there depends on
