@@ -31,10 +31,12 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         return settings;
     }
 
-    private static async Task<string> SubmitAsync(HttpChat reporter, params string[] lastAnswer)
+    /// <summary>A whole intake; <paramref name="contact"/>, when given, answers the contact question in
+    /// place of the script's contact and safe-times answers.</summary>
+    private static async Task<string> SubmitAsync(HttpChat reporter, params string[] contact)
     {
         var words = Intake.UpToReview();
-        await reporter.SayAllAsync(lastAnswer.Length == 0 ? words : [.. words[..^1], .. lastAnswer]);
+        await reporter.SayAllAsync(contact.Length == 0 ? words : [.. words[..^2], .. contact]);
         return Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
     }
 
