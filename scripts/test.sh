@@ -26,4 +26,13 @@ node --test manifest/ tests/cards/
 dotnet restore IntakeBot.sln
 dotnet build IntakeBot.sln --no-restore --configuration Release
 dotnet format IntakeBot.sln --verify-no-changes --no-restore
-dotnet test IntakeBot.sln --no-build --configuration Release --logger "console;verbosity=normal"
+# The .trx results name the failed tests once more at the very end, where a truncated CI log still shows them.
+results="$(mktemp -d)"
+status=0
+dotnet test IntakeBot.sln --no-build --configuration Release --logger "console;verbosity=normal" \
+  --logger trx --results-directory "$results" || status=$?
+if [ "$status" -ne 0 ]; then
+  node scripts/failed-tests.mjs "$results"
+fi
+rm -rf "$results"
+exit "$status"
