@@ -37,7 +37,8 @@ public class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
-        await Process.StartAsync(start, Port, TimeSpan.FromSeconds(30));
+        // Generous: on a loaded two-core CI machine a cold node start can take tens of seconds.
+        await Process.StartAsync(start, Port, TimeSpan.FromSeconds(120));
     }
 
     public virtual Task StopAsync() => Process.KillAsync();

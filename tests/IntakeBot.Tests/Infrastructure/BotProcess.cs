@@ -52,7 +52,7 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Settings for the next start, as environment variables ("Section__Key").</summary>
     public IDictionary<string, string> Environment => _environment;
 
-    public Task StartAsync() => _process.StartAsync(StartInfo(), Port, TimeSpan.FromSeconds(60));
+    public Task StartAsync() => _process.StartAsync(StartInfo(), Port, TimeSpan.FromSeconds(120));
 
     /// <summary>Starts the bot and waits for it to exit by itself, as it does when its configuration
     /// is refused; returns its exit code and everything it wrote.</summary>
