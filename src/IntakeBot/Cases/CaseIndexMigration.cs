@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using IntakeBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -29,10 +28,6 @@ public sealed partial class CaseIndexMigration(
     internal const string LockBlob = "_index/tags-v" + CaseIndexTags.CurrentVersion + ".lock";
     private const string BeingTagged = "0";
     private const int PageSize = 5000;
-
-    /// <summary>Azure's longest finite lease: an instance that dies holding it blocks the others this long at most.</summary>
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,45 +77,29 @@ public sealed partial class CaseIndexMigration(
             return 0;
         }
 
-        var lease = await TryLeaseAsync(cancellationToken).ConfigureAwait(false);
-        if (lease is null)
-        {
-            return null;
-        }
-
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = RenewAsync(lease, running);
-        try
-        {
-            // Another instance may have finished between the first look and the lease.
-            if (await marker.ExistsAsync(running.Token).ConfigureAwait(false))
+        int? tagged = null;
+        var held = await new LockBlobLease(containers.Cases, LockBlob, time).TryRunAsync(
+            async running =>
             {
-                return 0;
-            }
+                // Another instance may have finished between the first look and the lease.
+                if (await marker.ExistsAsync(running).ConfigureAwait(false))
+                {
+                    tagged = 0;
+                    return;
+                }
 
-            var (tagged, cases) = await TagAllAsync(pageSize, afterPage, running.Token).ConfigureAwait(false);
+                var (count, cases) = await TagAllAsync(pageSize, afterPage, running).ConfigureAwait(false);
 
-            // An empty container costs nothing to list again, and a store nobody has used keeps no blob of ours.
-            if (cases > 0)
-            {
-                await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, running.Token).ConfigureAwait(false);
-            }
+                // An empty container costs nothing to list again, and a store nobody has used keeps no blob of ours.
+                if (cases > 0)
+                {
+                    await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, running).ConfigureAwait(false);
+                }
 
-            return tagged;
-        }
-        finally
-        {
-            await running.CancelAsync().ConfigureAwait(false);
-            await renewing.ConfigureAwait(false);
-            try
-            {
-                await lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (RequestFailedException)
-            {
-                // Lost already; it runs out on its own.
-            }
-        }
+                tagged = count;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return held ? tagged : null;
     }
 
     private async Task<(int Tagged, int Cases)> TagAllAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
@@ -176,52 +155,6 @@ public sealed partial class CaseIndexMigration(
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return false;
-        }
-    }
-
-    private async Task<BlobLeaseClient?> TryLeaseAsync(CancellationToken cancellationToken)
-    {
-        var blob = containers.Cases.GetBlockBlobClient(LockBlob);
-        try
-        {
-            await blob.UploadAsync(new MemoryStream([]), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // It exists (and may be leased).
-        }
-
-        var lease = blob.GetBlobLeaseClient();
-        try
-        {
-            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return lease;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Keeps the lease while the pass runs; if it cannot, the pass stops, since another instance
-    /// may take over.</summary>
-    private async Task RenewAsync(BlobLeaseClient lease, CancellationTokenSource running)
-    {
-        try
-        {
-            while (!running.IsCancellationRequested)
-            {
-                await Task.Delay(RenewEvery, time, running.Token).ConfigureAwait(false);
-                await lease.RenewAsync(cancellationToken: running.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The pass ended.
-        }
-        catch (RequestFailedException)
-        {
-            await running.CancelAsync().ConfigureAwait(false);
         }
     }
 

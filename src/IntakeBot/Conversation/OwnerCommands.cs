@@ -405,7 +405,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     private static Task ReplyAsync(ITurnContext turnContext, string reply, CancellationToken cancellationToken)
         => turnContext.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => Times.Utc(at);
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -189,7 +189,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => Times.Utc(at);
 
     [GeneratedRegex(@"^view(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ViewPattern();

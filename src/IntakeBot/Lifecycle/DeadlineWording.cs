@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntakeBot.Cases;
 using IntakeBot.Text;
 
@@ -19,5 +18,5 @@ public sealed class DeadlineWording(TextCatalog text, TimeProvider time)
 
     private string Name(string kind) => text[kind == DeadlineKinds.Acknowledge ? TextKey.DeadlineAcknowledgement : TextKey.DeadlineFeedback];
 
-    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset at) => Times.Utc(at);
 }

@@ -88,7 +88,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     }
 
     private static string Deadline(DateTimeOffset? due)
-        => due?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        => due is { } at ? Times.Utc(at) : string.Empty;
 
     internal static string Role(OwnerNotification notification) => notification.To == NotificationRecipient.Reporter ? "reporter" : "owner";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -174,5 +173,5 @@ public static class CaseFileDocument
     private static Paragraph Plain(string line)
         => new(new Run(new WordText(new string([.. line.Where(c => !char.IsControl(c) || c is '\t')])) { Space = SpaceProcessingModeValues.Preserve }));
 
-    private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset at) => Times.Utc(at);
 }

@@ -59,4 +59,29 @@ public sealed class CaseFileDocumentTests
         Assert.Equal("first line\nsecond line", Cell(said[1], 2));
         Assert.Equal("Type done when finished", Cell(said[2], 2));
     }
+
+    [Fact]
+    public void Times_sent_with_an_offset_are_written_in_UTC()
+    {
+        var twoHoursAhead = new DateTimeOffset(2026, 11, 2, 11, 30, 0, TimeSpan.FromHours(2));
+        var message = new MessageFacts("m1", null, "aadUser", "Alex", twoHoursAhead, null, "chat", "see you", [], "Sam Rivera", twoHoursAhead);
+        var record = new CaseRecord
+        {
+            Reference = "IR-7KQ2M9XD",
+            Owner = "lee@contoso.com",
+            CreatedAt = twoHoursAhead,
+            UpdatedAt = twoHoursAhead,
+            Evidence = [new EvidenceItem(1, "b", "m", "m", "application/json", 1, "abc", "Sam Rivera", twoHoursAhead, MessageFacts.EvidenceKind, message)],
+        };
+
+        using var stream = CaseFileDocument.Build(TextCatalog.Load(), record, []);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        var facts = body.Elements<Table>().First().Elements<TableRow>().ToDictionary(r => r.Elements<TableCell>().First().InnerText, r => r.Elements<TableCell>().ElementAt(1).InnerText);
+
+        Assert.Equal("2026-11-02 09:30 UTC", facts["Created"]);
+        Assert.Contains(paragraphs, p => p.Contains("sent 2026-11-02 09:30 UTC", StringComparison.Ordinal) && p.Contains("at 2026-11-02 09:30 UTC", StringComparison.Ordinal));
+        Assert.Equal("2026-11-02 09:30 UTC", MessageQuote.Time(TextCatalog.Load(), message));
+    }
 }

@@ -1,0 +1,12 @@
+namespace IntakeBot.Capture;
+
+public static class CaptureServiceCollectionExtensions
+{
+    /// <summary>"Report this message": a Teams message kept as evidence from where it was posted.</summary>
+    public static IServiceCollection AddCapture(this IServiceCollection services)
+    {
+        services.AddSingleton<CaptureState>();
+        services.AddSingleton<MessageCapture>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+using System.Globalization;
+
+namespace IntakeBot.Text;
+
+/// <summary>Moments as the bot writes them: one format everywhere, always converted to UTC first, so
+/// that a time Teams sent with the sender's offset reads the same as one the bot recorded.</summary>
+public static class Times
+{
+    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}
