@@ -97,6 +97,7 @@ builder.Services.AddSingleton<RootDialog>();
 // "Report this message": a Teams message kept as evidence from where it was posted.
 builder.Services.AddSingleton<CaptureState>();
 builder.Services.AddSingleton<TeamsMessageEvidence>();
+builder.Services.AddSingleton<CapturedImages>();
 builder.Services.AddSingleton<MessageCapture>();
 
 // Responders: the roster, where to reach them, and the reference-only notifications they get.
