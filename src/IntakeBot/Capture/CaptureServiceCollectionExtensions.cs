@@ -6,6 +6,7 @@ public static class CaptureServiceCollectionExtensions
     public static IServiceCollection AddCapture(this IServiceCollection services)
     {
         services.AddSingleton<CaptureState>();
+        services.AddSingleton<CapturedImages>();
         services.AddSingleton<MessageCapture>();
         return services;
     }

@@ -1,15 +1,16 @@
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
-using Microsoft.Extensions.Options;
+using IntakeBot.Sharing;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
-using IntakeBot.Text;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Capture;
 
@@ -17,20 +18,42 @@ namespace IntakeBot.Capture;
 /// conversation with the bot, and nothing is posted where the action was used. The 1:1 is opened
 /// (or reused) proactively, in the same way a mention in a group does: during a reporter's intake the
 /// message joins the draft's evidence at once; otherwise it waits in that conversation's state until
-/// the person starts a report with it, adds it to a submitted report, attaches it to the report they
-/// are taking (responders), or deletes it.</summary>
+/// the person starts a report with it (as evidence, or with its words as the start of the account),
+/// adds it to a submitted report, attaches it to the report they are taking (responders), or deletes
+/// it. When the offer cannot be delivered, the message is taken out of that state again and the
+/// action's pop-up says it was not kept.</summary>
 public sealed partial class MessageCapture(
     ConversationStateAccessors state,
     CaptureState capture,
     TeamsMessageEvidence evidence,
+    CapturedImages images,
     ICaseStore cases,
+    SharingService sharing,
     RootDialog rootDialog,
     TextCatalog text,
     TimeProvider clock,
     PrivateChat privateChat,
+    IOptions<BotOptions> bot,
+    IOptions<IntakeOptions> intakeOptions,
     ILogger<MessageCapture> logger)
 {
+    /// <summary>Words the intake answers at any step: a kept message that says only one of them is
+    /// not taken as the start of an account, where it would be read as that word.</summary>
+    private static readonly TextKey[] ControlWords =
+    [
+        TextKey.ChoiceDone, TextKey.ChoiceHelp, TextKey.ChoicePause, TextKey.ChoiceStop, TextKey.ChoicePrivacy,
+        TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceTips, TextKey.ChoiceSubmit, TextKey.ChoiceSkip,
+    ];
+
     private readonly DialogSet _dialogs = rootDialog.CreateDialogSet(state.Dialogs);
+
+    /// <summary>What the proactive turn in the 1:1 did with the message.</summary>
+    private enum Kept
+    {
+        No,
+        Offered,
+        InDraft,
+    }
 
     /// <summary>Answers the action's invoke (<c>composeExtension/fetchTask</c> or <c>submitAction</c>)
     /// with a short note in Teams' pop-up: the message was kept privately, or why not.</summary>
@@ -50,49 +73,66 @@ public sealed partial class MessageCapture(
             });
         }
 
-        var kept = await KeepInPrivateChatAsync(turnContext, message, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("A message kept with a message action from a {ConversationKind}: {Outcome}.", message.Facts.ConversationKind, kept ? "kept" : "not kept");
-        return Note(kept ? TextKey.CaptureKept : TextKey.CaptureNotKept);
+        var (kept, announced) = await KeepInPrivateChatAsync(turnContext, message, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("A message kept with a message action from a {ConversationKind}: {Outcome}.", message.Facts.ConversationKind, kept);
+        return Note(kept switch
+        {
+            Kept.No => TextKey.CaptureNotKept,
+            Kept.InDraft when !announced => TextKey.CaptureKeptUnannounced,
+            _ => TextKey.CaptureKept,
+        });
     }
 
     /// <summary>The person's answer to the offer, before anything else reads their message: true when
-    /// it was about the kept message (start a report with it, add to, attach, delete).</summary>
+    /// it was about the kept message (typed or a button of the offer's card).</summary>
     public async Task<bool> TryAnswerAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var turn = dc.Context;
         var pending = await capture.Pending.GetAsync(turn, () => null!, cancellationToken).ConfigureAwait(false);
         var said = turn.Activity.Text?.Trim();
-        if (pending is null || string.IsNullOrEmpty(said))
+        var pressed = CardSubmission.Read(turn.Activity.Value);
+        if (pending is null || (string.IsNullOrEmpty(said) && pressed is null))
         {
             return false;
         }
 
-        if (text.IsWord(said, TextKey.ChoiceCaptureDelete))
-        {
-            await capture.Pending.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
-            await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureDeleted]), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-
         var active = RootDialog.RunningIntake(dc);
-        if (dc.ActiveDialog is null && text.IsWord(said, TextKey.ChoiceCaptureStart))
+        IReadOnlyList<Choice> choices = active == TakeReportDialog.DialogId
+            ? CaptureChoices.Responder(text)
+            : CaptureChoices.Offer(text, dc.ActiveDialog is null ? await OpenReportsAsync(turn.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false) : []);
+        var choice = pressed is not null ? ChoiceMatcher.Match(pressed, choices) : ChoiceMatcher.Match(text, said, choices);
+        if (pressed is null && dc.ActiveDialog is not null && choice is not null && !Named(choice, said))
         {
-            await dc.BeginDialogAsync(RootDialog.DialogId, ReportDialog.DialogId, cancellationToken).ConfigureAwait(false);
-            await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
-            await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureStarted]), cancellationToken).ConfigureAwait(false);
-            return true;
+            // During an intake a number or a single word answers the intake's own question.
+            choice = null;
         }
 
-        if (active == TakeReportDialog.DialogId && text.IsWord(said, TextKey.ChoiceCaptureAttach))
+        switch (choice?.Id)
         {
-            await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
-            await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureAttached]), cancellationToken).ConfigureAwait(false);
-            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            case CaptureChoices.NotNow when dc.ActiveDialog is null || active == TakeReportDialog.DialogId:
+                await capture.Pending.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureDeleted]), cancellationToken).ConfigureAwait(false);
+                return true;
+            case CaptureChoices.Attach when active == TakeReportDialog.DialogId:
+                await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureAttached]), cancellationToken).ConfigureAwait(false);
+                await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            case CaptureChoices.Evidence when dc.ActiveDialog is null:
+                await dc.BeginDialogAsync(RootDialog.DialogId, ReportDialog.DialogId, cancellationToken).ConfigureAwait(false);
+                await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureStarted]), cancellationToken).ConfigureAwait(false);
+                return true;
+            case CaptureChoices.Account when dc.ActiveDialog is null:
+                await StartWithAccountAsync(dc, pending, cancellationToken).ConfigureAwait(false);
+                return true;
+            case { } id when id.StartsWith(CaptureChoices.AddToPrefix, StringComparison.Ordinal) && dc.ActiveDialog is null:
+                await AddToCaseAsync(turn, pending, id[CaptureChoices.AddToPrefix.Length..], cancellationToken).ConfigureAwait(false);
+                return true;
         }
 
-        if (dc.ActiveDialog is null && AddToPattern().Match(said) is { Success: true } addTo)
+        if (dc.ActiveDialog is null && said is not null && AddToPattern().Match(said) is { Success: true } addTo)
         {
             await AddToCaseAsync(turn, pending, addTo.Groups["reference"].Value.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             return true;
@@ -101,25 +141,104 @@ public sealed partial class MessageCapture(
         return false;
     }
 
-    /// <summary>Opens (or reuses) the 1:1 conversation and keeps the message there, in one commit of
-    /// that conversation's state. False when Teams would not open it or the state could not be saved.</summary>
-    private async Task<bool> KeepInPrivateChatAsync(ITurnContext turnContext, CapturedMessage message, CancellationToken cancellationToken)
+    /// <summary>Whether the words are the choice's title or one of its names, not just a number or a word of it.</summary>
+    private bool Named(Choice choice, string? said)
+        => text.Normalize(said) is var typed && (text.Normalize(choice.Title) == typed || choice.ShortNames.Any(n => text.Normalize(n) == typed));
+
+    /// <summary>A report whose account begins with the kept message's words, taken exactly as if the
+    /// person had typed them as their first message there; the message is the first evidence too, so
+    /// its sender and time stay with it. Words the intake would read as a command, words longer than a
+    /// message may be, or no words at all are not taken, and the person is asked for their own.</summary>
+    private async Task StartWithAccountAsync(DialogContext dc, CapturedMessage pending, CancellationToken cancellationToken)
     {
-        var kept = false;
+        var turn = dc.Context;
+        await dc.BeginDialogAsync(RootDialog.DialogId, ReportDialog.DialogId, cancellationToken).ConfigureAwait(false);
+        await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
+        var words = pending.Text.Trim();
+        if (words.Length == 0 || words.Length > intakeOptions.Value.MaxMessageLength || ControlWords.Any(w => text.IsWord(words, w)))
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureAccountNotTaken]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureStartedAccount]), cancellationToken).ConfigureAwait(false);
+        var activity = (Activity)turn.Activity;
+        var (typed, value) = (activity.Text, activity.Value);
+        (activity.Text, activity.Value) = (words, null);
         try
         {
-            return await privateChat.RunAsync(turnContext, async (privateTurn, ct) => kept = await KeepAsync(privateTurn, message, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) && kept;
+            await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            (activity.Text, activity.Value) = (typed, value);
+        }
+    }
+
+    /// <summary>Opens (or reuses) the 1:1 conversation and keeps the message there, in one commit of
+    /// that conversation's state. When Teams would not open it, the state could not be saved, or the
+    /// message about it could not be delivered, the message is not kept: an offer nobody saw is taken
+    /// out of the state again. A message that joined a draft stays there (the draft is the person's own
+    /// report in progress), and the pop-up says the note about it did not arrive.</summary>
+    private async Task<(Kept Kept, bool Announced)> KeepInPrivateChatAsync(ITurnContext turnContext, CapturedMessage message, CancellationToken cancellationToken)
+    {
+        var kept = Kept.No;
+        ConversationReference? chat = null;
+        try
+        {
+            var opened = await privateChat.RunAsync(
+                turnContext,
+                async (privateTurn, ct) =>
+                {
+                    chat = privateTurn.Activity.GetConversationReference();
+                    kept = await KeepAsync(privateTurn, message, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            return (opened ? kept : Kept.No, true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning("A private chat could not be opened to keep a message ({ExceptionType}).", e.GetType().FullName);
-            return false;
+            logger.LogWarning("A kept message could not be put in or announced in a private chat ({ExceptionType}).", e.GetType().FullName);
+            if (kept == Kept.Offered && chat is not null)
+            {
+                await ForgetAsync(turnContext, chat, message, cancellationToken).ConfigureAwait(false);
+                return (Kept.No, false);
+            }
+
+            return (kept, false);
+        }
+    }
+
+    /// <summary>Takes an offer that never reached the person out of their 1:1 conversation's state, in
+    /// a turn of its own (the offer's turn committed before its message failed).</summary>
+    private async Task ForgetAsync(ITurnContext turnContext, ConversationReference chat, CapturedMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ((BotAdapter)turnContext.Adapter).ContinueConversationAsync(
+                bot.Value.MicrosoftAppId,
+                chat,
+                async (turn, ct) =>
+                {
+                    turn.TurnState.Add(OwnerNotifier.ProactiveTurn, message);
+                    var pending = await capture.Pending.GetAsync(turn, () => null!, ct).ConfigureAwait(false);
+                    if (pending?.Facts.MessageId == message.Facts.MessageId && pending.Facts.CapturedAt == message.Facts.CapturedAt)
+                    {
+                        await capture.Pending.DeleteAsync(turn, ct).ConfigureAwait(false);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Held in the person's own 1:1 state only; the next offer replaces it and "not now" deletes it.
+            logger.LogError("A kept message whose offer was not delivered could not be taken out of the private chat's state ({ExceptionType}).", e.GetType().FullName);
         }
     }
 
     /// <summary>The proactive turn in the person's 1:1 conversation: what is said there depends on
     /// what that conversation is doing now.</summary>
-    private async Task<bool> KeepAsync(ITurnContext privateTurn, CapturedMessage message, CancellationToken cancellationToken)
+    private async Task<Kept> KeepAsync(ITurnContext privateTurn, CapturedMessage message, CancellationToken cancellationToken)
     {
         // A turn nobody typed: a failure is not answered in the chat (the adapter rethrows it), the
         // held replies are not sent, and the pop-up says the message was not kept.
@@ -129,45 +248,68 @@ public sealed partial class MessageCapture(
         if (!string.Equals(profile.PersonAadObjectId, message.Facts.CapturedBy, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogWarning("A kept message was not put in a 1:1 conversation that belongs to another account.");
-            return false;
+            return Kept.No;
         }
 
         var dc = await _dialogs.CreateContextAsync(privateTurn, cancellationToken).ConfigureAwait(false);
+        var kept = Kept.Offered;
         switch (RootDialog.RunningIntake(dc))
         {
             case ReportDialog.DialogId:
-                var draft = await AddToDraftAsync(privateTurn, message, cancellationToken).ConfigureAwait(false);
+                // Images wait for no download here: the invoke this turn runs in has five seconds.
+                var draft = await AddToDraftAsync(privateTurn, message, cancellationToken, withImages: false).ConfigureAwait(false);
                 await privateTurn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureAddedToDraft]), cancellationToken).ConfigureAwait(false);
                 await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 CaseDrafts.RecordTurn(privateTurn, draft, intakeActive: true);
+                kept = Kept.InDraft;
                 break;
             case TakeReportDialog.DialogId:
                 await capture.Pending.SetAsync(privateTurn, message, cancellationToken).ConfigureAwait(false);
-                await privateTurn.SendActivityAsync(Replies.WithChoices(text[TextKey.CaptureOfferResponder], text[TextKey.ChoiceCaptureAttach], text[TextKey.ChoiceCaptureDelete]), cancellationToken).ConfigureAwait(false);
+                await privateTurn.SendActivityAsync(ChoiceMessage.Create(text, text[TextKey.CaptureOfferResponder], CaptureChoices.Responder(text)), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 await capture.Pending.SetAsync(privateTurn, message, cancellationToken).ConfigureAwait(false);
-                await privateTurn.SendActivityAsync(Replies.WithChoices(text[TextKey.CaptureOffer], text[TextKey.ChoiceCaptureStart], text[TextKey.ChoiceMyReports], text[TextKey.ChoiceCaptureDelete]), cancellationToken).ConfigureAwait(false);
+                var open = await OpenReportsAsync(message.Facts.CapturedBy, cancellationToken).ConfigureAwait(false);
+                var offer = text.Format(TextKey.CaptureOffer, open.Count > 0 ? text[TextKey.CaptureOfferAddTo] : string.Empty);
+                await privateTurn.SendActivityAsync(ChoiceMessage.Card(text, offer, CaptureChoices.Offer(text, open)), cancellationToken).ConfigureAwait(false);
                 break;
         }
 
         await state.State.SaveChangesAsync(privateTurn, force: false, cancellationToken).ConfigureAwait(false);
-        return true;
+        return kept;
     }
 
-    /// <summary>Stores the message under the draft's reserved reference (reserving it if this is the
-    /// draft's first turn); the turn's commit puts it in the draft's evidence list.</summary>
-    private async Task<IntakeDraft> AddToDraftAsync(ITurnContext turn, CapturedMessage message, CancellationToken cancellationToken)
+    /// <summary>The person's own reports that can still be added to, newest first.</summary>
+    private async Task<IReadOnlyList<string>> OpenReportsAsync(string person, CancellationToken cancellationToken)
+        => [.. (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: person), cancellationToken).ConfigureAwait(false))
+            .Where(c => CaseStatuses.IsOpen(c.Status))
+            .OrderByDescending(c => c.SubmittedAt)
+            .Select(c => c.Reference)];
+
+    /// <summary>Stores the message (and, when asked, its images) under the draft's reserved reference
+    /// (reserving it if this is the draft's first turn); the turn's commit puts it in the draft's evidence list.</summary>
+    private async Task<IntakeDraft> AddToDraftAsync(ITurnContext turn, CapturedMessage message, CancellationToken cancellationToken, bool withImages = true)
     {
         var draft = await state.GetDraftAsync(turn, cancellationToken).ConfigureAwait(false);
-        var item = await evidence.SaveAsync(CaseDrafts.Reserve(draft), message, cancellationToken).ConfigureAwait(false);
-        TurnTranscript.Of(turn)?.AddEvidence(item);
+        await SaveAsync(turn, CaseDrafts.Reserve(draft), message, withImages, cancellationToken).ConfigureAwait(false);
         await capture.Pending.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
         return draft;
     }
 
+    private async Task SaveAsync(ITurnContext turn, string reference, CapturedMessage message, bool withImages, CancellationToken cancellationToken)
+    {
+        var item = await evidence.SaveAsync(reference, message, cancellationToken).ConfigureAwait(false);
+        TurnTranscript.Of(turn)?.AddEvidence(item);
+        if (withImages)
+        {
+            await images.SaveAsync(turn, reference, message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Only the person's own open report takes it; any other reference gets the same answer
-    /// as for a report that does not exist, and the message stays kept.</summary>
+    /// as for a report that does not exist, and the message stays kept. The owner is told as for any
+    /// addition (reference only), and a shared case file is refreshed, which takes access away from
+    /// anyone the message now names (its sender).</summary>
     private async Task AddToCaseAsync(ITurnContext turn, CapturedMessage message, string reference, CancellationToken cancellationToken)
     {
         var record = CaseReference.IsValid(reference) ? await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) : null;
@@ -178,20 +320,25 @@ public sealed partial class MessageCapture(
             return;
         }
 
-        var item = await evidence.SaveAsync(record.Reference, message, cancellationToken).ConfigureAwait(false);
         if (TurnTranscript.Of(turn) is { } transcript)
         {
             transcript.CaseReference = record.Reference;
-            transcript.AddEvidence(item);
         }
 
+        await SaveAsync(turn, record.Reference, message, withImages: true, cancellationToken).ConfigureAwait(false);
         await capture.Pending.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
         await turn.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.CaptureAddedToCase, record.Reference)), cancellationToken).ConfigureAwait(false);
+        var withheld = await sharing.RefreshIfSharedAsync(record.Reference, turn.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false);
+        OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference);
+        if (withheld)
+        {
+            OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerAccessWithheld, record.Reference);
+        }
     }
 
     private MessagingExtensionActionResponse Note(TextKey key)
         => new() { Task = new TaskModuleMessageResponse(text[key]) };
 
-    [GeneratedRegex(@"^add to\s+(?<reference>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^add (it )?to\s+(?<reference>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddToPattern();
 }

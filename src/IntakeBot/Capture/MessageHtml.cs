@@ -24,15 +24,20 @@ public static partial class MessageHtml
     }
 
     /// <summary>The names of images the body shows (their alt text, or "image N"), never their addresses.</summary>
-    public static IEnumerable<string> ImageNames(string html)
+    public static IEnumerable<string> ImageNames(string html) => Images(html).Select(i => i.Name);
+
+    /// <summary>The images the body shows: a name (as <see cref="ImageNames"/>) and the address in
+    /// their <c>src</c>, when there is one. The address is only ever fetched through the allow-list.</summary>
+    public static IEnumerable<(string Name, string? Source)> Images(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
         var n = 0;
-        foreach (Match image in Images().Matches(html))
+        foreach (Match image in ImageTags().Matches(html))
         {
             n++;
             var alt = AltText().Match(image.Value) is { Success: true } a ? Tidy(WebUtility.HtmlDecode(a.Groups["alt"].Value)) : string.Empty;
-            yield return alt.Length > 0 ? Cut(alt, 80) : $"image {n}";
+            var source = Source().Match(image.Value) is { Success: true } s ? WebUtility.HtmlDecode(s.Groups["src"].Value).Trim() : null;
+            yield return (alt.Length > 0 ? Cut(alt, 80) : $"image {n}", string.IsNullOrEmpty(source) ? null : source);
         }
     }
 
@@ -67,8 +72,11 @@ public static partial class MessageHtml
     private static partial Regex BlankRuns();
 
     [GeneratedRegex(@"<img\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex Images();
+    private static partial Regex ImageTags();
 
     [GeneratedRegex(@"\balt\s*=\s*(""(?<alt>[^""]*)""|'(?<alt>[^']*)')", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex AltText();
+
+    [GeneratedRegex(@"\bsrc\s*=\s*(""(?<src>[^""]*)""|'(?<src>[^']*)')", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex Source();
 }

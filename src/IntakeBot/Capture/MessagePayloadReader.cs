@@ -13,6 +13,9 @@ public static class MessagePayloadReader
 {
     public const string CommandId = "reportMessage";
 
+    /// <summary>Most images of one message fetched as evidence; any more are listed by name only.</summary>
+    public const int MaxImages = 10;
+
     public static CaptureParse Read(MessagingExtensionAction? action, IActivity activity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -39,10 +42,11 @@ public static class MessagePayloadReader
 
         var isHtml = string.Equals(message.Body?.ContentType, "html", StringComparison.OrdinalIgnoreCase);
         var text = isHtml ? MessageHtml.ToPlainText(content) : content.Trim();
+        var inline = isHtml ? MessageHtml.Images(content).ToList() : [];
         List<string> attachments =
         [
             .. (message.Attachments ?? []).Where(a => a is not null && !string.IsNullOrWhiteSpace(a.Name ?? a.ContentType)).Select(a => Cut(a.Name ?? a.ContentType, 255)),
-            .. isHtml ? MessageHtml.ImageNames(content) : [],
+            .. inline.Select(i => i.Name),
         ];
         if (text.Length == 0 && attachments.Count == 0)
         {
@@ -62,7 +66,13 @@ public static class MessagePayloadReader
             attachments,
             activity.From.AadObjectId,
             now);
-        return new CaptureParse(new CapturedMessage(facts, text, isHtml ? content : null), CaptureRefusal.None);
+        List<CapturedImage> images =
+        [
+            .. (message.Attachments ?? []).Where(a => a?.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true && Fetchable(a.ContentUrl))
+                .Select(a => new CapturedImage(Cut(a.Name ?? "image", 255), a.ContentUrl)),
+            .. inline.Where(i => Fetchable(i.Source)).Select(i => new CapturedImage(i.Name, i.Source!)),
+        ];
+        return new CaptureParse(new CapturedMessage(facts, text, isHtml ? content : null, [.. images.Take(MaxImages)]), CaptureRefusal.None);
     }
 
     /// <summary>A person (an Entra object id only for <c>aadUser</c>), or an application (a bot).</summary>
@@ -83,6 +93,10 @@ public static class MessagePayloadReader
         return (null, "unknown", null);
     }
 
+    /// <summary>An absolute address of a length an address has; whether it may be fetched is the
+    /// allow-list's decision, when it is.</summary>
+    private static bool Fetchable(string? url) => url is { Length: <= 2048 } && Uri.TryCreate(url, UriKind.Absolute, out _);
+
     private static string? Name(string? name) => string.IsNullOrWhiteSpace(name) ? null : Cut(name.Trim(), 256);
 
     /// <summary>Only an https link is kept; anything else is not a link to a Teams message.</summary>
@@ -91,10 +105,10 @@ public static class MessagePayloadReader
 
     private static string ConversationKind(string? type) => type switch
     {
-        "personal" => "chat",
-        "groupChat" => "group chat",
-        "channel" => "channel",
-        _ => "unknown",
+        "personal" => MessageFacts.KindChat,
+        "groupChat" => MessageFacts.KindGroupChat,
+        "channel" => MessageFacts.KindChannel,
+        _ => MessageFacts.KindUnknown,
     };
 
     private static string Cut(string value, int max)

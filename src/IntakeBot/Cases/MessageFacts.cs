@@ -22,6 +22,12 @@ public sealed record MessageFacts(
 {
     public const string EvidenceKind = "teams-message";
 
+    /// <summary>The conversation kinds kept (<see cref="ConversationKind"/>); any other is "unknown".</summary>
+    public const string KindChat = "chat";
+    public const string KindGroupChat = "group chat";
+    public const string KindChannel = "channel";
+    public const string KindUnknown = "unknown";
+
     /// <summary>Longest excerpt kept beside the evidence item (the whole text is in its blob).</summary>
     public const int MaxExcerptChars = 1000;
 

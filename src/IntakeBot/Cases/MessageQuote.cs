@@ -16,7 +16,7 @@ public static class MessageQuote
         var link = facts.Link is null
             ? text[TextKey.CaptureNoLink]
             : IsTeamsLink(facts.Link) ? text.Format(TextKey.CaptureOpenLink, facts.Link) : PlainText.Escape(facts.Link);
-        var quote = text.Format(TextKey.CaptureQuote, PlainText.Escape(Sender(text, facts)), Time(text, facts), facts.ConversationKind, PlainText.Escape(facts.Excerpt), link);
+        var quote = text.Format(TextKey.CaptureQuote, PlainText.Escape(Sender(text, facts)), Time(text, facts), Where(text, facts), PlainText.Escape(facts.Excerpt), link);
         return facts.Attachments.Count == 0 ? quote : $"{quote}\n{text.Format(TextKey.CaptureAttachmentsLine, PlainText.Escape(string.Join(", ", facts.Attachments)))}";
     }
 
@@ -33,6 +33,21 @@ public static class MessageQuote
             { SenderObjectId: null, SenderName: not null } => text.Format(TextKey.CaptureSenderNoEntraId, name, facts.SenderIdentityType),
             _ => name,
         };
+    }
+
+    /// <summary>Where it was sent, in words that read right for every kind, including one Teams did
+    /// not name.</summary>
+    public static string Where(TextCatalog text, MessageFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(facts);
+        return text[facts.ConversationKind switch
+        {
+            MessageFacts.KindChat => TextKey.CaptureInChat,
+            MessageFacts.KindGroupChat => TextKey.CaptureInGroupChat,
+            MessageFacts.KindChannel => TextKey.CaptureInChannel,
+            _ => TextKey.CaptureInUnknown,
+        }];
     }
 
     public static string Time(TextCatalog text, MessageFacts facts)

@@ -50,9 +50,10 @@ public sealed class TeamsMessageEvidence(EvidenceStore store, IOptions<EvidenceO
     }
 
     /// <summary>A hash of the message id and its link (which names the conversation), so that no id
-    /// shows in a blob name and the same message always gets the same one.</summary>
-    private static string ItemKey(MessageFacts facts)
+    /// shows in a blob name and the same message always gets the same one (its images too).</summary>
+    public static string ItemKey(MessageFacts facts)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{facts.MessageId}\n{facts.Link}")));
         return string.Create(CultureInfo.InvariantCulture, $"msg-{hash[..16]}");
     }

@@ -61,4 +61,17 @@ internal static class MessageAction
                 ["messagePayload"] = messagePayload,
             },
         }.ToString(Formatting.None);
+
+    /// <summary>The titles of the buttons on a message's Adaptive Card, in order.</summary>
+    public static IReadOnlyList<string> Buttons(JObject activity)
+        => [.. activity["attachments"]!
+            .Where(a => a.Value<string>("contentType") == "application/vnd.microsoft.card.adaptive")
+            .SelectMany(a => a["content"]!.SelectTokens("$..actions[?(@.type == 'Action.Submit')]"))
+            .Select(a => a.Value<string>("title")!)];
+
+    /// <summary>The data a card button sends back (Teams delivers it as the message's value).</summary>
+    public static JObject Pressed(JObject activity, string title)
+        => (JObject)activity["attachments"]!
+            .SelectMany(a => a["content"]!.SelectTokens("$..actions[?(@.type == 'Action.Submit')]"))
+            .Single(a => a.Value<string>("title") == title)["data"]!;
 }

@@ -29,6 +29,31 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task Adding_the_kept_message_with_the_cards_button_tells_the_owner_by_reference_only()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var ownerAad = Guid.NewGuid().ToString();
+        connector.KnowMember(ownerAad, BotApp.DefaultOwner);
+        await new HttpChat(app.CreateClient(), ownerAad, connector.ServiceUrl).SayAsync("hello");
+        var person = Guid.NewGuid().ToString();
+        var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
+        await chat.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var told = $"Something was added to a report you own. Reference: {reference}";
+        await connector.WaitForSentAsync(a => a.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30));
+        await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>the words they sent later</p>"), connector.ServiceUrl));
+        var offer = connector.Sent.Last(s => s.ConversationId == chat.ConversationId).Activity;
+
+        var added = await chat.ExchangeAsync(null, MessageAction.Pressed(offer, $"3. Add it to {reference}"));
+
+        Assert.StartsWith($"Added the message you kept to {reference}.", added[0].Value<string>("text"), StringComparison.Ordinal);
+        var (_, notification) = await connector.WaitForSentAsync(a => a.Value<string>("text") == told, TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain("words they sent", notification.ToString(), StringComparison.Ordinal);
+        Assert.Equal("teams-message", Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Evidence).Kind);
+    }
+
+    [Fact]
     public async Task A_responder_taking_a_report_is_offered_to_attach_it_and_the_step_is_asked_again()
     {
         await using var connector = await ConnectorStub.StartAsync();

@@ -33,7 +33,7 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(connector.PrivateChatOf(person), conversationId);
         Assert.StartsWith("You kept a message with **Report this message**.", offer.Value<string>("text"), StringComparison.Ordinal);
         Assert.DoesNotContain(Words, offer.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Start a report with it", offer["suggestedActions"]!["actions"]!.Select(a => a.Value<string>("title")));
+        Assert.Contains("1. Start a report with it as evidence", MessageAction.Buttons(offer));
         var blobs = new CaseBlobs(azurite, app);
         Assert.Empty(await blobs.CaseBlobNamesAsync());
         Assert.Single(await blobs.StateBlobsContainingAsync(Words));

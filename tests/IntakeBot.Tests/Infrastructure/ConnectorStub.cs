@@ -20,7 +20,10 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte[]> _stalledFiles = new();
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _downloadsStarted = new(0);
+    private readonly ConcurrentDictionary<string, byte[]> _images = new();
+    private readonly ConcurrentQueue<string> _imageRequests = new();
     private int _failReplies;
+    private int _failStatus = StatusCodes.Status502BadGateway;
     private TaskCompletionSource _sentChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ConnectorStub(WebApplication app) => _app = app;
@@ -61,8 +64,23 @@ public sealed class ConnectorStub : IAsyncDisposable
         Interlocked.Exchange(ref _sentChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
-    /// <summary>The next <paramref name="count"/> activities sent to a conversation get 502 Bad Gateway.</summary>
-    public void FailNextReplies(int count) => Interlocked.Exchange(ref _failReplies, count);
+    /// <summary>The next <paramref name="count"/> activities sent to a conversation get 502 Bad Gateway
+    /// (or <paramref name="status"/>, such as 403 when the person has blocked the bot).</summary>
+    public void FailNextReplies(int count, int status = StatusCodes.Status502BadGateway)
+    {
+        Volatile.Write(ref _failStatus, status);
+        Interlocked.Exchange(ref _failReplies, count);
+    }
+
+    /// <summary>An image on the connector's host (as Teams hosts pasted images), served at once.</summary>
+    public string ServeImage(string name, byte[] bytes)
+    {
+        _images[name] = bytes;
+        return $"{ServiceUrl}images/{Uri.EscapeDataString(name)}";
+    }
+
+    /// <summary>The names of the images asked for, in order.</summary>
+    public IReadOnlyList<string> ImageRequests => [.. _imageRequests];
 
     /// <summary>A download URL whose body is sent only after <see cref="ReleaseDownloads"/>.</summary>
     public string ServeStalled(string name, byte[] bytes)
@@ -123,7 +141,7 @@ public sealed class ConnectorStub : IAsyncDisposable
         {
             if (stub.FailThisReply())
             {
-                return Results.StatusCode(StatusCodes.Status502BadGateway);
+                return Results.StatusCode(Volatile.Read(ref stub._failStatus));
             }
 
             using var reader = new StreamReader(request.Body);
@@ -134,7 +152,7 @@ public sealed class ConnectorStub : IAsyncDisposable
         {
             if (stub.FailThisReply())
             {
-                return Results.StatusCode(StatusCodes.Status502BadGateway);
+                return Results.StatusCode(Volatile.Read(ref stub._failStatus));
             }
 
             using var reader = new StreamReader(request.Body);
@@ -147,6 +165,12 @@ public sealed class ConnectorStub : IAsyncDisposable
             return stub._upns.TryGetValue(aad, out var upn)
                 ? Results.Json(new { id = memberId, name = "Member", aadObjectId = aad, userPrincipalName = upn, email = upn })
                 : Results.NotFound();
+        });
+
+        app.MapGet("/images/{name}", (string name) =>
+        {
+            stub._imageRequests.Enqueue(name);
+            return stub._images.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound();
         });
 
         app.MapGet("/files/{name}", async Task<IResult> (string name) =>
