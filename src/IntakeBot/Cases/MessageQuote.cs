@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntakeBot.Text;
 
 namespace IntakeBot.Cases;
@@ -37,7 +36,7 @@ public static class MessageQuote
     }
 
     public static string Time(TextCatalog text, MessageFacts facts)
-        => facts?.SentAt is { } at ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : text?[TextKey.CaptureTimeUnknown] ?? string.Empty;
+        => facts?.SentAt is { } at ? UtcTime.Format(at) : text?[TextKey.CaptureTimeUnknown] ?? string.Empty;
 
     private static bool IsTeamsLink(string link)
         => Uri.TryCreate(link, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntakeBot.Cases;
 using IntakeBot.Text;
 
@@ -14,10 +13,8 @@ public sealed class DeadlineWording(TextCatalog text, TimeProvider time)
         var now = time.GetUtcNow();
         return string.Concat(CaseDeadlines.Running(record)
             .OrderBy(d => d.Due)
-            .Select(d => text.Format(d.Due <= now ? TextKey.CasesDeadlineOverdue : TextKey.CasesDeadlineDue, Name(d.Kind), Date(d.Due))));
+            .Select(d => text.Format(d.Due <= now ? TextKey.CasesDeadlineOverdue : TextKey.CasesDeadlineDue, Name(d.Kind), UtcTime.Format(d.Due))));
     }
 
     private string Name(string kind) => text[kind == DeadlineKinds.Acknowledge ? TextKey.DeadlineAcknowledgement : TextKey.DeadlineFeedback];
-
-    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }
