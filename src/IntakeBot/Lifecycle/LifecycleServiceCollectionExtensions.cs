@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Lifecycle;
@@ -11,6 +12,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LifecycleOptions>>().Value.Periods());
+        services.AddSingleton<IDeadlineSchedule>(sp => sp.GetRequiredService<LifecyclePeriods>());
         services.AddSingleton<DeadlineReminders>();
         services.AddHostedService<DeadlineReminderService>();
         return services;

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using IntakeBot.Cases;
+using IntakeBot.Storage;
 using IntakeBot.Text;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -29,8 +30,8 @@ public static partial class CaseFileDocument
 
     private const long EmuPerCm = 360000;
     private const long EmuPerPixel = 9525;
-    private const long MaxPictureWidth = 6 * EmuPerCm;
-    private const long MaxPictureHeight = 9 * EmuPerCm / 2;
+    private const long MaxPictureWidth = 45 * EmuPerCm / 10;
+    private const long MaxPictureHeight = 35 * EmuPerCm / 10;
 
     /// <summary>A4 with 2 cm margins: the text is 17 cm wide (in twentieths of a point).</summary>
     private const int TextWidth = 9638;
@@ -70,7 +71,7 @@ public static partial class CaseFileDocument
                 [2600, TextWidth - 2600],
                 false,
                 [text[TextKey.DocFactReference], record.Reference],
-                [text[TextKey.DocFactClassification], record.Classification],
+                [text[TextKey.DocFactClassification], record.Classification == Classification.HighlyConfidential ? text[TextKey.DocHighlyConfidential] : record.Classification],
                 [text[TextKey.DocFactStatus], StatusFact(text, record, Who)],
                 [text[TextKey.DocFactReporter], ReporterFact(text, record, Who)],
                 [text[TextKey.DocFactOwner], Who(record.Owner)],
@@ -80,15 +81,11 @@ public static partial class CaseFileDocument
 
             body.Append(Heading(text[TextKey.DocAnswers], "28"));
             var sections = record.Kind == CaseKinds.TakenByResponder ? ResponderSections.All : ReporterSections.All;
-            foreach (var section in sections.Where(s => s.Input != SectionInput.Evidence))
-            {
-                var answer = section.Read(record.Answers);
-                body.Append(Heading(text[section.Title], "22"));
-                foreach (var line in answer.Count == 0 ? [text[TextKey.NotAnswered]] : answer)
-                {
-                    body.Append(Broken(line));
-                }
-            }
+            body.Append(Table(
+                [2600, TextWidth - 2600],
+                false,
+                [.. sections.Where(s => s.Input != SectionInput.Evidence).Select(s => (s, Answer: s.Read(record.Answers)))
+                    .Select(a => (string[])[text[a.s.Title], a.Answer.Count == 0 ? text[TextKey.NotAnswered] : string.Join('\n', a.Answer)])]));
 
             body.Append(Heading(text[TextKey.DocAdditions], "28"));
             TimedTable(body, text, TextKey.DocAdditionsWho, TextKey.DocAdditionsWhat, record.Additions.Select(a => (a.At, Who(a.AddedBy), a.Text)));
@@ -112,7 +109,7 @@ public static partial class CaseFileDocument
             else
             {
                 body.Append(Table(
-                    [2000, 2200, TextWidth - 4200],
+                    [2300, 2200, TextWidth - 4500],
                     true,
                     [.. said.Select(t => (string[])[UtcTime.Format(t.At), t.Direction == "out" ? text[TextKey.DocTranscriptBot] : TranscriptWho(text, names, t.From), t.Direction == "out" ? Unmarked(t.Text!) : t.Text!])
                         .Prepend([text[TextKey.DocTranscriptTime], text[TextKey.DocTranscriptWho], text[TextKey.DocTranscriptWhat]])]));
@@ -193,7 +190,7 @@ public static partial class CaseFileDocument
         body.Append(list.Count == 0
             ? Broken(text[TextKey.DocNone])
             : Table(
-                [2000, 2600, TextWidth - 4600],
+                [2300, 2600, TextWidth - 4900],
                 true,
                 [.. list.Select(r => (string[])[UtcTime.Format(r.At), r.Who, r.What]).Prepend([text[TextKey.DocTranscriptTime], text[whoTitle], text[whatTitle]])]));
     }
@@ -208,7 +205,7 @@ public static partial class CaseFileDocument
             return;
         }
 
-        int[] widths = [500, 3900, 1500, 900, 1600, TextWidth - 8400];
+        int[] widths = [450, 2750, 1400, 800, 1900, TextWidth - 7300];
         var table = Table(widths, true, [text[TextKey.DocEvidenceNumber], text[TextKey.DocEvidenceName], text[TextKey.DocEvidenceType], text[TextKey.DocEvidenceSize], text[TextKey.DocEvidenceHash], text[TextKey.DocEvidenceAdded]]);
         foreach (var item in record.Evidence.OrderBy(e => e.Number))
         {
@@ -220,6 +217,7 @@ public static partial class CaseFileDocument
             }
 
             table.Append(new TableRow(
+                new TableRowProperties(new CantSplit()),
                 new TableCell(Cell(widths[0]), Broken(item.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
                 name,
                 new TableCell(Cell(widths[2]), Broken(Kind(text, item))),
@@ -285,7 +283,7 @@ public static partial class CaseFileDocument
         _ => null,
     };
 
-    /// <summary>The picture inline, at most 6 by 4.5 cm and never larger than it is, its shape kept;
+    /// <summary>The picture inline, at most 4.5 by 3.5 cm and never larger than it is, its shape kept;
     /// null when its header does not say how large it is.</summary>
     private static Drawing? Picture(MainDocumentPart main, int number, PartTypeInfo type, byte[] bytes)
     {

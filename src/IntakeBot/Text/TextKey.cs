@@ -334,6 +334,7 @@ public enum TextKey
     GraphUnavailable,
     ShareInvitationMessage,
     DocBanner,
+    DocHighlyConfidential,
     DocTitle,
     DocFactReference,
     DocFactClassification,

@@ -31,6 +31,7 @@ public sealed class CaseFileDocumentTests
 
         var facts = file.Tables[0].Elements<TableRow>().ToDictionary(r => Cell(r, 0), r => Cell(r, 1));
         Assert.Equal(Reference, facts["Reference"]);
+        Assert.Equal("Highly Confidential", facts["Classification"]);
         Assert.Equal("Sam Rivera; asked not to be contacted", facts["Reporter"]);
         Assert.Equal("Lee Park", facts["Owner"]);
         Assert.Equal(
@@ -71,6 +72,18 @@ public sealed class CaseFileDocumentTests
         Assert.DoesNotContain(SenderId, file.Text, StringComparison.OrdinalIgnoreCase);
         var facts = file.Tables[0].Elements<TableRow>().ToDictionary(r => Cell(r, 0), r => Cell(r, 1));
         Assert.StartsWith("a person whose name the bot doesn't have", facts["Owner"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_answers_are_a_table_of_question_and_answer_with_left_out_ones_said_so()
+    {
+        using var file = Render(Sample(), Transcript());
+
+        var answers = Rows(file.TableAfter("Answers")).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal("He shouted at me in the stand-up.\nIn front of the whole team.", answers["What happened"]);
+        Assert.Equal("Monday morning", answers["When"]);
+        Assert.Equal("(left out)", answers["Where exactly"]);
+        Assert.DoesNotContain("Evidence", answers.Keys);
     }
 
     [Fact]
@@ -116,7 +129,7 @@ public sealed class CaseFileDocumentTests
 
         var row = file.TableAfter("Evidence").Elements<TableRow>().ElementAt(1);
         var extent = Assert.Single(row.Descendants<DW.Extent>());
-        Assert.Equal(6 * 360000L, extent.Cx!.Value);
+        Assert.Equal(45 * 36000L, extent.Cx!.Value);
         Assert.Equal(extent.Cx.Value / 4, extent.Cy!.Value);
         var image = Assert.Single(file.Document.MainDocumentPart!.ImageParts);
         using var stored = new MemoryStream();
