@@ -21,6 +21,32 @@ public static class CaseDeadlines
         return [.. deadlines.Select(d => d.Kind == kind && !d.IsMet ? d with { MetAt = now, MetBy = actor } : d)];
     }
 
+    /// <summary>An open case submitted before deadlines existed, with the deadlines it would have had from
+    /// its submission (<paramref name="fresh"/>): the acknowledgement met by its first status change, the
+    /// feedback by the owner's first message. Any other case is returned as it is.</summary>
+    public static CaseRecord Backfill(CaseRecord record, Func<DateTimeOffset, List<CaseDeadline>> fresh)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(fresh);
+        if (!CaseStatuses.IsOpen(record.Status) || record.Deadlines.Count > 0 || record.SubmittedAt is not { } submitted)
+        {
+            return record;
+        }
+
+        var deadlines = fresh(submitted);
+        if (record.StatusHistory.FirstOrDefault() is { } moved)
+        {
+            deadlines = Meet(deadlines, DeadlineKinds.Acknowledge, moved.By, moved.At);
+        }
+
+        if (record.Messages.FirstOrDefault(m => m.From == CaseMessage.FromOwner) is { } feedback)
+        {
+            deadlines = Meet(deadlines, DeadlineKinds.Feedback, feedback.By, feedback.At);
+        }
+
+        return record with { Deadlines = deadlines };
+    }
+
     /// <summary>When the case's next reminder is due, for the <c>remindAt</c> index tag.</summary>
     public static DateTimeOffset? NextReminder(CaseRecord record)
         => Running(record).Select(d => d.NextReminder).Where(at => at is not null).Min();

@@ -15,14 +15,18 @@ namespace IntakeBot.Cases;
 /// <remarks>A case is tagged with Set Blob Tags, not by writing it again, so the pass moves no ETag and
 /// creates no blob version (unless it has old metadata to remove). Set Blob Tags can be conditioned on tags only, so the pass first marks the
 /// case as being tagged (<c>idx=0</c>), then reads it, then sets its tags only if that mark is still there:
-/// any write by the bot in between sets <c>idx=1</c> with tags of its own, which the pass then leaves alone.</remarks>
+/// any write by the bot in between sets <c>idx</c> with tags of its own, which the pass then leaves alone. An
+/// open case submitted before follow-up deadlines existed is written once instead, with the deadlines it
+/// would have had (<see cref="CaseDeadlines.Backfill"/>).</remarks>
 public sealed partial class CaseIndexMigration(
     BlobContainers containers,
     CaseIndexKey key,
     IOptions<CaseIndexOptions> options,
     TimeProvider time,
     ILogger<CaseIndexMigration> logger,
-    RetentionPeriods? retention = null) : BackgroundService
+    RetentionPeriods? retention = null,
+    ICaseStore? store = null,
+    IDeadlineSchedule? deadlines = null) : BackgroundService
 {
     internal const string DoneMarker = "_index/tags-v" + CaseIndexTags.CurrentVersion + ".done";
     internal const string LockBlob = "_index/tags-v" + CaseIndexTags.CurrentVersion + ".lock";
@@ -141,6 +145,13 @@ public sealed partial class CaseIndexMigration(
             await blob.SetTagsAsync(new Dictionary<string, string> { [CaseIndexTags.Version] = BeingTagged }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
             var record = download.Content.ToObjectFromJson<CaseRecord>(BlobCaseStore.Json)!;
+            if (store is not null && deadlines is not null && CaseDeadlines.Backfill(record, deadlines.For) != record)
+            {
+                // Written through the store (ETag-guarded, tags set with the record), so that its reminders
+                // are found by their tag like any other case's.
+                return await store.UpdateAsync(record.Reference, r => CaseDeadlines.Backfill(r, deadlines.For), cancellationToken).ConfigureAwait(false) is not null;
+            }
+
             if (oldMetadata)
             {
                 await blob.SetMetadataAsync(BlobCaseStore.ClassificationMetadata, new BlobRequestConditions { IfMatch = download.Details.ETag }, cancellationToken).ConfigureAwait(false);

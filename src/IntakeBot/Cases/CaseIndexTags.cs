@@ -11,7 +11,9 @@ namespace IntakeBot.Cases;
 public static partial class CaseIndexTags
 {
     public const string Version = "idx";
-    public const string CurrentVersion = "1";
+    /// <summary>2: every open case has its follow-up deadlines (the start-up pass gives them to cases
+    /// submitted before deadlines existed).</summary>
+    public const string CurrentVersion = "2";
     public const string Owner = "owner";
     public const string Reporter = "reporter";
     public const string Status = "status";

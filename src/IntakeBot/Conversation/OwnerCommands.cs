@@ -84,7 +84,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (NotePattern().Match(said) is { Success: true } note)
         {
-            await ReplyAsync(turnContext, await NoteAsync(note, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turnContext, await NoteAsync(turnContext, note, owner, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -141,7 +141,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         });
     }
 
-    private async Task<string> NoteAsync(Match command, string? owner, string? actor, CancellationToken cancellationToken)
+    private async Task<string> NoteAsync(ITurnContext turnContext, Match command, string? owner, string? actor, CancellationToken cancellationToken)
     {
         var reference = command.Groups["ref"].Value;
         var note = command.Groups["text"].Value.Trim();
@@ -161,9 +161,23 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return text.Format(TextKey.NoteTooLong, MaxNoteLength);
         }
 
-        return await lifecycle.AddNoteAsync(record.Reference, actor, note, cancellationToken).ConfigureAwait(false) == LifecycleOutcome.Changed
-            ? text.Format(TextKey.NoteDone, record.Reference)
-            : text[TextKey.OwnerCaseNotFound];
+        if (await lifecycle.AddNoteAsync(record.Reference, actor, note, cancellationToken).ConfigureAwait(false) != LifecycleOutcome.Changed)
+        {
+            return text[TextKey.OwnerCaseNotFound];
+        }
+
+        await RefreshSharedAsync(turnContext, record, actor, cancellationToken).ConfigureAwait(false);
+        return text.Format(TextKey.NoteDone, record.Reference);
+    }
+
+    /// <summary>A note or a message is part of the case file: colleagues it was shared with get the file
+    /// again, through the same path and conflict check as an addition.</summary>
+    private async Task RefreshSharedAsync(ITurnContext turnContext, CaseRecord record, string actor, CancellationToken cancellationToken)
+    {
+        if (await sharing.RefreshIfSharedAsync(record.Reference, actor, cancellationToken).ConfigureAwait(false))
+        {
+            OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerAccessWithheld, record.Reference);
+        }
     }
 
     /// <summary><c>message IR-… text</c>: kept in the case's thread and transcript, audited without its
@@ -216,6 +230,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         }
 
         await lifecycle.RecordFeedbackAsync(record.Reference, actor, cancellationToken).ConfigureAwait(false);
+        await RefreshSharedAsync(turnContext, record, actor, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
         OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, TextKey.ReporterNewMessage, record.Reference);
         return text.Format(TextKey.MessageSent, record.Reference);

@@ -102,12 +102,12 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         var lines = new List<string>();
         if (record.Additions.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Time(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
+            lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Times.Utc(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
         }
 
         if (record.Messages.Count > 0)
         {
-            lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.ViewMessageFromOwner : TextKey.ViewMessageFromYou, Time(m.At), PlainText.Escape(m.Text)))], limit)));
+            lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.ViewMessageFromOwner : TextKey.ViewMessageFromYou, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
             if (CaseStatuses.IsOpen(record.Status))
             {
                 lines.Add(text.Format(TextKey.ViewReplyHint, record.Reference));
@@ -188,8 +188,6 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     }];
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Time(DateTimeOffset at) => Times.Utc(at);
 
     [GeneratedRegex(@"^view(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ViewPattern();

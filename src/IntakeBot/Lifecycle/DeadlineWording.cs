@@ -13,10 +13,8 @@ public sealed class DeadlineWording(TextCatalog text, TimeProvider time)
         var now = time.GetUtcNow();
         return string.Concat(CaseDeadlines.Running(record)
             .OrderBy(d => d.Due)
-            .Select(d => text.Format(d.Due <= now ? TextKey.CasesDeadlineOverdue : TextKey.CasesDeadlineDue, Name(d.Kind), Date(d.Due))));
+            .Select(d => text.Format(d.Due <= now ? TextKey.CasesDeadlineOverdue : TextKey.CasesDeadlineDue, Name(d.Kind), Times.Utc(d.Due))));
     }
 
     private string Name(string kind) => text[kind == DeadlineKinds.Acknowledge ? TextKey.DeadlineAcknowledgement : TextKey.DeadlineFeedback];
-
-    private static string Date(DateTimeOffset at) => Times.Utc(at);
 }

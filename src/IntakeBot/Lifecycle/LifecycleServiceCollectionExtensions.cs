@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Lifecycle;
@@ -14,6 +15,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LifecycleOptions>>().Value.Periods());
         services.AddSingleton<DeadlineWording>();
         services.AddSingleton<CaseTransfer>();
+        services.AddSingleton<IDeadlineSchedule>(sp => sp.GetRequiredService<LifecyclePeriods>());
         services.AddSingleton<DeadlineReminders>();
         services.AddHostedService<DeadlineReminderService>();
         return services;

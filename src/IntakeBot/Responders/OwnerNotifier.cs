@@ -48,7 +48,9 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
         => turnContext.TurnState.Get<List<OwnerNotification>>() ?? [];
 
     /// <summary>True when the message was delivered, or can never be (the owner has not talked to the
-    /// bot yet); false when it is worth trying again.</summary>
+    /// bot yet); false when it is worth trying again. A reporter whose conversation is not stored is tried
+    /// again like one whose delivery failed: it may be stored by then, and when the outbox gives up,
+    /// the case owner is told the reporter could not be reached.</summary>
     public async Task<bool> TryDeliverAsync(OwnerNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -65,7 +67,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
             if (conversation is null)
             {
                 logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified: they have not talked to the bot yet.", Role(notification), notification.CaseReference);
-                return true;
+                return notification.To != NotificationRecipient.Reporter;
             }
 
             await adapter.ContinueConversationAsync(

@@ -8,7 +8,7 @@ namespace IntakeBot.Sharing;
 
 /// <summary>Reads everything the reporter or responder wrote in a case, so that a person it names is
 /// never given it: every answer, the account, additions, what they typed in the transcript, evidence
-/// file names and pasted-text evidence, and kept Teams messages: their text, and their sender by name
+/// file names and pasted-text evidence, the follow-up thread and internal notes, and kept Teams messages: their text, and their sender by name
 /// and by Entra object id.</summary>
 public sealed class ConflictCheck(ICaseStore cases, EvidenceStore evidence, TeamsMessageEvidence messages)
 {
@@ -20,6 +20,10 @@ public sealed class ConflictCheck(ICaseStore cases, EvidenceStore evidence, Team
         var parts = new List<string?>();
         parts.AddRange(Strings(JsonSerializer.SerializeToNode(record.Answers)));
         parts.AddRange(record.Additions.Select(a => a.Text));
+
+        // The thread and the internal notes are in the case file too.
+        parts.AddRange(record.Messages.Select(m => m.Text));
+        parts.AddRange(record.Notes.Select(n => n.Text));
         parts.AddRange(record.Evidence.SelectMany(e => new[] { e.OriginalName, e.SafeName }));
         parts.AddRange((await cases.ReadTranscriptAsync(record.Reference, cancellationToken).ConfigureAwait(false))
             .Where(t => t.Direction == "in")

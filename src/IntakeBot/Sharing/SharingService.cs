@@ -275,8 +275,10 @@ public sealed class SharingService(
     {
         var folder = drive.FolderOf(record.Reference);
         var transcript = await cases.ReadTranscriptAsync(record.Reference, cancellationToken).ConfigureAwait(false);
+        var names = await NamesAsync(record, cancellationToken).ConfigureAwait(false);
+        var shown = await ShownEvidenceAsync(record, cancellationToken).ConfigureAwait(false);
         string caseFileId;
-        using (var document = CaseFileDocument.Build(text, record, transcript))
+        using (var document = CaseFileDocument.Build(text, record, transcript, names, shown))
         {
             var file = await drive.UploadAsync($"{folder}/{record.Reference}-case-file.docx", document, document.Length, cancellationToken).ConfigureAwait(false);
             caseFileId = file.Id!;
@@ -299,6 +301,43 @@ public sealed class SharingService(
         await cases.UpdateAsync(record.Reference, c => c with { Shared = shared }, cancellationToken).ConfigureAwait(false);
         await AuditAsync(record, actor, "case-file-upload", null, "uploaded", $"{record.Evidence.Count} evidence item(s)", cancellationToken).ConfigureAwait(false);
         return shared;
+    }
+
+    /// <summary>The names the case file shows: what the case knows, then the directory for the owner and
+    /// the authors it has no name for. A name the directory cannot give is left out (the file says so)
+    /// rather than holding up the upload.</summary>
+    private async Task<CaseFileNames> NamesAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var names = CaseFileNames.Known(record);
+        foreach (var id in names.Missing(record).Where(id => Guid.TryParse(id, out _) || GraphDirectory.IsPlainAddress(id)).ToList())
+        {
+            try
+            {
+                names.Add(id, (await directory.ByIdAsync(id, cancellationToken).ConfigureAwait(false))?.DisplayName);
+            }
+            catch (Exception e) when (IsGraphFailure(e))
+            {
+                logger.LogWarning("Looking up a name for the case file of {CaseReference} failed at Microsoft Graph ({ExceptionType}).", record.Reference, e.GetType().FullName);
+                break;
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The pictures and pasted text the case file shows, read from the evidence store.</summary>
+    private async Task<Dictionary<int, byte[]>> ShownEvidenceAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var shown = new Dictionary<int, byte[]>();
+        foreach (var item in record.Evidence.Where(CaseFileDocument.Shows))
+        {
+            await using var content = await evidence.OpenReadAsync(item, cancellationToken).ConfigureAwait(false);
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            shown[item.Number] = copy.ToArray();
+        }
+
+        return shown;
     }
 
     /// <summary>Refuses the share, audited, when anyone but the app and the case's grantees can read the

@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using IntakeBot.Cases;
 using IntakeBot.Lifecycle;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Tests.Retention;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Lifecycle;
@@ -99,6 +101,49 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.NotNull(acknowledge.RemindedPassed);
         Assert.Equal(2, connector.Sent.Count(s => Text(s.Activity).StartsWith("Reminder about", StringComparison.Ordinal)));
         Assert.DoesNotContain(connector.Sent, s => s.Activity.ToString().Contains(Canary, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_case_submitted_before_deadlines_existed_gets_them_from_its_submission_at_start_up_and_its_owner_is_reminded()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var time = new ManualTime(Start);
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = App(azurite, ownerId, time, "PT1H", Guid.NewGuid().ToString("N")[..8]);
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+        await owner.SayAsync("cases");
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        await reporter.SayAllAsync(Intake.UpToReview(Canary));
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+
+        // As it was stored before deadlines existed: none in the record, and the first version's tags.
+        var blobs = new CaseBlobs(azurite, app);
+        var blob = blobs.Cases.GetBlobClient($"{reference}/case.json");
+        var stored = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!.AsObject();
+        stored.Remove("deadlines");
+        await blob.UploadAsync(BinaryData.FromString(stored.ToJsonString()), overwrite: true);
+        var oldTags = (await blob.GetTagsAsync()).Value.Tags.Where(t => t.Key is not (CaseIndexTags.AckDue or CaseIndexTags.FeedbackDue or CaseIndexTags.RemindAt)).ToDictionary();
+        oldTags[CaseIndexTags.Version] = "1";
+        await blob.SetTagsAsync(oldTags);
+        Assert.Empty((await blobs.CaseAsync(reference)).Deadlines);
+
+        var migration = app.Services.GetServices<IHostedService>().OfType<CaseIndexMigration>().Single();
+        while (await migration.RunAsync(CancellationToken.None) is null)
+        {
+            // The start-up run of the pass holds the lease; the next try finds it done or takes it.
+        }
+
+        var record = await blobs.CaseAsync(reference);
+        Assert.Equal([Start.AddDays(7), Start.AddDays(90)], record.Deadlines.Select(d => d.Due));
+        var tags = await TagsAsync(azurite, app, reference);
+        Assert.Equal("2026-03-07T09:00:00Z", tags[CaseIndexTags.RemindAt]);
+        Assert.Equal(CaseIndexTags.CurrentVersion, tags[CaseIndexTags.Version]);
+
+        time.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+        await PassAsync(app);
+        var reminder = await connector.WaitForSentAsync(a => Text(a).StartsWith($"Reminder about {reference}", StringComparison.Ordinal), Patience);
+        Assert.Equal(owner.ConversationId, reminder.ConversationId);
+        Assert.Equal($"Reminder about {reference}: it is due to be acknowledged by 2026-03-09 09:00 UTC. Type **case {reference}** to open it.", Text(reminder.Activity));
     }
 
     [Fact]

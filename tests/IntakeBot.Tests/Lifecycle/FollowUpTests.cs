@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -212,6 +214,31 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.DoesNotContain(connector.Sent, s => s.ConversationId == reporter.ConversationId);
         Assert.DoesNotContain(connector.Sent, s => s.Activity.ToString().Contains(Canary, StringComparison.Ordinal));
         Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Messages);
+    }
+
+    [Fact]
+    public async Task A_message_for_a_reporter_whose_conversation_is_not_stored_is_retried_then_the_owner_is_told()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId, ("Notifications:MaxAttempts", "3"), ("Notifications:FirstRetryDelayMilliseconds", "20")));
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+        await owner.SayAsync("hello");
+        var reporterId = Guid.NewGuid().ToString();
+        var reporter = new HttpChat(app.CreateClient(), reporterId, connector.ServiceUrl);
+        var reference = await SubmitAsync(reporter);
+        await connector.WaitForSentAsync(a => Text(a).Contains("A new report has been submitted", StringComparison.Ordinal), Patience);
+
+        // No conversation with the reporter is stored (as for a report from before they were kept).
+        var stored = $"reporters/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reporterId.ToLowerInvariant())))}.json";
+        Assert.True(await new CaseBlobs(azurite, app).State.GetBlobClient(stored).DeleteIfExistsAsync());
+        await owner.SayAsync($"message {reference} Could we talk on Tuesday?");
+
+        var (conversation, notice) = await connector.WaitForSentAsync(a => Text(a).Contains("could not be delivered", StringComparison.Ordinal), Patience);
+        Assert.Equal(owner.ConversationId, conversation);
+        Assert.Equal($"A message about {reference} could not be delivered to its reporter after several tries: they may have left the organisation or removed the bot. Type **case {reference}** to open it.", Text(notice));
+        Assert.Equal(3, app.Logs.Lines.Count(l => l.Contains($"The reporter of case {reference} could not be notified: they have not talked to the bot yet", StringComparison.Ordinal)));
+        Assert.DoesNotContain(connector.Sent, s => s.ConversationId == reporter.ConversationId && Text(s.Activity).Contains("new message", StringComparison.Ordinal));
     }
 
     /// <summary>Notifications leave after the turn: waits, polling, until the condition holds.</summary>

@@ -115,6 +115,22 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task The_shared_case_file_names_the_owner_as_the_directory_does_and_quotes_the_pasted_text()
+    {
+        _graph.AddUser(OwnerId, "lee@contoso.test", "Lee Park");
+        var reference = await SubmittedCaseAsync();
+
+        await _owner.SayAsync($"share {reference} with alex@contoso.test");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(_graph.FileContent($"{Folder(reference)}/{reference}-case-file.docx")!), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var owner = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First(r => r.InnerText.StartsWith("Owner", StringComparison.Ordinal));
+        Assert.Equal("OwnerLee Park", owner.InnerText);
+        Assert.DoesNotContain(OwnerId, body.InnerText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\u201ca pasted chat line: see you at 5\u201d", body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    [Fact]
     public async Task Evidence_over_4_mb_goes_to_the_drive_through_an_upload_session_byte_for_byte()
     {
         var reference = await SubmittedCaseAsync();
@@ -301,6 +317,39 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         using var document = WordprocessingDocument.Open(new MemoryStream(_graph.FileContent($"{Folder(reference)}/{reference}-case-file.docx")!), false);
         Assert.Contains("It happened once more on Friday", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_note_or_a_message_from_the_owner_reaches_colleagues_in_the_refreshed_case_file()
+    {
+        var reference = await SubmittedCaseAsync();
+        await _owner.SayAsync($"share {reference} with alex@contoso.test");
+        var path = $"{Folder(reference)}/{reference}-case-file.docx";
+        string Shared()
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(_graph.FileContent(path)!), false);
+            return document.MainDocumentPart!.Document.Body!.InnerText;
+        }
+
+        Assert.DoesNotContain("Called HR about the rota", Shared(), StringComparison.Ordinal);
+
+        await _owner.SayAsync($"note {reference} Called HR about the rota");
+        await UntilAsync(() => Shared().Contains("Called HR about the rota", StringComparison.Ordinal));
+        await _owner.SayAsync($"message {reference} confirm Could we talk on Tuesday?");
+        await UntilAsync(() => Shared().Contains("Could we talk on Tuesday?", StringComparison.Ordinal));
+
+        Assert.Equal(["alex@contoso.test"], _graph.PermissionEmails(Folder(reference)));
+        Assert.Equal(3, (await AuditAsync(reference)).Count(a => a.Action == "case-file-upload" && a.Result == "uploaded"));
+    }
+
+    /// <summary>Waits, polling, until the condition holds: generous, for a slow machine.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            await Task.Delay(20, patience.Token);
+        }
     }
 
     [Fact]
