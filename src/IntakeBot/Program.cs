@@ -52,6 +52,7 @@ builder.Services.AddHostedService<ContainerInitializer>();
 builder.Services.AddIntakeHealthChecks();
 builder.Services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State, sp.GetRequiredService<DraftStateTags>().TagsOf));
 builder.Services.AddSingleton<ICaseStore, BlobCaseStore>();
+builder.Services.AddSingleton<CaseChanges>();
 builder.Services.AddCaseIndex();
 builder.Services.AddOptions<CaseLimits>().BindConfiguration(CaseLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<CaseDrafts>();
