@@ -108,6 +108,10 @@ public sealed class TurnCommit(
         return messages;
     }
 
+    /// <summary>Set in the turn's state when, after its commit failed, the newest committed state was
+    /// read into it (to tell a redelivery): recording the error reply then needs no second read.</summary>
+    public const string StateReloaded = "IntakeBot.StateReloaded";
+
     /// <summary>The turn failed, and the person was shown <paramref name="reply"/> about it: what they
     /// said and that reply go into their draft's transcript, which holds what they saw, in a commit of
     /// its own on the newest state. (The replies the failed turn had decided were never sent, so they are
@@ -123,7 +127,11 @@ public sealed class TurnCommit(
 
         try
         {
-            await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+            if (!turnContext.TurnState.ContainsKey(StateReloaded))
+            {
+                await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+            }
+
             var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
             if (draft?.CaseReference is null)
             {

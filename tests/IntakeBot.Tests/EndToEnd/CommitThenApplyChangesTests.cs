@@ -115,6 +115,35 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
+    public async Task Two_messages_at_once_read_the_state_once_more_for_the_one_answered_with_an_error_reply()
+    {
+        var requests = new StorageRequests();
+        var gate = new StateWriteGate();
+        await using var app = new BotApp(azurite, services: s =>
+        {
+            requests.Install(azurite, s);
+            gate.Install(s);
+        });
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAsync("report");
+
+        var mark = requests.Count;
+        gate.HoldNextWrite();
+        var first = chat.SayAsync("The first thing");
+        await gate.HeldAsync(Patience);
+        await chat.SayAsync("The second thing");
+        gate.Release();
+        Assert.StartsWith("Two of your messages arrived at the same moment", Assert.Single(await first), StringComparison.Ordinal);
+
+        // Each turn reads once; the refused one reads the newest state once more, and records the
+        // error reply it was shown on it.
+        var state = requests.Since(mark, StateBlob(app, chat)).Select(r => r.Split(' ')[0]).ToList();
+        Assert.Equal(3, state.Count(m => m == "GET"));
+        Assert.Equal(3, state.Count(m => m == "PUT"));
+        Assert.Single((await new CaseBlobs(azurite, app).DraftAsync()).PendingTranscript, e => e.Text!.StartsWith("Two of your messages", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Evidence_during_an_intake_is_stored_without_touching_a_case_file_that_does_not_exist_yet()
     {
         await using var connector = await ConnectorStub.StartAsync();
