@@ -37,7 +37,7 @@ internal static class EvidenceBenchmark
         var containers = new BlobContainers(service, new StorageOptions { CasesContainer = "cases", StateContainer = "botstate" });
         await containers.CreateIfMissingAsync(CancellationToken.None);
         var cases = new BlobCaseStore(containers);
-        var store = new EvidenceStore(containers, cases, TimeProvider.System);
+        var store = new EvidenceStore(containers, TimeProvider.System);
         var evidenceOptions = Options.Create(new EvidenceOptions { MaxBytes = sizeBytes + 1, AllowedHosts = ["127.0.0.1"], AllowLoopbackHttp = true, TimeoutSeconds = 600 });
         var services = new ServiceCollection();
         services.AddHttpClient(AttachmentFetcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });

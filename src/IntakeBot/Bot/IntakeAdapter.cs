@@ -77,6 +77,7 @@ public sealed class IntakeAdapter : CloudAdapter
         try
         {
             await state.State.LoadAsync(turnContext, force: true).ConfigureAwait(false);
+            turnContext.TurnState[TurnCommit.StateReloaded] = true;
             var profile = await state.Profile.GetAsync(turnContext, () => new ConversationProfile()).ConfigureAwait(false);
             return profile.RecentActivityIds.Contains(turnContext.Activity.Id, StringComparer.Ordinal);
         }

@@ -2,6 +2,7 @@ using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
+using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
@@ -14,16 +15,17 @@ namespace IntakeBot.Bot;
 /// the bot decides, write the messages it decided for other people to the outbox (named from the
 /// activity, so a redelivery writes the same ones), commit the conversation's state (the one
 /// ETag-guarded write that makes the turn count), then send the replies, then apply what the commit
-/// implies outside the state blob (a submitted case, the case's transcript, a discarded draft's blobs)
-/// and hand the outbox entries to the sender. Nothing the person is shown comes before the commit; a
+/// implies outside the state blob (a submitted case, a change to one with its transcript lines, a
+/// discarded draft's blobs) and hand the outbox entries to the sender. Nothing the person is shown comes before the commit; a
 /// reply that fails to send after it is not treated as a lost message, because it was not one: the
 /// person's message is kept.</summary>
 public sealed class TurnCommit(
-    ICaseStore cases,
+    CaseChanges caseChanges,
     CaseDrafts drafts,
     DraftPurge draftPurge,
     ConversationStateAccessors state,
     NotificationOutbox outbox,
+    SharingService sharing,
     IOptions<NotificationOptions> notificationOptions,
     IConfiguration configuration,
     TimeProvider clock,
@@ -63,7 +65,7 @@ public sealed class TurnCommit(
         try
         {
             await next(cancellationToken).ConfigureAwait(false);
-            messages = await CommitAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            messages = await CommitAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -72,7 +74,6 @@ public sealed class TurnCommit(
         }
 
         await SendAsync(turnContext, held, transcript, cancellationToken).ConfigureAwait(false);
-        await ApplyAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
         await ApplyDraftAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
         outbox.Committed(messages);
     }
@@ -80,8 +81,9 @@ public sealed class TurnCommit(
     /// <summary>The commit. Messages for other people are written before it, so that a process that
     /// stops right after it leaves them behind for any process to send; one that finds them checks the
     /// commit (the activity id in the state) first, so those of a turn that failed are never sent.</summary>
-    private async Task<List<OutboxEntry>> CommitAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task<List<OutboxEntry>> CommitAsync(ITurnContext turnContext, TurnTranscript transcript, CancellationToken cancellationToken)
     {
+        await KeepCaseLinesAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
         var activity = turnContext.Activity;
         var now = clock.GetUtcNow();
         var messages = OwnerNotifier.Decided(turnContext).Select(n => new OutboxEntry(n, StateKey(turnContext), activity.Id, now)).ToList();
@@ -108,6 +110,10 @@ public sealed class TurnCommit(
         return messages;
     }
 
+    /// <summary>Set in the turn's state when, after its commit failed, the newest committed state was
+    /// read into it (to tell a redelivery): recording the error reply then needs no second read.</summary>
+    public const string StateReloaded = "IntakeBot.StateReloaded";
+
     /// <summary>The turn failed, and the person was shown <paramref name="reply"/> about it: what they
     /// said and that reply go into their draft's transcript, which holds what they saw, in a commit of
     /// its own on the newest state. (The replies the failed turn had decided were never sent, so they are
@@ -123,7 +129,11 @@ public sealed class TurnCommit(
 
         try
         {
-            await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+            if (!turnContext.TurnState.ContainsKey(StateReloaded))
+            {
+                await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+            }
+
             var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
             if (draft?.CaseReference is null)
             {
@@ -189,24 +199,30 @@ public sealed class TurnCommit(
         }
     }
 
-    /// <summary>Writes the turn's lines to the case it belongs to. The state is committed by now: a
-    /// failure here must not tell the person their message was lost, so it is logged instead.</summary>
-    private async Task ApplyAsync(ITurnContext turnContext, TurnTranscript transcript, CancellationToken cancellationToken)
+    /// <summary>The turn's lines (and the evidence it stored) for the submitted case it touched go into
+    /// the state with the turn's change to that case, so that the commit keeps them: a process that
+    /// stops before they are written leaves them for the next turn instead of losing them.</summary>
+    private async Task KeepCaseLinesAsync(ITurnContext turnContext, TurnTranscript transcript, CancellationToken cancellationToken)
     {
-        if (transcript.CaseReference is not { } reference || transcript.CaseDeleted)
+        if (transcript.CaseReference is not { } reference || transcript.CaseDeleted || !turnContext.TurnState.ContainsKey(nameof(ConversationState)))
         {
             return;
         }
 
-        try
+        var pending = await state.PendingChanges.GetAsync(turnContext, () => [], cancellationToken).ConfigureAwait(false);
+        var index = pending.FindIndex(c => c.Reference == reference && c.ActivityId == turnContext.Activity.Id);
+        var change = index >= 0 ? pending[index] : drafts.Change(turnContext, reference);
+        change = change with { Transcript = [.. change.Transcript, .. transcript.Entries], Evidence = [.. change.Evidence, .. transcript.Evidence] };
+        if (index >= 0)
         {
-            await cases.AppendTranscriptAsync(reference, transcript.Entries, cancellationToken).ConfigureAwait(false);
+            pending[index] = change;
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException && !cancellationToken.IsCancellationRequested)
+        else
         {
-            logger.LogError("The transcript of turn {ActivityId} could not be added to case {CaseReference} ({ExceptionType}).",
-                turnContext.Activity.Id, reference, e.GetType().FullName);
+            pending.Add(change);
         }
+
+        await state.PendingChanges.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What the commit decided about a draft or a case: a discarded draft's blobs go; a
@@ -246,15 +262,21 @@ public sealed class TurnCommit(
                 changed = true;
             }
 
-            var additions = await state.PendingAdditions.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
-            if (additions is { Count: > 0 })
+            var changes = await state.PendingChanges.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
+            if (changes is { Count: > 0 })
             {
-                foreach (var addition in additions)
+                foreach (var change in changes)
                 {
-                    await drafts.ApplyAdditionAsync(addition, cancellationToken).ConfigureAwait(false);
+                    // Another turn's change was left behind by a process that stopped after its commit.
+                    var own = change.ActivityId == turnContext.Activity.Id;
+                    await caseChanges.ApplyAsync(change, own ? transcript.Dropped : [], healing: !own, cancellationToken).ConfigureAwait(false);
+                    if (change.RefreshSharedFor is { } owner)
+                    {
+                        await RefreshSharedAsync(turnContext, change, owner, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
-                await state.PendingAdditions.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                await state.PendingChanges.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 changed = true;
             }
 
@@ -277,6 +299,25 @@ public sealed class TurnCommit(
         {
             logger.LogError("What turn {ActivityId} committed could not be applied yet ({ExceptionType}); the next turn tries again.",
                 turnContext.Activity.Id, e.GetType().FullName);
+        }
+    }
+    /// <summary>Colleagues the case is shared with get the case file with the change in it, through the
+    /// same path and conflict check as an addition; the owner hears of one who lost access through the
+    /// outbox, since this turn's replies are already sent. A sharing failure leaves the change written
+    /// and the shared file as it was.</summary>
+    private async Task RefreshSharedAsync(ITurnContext turnContext, PendingChange change, string owner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await sharing.RefreshIfSharedAsync(change.Reference, change.Actor, cancellationToken).ConfigureAwait(false))
+            {
+                var notice = new OwnerNotification(owner, Text.TextKey.OwnerAccessWithheld, change.Reference, NotificationRecipient.Owner, turnContext.Activity.GetConversationReference());
+                await outbox.PostAsync(notice, $"withheld/{change.Reference}/{change.ActivityId}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The shared case file of {CaseReference} was not refreshed ({ExceptionType}).", change.Reference, e.GetType().FullName);
         }
     }
 }

@@ -58,6 +58,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         var known = _lastWritten.TryGetValue(reference, out var last) ? (Record: last.Json.ToObjectFromJson<CaseRecord>(Json)!, last.ETag) : ((CaseRecord Record, ETag ETag)?)null;
         for (var attempt = 0; ; attempt++)
         {
+            var cached = known is not null;
             var read = known ?? await ReadAsync(reference, cancellationToken).ConfigureAwait(false);
             known = null;
             if (read is null)
@@ -66,6 +67,18 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
             }
 
             var changed = change(read.Value.Record);
+            if (ReferenceEquals(changed, read.Value.Record))
+            {
+                // Nothing to write. A copy this process wrote may be older than the stored case, so
+                // that "nothing" is only trusted from the stored one.
+                if (!cached)
+                {
+                    return changed;
+                }
+
+                continue;
+            }
+
             try
             {
                 await UploadRecordAsync(changed, new BlobRequestConditions { IfMatch = read.Value.ETag }, cancellationToken).ConfigureAwait(false);

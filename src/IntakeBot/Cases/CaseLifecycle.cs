@@ -2,7 +2,8 @@
 namespace IntakeBot.Cases;
 
 /// <summary>A case after submission: submitted → acknowledged → in-review → closed, each change with who
-/// and when in the record and in the audit log; and the owners' internal notes. A status never carries
+/// and when in the record and in the audit log (an owner's move is applied after the turn's commit by
+/// <see cref="CaseChanges"/>, with the owners' internal notes and messages). A status never carries
 /// outcome text. Closing sets <see cref="CaseRecord.ClosedAt"/>, which starts the retention clock.
 /// Leaving submitted meets the acknowledgement deadline; a message to the reporter meets the feedback
 /// deadline (<see cref="RecordFeedbackAsync"/>). A transfer hands the case to another owner in one write.</summary>
@@ -14,65 +15,34 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
 
     private static readonly string[] Order = [CaseStatuses.Submitted, CaseStatuses.Acknowledged, CaseStatuses.InReview, CaseStatuses.Closed];
 
-    /// <summary>Moves the case forward to <paramref name="status"/>; never backwards, never out of closed.</summary>
-    public async Task<LifecycleOutcome> MoveAsync(string reference, string status, string actor, CancellationToken cancellationToken)
+    /// <summary>The case moved forward to <paramref name="status"/>, and whether it moved: the same
+    /// instance when it did not (already there or past it, closed, or not submitted).</summary>
+    public static (LifecycleOutcome Outcome, CaseRecord Record) Moved(CaseRecord record, string status, string actor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var target = Array.IndexOf(Order, status);
         if (target <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(status), status, "Only acknowledged, in-review and closed can be set.");
         }
 
-        var now = time.GetUtcNow();
-        var outcome = LifecycleOutcome.NotFound;
-        await cases.UpdateAsync(reference, record =>
+        var current = Array.IndexOf(Order, record.Status);
+        return current switch
         {
-            var current = Array.IndexOf(Order, record.Status);
-            (outcome, var changed) = current switch
+            < 0 => (LifecycleOutcome.NotFound, record),
+            _ when record.Status == CaseStatuses.Closed => (LifecycleOutcome.Closed, record),
+            _ when current >= target => (LifecycleOutcome.Already, record),
+            _ => (LifecycleOutcome.Changed, record with
             {
-                < 0 => (LifecycleOutcome.NotFound, record),
-                _ when record.Status == CaseStatuses.Closed => (LifecycleOutcome.Closed, record),
-                _ when current >= target => (LifecycleOutcome.Already, record),
-                _ => (LifecycleOutcome.Changed, record with
-                {
-                    Status = status,
-                    UpdatedAt = now,
-                    ClosedAt = status == CaseStatuses.Closed ? now : record.ClosedAt,
-                    StatusHistory = [.. record.StatusHistory, new StatusChange(status, actor, now)],
+                Status = status,
+                UpdatedAt = now,
+                ClosedAt = status == CaseStatuses.Closed ? now : record.ClosedAt,
+                StatusHistory = [.. record.StatusHistory, new StatusChange(status, actor, now)],
 
-                    // Any step past submitted means someone has the case: the acknowledgement is due no more.
-                    Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKinds.Acknowledge, actor, now),
-                }),
-            };
-            return changed;
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (outcome == LifecycleOutcome.Changed)
-        {
-            await cases.AppendAuditAsync(reference, new AuditEntry(now, actor, "status", null, "done", status), cancellationToken).ConfigureAwait(false);
-        }
-
-        return outcome;
-    }
-
-    /// <summary>Adds an internal note; notes stay possible on a closed case, for the record.</summary>
-    public async Task<LifecycleOutcome> AddNoteAsync(string reference, string actor, string note, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(note);
-        var now = time.GetUtcNow();
-        var updated = await cases.UpdateAsync(reference, record => record with
-        {
-            UpdatedAt = now,
-            Notes = [.. record.Notes, new CaseNote(now, actor, note)],
-        }, cancellationToken).ConfigureAwait(false);
-        if (updated is null)
-        {
-            return LifecycleOutcome.NotFound;
-        }
-
-        // The audit says a note was written, never what it says.
-        await cases.AppendAuditAsync(reference, new AuditEntry(now, actor, NoteAction, null, "done"), cancellationToken).ConfigureAwait(false);
-        return LifecycleOutcome.Changed;
+                // Any step past submitted means someone has the case: the acknowledgement is due no more.
+                Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKinds.Acknowledge, actor, now),
+            }),
+        };
     }
 
     /// <summary>Adds a message to the follow-up thread (<see cref="CaseMessage.FromOwner"/> or

@@ -35,8 +35,9 @@ public sealed record Reporter(string TeamsId, string AadObjectId, string? Name);
 /// <summary>A change of a case's status: to what, by whom (object id or roster entry), when.</summary>
 public sealed record StatusChange(string Status, string By, DateTimeOffset At);
 
-/// <summary>An owner's internal note: kept in the case, shown to owners, never to the reporter.</summary>
-public sealed record CaseNote(DateTimeOffset At, string By, string Text);
+/// <summary>An owner's internal note: kept in the case, shown to owners, never to the reporter. The
+/// activity id of the message it came in makes writing it again change nothing.</summary>
+public sealed record CaseNote(DateTimeOffset At, string By, string Text, string? ActivityId = null);
 
 /// <summary>Something a reporter added to their case after submitting it; the activity id of the
 /// message it came in makes writing it again (after a crash, or by the next turn) change nothing.</summary>

@@ -31,6 +31,7 @@ public static class CasesServiceCollectionExtensions
         services.AddCaseIndex();
         services.AddOptions<CaseLimits>().BindConfiguration(CaseLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CaseLifecycle>();
+        services.AddSingleton<CaseChanges>();
         return services;
     }
 }

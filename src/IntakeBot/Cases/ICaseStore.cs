@@ -8,7 +8,8 @@ public interface ICaseStore
     Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken);
 
     /// <summary>Changes a case with <paramref name="change"/>, read and written under its ETag so that
-    /// a concurrent change is never overwritten (the change is applied again to the newer case).
+    /// a concurrent change is never overwritten (the change is applied again to the newer case). When
+    /// <paramref name="change"/> returns the record it was given, nothing is written.
     /// Returns null when the case does not exist.</summary>
     Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken);
 

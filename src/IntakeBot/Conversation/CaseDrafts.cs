@@ -83,36 +83,43 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
     }
 
     /// <summary>Decides an addition to a submitted case, with its own timestamp: recorded in the state
-    /// (committed with this turn), written to the case after the commit by <see cref="ApplyAdditionAsync"/>.</summary>
+    /// (committed with this turn), written to the case after the commit.</summary>
     public async Task AddAsync(ITurnContext turnContext, string reference, string text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var addition = new Addition(clock.GetUtcNow(), turnContext.Activity.From.AadObjectId, text, turnContext.Activity.Id);
-        var pending = await state.PendingAdditions.GetAsync(turnContext, () => [], cancellationToken).ConfigureAwait(false);
-        pending.Add(new PendingAddition(reference, addition));
-        await state.PendingAdditions.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
+        var change = Change(turnContext, reference);
+        await DecideAsync(turnContext, change with { Addition = new Addition(change.At, change.Actor, text, change.ActivityId) }, cancellationToken).ConfigureAwait(false);
         if (TurnTranscript.Of(turnContext) is { } transcript)
         {
             transcript.CaseReference = reference;
         }
     }
 
-    /// <summary>Writes a committed addition to its case, unless the case has it already (same activity).</summary>
-    public Task ApplyAdditionAsync(PendingAddition pending, CancellationToken cancellationToken)
+    /// <summary>A change to a submitted case by the person of this turn, now, to fill in and decide.</summary>
+    public PendingChange Change(ITurnContext turnContext, string reference)
     {
-        ArgumentNullException.ThrowIfNull(pending);
-        var addition = pending.Addition;
-        return store.UpdateAsync(
-            pending.Reference,
-            c => addition.ActivityId is not null && c.Additions.Any(a => a.ActivityId == addition.ActivityId)
-                ? c
-                : c with { Additions = [.. c.Additions, addition], UpdatedAt = addition.At },
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return new PendingChange
+        {
+            Reference = reference,
+            ActivityId = turnContext.Activity.Id,
+            Actor = turnContext.Activity.From.AadObjectId,
+            At = clock.GetUtcNow(),
+        };
+    }
+
+    /// <summary>Records a change to a submitted case in the state: committed with this turn, applied to
+    /// the case after the commit (<see cref="CaseChanges"/>). Nothing is written here.</summary>
+    public async Task DecideAsync(ITurnContext turnContext, PendingChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var pending = await state.PendingChanges.GetAsync(turnContext, () => [], cancellationToken).ConfigureAwait(false);
+        pending.Add(change);
+        await state.PendingChanges.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Decides where the turn's lines go: into the case submitted in this turn, into the draft
     /// while an intake runs (both in the state, committed with the turn), or to the existing case the
-    /// turn added to (appended after the commit by <see cref="TurnCommit"/>).</summary>
+    /// turn added to (kept with the turn's change to it by the commit, see <see cref="PendingChange"/>).</summary>
     public static void RecordTurn(ITurnContext turnContext, IntakeDraft? draft, bool intakeActive)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

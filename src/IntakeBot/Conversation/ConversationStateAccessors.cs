@@ -18,8 +18,8 @@ public sealed class ConversationStateAccessors(ConversationState conversationSta
     /// <summary>A submitted case committed with the turn and not yet written to blob storage.</summary>
     public IStatePropertyAccessor<PendingCase> PendingCase { get; } = conversationState.CreateProperty<PendingCase>("pendingCase");
 
-    /// <summary>Additions to a submitted case committed with the turn and not yet written to it.</summary>
-    public IStatePropertyAccessor<List<PendingAddition>> PendingAdditions { get; } = conversationState.CreateProperty<List<PendingAddition>>("pendingAdditions");
+    /// <summary>Changes to submitted cases committed with the turn and not yet written to them.</summary>
+    public IStatePropertyAccessor<List<PendingChange>> PendingChanges { get; } = conversationState.CreateProperty<List<PendingChange>>("pendingChanges");
 
     /// <summary>The draft of this turn. BotState converts plain JSON from storage into a new copy on
     /// every read; setting it back makes every later read in the turn return this same object, and

@@ -18,7 +18,7 @@ namespace IntakeBot.Conversation;
 /// <summary>The case owner's commands: cases, case, share, revoke, access, and the retention commands
 /// hold, release and deleted. Anyone who does not own the named case (or, for a hold, is not one of
 /// <c>Retention:HoldRoles</c>) gets exactly the answer a case that does not exist gets.</summary>
-public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseLifecycle lifecycle, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
+public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseDrafts drafts, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
 {
     private const int LatestAuditEntries = 5;
 
@@ -125,7 +125,14 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return Replies.WithChoices(text.Format(TextKey.CloseConfirm, record.Reference, retention.ClosedCaseKept()), text.Format(TextKey.ChoiceCloseConfirm, record.Reference));
         }
 
-        var outcome = await lifecycle.MoveAsync(record.Reference, target, actor, cancellationToken).ConfigureAwait(false);
+        // Decided on the case as read, committed with the turn, written to the case after the commit.
+        var change = drafts.Change(turnContext, record.Reference) with { Status = target };
+        var (outcome, _) = CaseLifecycle.Moved(record, target, actor, change.At);
+        if (outcome == LifecycleOutcome.Changed)
+        {
+            await drafts.DecideAsync(turnContext, change, cancellationToken).ConfigureAwait(false);
+        }
+
         // Going straight to review still tells the reporter their report was received.
         if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && (target != CaseStatuses.InReview || record.Status == CaseStatuses.Submitted))
         {
@@ -161,23 +168,8 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return text.Format(TextKey.NoteTooLong, MaxNoteLength);
         }
 
-        if (await lifecycle.AddNoteAsync(record.Reference, actor, note, cancellationToken).ConfigureAwait(false) != LifecycleOutcome.Changed)
-        {
-            return text[TextKey.OwnerCaseNotFound];
-        }
-
-        await RefreshSharedAsync(turnContext, record, actor, cancellationToken).ConfigureAwait(false);
+        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record.Reference) with { Note = note, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         return text.Format(TextKey.NoteDone, record.Reference);
-    }
-
-    /// <summary>A note or a message is part of the case file: colleagues it was shared with get the file
-    /// again, through the same path and conflict check as an addition.</summary>
-    private async Task RefreshSharedAsync(ITurnContext turnContext, CaseRecord record, string actor, CancellationToken cancellationToken)
-    {
-        if (await sharing.RefreshIfSharedAsync(record.Reference, actor, cancellationToken).ConfigureAwait(false))
-        {
-            OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerAccessWithheld, record.Reference);
-        }
     }
 
     /// <summary><c>message IR-… text</c>: kept in the case's thread and transcript, audited without its
@@ -218,19 +210,13 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return text.Format(TextKey.MessageNoContact, record.Reference);
         }
 
-        var outcome = await lifecycle.AddMessageAsync(record.Reference, CaseMessage.FromOwner, actor, message, turnContext.Activity.Id, cancellationToken).ConfigureAwait(false);
-        if (outcome == LifecycleOutcome.Closed)
-        {
-            return text.Format(TextKey.MessageClosed, record.Reference);
-        }
-
-        if (outcome == LifecycleOutcome.NotFound)
+        if (!CaseStatuses.IsSubmitted(record.Status))
         {
             return text[TextKey.OwnerCaseNotFound];
         }
 
-        await lifecycle.RecordFeedbackAsync(record.Reference, actor, cancellationToken).ConfigureAwait(false);
-        await RefreshSharedAsync(turnContext, record, actor, cancellationToken).ConfigureAwait(false);
+        // The thread, the feedback deadline and the audit are written after the commit, from the state.
+        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record.Reference) with { OwnerMessage = message, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
         OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, TextKey.ReporterNewMessage, record.Reference);
         return text.Format(TextKey.MessageSent, record.Reference);

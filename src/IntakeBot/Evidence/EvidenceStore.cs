@@ -8,8 +8,9 @@ using IntakeBot.Storage;
 namespace IntakeBot.Evidence;
 
 /// <summary>Evidence as block blobs <c>IR-…/evidence/KEY-safe-name.ext</c>: streamed in (bounded
-/// memory), hashed on the way, described in blob metadata and in the case's evidence list.</summary>
-public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, TimeProvider clock)
+/// memory), hashed on the way, described in blob metadata. The case's evidence list gets the item from
+/// the turn's commit, not from here.</summary>
+public sealed class EvidenceStore(BlobContainers containers, TimeProvider clock)
 {
     /// <summary>Blocks of 4 MiB, two at a time: memory stays near 8 MiB whatever the file's size.</summary>
     private static readonly Azure.Storage.StorageTransferOptions Transfer = new()
@@ -25,7 +26,7 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
 
     /// <summary>Stores an item under <c>IR-…/evidence/{itemKey}-{safeName}</c>. The key comes from the
     /// activity and the attachment's place in it, so a redelivered or retried message overwrites its
-    /// own blob and its own entry in the case instead of adding a second one.</summary>
+    /// own blob instead of adding a second one (and the case's list, by blob name, its own entry).</summary>
     public Task<EvidenceItem> SaveAsync(string reference, string itemKey, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, CancellationToken cancellationToken)
         => SaveAsync(reference, itemKey, originalName, safeName, contentType, content, maxBytes, addedBy, null, cancellationToken);
 
@@ -77,15 +78,10 @@ public sealed class EvidenceStore(BlobContainers containers, ICaseStore cases, T
             throw;
         }
 
-        var record = await cases.UpdateAsync(reference, c => c with { Evidence = WithItem(c.Evidence, item), UpdatedAt = item.AddedAt }, cancellationToken).ConfigureAwait(false);
-        return record?.Evidence.Find(e => e.BlobName == item.BlobName) ?? item;
+        // The case's list gets the item from the turn's commit: the draft's, or the submitted case's
+        // change (numbered there), so nothing here reads or writes case.json.
+        return item;
     }
-
-    /// <summary>The case's evidence list with this item in it once: a retry keeps the number it had.</summary>
-    private static List<EvidenceItem> WithItem(List<EvidenceItem> evidence, EvidenceItem item)
-        => evidence.Find(e => e.BlobName == item.BlobName) is { } earlier
-            ? [.. evidence.Select(e => e.BlobName == item.BlobName ? item with { Number = earlier.Number } : e)]
-            : [.. evidence, item with { Number = evidence.Count == 0 ? 1 : evidence.Max(e => e.Number) + 1 }];
 
     /// <summary>Reads an evidence item back, streamed, for the shared case folder.</summary>
     public async Task<Stream> OpenReadAsync(EvidenceItem item, CancellationToken cancellationToken)

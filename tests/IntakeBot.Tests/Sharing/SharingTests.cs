@@ -137,7 +137,8 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var big = new byte[5 * 1024 * 1024];
         Random.Shared.NextBytes(big);
         "%PDF-1.7"u8.CopyTo(big);
-        await _app.Services.GetRequiredService<EvidenceStore>().SaveAsync(reference, "big.pdf", "big.pdf", "application/pdf", new MemoryStream(big), 50L * 1024 * 1024, "someone", CancellationToken.None);
+        var item = await _app.Services.GetRequiredService<EvidenceStore>().SaveAsync(reference, "big.pdf", "big.pdf", "application/pdf", new MemoryStream(big), 50L * 1024 * 1024, "someone", CancellationToken.None);
+        await _app.Services.GetRequiredService<CaseChanges>().ApplyAsync(new PendingChange { Reference = reference, Actor = "someone", At = item.AddedAt, Evidence = [item] }, [], healing: false, CancellationToken.None);
 
         await _owner.SayAsync($"share {reference} with alex@contoso.test");
 

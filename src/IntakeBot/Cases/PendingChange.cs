@@ -1,0 +1,39 @@
+namespace IntakeBot.Cases;
+
+/// <summary>A change to a submitted case that a turn decided: kept in the conversation's state by the
+/// turn's commit, applied to the case after it (<see cref="CaseChanges"/>), then taken out of the
+/// state. Applying it again changes nothing: what it adds carries the activity id it came in, and a
+/// status only moves forward. The turn's transcript lines for the case travel with it, so that a
+/// process that stops between the commit and the write loses none of them.</summary>
+public sealed record PendingChange
+{
+    public required string Reference { get; init; }
+
+    public string? ActivityId { get; init; }
+
+    public required string Actor { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>What a reporter added to their submitted case.</summary>
+    public Addition? Addition { get; init; }
+
+    /// <summary>Evidence stored in this turn (its blobs are written before the commit, named from the
+    /// activity); the case's list gets them after it.</summary>
+    public List<EvidenceItem> Evidence { get; init; } = [];
+
+    /// <summary>The status the owner moves the case forward to.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>An owner's internal note.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>An owner's message to the reporter; it meets the feedback deadline too.</summary>
+    public string? OwnerMessage { get; init; }
+
+    /// <summary>Set for an owner's note or message: once it is written, colleagues the case is shared
+    /// with get the case file again, and this owner is told if one of them no longer may.</summary>
+    public string? RefreshSharedFor { get; init; }
+
+    public List<TranscriptEntry> Transcript { get; init; } = [];
+}

@@ -1,0 +1,64 @@
+using Azure;
+using IntakeBot.Cases;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntakeBot.Tests.Infrastructure;
+
+/// <summary>The app's real case store (blobs on Azurite) with a fault in front of it: after
+/// <see cref="FailNextUpdate"/> or <see cref="FailNextTranscript"/>, that call fails once as storage
+/// fails (503), the way a process that stops or a storage outage leaves a write undone.</summary>
+internal sealed class FailingCaseStore
+{
+    private int _updates;
+    private int _transcripts;
+
+    public void FailNextUpdate() => Volatile.Write(ref _updates, 1);
+
+    public void FailNextTranscript() => Volatile.Write(ref _transcripts, 1);
+
+    /// <summary>Wraps the app's <see cref="ICaseStore"/> (for <see cref="BotApp"/>'s services).</summary>
+    public void Install(IServiceCollection services)
+    {
+        services.AddSingleton<BlobCaseStore>();
+        services.AddSingleton<ICaseStore>(sp => new Faulty(this, sp.GetRequiredService<BlobCaseStore>()));
+    }
+
+    private static void FailIf(ref int armed)
+    {
+        if (Interlocked.Exchange(ref armed, 0) == 1)
+        {
+            throw new RequestFailedException(503, "Injected by the test.");
+        }
+    }
+
+    private sealed class Faulty(FailingCaseStore faults, ICaseStore inner) : ICaseStore
+    {
+        public Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken) => inner.TryCreateAsync(record, cancellationToken);
+
+        public Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)
+        {
+            FailIf(ref faults._updates);
+            return inner.UpdateAsync(reference, change, cancellationToken);
+        }
+
+        public Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken) => inner.GetAsync(reference, cancellationToken);
+
+        public Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken) => inner.ListAsync(filter, cancellationToken);
+
+        public IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);
+
+        public Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+        {
+            FailIf(ref faults._transcripts);
+            return inner.AppendTranscriptAsync(reference, entries, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken) => inner.ReadTranscriptAsync(reference, cancellationToken);
+
+        public Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken) => inner.AppendAuditAsync(reference, entry, cancellationToken);
+
+        public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken) => inner.ReadAuditAsync(reference, cancellationToken);
+
+        public Task DeleteAsync(string reference, CancellationToken cancellationToken) => inner.DeleteAsync(reference, cancellationToken);
+    }
+}
