@@ -92,6 +92,7 @@ builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<ReportDialog>();
 builder.Services.AddSingleton<TakeReportDialog>();
 builder.Services.AddSingleton<AddToCaseDialog>();
+builder.Services.AddSingleton<AccountOfferDialog>();
 builder.Services.AddSingleton<RootDialog>();
 
 // "Report this message": a Teams message kept as evidence from where it was posted.

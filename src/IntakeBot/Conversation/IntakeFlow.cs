@@ -16,5 +16,7 @@ public sealed record IntakeFlow(
     TextKey? Tips = null,
     (TextKey WithSupport, TextKey WithoutSupport)? Closing = null);
 
-/// <summary>How an intake is begun: for a report taken by a responder, the responder who owns it.</summary>
-public sealed record IntakeStart(string? Owner);
+/// <summary>How an intake is begun: for a report taken by a responder, the responder who owns it; for
+/// a report started from a first message that read like an account, that message (and any that
+/// followed it before the person said yes), the first part of the account.</summary>
+public sealed record IntakeStart(string? Owner, IReadOnlyList<string>? FirstAccount = null);
