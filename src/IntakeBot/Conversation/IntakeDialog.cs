@@ -334,7 +334,7 @@ public abstract class IntakeDialog : ComponentDialog
         }
 
         draft.Answers = AccountSection.Write(draft.Answers, [.. given, said]);
-        await turn.SendActivityAsync(ChoiceMessage.Create(_text, _text.Format(TextKey.SafetyWaitKept, _options.UrgentHelp), CarryOnChoices()), cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(ChoiceMessage.Create(_text, _text.Format(_flow.WaitKept, _options.UrgentHelp), CarryOnChoices()), cancellationToken).ConfigureAwait(false);
         return true;
     }
 

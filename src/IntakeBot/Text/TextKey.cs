@@ -64,6 +64,7 @@ public enum TextKey
     AskSafeNowResponder,
     UrgentHelpWait,
     SafetyWaitKept,
+    SafetyWaitKeptNotes,
     AskSetting,
     AskRole,
     AskPlace,

@@ -190,6 +190,18 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task What_a_responder_types_while_waiting_after_the_urgent_help_contact_joins_the_notes()
+    {
+        var chat = new HttpChat(_client, ResponderId);
+        await chat.SayAllAsync("take a report", "Alex Kim", Text[TextKey.ChoiceAgreed], "They said the comments started in March", "done", "Since March", "No");
+
+        var kept = await chat.SayAsync("They are worried he will be at the office tomorrow");
+
+        Assert.Equal([Text.Format(TextKey.SafetyWaitKeptNotes, BotApp.UrgentHelp)], kept);
+        Assert.Equal(["They said the comments started in March", "They are worried he will be at the office tomorrow"], (await _blobs.DraftAsync()).Answers.WhatHappened);
+    }
+
+    [Fact]
     public async Task A_responder_tells_who_sees_the_notes_records_consent_is_asked_about_safety_and_gets_a_closing()
     {
         var chat = new HttpChat(_client, ResponderId);
