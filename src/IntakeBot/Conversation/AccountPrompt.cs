@@ -1,4 +1,5 @@
 using IntakeBot.Dialogs;
+using IntakeBot.Dialogs.Prompts;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 
@@ -6,7 +7,8 @@ namespace IntakeBot.Conversation;
 
 /// <summary>Takes an account in as many messages as the person needs; "done" ends it. Every message
 /// is handed to <paramref name="onMessage"/> as it arrives, so nothing waits for the end to be saved. The
-/// message that reaches <paramref name="maxMessages"/> is kept and ends the account as "done" would.</summary>
+/// message that reaches <paramref name="maxMessages"/> is kept and ends the account as "done" would.
+/// Begun with <see cref="Continuing"/>, it starts with messages the person already gave.</summary>
 public sealed class AccountPrompt(
     string id,
     TextCatalog text,
@@ -14,6 +16,19 @@ public sealed class AccountPrompt(
     int maxMessages) : CollectMessagesDialog(id, text)
 {
     private const string MessagesKey = "messages";
+
+    protected override void Start(DialogInstance instance, object? options)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (options is Continuing continuing)
+        {
+            base.Start(instance, continuing.Options);
+            instance.Write(MessagesKey, continuing.Messages.ToList());
+            return;
+        }
+
+        base.Start(instance, options);
+    }
 
     protected override async Task<bool> TakeAsync(ITurnContext turnContext, DialogInstance instance, string? said, CancellationToken cancellationToken)
     {
@@ -50,4 +65,8 @@ public sealed class AccountPrompt(
         await dc.Context.SendActivityAsync(MessageFactory.Text(Text[TextKey.AccountStillEmpty]), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
+
+    /// <summary>An account that already has its first messages (a first message the person chose to
+    /// start the report with): they count as given, so the next one is the second.</summary>
+    public sealed record Continuing(PromptOptions Options, IReadOnlyList<string> Messages);
 }

@@ -25,6 +25,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IntakeServices>();
         services.AddSingleton<ReportDialog>();
         services.AddSingleton<TakeReportDialog>();
+        services.AddSingleton<AccountOfferDialog>();
         services.AddSingleton<AddToCaseDialog>();
         services.AddSingleton<RootDialog>();
         return services;

@@ -42,6 +42,7 @@ public abstract class IntakeDialog : ComponentDialog
     private readonly IntakeFlow _flow;
     private readonly IReadOnlyList<IntakeSection> _sections;
     private readonly RetentionFacts _retention;
+    private readonly int _accountLimit;
 
     protected IntakeDialog(IntakeFlow flow, IntakeServices services)
         : base(flow.DialogId)
@@ -54,6 +55,7 @@ public abstract class IntakeDialog : ComponentDialog
         _evidence = services.Evidence;
         _options = services.Options.Value;
         _retention = new RetentionFacts(services.Retention.Draft, services.Retention.ClosedCase, services.Retention.Backup);
+        _accountLimit = services.Limits.Value.AccountMessages;
 
         AddDialog(new WaterfallDialog<NoValues>(Welcome, [WelcomeStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(Section, [AskSectionStepAsync, SaveSectionStepAsync]));
@@ -168,14 +170,25 @@ public abstract class IntakeDialog : ComponentDialog
             return true;
         }
 
+        if (AtSafetyWait(innerDc) && !string.IsNullOrEmpty(said) && !IsCarryOn(said) && !IsControlWord(said) && !_text.IsGreeting(said))
+        {
+            return await KeepWhileWaitingAsync(turn, draft, said, cancellationToken).ConfigureAwait(false);
+        }
+
         return false;
     }
 
     private async Task<DialogTurnResult> WelcomeStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var start = step.Options<IntakeStart>();
         draft.Kind = _flow.Kind;
-        draft.Owner = step.Options<IntakeStart>()?.Owner;
+        draft.Owner = start?.Owner;
+        if (start?.FirstAccount is { Count: > 0 } first)
+        {
+            // What they wrote before saying yes is the account's first part, asked for first.
+            draft.Answers = AccountSection.Write(draft.Answers, first);
+        }
         await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Welcome, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
         if (_flow.Kind == CaseKinds.SelfReport)
         {
@@ -196,6 +209,13 @@ public abstract class IntakeDialog : ComponentDialog
         }
 
         var prompt = Replies.WithChoices(question, section.Choices.Select(c => _text[c]));
+        if (section.Input == SectionInput.Account && !step.Options<SectionCursor>()!.Editing && section.Read(draft.Answers) is { Count: > 0 } given)
+        {
+            // Started from a first message: the account goes on from it, and says so.
+            var continuing = new PromptOptions { Prompt = Replies.WithChoices(_text[TextKey.AccountContinues]) };
+            return await step.BeginDialogAsync(AccountPromptId(section), new AccountPrompt.Continuing(continuing, given), cancellationToken).ConfigureAwait(false);
+        }
+
         var options = new PromptOptions
         {
             Prompt = prompt,
@@ -290,8 +310,37 @@ public abstract class IntakeDialog : ComponentDialog
     private Task<DialogTurnResult> AskCarryOnStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var wait = _text.Format(TextKey.UrgentHelpWait, _options.UrgentHelp);
-        return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(wait, wait, [new(nameof(TextKey.ChoiceCarryOn), _text[TextKey.ChoiceCarryOn])]), cancellationToken);
+        return step.BeginDialogAsync(Choice, ChoiceStepOptions.For(wait, wait, CarryOnChoices()), cancellationToken);
     }
+
+    /// <summary>"carry on", by button or typed, or a way of saying it ("continue", "I'm ready").</summary>
+    private IReadOnlyList<Choice> CarryOnChoices()
+        => [new(nameof(TextKey.ChoiceCarryOn), _text[TextKey.ChoiceCarryOn], _text[TextKey.WordsCarryOn].Split('|'))];
+
+    private bool IsCarryOn(string said) => ChoiceMatcher.Match(_text, said, CarryOnChoices()) is not null;
+
+    private static bool AtSafetyWait(DialogContext innerDc) => innerDc.Stack.Any(d => d.Id == SafetyWait);
+
+    /// <summary>What someone writes while the bot waits after the urgent-help contact is part of what
+    /// happened (often what is going on right now): it joins the account at once, so nothing is lost
+    /// if they never carry on, and they are told so, with the contact and the way on again. False when
+    /// the account is full: the wait's question is asked again.</summary>
+    private async Task<bool> KeepWhileWaitingAsync(ITurnContext turn, IntakeDraft draft, string said, CancellationToken cancellationToken)
+    {
+        var given = AccountSection.Read(draft.Answers);
+        if (given.Count >= _accountLimit)
+        {
+            return false;
+        }
+
+        draft.Answers = AccountSection.Write(draft.Answers, [.. given, said]);
+        await turn.SendActivityAsync(ChoiceMessage.Create(_text, _text.Format(_flow.WaitKept, _options.UrgentHelp), CarryOnChoices()), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The part that holds the account in the person's own words (the reporter's "what happened",
+    /// the responder's notes).</summary>
+    private IntakeSection AccountSection => _sections.First(s => s.Input == SectionInput.Account);
 
     private Task<DialogTurnResult> CarryOnStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
         => NextSectionAsync(step, step.Options<SectionCursor>()!, cancellationToken);
@@ -449,8 +498,9 @@ public abstract class IntakeDialog : ComponentDialog
             return true;
         }
 
-        if (IsControlWord(said))
+        if (IsControlWord(said) || (AtSafetyWait(innerDc) && !string.IsNullOrEmpty(said)))
         {
+            // At the wait after the urgent-help contact, text is kept (or carries on) as it would be unpaused.
             return false;
         }
 

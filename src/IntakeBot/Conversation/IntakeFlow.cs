@@ -4,7 +4,8 @@ using IntakeBot.Text;
 namespace IntakeBot.Conversation;
 
 /// <summary>What makes one intake different from another: its questions and its words. A closing,
-/// where there is one, follows the receipt: what the person taking the report can pass on.</summary>
+/// where there is one, follows the receipt: what the person taking the report can pass on. What is
+/// said when text typed while waiting after the urgent-help contact is kept names where it went.</summary>
 public sealed record IntakeFlow(
     string DialogId,
     string Kind,
@@ -14,7 +15,10 @@ public sealed record IntakeFlow(
     TextKey ReviewCardClassification,
     TextKey Receipt,
     TextKey? Tips = null,
-    (TextKey WithSupport, TextKey WithoutSupport)? Closing = null);
+    (TextKey WithSupport, TextKey WithoutSupport)? Closing = null,
+    TextKey WaitKept = TextKey.SafetyWaitKept);
 
-/// <summary>How an intake is begun: for a report taken by a responder, the responder who owns it.</summary>
-public sealed record IntakeStart(string? Owner);
+/// <summary>How an intake is begun: for a report taken by a responder, the responder who owns it; for
+/// a report started from a first message that read like an account, that message (and any that
+/// followed it before the person said yes), the first part of the account.</summary>
+public sealed record IntakeStart(string? Owner, IReadOnlyList<string>? FirstAccount = null);

@@ -291,8 +291,9 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind, Date(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count, deadlines.Line(c)))));
     }
 
-    /// <summary>The case as a card: its answers and evidence, then who can read it and the latest audit
-    /// entries (this view among them). What people typed is shown as plain text.</summary>
+    /// <summary>The case as the owner's case card (<see cref="CaseCard"/>): a request not to be contacted
+    /// first, its answers and evidence, who can read it, the latest changes and audit entries (this view
+    /// among them), and the owner's actions. What people typed is shown as plain text.</summary>
     private async Task<Activity> CardAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
@@ -301,7 +302,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         // cut shorter until it does, and only the latest entries of each list are shown.
         for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
         {
-            var card = Card(record, audit, limit);
+            var card = CaseCard.Create(text, CardContent(record, audit, limit));
             if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= ShortestCut)
             {
                 return card;
@@ -309,15 +310,14 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         }
     }
 
-    private Activity Card(CaseRecord record, IReadOnlyList<AuditEntry> audit, int limit)
+    private CaseCardContent CardContent(CaseRecord record, IReadOnlyList<AuditEntry> audit, int limit)
     {
         var flow = record.Kind == CaseKinds.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
-        var evidence = record.Evidence.Select(e => e with { SafeName = PlainText.Escape(e.SafeName) }).ToList();
-        var card = Replies.Card(text, text.Format(TextKey.CaseCardTitle, record.Reference), text.Format(TextKey.CaseCardFacts, record.Kind, StatusWord(record.Status), Date(record.CreatedAt)), flow.Sections, AsPlainText(record.Answers), evidence, limit);
-        var lines = new List<string>
-        {
-            record.Access.Count == 0 ? text[TextKey.CaseCardAccessNone] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email)))),
-        };
+        var answers = AsPlainText(record.Answers);
+        var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
+        var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Read(answers))).ToList();
+        var access = record.Access.Count == 0 ? text[TextKey.CaseCardAccessNone] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
+        var lines = new List<string>();
         if (record.StatusHistory.Count > 0)
         {
             lines.Add(text.Format(TextKey.CaseCardStatusHistory, Latest(record.StatusHistory.Select(c => $"{Date(c.At)}: {StatusWord(c.Status)}").ToList(), limit)));
@@ -348,8 +348,15 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => PlainText.Escape($"{Date(a.At)} {a.Action} {a.Whom} {a.Result}".Replace("  ", " ", StringComparison.Ordinal))))));
         }
 
-        card.Text = string.Join("\n\n", lines);
-        return card;
+        return new CaseCardContent(
+            record.Reference,
+            text.Format(TextKey.CaseCardTitle, record.Reference),
+            text.Format(TextKey.CaseCardFacts, record.Kind, StatusWord(record.Status), Date(record.CreatedAt)),
+            text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact),
+            parts,
+            access,
+            [.. record.Access.Select(g => new CardReader(g.DisplayName ?? g.Email, g.Email))],
+            lines);
     }
 
     /// <summary>The latest entries of a list, each cut to <paramref name="limit"/> characters, after a line

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
+using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
@@ -10,8 +11,10 @@ namespace IntakeBot.Conversation;
 /// <summary>The bot's main dialog, run as the Bot Framework samples' <c>DialogBot</c> runs theirs:
 /// a message with nothing running begins it, and it reads the message to choose what happens. A
 /// command such as <c>help</c> or <c>cases</c> is answered and the dialog ends; <c>report</c>,
-/// <c>take a report</c> and <c>add to</c> begin the dialog that carries on over later messages; begun
-/// with <see cref="ReportDialog.DialogId"/> as its options, it begins a report whatever was said.</summary>
+/// <c>take a report</c> and <c>add to</c> begin the dialog that carries on over later messages, and a
+/// message that reads like an account begins the offer to start a report with it
+/// (<see cref="AccountOfferDialog"/>); begun with <see cref="ReportDialog.DialogId"/> as its options, it
+/// begins a report whatever was said. A button on the owner's case card counts as its typed command.</summary>
 public sealed partial class RootDialog : ComponentDialog
 {
     public const string DialogId = "root";
@@ -29,6 +32,7 @@ public sealed partial class RootDialog : ComponentDialog
         ReportDialog reportDialog,
         TakeReportDialog takeReportDialog,
         AddToCaseDialog addToCaseDialog,
+        AccountOfferDialog accountOffer,
         ResponderRecognition responders,
         ReporterCommands reporter,
         OwnerCommands owner,
@@ -48,6 +52,7 @@ public sealed partial class RootDialog : ComponentDialog
         AddDialog(reportDialog);
         AddDialog(takeReportDialog);
         AddDialog(addToCaseDialog);
+        AddDialog(accountOffer);
     }
 
     /// <summary>The bot's dialog set: this dialog, and the dialogs it begins, so that a conversation
@@ -85,6 +90,11 @@ public sealed partial class RootDialog : ComponentDialog
         ArgumentNullException.ThrowIfNull(innerDc);
         var turn = innerDc.Context;
         var said = turn.Activity.Text?.Trim();
+        if (string.IsNullOrEmpty(said) && CaseCardCommand(CardSubmission.Read(turn.Activity.Value)) is { } pressed)
+        {
+            said = pressed;
+        }
+
         var responder = await _responders.RecognizeAsync(turn, cancellationToken).ConfigureAwait(false);
         if (_text.IsWord(said, TextKey.ChoiceReport) || options is ReportDialog.DialogId)
         {
@@ -115,6 +125,11 @@ public sealed partial class RootDialog : ComponentDialog
         }
         else if (said is null || (!await _reporter.TryHandleAsync(turn, said, cancellationToken).ConfigureAwait(false) && !await _owner.TryHandleAsync(turn, said, responder, cancellationToken).ConfigureAwait(false)))
         {
+            if (TextCatalog.LooksLikeAccount(said))
+            {
+                return await innerDc.BeginDialogAsync(AccountOfferDialog.DialogId, said, cancellationToken).ConfigureAwait(false);
+            }
+
             await turn.SendActivityAsync(Replies.WithChoices(Answer(said, responder), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
         }
 
@@ -128,10 +143,19 @@ public sealed partial class RootDialog : ComponentDialog
         _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
         _ when _text.IsWord(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}") + SupportLine(),
         _ when _text.IsGreeting(said) => _text[TextKey.GreetingReply],
-        _ when TextCatalog.LooksLikeAccount(said) => _text[TextKey.AccountLikeNotStarted],
         _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
         _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
         _ => _text[TextKey.Greeting],
+    };
+
+    /// <summary>The command a button of the owner's case card stands for, typed as the owner would
+    /// type it, so that it goes through the same checks; null for anything else.</summary>
+    private static string? CaseCardCommand(CardSubmission? pressed) => pressed switch
+    {
+        { Choice: CaseCard.AccessChoice, Reference: { } reference } => $"access {reference}",
+        { Choice: CaseCard.ShareChoice, Reference: { } reference } => $"share {reference} with {pressed.Address}",
+        { Choice: CaseCard.RevokeChoice, Reference: { } reference } => $"revoke {reference} from {pressed.Address}",
+        _ => null,
     };
 
     /// <summary>The support resource as a paragraph of its own, when one is configured.</summary>

@@ -19,5 +19,6 @@ public sealed class TakeReportDialog(IntakeServices services)
         TextKey.ResponderReviewCardClassification,
         TextKey.ResponderReceipt,
         TextKey.Tips,
-        (TextKey.ResponderClosing, TextKey.ResponderClosingNoSupport));
+        (TextKey.ResponderClosing, TextKey.ResponderClosingNoSupport),
+        TextKey.SafetyWaitKeptNotes);
 }

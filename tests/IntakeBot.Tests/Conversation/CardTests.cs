@@ -148,7 +148,7 @@ public sealed class CardTests
         var submits = Buttons(card).Select(b => ((string)b["data"]![CardSubmission.ChoiceField]!, (string?)b["data"]![CardSubmission.ReferenceField])).ToList();
         Assert.Equal([(CaseCard.AccessChoice, "IR-ABCD2345"), (CaseCard.ShareChoice, "IR-ABCD2345"), (CaseCard.RevokeChoice, "IR-ABCD2345")], submits);
         var body = (JArray)card["body"]!;
-        Assert.Equal(Text[TextKey.CardNoContactBanner], (string)body[2]["text"]!);
+        Assert.Equal(Text[TextKey.CardNoContactBanner], (string)body[0]["items"]![1]!["text"]!);
         Assert.Contains("alex@contoso.test", card.ToString(), StringComparison.Ordinal);
     }
 

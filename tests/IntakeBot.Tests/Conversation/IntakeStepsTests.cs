@@ -48,7 +48,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Theory]
     [InlineData("No")]
     [InlineData("Not sure")]
-    public async Task Not_safe_shows_the_urgent_help_contact_and_waits_until_the_person_wants_to_carry_on(string answer)
+    public async Task Not_safe_shows_the_urgent_help_contact_and_waits_until_the_person_wants_to_carry_on_keeping_what_they_write_meanwhile(string answer)
     {
         var chat = new HttpChat(_client);
         await chat.SayAllAsync(UpTo("Yes"));
@@ -60,12 +60,39 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var wait = Assert.Single(urgent);
         Assert.Contains(BotApp.UrgentHelp, Said(wait), StringComparison.Ordinal);
         Assert.Contains(Text[TextKey.ChoiceCarryOn], SuggestedActions(wait));
-        Assert.All(stillWaiting, r => Assert.DoesNotContain(Text[TextKey.AskSetting], r, StringComparison.Ordinal));
-        Assert.Contains(stillWaiting, r => r.Contains(BotApp.UrgentHelp, StringComparison.Ordinal));
+        Assert.Equal([Text.Format(TextKey.SafetyWaitKept, BotApp.UrgentHelp)], stillWaiting);
         Assert.Contains(carriedOn, r => Said(r).Contains(Text[TextKey.AskSetting], StringComparison.Ordinal));
         var draft = await _blobs.DraftAsync();
         Assert.Equal(answer, draft.Answers.SafeNow);
-        Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day"], draft.Answers.WhatHappened);
+        Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day", "I'm in the car park"], draft.Answers.WhatHappened);
+    }
+
+    [Theory]
+    [InlineData("continue")]
+    [InlineData("I'm ready.")]
+    public async Task Carry_on_can_be_said_in_other_words_and_is_never_kept_as_the_account(string said)
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync([.. UpTo("Yes"), "No"]);
+
+        var carriedOn = await chat.SayAsync(said);
+
+        Assert.Contains(carriedOn, r => r.Contains(Text[TextKey.AskSetting], StringComparison.Ordinal));
+        Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day"], (await _blobs.DraftAsync()).Answers.WhatHappened);
+    }
+
+    [Fact]
+    public async Task What_is_written_while_waiting_after_a_pause_is_kept_too_and_reaches_the_submitted_case()
+    {
+        var chat = new HttpChat(_client);
+        await chat.SayAllAsync([.. UpTo("Yes"), "No", "pause"]);
+
+        var resumed = await chat.SayAsync("He is still waiting outside my office");
+        await chat.SayAllAsync(["carry on", .. Intake.UpToReview()[9..]]);
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+
+        Assert.Equal([Text.Format(TextKey.SafetyWaitKept, BotApp.UrgentHelp)], resumed);
+        Assert.Equal("He is still waiting outside my office", (await _blobs.CaseAsync(reference)).Answers.WhatHappened[^1]);
     }
 
     [Fact]
@@ -160,6 +187,18 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.DoesNotContain(next, r => Said(r).Contains(Text[TextKey.AskSafeTimes], StringComparison.Ordinal));
         Assert.Contains(next, r => r["attachments"] is JArray { Count: > 0 });
+    }
+
+    [Fact]
+    public async Task What_a_responder_types_while_waiting_after_the_urgent_help_contact_joins_the_notes()
+    {
+        var chat = new HttpChat(_client, ResponderId);
+        await chat.SayAllAsync("take a report", "Alex Kim", Text[TextKey.ChoiceAgreed], "They said the comments started in March", "done", "Since March", "No");
+
+        var kept = await chat.SayAsync("They are worried he will be at the office tomorrow");
+
+        Assert.Equal([Text.Format(TextKey.SafetyWaitKeptNotes, BotApp.UrgentHelp)], kept);
+        Assert.Equal(["They said the comments started in March", "They are worried he will be at the office tomorrow"], (await _blobs.DraftAsync()).Answers.WhatHappened);
     }
 
     [Fact]

@@ -69,6 +69,11 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
         return [.. ((JArray?)body["activities"] ?? []).OfType<JObject>()];
     }
 
+    /// <summary>Sends a message and returns, for each reply, everything it shows in words: its text and
+    /// the text of any card it carries, one string a reply.</summary>
+    public async Task<IReadOnlyList<string>> ShownAsync(string text)
+        => [.. (await ExchangeAsync(text)).Select(r => string.Join("\n", r.SelectTokens("$..text").Select(t => t.ToString())))];
+
     /// <summary>An uploaded file as Teams delivers it in 1:1 chat.</summary>
     public static JObject UploadedFile(string name, string downloadUrl)
         => new()

@@ -90,7 +90,7 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
             Assert.Equal($"The reporter has replied about {reference}. Type **case {reference}** to read it.", Text(ownerTold.Activity));
 
             var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
-            var card = await owner.SayAsync($"case {reference}");
+            var card = await owner.ShownAsync($"case {reference}");
             Assert.Contains($"from the reporter: Yes, after lunch {ReplyCanary}", card[0], StringComparison.Ordinal);
             Assert.Contains($"to the reporter: Could we talk on Tuesday? {Canary}", card[0], StringComparison.Ordinal);
 

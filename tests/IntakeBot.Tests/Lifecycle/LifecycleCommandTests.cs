@@ -56,7 +56,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         var afterAsking = await CaseAsync(reference);
         var closed = await _owner.SayAsync($"close {reference} confirm");
         var seenClosed = await reporter.SayAsync("my reports");
-        var card = await _owner.SayAsync($"case {reference}");
+        var card = await _owner.ShownAsync($"case {reference}");
 
         Assert.Equal($"{reference} is now marked acknowledged. This is recorded in its audit log.", acknowledged[0]);
         Assert.Contains($"{reference}**, ", lookedAt[0], StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         const string canary = "canary-note-5d1e";
 
         var noted = await _owner.SayAsync($"note {reference} called back {canary}");
-        var card = await _owner.SayAsync($"case {reference}");
+        var card = await _owner.ShownAsync($"case {reference}");
         var mine = await reporter.SayAsync("my reports");
         var empty = await _owner.SayAsync($"note {reference}");
         var tooLong = await _owner.SayAsync($"note {reference} {new string('x', 5_000)}");
@@ -140,7 +140,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
 
         var held = await _owner.SayAsync($"hold {reference}");
         var heldAgain = await _owner.SayAsync($"HOLD {reference.ToLowerInvariant()}");
-        var card = await _owner.SayAsync($"case {reference}");
+        var card = await _owner.ShownAsync($"case {reference}");
         var heldTags = await TagsAsync(reference);
         var released = await _owner.SayAsync($"release {reference}");
         var notHeld = await _owner.SayAsync($"release {reference}");

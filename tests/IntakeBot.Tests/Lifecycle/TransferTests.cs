@@ -78,7 +78,7 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var told = await _connector.WaitForSentAsync(a => Text(a).StartsWith("A case has been handed to you", StringComparison.Ordinal), Patience);
         var oldOwnerSees = await _owner.SayAsync($"case {reference}");
         var oldOwnerList = await _owner.SayAsync("cases");
-        var newOwnerSees = await colleague.SayAsync($"case {reference}");
+        var newOwnerSees = await colleague.ShownAsync($"case {reference}");
         var newOwnerList = await colleague.SayAsync("cases");
 
         Assert.Equal($"{reference} is now owned by Robin Ortega. They have been told, by reference only, and the change is in the audit log. It no longer appears in your **cases**.", done[0]);

@@ -245,7 +245,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         var (reference, _) = await SubmittedCaseAsync();
 
         await _owner.SayAsync($"access {reference}");
-        var card = await _owner.SayAsync($"case {reference}");
+        var card = await _owner.ShownAsync($"case {reference}");
 
         var audit = await AuditAsync(reference);
         Assert.Equal(["access listed", "view shown"], audit.Select(a => $"{a.Action} {a.Result}"));

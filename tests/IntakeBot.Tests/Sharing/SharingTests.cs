@@ -285,7 +285,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await _owner.SayAsync($"share {reference} with alex@contoso.test");
 
         var cases = await _owner.SayAsync("cases");
-        var card = await _owner.SendAsync($"case {reference}", null);
+        var card = await _owner.ShownAsync($"case {reference}");
 
         Assert.Contains($"**{reference}**, self-report", cases[0], StringComparison.Ordinal);
         Assert.Contains("1 with access", cases[0], StringComparison.Ordinal);

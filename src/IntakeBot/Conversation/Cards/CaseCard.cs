@@ -8,7 +8,9 @@ namespace IntakeBot.Conversation.Cards;
 public sealed record CardReader(string Name, string Address);
 
 /// <summary>What the owner's case card shows. The strings are catalog text already formatted
-/// (title, facts, access, additions, audit); the parts carry the report as given.</summary>
+/// (title, facts, access, and notes such as additions and the audit); the parts' lines and the notes
+/// are markdown in which everything a person typed is escaped (<see cref="Text.PlainText"/>), so that
+/// a kept Teams message can carry its link and nothing typed can add one.</summary>
 public sealed record CaseCardContent(
     string Reference,
     string Title,
@@ -28,13 +30,15 @@ public static class CaseCard
     public const string ShareChoice = "share";
     public const string RevokeChoice = "revoke";
 
-    /// <summary>The card; the text fallback is the title and facts only: the reference and status,
-    /// no content, as for any message that may show in a notification.</summary>
+    /// <summary>The card; the text fallback is the title and facts only (after the no-contact request,
+    /// when there is one): the reference and status, no content, as for any message that may show in a
+    /// notification.</summary>
     public static Activity Create(TextCatalog text, CaseCardContent content)
     {
+        var fallback = content.NoContactRequested ? $"**{text[TextKey.TitleNoContact]}**\n\n{content.Title}\n\n{content.Facts}" : $"{content.Title}\n\n{content.Facts}";
         for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
         {
-            var card = AdaptiveCardJson.Message(Build(text, content, limit), $"{content.Title}\n\n{content.Facts}");
+            var card = AdaptiveCardJson.Message(Build(text, content, limit), fallback);
             if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= 60)
             {
                 return card;
@@ -44,15 +48,22 @@ public static class CaseCard
 
     private static JObject Build(TextCatalog text, CaseCardContent content, int limit)
     {
-        var body = new JArray
-        {
-            AdaptiveCardJson.Heading(content.Title, large: true),
-            AdaptiveCardJson.Words(content.Facts, subtle: true),
-        };
+        var body = new JArray();
         if (content.NoContactRequested)
         {
-            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = text[TextKey.CardNoContactBanner], ["weight"] = "Bolder", ["color"] = "Attention", ["wrap"] = true });
+            // First on the card, where nobody about to write to the reporter can miss it.
+            var heading = AdaptiveCardJson.Heading(text[TextKey.TitleNoContact], large: true);
+            heading["color"] = "Attention";
+            body.Add(new JObject
+            {
+                ["type"] = "Container",
+                ["style"] = "attention",
+                ["items"] = new JArray { heading, AdaptiveCardJson.Words(text[TextKey.CardNoContactBanner]) },
+            });
         }
+
+        body.Add(AdaptiveCardJson.Heading(content.Title, large: true));
+        body.Add(AdaptiveCardJson.Words(content.Facts, subtle: true));
 
         foreach (var part in content.Parts)
         {
@@ -60,13 +71,13 @@ public static class CaseCard
             heading["separator"] = true;
             heading["spacing"] = "Medium";
             body.Add(heading);
-            body.Merge(ReviewCard.Answer(text, part.Lines, limit));
+            body.Merge(ReviewCard.Answer(text, part.Lines, limit, markdown: true));
         }
 
         body.Add(AdaptiveCardJson.Words(content.Access));
         foreach (var note in content.Notes)
         {
-            body.Add(AdaptiveCardJson.Plain(Cut(note, limit)));
+            body.Add(AdaptiveCardJson.Words(Cut(note, limit)));
         }
 
         var actions = new JArray

@@ -85,9 +85,10 @@ public static class ReviewCard
         });
     }
 
-    /// <summary>An answer as plain text, cut to <paramref name="limit"/> characters and
+    /// <summary>An answer as plain text (or, for <paramref name="markdown"/> lines in which everything
+    /// typed is escaped already, as markdown), cut to <paramref name="limit"/> characters and
     /// <see cref="MaxLines"/> lines with a note when anything was left off the card.</summary>
-    internal static JArray Answer(TextCatalog text, IReadOnlyList<string> lines, int limit)
+    internal static JArray Answer(TextCatalog text, IReadOnlyList<string> lines, int limit, bool markdown = false)
     {
         if (lines.Count == 0)
         {
@@ -103,7 +104,7 @@ public static class ReviewCard
             shown = shown[..end].TrimEnd() + "…";
         }
 
-        var items = new JArray { AdaptiveCardJson.Plain(shown) };
+        var items = new JArray { markdown ? AdaptiveCardJson.Words(shown) : AdaptiveCardJson.Plain(shown) };
         if (lines.Count > MaxLines)
         {
             items.Add(AdaptiveCardJson.Words(text.Format(TextKey.CardMoreItems, lines.Count - MaxLines), subtle: true));
