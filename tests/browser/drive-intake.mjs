@@ -39,10 +39,12 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // Generous: a slow CI machine, not a slow bot, is what these limits meet.
+  page.setDefaultTimeout(90_000);
   await page.route('**/*', (route) => (['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
   await page.goto(url, { waitUntil: 'networkidle' });
   // The Playground tells the bot about the new chat first; typing before that is lost.
-  await page.getByText('conversationUpdate').first().waitFor({ timeout: 30_000 });
+  await page.getByText('conversationUpdate').first().waitFor({ timeout: 90_000 });
   const box = page.getByRole('textbox');
   for (const [typed, expected] of steps) {
     // Counted the same way as the wait below counts, so a question already on the page is not taken for the answer.
@@ -56,12 +58,12 @@ try {
       const buttons = typed.onCard
         ? page.locator('.ac-adaptiveCard button', { hasText: new RegExp(`^\\s*${typed.click}\\s*$`, 'i') })
         : page.getByRole('button', { name: typed.click, exact: true });
-      await buttons.last().click({ timeout: 30_000 });
+      await buttons.last().click({ timeout: 90_000 });
     }
     await page.waitForFunction(
       ([text, count]) => document.body.innerText.split(text).length - 1 > count,
       [expected, seen],
-      { timeout: 30_000 },
+      { timeout: 90_000 },
     ).catch(async (error) => {
       await page.screenshot({ path: screenshot });
       throw new Error(`After "${typeof typed === 'string' ? typed : typed.click}" the bot did not say "${expected}": ${error.message}`);

@@ -6,7 +6,10 @@ using IntakeBot.Tests.Infrastructure;
 namespace IntakeBot.Tests.EndToEnd;
 
 /// <summary>A person in a browser: Microsoft 365 Agents Playground (the local Teams-like client)
-/// against the real bot process and Azurite, driven by Playwright in headless Debian Chromium.</summary>
+/// against the real bot process and Azurite, driven by Playwright in headless Debian Chromium. It runs
+/// alone, after the parallel classes: a browser, the Playground and the bot competing with them for two
+/// cores made its waits a matter of luck.</summary>
+[Collection(Alone.Name)]
 public sealed class BrowserIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
@@ -29,7 +32,7 @@ public sealed class BrowserIntakeTests(AzuriteFixture azurite) : IClassFixture<A
             WorkingDirectory = RepoPaths.Root,
         };
         start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
-        await playground.StartAsync(start, port, TimeSpan.FromSeconds(60));
+        await playground.StartAsync(start, port, TimeSpan.FromSeconds(120));
         try
         {
             var screenshot = Path.Combine(AppContext.BaseDirectory, "browser", "intake-finished.png");
