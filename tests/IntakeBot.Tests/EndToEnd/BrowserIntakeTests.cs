@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
@@ -14,8 +16,10 @@ public sealed class BrowserIntakeTests(AzuriteFixture azurite) : IClassFixture<A
 {
     private static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
+    /// <summary>After the receipt, "Report this message" is used twice in the Playground: the first kept
+    /// message is declined ("Not now") and leaves nothing; the second is added to the submitted report.</summary>
     [Fact]
-    public async Task A_whole_intake_typed_into_the_playground_ends_with_a_receipt_and_the_case_in_blob_storage()
+    public async Task A_whole_intake_typed_into_the_playground_ends_with_a_receipt_and_the_case_in_blob_storage_and_a_reported_message_joins_it()
     {
         Assert.True(File.Exists(Chromium), $"Chromium is needed at {Chromium}: ./scripts/test.sh installs Debian's chromium package.");
         await using var bot = new BotProcess(azurite);
@@ -47,10 +51,41 @@ public sealed class BrowserIntakeTests(AzuriteFixture azurite) : IClassFixture<A
             var record = (await azurite.Client.GetBlobContainerClient(bot.CasesContainer).GetBlobClient($"{reference}/case.json").DownloadContentAsync()).Value.Content.ToString();
             Assert.Contains("Someone kept interrupting me in meetings and mocking my accent.", record, StringComparison.Ordinal);
             Assert.Contains("\"status\":\"submitted\"", record, StringComparison.Ordinal);
+
+            // What the pop-up was given to say each time, nothing posted where the action was used.
+            var answers = JsonNode.Parse(output.Trim().Split('\n')[^1])!["answers"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+            Assert.Equal(2, answers.Count);
+            Assert.All(answers, a => Assert.StartsWith("Kept privately.", a, StringComparison.Ordinal));
+            var blobs = new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer);
+            var kept = await KeptMessageAsync(blobs, reference);
+            Assert.Equal("I dread the weekly call now.", kept.Message!.Excerpt);
+            Assert.Equal(MessageFacts.KindChat, kept.Message.ConversationKind);
+            var content = (await blobs.Cases.GetBlobClient(kept.BlobName).DownloadContentAsync()).Value.Content.ToArray();
+            Assert.Equal(kept.Sha256, Convert.ToHexStringLower(SHA256.HashData(content)));
+            // The message declined with "Not now" is in no report and no longer held in the chat's state.
+            Assert.Single((await blobs.CaseAsync(reference)).Evidence, e => e.Kind == MessageFacts.EvidenceKind);
+            Assert.Empty(await blobs.StateBlobsContainingAsync("\"capturedMessage\""));
         }
         finally
         {
             await playground.KillAsync();
+        }
+    }
+
+    /// <summary>The kept message in the case's evidence: it is written after the turn that added it
+    /// commits, so it may land just after the bot said so.</summary>
+    private static async Task<EvidenceItem> KeptMessageAsync(CaseBlobs blobs, string reference)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var kept = (await blobs.CaseAsync(reference)).Evidence.FirstOrDefault(e => e.Kind == MessageFacts.EvidenceKind);
+            if (kept is not null)
+            {
+                return kept;
+            }
+
+            await Task.Delay(100, patience.Token);
         }
     }
 
