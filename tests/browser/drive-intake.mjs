@@ -102,7 +102,7 @@ async function waitForMore(page, text, count, after) {
   await page.waitForFunction(
     ([t, c]) => document.body.innerText.split(t).length - 1 > c,
     [text, count],
-    { timeout: 30_000 },
+    { timeout: 90_000 },
   ).catch(async (error) => {
     await page.screenshot({ path: screenshot });
     throw new Error(`After ${after} the bot did not say "${text}": ${error.message}`);
@@ -120,20 +120,20 @@ async function reportMessage(page, text) {
     .filter({ hasText: text })
     .filter({ hasNot: page.locator('[aria-label="Message author"]') })
     .last();
-  await message.hover({ timeout: 30_000 });
-  await message.getByRole('button', { name: 'Show more information' }).click({ timeout: 30_000 });
-  await page.getByRole('menuitem', { name: 'Action Command' }).click({ timeout: 30_000 });
+  await message.hover({ timeout: 90_000 });
+  await message.getByRole('button', { name: 'Show more information' }).click({ timeout: 90_000 });
+  await page.getByRole('menuitem', { name: 'Action Command' }).click({ timeout: 90_000 });
   const invoked = page.waitForResponse(
     (r) => r.url().endsWith('/_conversation/v1/invoke') && (r.request().postData() ?? '').includes('composeExtension/fetchTask'),
-    { timeout: 30_000 },
+    { timeout: 90_000 },
   );
-  await page.getByPlaceholder('Input command id or leave blanks').fill('reportMessage', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Create', exact: true }).click({ timeout: 30_000 });
+  await page.getByPlaceholder('Input command id or leave blanks').fill('reportMessage', { timeout: 90_000 });
+  await page.getByRole('button', { name: 'Create', exact: true }).click({ timeout: 90_000 });
   const answer = await (await invoked).json();
   // Playground 0.2.28 shows only an Adaptive Card (type "continue") for a fetchTask answer; Teams also
   // shows a plain message (type "message"), which is what the bot answers. The empty pop-up is closed.
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click({ timeout: 30_000 });
-  await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click({ timeout: 90_000 });
+  await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 90_000 });
   await waitForMore(page, offer, offered, `"Report this message" on "${text}"`);
   return answer?.task?.type === 'message' ? answer.task.value : JSON.stringify(answer);
 }
@@ -142,6 +142,6 @@ async function reportMessage(page, text) {
  *  and waits for the bot to say <expected>. */
 async function pressOnCard(page, title, expected) {
   const before = await countOnPage(page, expected);
-  await page.locator('.ac-adaptiveCard button', { hasText: new RegExp(`^\\s*(\\d+\\.\\s+)?${title}\\s*$`, 'i') }).last().click({ timeout: 30_000 });
+  await page.locator('.ac-adaptiveCard button', { hasText: new RegExp(`^\\s*(\\d+\\.\\s+)?${title}\\s*$`, 'i') }).last().click({ timeout: 90_000 });
   await waitForMore(page, expected, before, `"${title}"`);
 }

@@ -76,7 +76,7 @@ public sealed class BrowserIntakeTests(AzuriteFixture azurite) : IClassFixture<A
     /// commits, so it may land just after the bot said so.</summary>
     private static async Task<EvidenceItem> KeptMessageAsync(CaseBlobs blobs, string reference)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (true)
         {
             var kept = (await blobs.CaseAsync(reference)).Evidence.FirstOrDefault(e => e.Kind == MessageFacts.EvidenceKind);
