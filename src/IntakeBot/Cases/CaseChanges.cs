@@ -86,6 +86,15 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.MessageAction, null, "done", CaseMessage.FromOwner));
         }
 
+        // One write from the old owner to the new: never without an owner. A case that is already the
+        // new owner's (applied before) or has since gone to someone else is left as it is.
+        if (change.TransferTo is { } to && change.TransferFrom is { } from && CaseStatuses.IsSubmitted(result.Status)
+            && string.Equals(result.Owner, from, StringComparison.OrdinalIgnoreCase) && !string.Equals(result.Owner, to, StringComparison.OrdinalIgnoreCase))
+        {
+            result = result with { Owner = to, UpdatedAt = change.At };
+            audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.TransferAction, to, "done", from));
+        }
+
         return result;
     }
 

@@ -6,7 +6,8 @@ namespace IntakeBot.Cases;
 /// <see cref="CaseChanges"/>, with the owners' internal notes and messages). A status never carries
 /// outcome text. Closing sets <see cref="CaseRecord.ClosedAt"/>, which starts the retention clock.
 /// Leaving submitted meets the acknowledgement deadline; a message to the reporter meets the feedback
-/// deadline (<see cref="RecordFeedbackAsync"/>). A transfer hands the case to another owner in one write.</summary>
+/// deadline (<see cref="RecordFeedbackAsync"/>). A transfer hands the case to another owner in one write,
+/// also applied by <see cref="CaseChanges"/>.</summary>
 public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
 {
     public const string NoteAction = "note";
@@ -97,33 +98,6 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
             outcome = running ? LifecycleOutcome.Changed : LifecycleOutcome.Already;
             return running ? record with { UpdatedAt = now, Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKinds.Feedback, actor, now) } : record;
         }, cancellationToken).ConfigureAwait(false);
-        return outcome;
-    }
-
-    /// <summary>Hands the case from <paramref name="from"/> to <paramref name="to"/> (roster entries) in one
-    /// conditional write, so that it always has exactly one owner: NotFound when it is no longer
-    /// <paramref name="from"/>'s (a concurrent transfer won), Already when it is <paramref name="to"/>'s.</summary>
-    public async Task<LifecycleOutcome> TransferAsync(string reference, string from, string to, string actor, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(to);
-        var now = time.GetUtcNow();
-        var outcome = LifecycleOutcome.NotFound;
-        await cases.UpdateAsync(reference, record =>
-        {
-            (outcome, var changed) = record.Owner switch
-            {
-                _ when string.Equals(record.Owner, to, StringComparison.OrdinalIgnoreCase) => (LifecycleOutcome.Already, record),
-                _ when !string.Equals(record.Owner, from, StringComparison.OrdinalIgnoreCase) || !CaseStatuses.IsSubmitted(record.Status) => (LifecycleOutcome.NotFound, record),
-                _ => (LifecycleOutcome.Changed, record with { Owner = to, UpdatedAt = now }),
-            };
-            return changed;
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (outcome == LifecycleOutcome.Changed)
-        {
-            await cases.AppendAuditAsync(reference, new AuditEntry(now, actor, TransferAction, to, "done", from), cancellationToken).ConfigureAwait(false);
-        }
-
         return outcome;
     }
 }

@@ -35,5 +35,12 @@ public sealed record PendingChange
     /// with get the case file again, and this owner is told if one of them no longer may.</summary>
     public string? RefreshSharedFor { get; init; }
 
+    /// <summary>The roster entry the owner hands the case to. It changes hands only while it is still
+    /// <see cref="TransferFrom"/>'s, so that it always has one owner and a second apply changes nothing.</summary>
+    public string? TransferTo { get; init; }
+
+    /// <summary>The roster entry that owned the case when the transfer was decided.</summary>
+    public string? TransferFrom { get; init; }
+
     public List<TranscriptEntry> Transcript { get; init; } = [];
 }

@@ -78,7 +78,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         if (TransferPattern().Match(said) is { Success: true } handOver)
         {
             var who = handOver.Groups["who"].Value.Trim();
-            await ReplyAsync(turnContext, handOver.Groups["ref"].Length == 0 || who.Length == 0 ? text[TextKey.TransferUsage] : await transfer.TransferAsync(turnContext, owner, handOver.Groups["ref"].Value, who, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turnContext, handOver.Groups["ref"].Length == 0 || who.Length == 0 ? text[TextKey.TransferUsage] : await TransferAsync(turnContext, handOver.Groups["ref"].Value, who, owner, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -146,6 +146,20 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             LifecycleOutcome.Closed => text.Format(TextKey.StatusClosedAlready, record.Reference),
             _ => text[TextKey.OwnerCaseNotFound],
         });
+    }
+
+    /// <summary><c>transfer IR-… to &lt;who&gt;</c>: decided on the case as read, committed with the turn,
+    /// written to the case after the commit; the new owner is told through the outbox, by reference only.</summary>
+    private async Task<string> TransferAsync(ITurnContext turnContext, string reference, string who, string? owner, CancellationToken cancellationToken)
+    {
+        var decision = await transfer.DecideAsync(turnContext, owner, reference, who, cancellationToken).ConfigureAwait(false);
+        if (decision is { Reference: { } handed, From: { } from, To: { } to })
+        {
+            await drafts.DecideAsync(turnContext, drafts.Change(turnContext, handed) with { TransferFrom = from, TransferTo = to }, cancellationToken).ConfigureAwait(false);
+            OwnerNotifier.Notify(turnContext, to, TextKey.OwnerCaseTransferred, handed);
+        }
+
+        return decision.Answer;
     }
 
     private async Task<string> NoteAsync(ITurnContext turnContext, Match command, string? owner, string? actor, CancellationToken cancellationToken)

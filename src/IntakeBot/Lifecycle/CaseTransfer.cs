@@ -8,45 +8,39 @@ using IntakeBot.Responders;
 
 namespace IntakeBot.Lifecycle;
 
-/// <summary><c>transfer IR-… to &lt;upn, email or object id&gt;</c>: hands a case to another responder on
-/// the roster. The new owner is found on the roster as typed or, where Graph is configured, through the
-/// directory (an email or object id of someone whose UPN or object id is on the roster). The owner changes
-/// in one conditional write, so the case is never without one; the previous owner then gets the not-found
-/// answer; the new owner is told through the outbox, by reference only; the transfer is audited.</summary>
-public sealed class CaseTransfer(SharingService sharing, CaseLifecycle lifecycle, GraphDirectory directory, IOptions<RosterOptions> roster, IOptions<SharingOptions> graph, TextCatalog text, ILogger<CaseTransfer> logger)
+/// <summary><c>transfer IR-… to &lt;upn, email or object id&gt;</c>: decides whether a case may go to another
+/// responder on the roster. The new owner is found on the roster as typed or, where Graph is configured,
+/// through the directory (an email or object id of someone whose UPN or object id is on the roster). Nothing
+/// is written here: the caller commits the decision with the turn, and the owner then changes in one
+/// conditional write after the commit (<see cref="Cases.CaseChanges"/>), so the case is never without one.</summary>
+public sealed class CaseTransfer(SharingService sharing, GraphDirectory directory, IOptions<RosterOptions> roster, IOptions<SharingOptions> graph, TextCatalog text, ILogger<CaseTransfer> logger)
 {
     private readonly HashSet<string> _roster = [.. roster.Value.Responders.Select(ResponderRoster.Normalize)];
 
-    /// <summary>The answer to the owner's command; anyone who does not own the case gets the not-found answer.</summary>
-    public async Task<string> TransferAsync(ITurnContext turnContext, string? owner, string reference, string target, CancellationToken cancellationToken)
+    /// <summary>The answer to the owner's command and the hand-over it decided, if any; anyone who does
+    /// not own the case gets the not-found answer.</summary>
+    public async Task<TransferDecision> DecideAsync(ITurnContext turnContext, string? owner, string reference, string target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var actor = turnContext.Activity.From.AadObjectId;
         var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
-        if (record is null || owner is null || actor is null)
+        if (record is null || owner is null || actor is null || !CaseStatuses.IsSubmitted(record.Status))
         {
-            return text[TextKey.OwnerCaseNotFound];
+            return new TransferDecision(text[TextKey.OwnerCaseNotFound]);
         }
 
         var (found, refusal) = await FindResponderAsync(target.Trim(), cancellationToken).ConfigureAwait(false);
         if (found is null)
         {
-            return text.Format(refusal, record.Reference);
+            return new TransferDecision(text.Format(refusal, record.Reference));
         }
 
         if (string.Equals(found.Entry, ResponderRoster.Normalize(owner), StringComparison.Ordinal) || string.Equals(found.Entry, ResponderRoster.Normalize(actor), StringComparison.Ordinal))
         {
-            return text.Format(TextKey.TransferSelf, record.Reference);
+            return new TransferDecision(text.Format(TextKey.TransferSelf, record.Reference));
         }
 
-        var outcome = await lifecycle.TransferAsync(record.Reference, record.Owner, found.Entry, actor, cancellationToken).ConfigureAwait(false);
-        if (outcome != LifecycleOutcome.Changed)
-        {
-            return text[TextKey.OwnerCaseNotFound];
-        }
-
-        OwnerNotifier.Notify(turnContext, found.Entry, TextKey.OwnerCaseTransferred, record.Reference);
-        return text.Format(TextKey.TransferDone, record.Reference, PlainText.Escape(found.Name ?? target.Trim()));
+        return new TransferDecision(text.Format(TextKey.TransferDone, record.Reference, PlainText.Escape(found.Name ?? target.Trim())), record.Reference, record.Owner, found.Entry);
     }
 
     /// <summary>The roster entry of the person named, or why there is none.</summary>

@@ -1,0 +1,6 @@
+namespace IntakeBot.Lifecycle;
+
+/// <summary>What <see cref="CaseTransfer"/> decided: the answer for the owner and, when the case is to
+/// change hands, the case and the roster entries it goes from and to. The caller records that change
+/// with the turn; it is written to the case after the commit.</summary>
+public sealed record TransferDecision(string Answer, string? Reference = null, string? From = null, string? To = null);
