@@ -218,6 +218,7 @@ public enum TextKey
     ReplyClosed,
     ReplyTooLong,
     ChoiceReply,
+    ChoiceReplyTo,
     ReplyAsk,
     ReplyCancelled,
     ReplyFileNotKept,

@@ -140,6 +140,12 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Contains(reference, (await reporter.SayAsync("my reports"))[0], StringComparison.Ordinal);
         Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == CaseMessage.FromReporter);
 
+        // The notification's Reply button sends the typed command, which asks for the reply; cancel leaves it.
+        var told = await connector.WaitForSentAsync(a => Text(a).Contains("new message about your report", StringComparison.Ordinal), Patience);
+        var notificationButton = Assert.Single(told.Activity.SelectTokens("$.suggestedActions.actions[*]").OfType<JObject>(), a => a.Value<string>("title") == "Reply");
+        Assert.StartsWith($"Type your reply to {reference}", (await reporter.SayAsync(notificationButton.Value<string>("value")!))[0], StringComparison.Ordinal);
+        await reporter.SayAsync("cancel");
+
         // Pressed, a file on its own gets a kind note and the reply still waits; the words that follow are the reply.
         await reporter.ExchangeAsync(null, pressed);
         var file = await reporter.SendAsync(null, [HttpChat.UploadedFile("notes.pdf", $"{connector.ServiceUrl}files/notes.pdf")]);
