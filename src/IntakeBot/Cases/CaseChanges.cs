@@ -95,6 +95,14 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.TransferAction, to, "done", from));
         }
 
+        // The thread ends with the case: a reply decided just before the owner closed it is not added.
+        if (change.ReporterReply is { } reply && CaseStatuses.IsSubmitted(result.Status) && result.Status != CaseStatuses.Closed
+            && !(id is not null && result.Messages.Any(m => m.ActivityId == id)))
+        {
+            result = result with { UpdatedAt = change.At, Messages = [.. result.Messages, new CaseMessage(change.At, CaseMessage.FromReporter, change.Actor, reply, id)] };
+            audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.MessageAction, null, "done", CaseMessage.FromReporter));
+        }
+
         return result;
     }
 

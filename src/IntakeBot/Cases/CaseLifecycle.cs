@@ -46,38 +46,6 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
         };
     }
 
-    /// <summary>Adds a message to the follow-up thread (<see cref="CaseMessage.FromOwner"/> or
-    /// <see cref="CaseMessage.FromReporter"/>). Closed when the case is closed: the thread ends with it.
-    /// Writing the same activity again changes nothing. The audit says who wrote, never what.</summary>
-    public async Task<LifecycleOutcome> AddMessageAsync(string reference, string from, string actor, string message, string? activityId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        var now = time.GetUtcNow();
-        var outcome = LifecycleOutcome.NotFound;
-        await cases.UpdateAsync(reference, record =>
-        {
-            (outcome, var changed) = record switch
-            {
-                _ when !CaseStatuses.IsSubmitted(record.Status) => (LifecycleOutcome.NotFound, record),
-                _ when record.Status == CaseStatuses.Closed => (LifecycleOutcome.Closed, record),
-                _ when activityId is not null && record.Messages.Any(m => m.ActivityId == activityId) => (LifecycleOutcome.Already, record),
-                _ => (LifecycleOutcome.Changed, record with
-                {
-                    UpdatedAt = now,
-                    Messages = [.. record.Messages, new CaseMessage(now, from, actor, message, activityId)],
-                }),
-            };
-            return changed;
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (outcome == LifecycleOutcome.Changed)
-        {
-            await cases.AppendAuditAsync(reference, new AuditEntry(now, actor, MessageAction, null, "done", from), cancellationToken).ConfigureAwait(false);
-        }
-
-        return outcome;
-    }
-
     /// <summary>The reporter has read the thread: the owner's messages so far are no longer unread.</summary>
     public async Task MarkReadByReporterAsync(string reference, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed record PendingChange
     /// <summary>An owner's message to the reporter; it meets the feedback deadline too.</summary>
     public string? OwnerMessage { get; init; }
 
+    /// <summary>A reporter's reply to the owner's messages, added to the thread once.</summary>
+    public string? ReporterReply { get; init; }
+
     /// <summary>Set for an owner's note or message: once it is written, colleagues the case is shared
     /// with get the case file again, and this owner is told if one of them no longer may.</summary>
     public string? RefreshSharedFor { get; init; }

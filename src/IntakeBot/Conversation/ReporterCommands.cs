@@ -8,14 +8,18 @@ using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Conversation;
 
 /// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
 /// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
 /// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
-public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lifecycle, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
+public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
 {
+    /// <summary>The Reply button's choice on the <c>view</c> card; it asks for the reply (<see cref="ReplyDialog"/>).</summary>
+    public const string ReplyChoice = "reply";
+
     /// <summary>Below this, a shortened entry says too little to be worth showing.</summary>
     private const int ShortestCut = 60;
 
@@ -37,9 +41,9 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
             return true;
         }
 
-        if (ReplyPattern().Match(said) is { Success: true } reply)
+        if (ReplyPattern().Match(said) is { Success: true } reply && ReplyPromptFor(said) is null)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(await ReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(await TypedReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -108,9 +112,10 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         if (record.Messages.Count > 0)
         {
             lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.ViewMessageFromOwner : TextKey.ViewMessageFromYou, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
-            if (CaseStatuses.IsOpen(record.Status))
+            if (CaseStatuses.IsOpen(record.Status) && record.Messages.Any(m => m.From == CaseMessage.FromOwner))
             {
                 lines.Add(text.Format(TextKey.ViewReplyHint, record.Reference));
+                ((JObject)card.Attachments[0].Content)["actions"] = new JArray { AdaptiveCardJson.Submit(text[TextKey.ChoiceReply], ReplyChoice, reference: record.Reference) };
             }
         }
 
@@ -118,48 +123,63 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         return card;
     }
 
-    /// <summary><c>reply IR-… text</c>: only on the reporter's own open case, and only once the owner has
-    /// written; the owner is told there is a reply, by reference only.</summary>
-    private async Task<string> ReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
-    {
-        var reference = command.Groups["ref"].Value;
-        var message = command.Groups["text"].Value.Trim();
-        if (reference.Length == 0)
-        {
-            return text[TextKey.ReplyUsage];
-        }
+    /// <summary>Whether the person may reply on <paramref name="reference"/> now: null when they may, else
+    /// the answer that says why not (the same as for a case that does not exist when it is not theirs).</summary>
+    public async Task<string?> ReplyRefusedAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
+        => Refused(await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>A reply to the owner's messages, typed after <c>reply IR-…</c> or after the Reply button:
+    /// only on the reporter's own open case, and only once the owner has written. It is decided here and
+    /// committed with the turn; the thread gets it after the commit (<see cref="CaseChanges"/>), and the
+    /// owner is told there is a reply, by reference only, through the outbox. <c>Done</c> is false only
+    /// when the reply was too long, so that a shorter one can follow.</summary>
+    public async Task<(string Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(message);
         var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        if (Refused(record) is { } refused)
         {
-            return text[TextKey.CaseNotFound];
+            return (refused, true);
         }
 
         var max = lifecycleOptions.Value.MaxMessageLength;
-        var outcome = (record.Status, message.Length) switch
+        if (message.Length > max)
         {
-            (CaseStatuses.Closed, _) => LifecycleOutcome.Closed,
-            _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => LifecycleOutcome.NotFound,
-            (_, 0) => LifecycleOutcome.Already,
-            (_, var length) when length > max => LifecycleOutcome.Already,
-            _ => await lifecycle.AddMessageAsync(record.Reference, CaseMessage.FromReporter, record.Reporter!.AadObjectId, message, turnContext.Activity.Id, cancellationToken).ConfigureAwait(false),
-        };
-        switch (outcome)
-        {
-            case LifecycleOutcome.Closed:
-                return text.Format(TextKey.ReplyClosed, record.Reference);
-            case LifecycleOutcome.NotFound:
-                return text.Format(TextKey.ReplyNothingYet, record.Reference);
-            case LifecycleOutcome.Already when message.Length == 0:
-                return text[TextKey.ReplyUsage];
-            case LifecycleOutcome.Already when message.Length > max:
-                return text.Format(TextKey.ReplyTooLong, max);
+            return (text.Format(TextKey.ReplyTooLong, max), false);
         }
 
+        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record!.Reference) with { ReporterReply = message }, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
         OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference);
-        return text.Format(TextKey.ReplySent, record.Reference);
+        return (text.Format(TextKey.ReplySent, record.Reference), true);
     }
+
+    /// <summary>The reference in <c>reply IR-…</c> typed with no reply after it, which asks for the reply
+    /// (as the Reply button does); null for anything else.</summary>
+    public static string? ReplyPromptFor(string? said)
+        => said is not null && ReplyPattern().Match(said) is { Success: true } reply && reply.Groups["ref"].Length > 0 && reply.Groups["text"].Value.Trim().Length == 0
+            ? reply.Groups["ref"].Value
+            : null;
+
+    /// <summary><c>reply IR-… text</c> typed in one message; <c>reply IR-…</c> alone is answered by
+    /// <see cref="RootDialog"/>, which asks for the reply.</summary>
+    private async Task<string> TypedReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
+    {
+        var reference = command.Groups["ref"].Value;
+        var message = command.Groups["text"].Value.Trim();
+        return reference.Length == 0 || message.Length == 0
+            ? text[TextKey.ReplyUsage]
+            : (await ReplyAsync(turnContext, reference, message, cancellationToken).ConfigureAwait(false)).Answer;
+    }
+
+    private string? Refused(CaseRecord? record) => record switch
+    {
+        null => text[TextKey.CaseNotFound],
+        { Status: CaseStatuses.Closed } => text.Format(TextKey.ReplyClosed, record.Reference),
+        _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
+        _ => null,
+    };
 
     /// <summary>The person's own submitted case (any status), or null.</summary>
     private async Task<CaseRecord?> OwnCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)

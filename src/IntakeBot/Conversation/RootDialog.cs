@@ -14,7 +14,8 @@ namespace IntakeBot.Conversation;
 /// <c>take a report</c> and <c>add to</c> begin the dialog that carries on over later messages, and a
 /// message that reads like an account begins the offer to start a report with it
 /// (<see cref="AccountOfferDialog"/>); begun with <see cref="ReportDialog.DialogId"/> as its options, it
-/// begins a report whatever was said. A button on the owner's case card counts as its typed command.</summary>
+/// begins a report whatever was said. A button on the owner's case card, or the Reply button on the
+/// reporter's <c>view</c>, counts as its typed command.</summary>
 public sealed partial class RootDialog : ComponentDialog
 {
     public const string DialogId = "root";
@@ -33,6 +34,7 @@ public sealed partial class RootDialog : ComponentDialog
         TakeReportDialog takeReportDialog,
         AddToCaseDialog addToCaseDialog,
         AccountOfferDialog accountOffer,
+        ReplyDialog replyDialog,
         ResponderRecognition responders,
         ReporterCommands reporter,
         OwnerCommands owner,
@@ -53,6 +55,7 @@ public sealed partial class RootDialog : ComponentDialog
         AddDialog(takeReportDialog);
         AddDialog(addToCaseDialog);
         AddDialog(accountOffer);
+        AddDialog(replyDialog);
     }
 
     /// <summary>The bot's dialog set: this dialog, and the dialogs it begins, so that a conversation
@@ -123,6 +126,15 @@ public sealed partial class RootDialog : ComponentDialog
         {
             await _reporter.ShowMyReportsAsync(turn, cancellationToken).ConfigureAwait(false);
         }
+        else if (ReporterCommands.ReplyPromptFor(said) is { } replyTo)
+        {
+            if (await _reporter.ReplyRefusedAsync(turn, replyTo, cancellationToken).ConfigureAwait(false) is not { } refused)
+            {
+                return await innerDc.BeginDialogAsync(ReplyDialog.DialogId, replyTo.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await turn.SendActivityAsync(MessageFactory.Text(refused), cancellationToken).ConfigureAwait(false);
+        }
         else if (said is null || (!await _reporter.TryHandleAsync(turn, said, cancellationToken).ConfigureAwait(false) && !await _owner.TryHandleAsync(turn, said, responder, cancellationToken).ConfigureAwait(false)))
         {
             if (TextCatalog.LooksLikeAccount(said))
@@ -134,6 +146,14 @@ public sealed partial class RootDialog : ComponentDialog
         }
 
         return new DialogTurnResult(DialogTurnStatus.Complete);
+    }
+
+    /// <summary>A message that left the reply it was waiting for (another command, a card press) is
+    /// answered as if nothing had been running.</summary>
+    protected override Task<DialogTurnResult> EndComponentAsync(DialogContext outerDc, object? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outerDc);
+        return result is ReplyDialog.Left ? outerDc.ReplaceDialogAsync(DialogId, null, cancellationToken) : base.EndComponentAsync(outerDc, result, cancellationToken);
     }
 
     /// <summary>The answer to anything that starts nothing: help, a greeting, or a kind word about
@@ -155,6 +175,7 @@ public sealed partial class RootDialog : ComponentDialog
         { Choice: CaseCard.AccessChoice, Reference: { } reference } => $"access {reference}",
         { Choice: CaseCard.ShareChoice, Reference: { } reference } => $"share {reference} with {pressed.Address}",
         { Choice: CaseCard.RevokeChoice, Reference: { } reference } => $"revoke {reference} from {pressed.Address}",
+        { Choice: ReporterCommands.ReplyChoice, Reference: { } reference } => $"reply {reference}",
         _ => null,
     };
 

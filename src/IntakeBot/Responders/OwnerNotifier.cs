@@ -1,6 +1,7 @@
 using IntakeBot.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using IntakeBot.Cases;
 
 namespace IntakeBot.Responders;
@@ -76,7 +77,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
                 (turn, ct) =>
                 {
                     turn.TurnState.Add(ProactiveTurn, notification);
-                    return turn.SendActivityAsync(MessageFactory.Text(text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due))), ct);
+                    return turn.SendActivityAsync(Notification(notification), ct);
                 },
                 cancellationToken).ConfigureAwait(false);
             return true;
@@ -87,6 +88,26 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
             logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified this time ({ExceptionType}).", Role(notification), notification.CaseReference, e.GetType().FullName);
             return false;
         }
+    }
+
+    /// <summary>The notification's words; a new message for the reporter also carries Reply and View
+    /// buttons, which send the typed commands and so hold the reference only.</summary>
+    private Activity Notification(OwnerNotification notification)
+    {
+        var activity = MessageFactory.Text(text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due)));
+        if (notification.Message == TextKey.ReporterNewMessage)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions =
+                [
+                    new CardAction(ActionTypes.ImBack, text[TextKey.ChoiceReply], value: text.Format(TextKey.ChoiceReplyTo, notification.CaseReference)),
+                    new CardAction(ActionTypes.ImBack, text.Format(TextKey.ChoiceView, notification.CaseReference), value: text.Format(TextKey.ChoiceView, notification.CaseReference)),
+                ],
+            };
+        }
+
+        return activity;
     }
 
     private static string Deadline(DateTimeOffset? due)

@@ -112,6 +112,55 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task The_Reply_button_asks_for_the_reply_and_the_next_message_reaches_the_owner_while_cancel_adds_nothing()
+    {
+        const string Canary = "CANARY-77b4-otter-slate";
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId));
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        var reference = await SubmitAsync(reporter);
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+        await owner.SayAsync($"message {reference} Could we talk on Tuesday?");
+        var blobs = new CaseBlobs(azurite, app);
+
+        var view = await reporter.ExchangeAsync($"view {reference}");
+        var button = Assert.Single(view[0].SelectTokens("$..actions[*]").OfType<JObject>(), a => a.Value<string>("title") == "Reply");
+        Assert.Equal("Action.Submit", button.Value<string>("type"));
+        var pressed = (JObject)button["data"]!;
+
+        // Pressed, then left with cancel: nothing is added, and the next message is not taken as a reply.
+        Assert.Equal($"Type your reply to {reference} in your next message. It will be saved in the report, and its owner will be told there is a reply. To leave without replying, type **cancel**.", Text(Assert.Single(await reporter.ExchangeAsync(null, pressed))));
+        Assert.StartsWith($"Nothing was added to {reference}.", (await reporter.SayAsync("cancel"))[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("saved", (await reporter.SayAsync("thanks"))[0], StringComparison.Ordinal);
+        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == CaseMessage.FromReporter);
+
+        // Pressed, then another command: it is answered as usual, and nothing is added.
+        await reporter.ExchangeAsync(null, pressed);
+        Assert.Contains(reference, (await reporter.SayAsync("my reports"))[0], StringComparison.Ordinal);
+        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == CaseMessage.FromReporter);
+
+        // The notification's Reply button sends the typed command, which asks for the reply; cancel leaves it.
+        var told = await connector.WaitForSentAsync(a => Text(a).Contains("new message about your report", StringComparison.Ordinal), Patience);
+        var notificationButton = Assert.Single(told.Activity.SelectTokens("$.suggestedActions.actions[*]").OfType<JObject>(), a => a.Value<string>("title") == "Reply");
+        Assert.StartsWith($"Type your reply to {reference}", (await reporter.SayAsync(notificationButton.Value<string>("value")!))[0], StringComparison.Ordinal);
+        await reporter.SayAsync("cancel");
+
+        // Pressed, a file on its own gets a kind note and the reply still waits; the words that follow are the reply.
+        await reporter.ExchangeAsync(null, pressed);
+        var file = await reporter.SendAsync(null, [HttpChat.UploadedFile("notes.pdf", $"{connector.ServiceUrl}files/notes.pdf")]);
+        Assert.StartsWith("A reply can only be words, so I haven't kept that file.", file[0], StringComparison.Ordinal);
+        var replied = await reporter.SayAsync($"Yes, Tuesday works {Canary}");
+        Assert.StartsWith($"Your reply is saved in {reference}", replied[0], StringComparison.Ordinal);
+
+        await connector.WaitForSentAsync(a => Text(a).Contains("has replied about", StringComparison.Ordinal), Patience);
+        var card = await owner.ShownAsync($"case {reference}");
+        Assert.Contains($"from the reporter: Yes, Tuesday works {Canary}", card[0], StringComparison.Ordinal);
+        Assert.Equal([$"Yes, Tuesday works {Canary}"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == CaseMessage.FromReporter).Select(m => m.Text));
+        Assert.DoesNotContain(connector.Sent, s => s.Activity.ToString().Contains("CANARY", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_the_owner_can_message_and_only_the_reporter_can_view_or_reply()
     {
         await using var connector = await ConnectorStub.StartAsync();
@@ -159,7 +208,7 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal("That message is longer than 500 characters, so I haven't saved or sent it. Please send it in shorter parts.", tooLong[0]);
         Assert.StartsWith("That message is longer than I can keep in one piece", pasted[0], StringComparison.Ordinal);
         Assert.StartsWith($"There is no message about {reference} to reply to yet.", early[0], StringComparison.Ordinal);
-        Assert.StartsWith("To answer a message, type **reply**", emptyReply[0], StringComparison.Ordinal);
+        Assert.StartsWith($"Type your reply to {reference}", emptyReply[0], StringComparison.Ordinal);
         Assert.StartsWith("That reply is longer than 500 characters", longReply[0], StringComparison.Ordinal);
         Assert.StartsWith($"{reference} is closed, so messages can no longer be sent", closed[0], StringComparison.Ordinal);
         Assert.StartsWith($"{reference} is closed, so replies can no longer be added", closedReply[0], StringComparison.Ordinal);

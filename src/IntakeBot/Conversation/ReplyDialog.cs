@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using IntakeBot.Dialogs;
+using IntakeBot.Evidence;
+using IntakeBot.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>After the Reply button (or <c>reply IR-…</c> with nothing after it): asks for the reply and
+/// takes the next message as it, through <see cref="ReporterCommands.ReplyAsync"/>. The reference waits
+/// in the dialog stack, in the conversation's state, so a restart between the two messages loses
+/// nothing. <c>cancel</c> leaves it with nothing added; another command or a card press leaves it and is
+/// answered as usual (<see cref="Left"/>); a file is not a reply and gets a kind note.</summary>
+public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog text) : Dialog(DialogId)
+{
+    public const string DialogId = "reply";
+
+    /// <summary>The result when the message was not the reply: the caller answers it as a command.</summary>
+    public const string Left = "left";
+
+    private const string StateKey = "reply";
+
+    /// <summary>Begun with the reference of a case the person may reply on.</summary>
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var reference = options as string ?? throw new ArgumentException("A reply is begun with its case's reference.", nameof(options));
+        dc.ActiveDialog!.Write(StateKey, new ReplyState { Reference = reference });
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var turn = dc.Context;
+        if (turn.Activity.Type != ActivityTypes.Message)
+        {
+            return EndOfTurn;
+        }
+
+        var reference = dc.ActiveDialog!.Read<ReplyState>(StateKey).Reference;
+        var said = turn.Activity.Text?.Trim();
+        if (text.IsWord(said, TextKey.ChoiceStop))
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.ReplyCancelled, reference)), cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (IsCommand(said) || (string.IsNullOrEmpty(said) && turn.Activity.Value is not null))
+        {
+            return await dc.EndDialogAsync(Left, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (EvidenceIntake.HasFiles(turn.Activity) || string.IsNullOrEmpty(said))
+        {
+            // Whatever words came with a file wait for the person to send them as the reply on their own.
+            await turn.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.ReplyFileNotKept, reference)), cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        var (answer, done) = await reporter.ReplyAsync(turn, reference, said, cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(MessageFactory.Text(answer), cancellationToken).ConfigureAwait(false);
+        return done ? await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false) : EndOfTurn;
+    }
+
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(instance);
+        return turnContext.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.ReplyAsk, instance.Read<ReplyState>(StateKey).Reference)), cancellationToken);
+    }
+
+    /// <summary>A command word, or a command that names a case: the person moved on to something else.</summary>
+    private bool IsCommand(string? said)
+        => new[] { TextKey.ChoiceHelp, TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceMyReports, TextKey.ChoicePrivacy, TextKey.ChoiceCases }.Any(word => text.IsWord(said, word))
+            || (said is not null && CaseCommandPattern().IsMatch(said));
+
+    [GeneratedRegex(@"^(view|reply|add to|case|access|share|revoke|acknowledge|review|close|transfer|note|message|hold|release|deleted)\s+IR-", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseCommandPattern();
+
+    private sealed record ReplyState
+    {
+        public string Reference { get; init; } = string.Empty;
+    }
+}
