@@ -12,7 +12,8 @@ using IntakeBot.Storage;
 namespace IntakeBot.Cases;
 
 /// <summary>Each case is a folder in the cases container: <c>case.json</c>, an append-blob transcript,
-/// and later evidence and audit. Every blob carries the classification in its metadata.</summary>
+/// and later evidence and audit, and any text too long to keep in <c>case.json</c> (<see cref="CaseTexts"/>).
+/// Every blob carries the classification in its metadata.</summary>
 /// <summary>Each <c>case.json</c> also carries blob index tags (<see cref="CaseIndexTags"/>), written in the
 /// same request as its content, which the lists and background passes query instead of reading every case.
 /// Without <paramref name="indexKey"/> (tests and tools) the development key is used.</summary>
@@ -31,6 +32,8 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
     internal static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
 
     private readonly CaseIndexKey _index = indexKey ?? CaseIndexKey.Development;
+
+    private readonly CaseTexts _texts = new(containers.Cases);
 
     /// <summary>The last version of each case this process wrote, with its ETag, bounded in size.</summary>
     private readonly ConcurrentDictionary<string, (BinaryData Json, ETag ETag)> _lastWritten = new(StringComparer.Ordinal);
@@ -235,6 +238,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
     public async Task DeleteAsync(string reference, CancellationToken cancellationToken)
     {
         _lastWritten.TryRemove(reference, out _);
+        _texts.Forget(reference);
         var prefix = Name(reference, string.Empty);
         await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
         {
@@ -262,7 +266,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         try
         {
             var download = await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return (download.Value.Content.ToObjectFromJson<CaseRecord>(Json)!, download.Value.Details.ETag);
+            return (await _texts.InlineAsync(reference, download.Value.Content, cancellationToken).ConfigureAwait(false), download.Value.Details.ETag);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -280,8 +284,10 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
             Tags = CaseIndexTags.For(record, _index, retention?.ClosedCase),
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         };
+        // The cache keeps the whole record; case.json keeps the long texts as references to their blobs.
         var json = BinaryData.FromObjectAsJson(record, Json);
-        var written = await Blob(record.Reference, "case.json").UploadAsync(json, options, cancellationToken).ConfigureAwait(false);
+        var stored = await _texts.OutlineAsync(record.Reference, json, cancellationToken).ConfigureAwait(false);
+        var written = await Blob(record.Reference, "case.json").UploadAsync(stored, options, cancellationToken).ConfigureAwait(false);
         if (_lastWritten.Count >= LastWrittenLimit)
         {
             _lastWritten.Clear();

@@ -144,7 +144,8 @@ public sealed partial class CaseIndexMigration(
         {
             await blob.SetTagsAsync(new Dictionary<string, string> { [CaseIndexTags.Version] = BeingTagged }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
-            var record = download.Content.ToObjectFromJson<CaseRecord>(BlobCaseStore.Json)!;
+            // The tags come from the case's facts, never from what anyone wrote: long texts are not read.
+            var record = CaseTexts.FactsOnly(download.Content);
             if (store is not null && deadlines is not null && CaseDeadlines.Backfill(record, deadlines.For) != record)
             {
                 // Written through the store (ETag-guarded, tags set with the record), so that its reminders

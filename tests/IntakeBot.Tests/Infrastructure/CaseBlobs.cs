@@ -127,8 +127,9 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
 
     public async Task<CaseRecord> CaseAsync(string reference)
     {
+        // Long texts are kept in blobs of their own; the record is read with them, as the bot reads it.
         var content = await Cases.GetBlobClient($"{reference}/case.json").DownloadContentAsync();
-        return content.Value.Content.ToObjectFromJson<CaseRecord>(Json)!;
+        return await new CaseTexts(Cases).InlineAsync(reference, content.Value.Content, CancellationToken.None);
     }
 
     public async Task<string> RawCaseJsonAsync(string reference)
