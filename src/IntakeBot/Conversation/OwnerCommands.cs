@@ -344,7 +344,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (record.Messages.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.CaseCardMessageFromOwner : TextKey.CaseCardMessageFromReporter, Time(m.At), PlainText.Escape(m.Text)))], limit)));
+            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.CaseCardMessageFromOwner : TextKey.CaseCardMessageFromReporter, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
         }
 
         if (retention.CaseLine(record) is { } retentionLine)
@@ -426,8 +426,6 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
     private static Task ReplyAsync(ITurnContext turnContext, string reply, CancellationToken cancellationToken)
         => turnContext.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
-
-    private static string Time(DateTimeOffset at) => Times.Utc(at);
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -141,34 +141,15 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal(["It happened again today", "This time in the kitchen"], record.Additions.Select(a => a.Text));
     }
 
-    /// <summary>Text at the longest one message may be (Intake:MaxMessageLength), with accents and emoji
-    /// so that every character costs more than one byte.</summary>
-    private static string Longest(string marker)
-    {
-        var words = new StringBuilder(marker);
-        while (words.Length < 20_000 - 20)
-        {
-            words.Append(" Ünïcödé wörds 🙂");
-        }
-
-        return words.ToString();
-    }
-
-    private static int Bytes(JObject activity) => Encoding.UTF8.GetByteCount(activity.ToString(Formatting.None));
-
-    [Fact]
-    public async Task A_case_at_every_limit_fits_in_one_Teams_message_on_the_owners_card_with_what_was_left_off_counted()
-    {
-        var owner = Guid.NewGuid().ToString();
-        await using var app = NewApp("AccountMessages", "100", owner);
-        var chat = new HttpChat(app.CreateClient(), owner);
-        var now = DateTimeOffset.UtcNow;
-        var record = new CaseRecord
+    /// <summary>A submitted case at every configured limit: 100 account messages and 100 additions at
+    /// the longest, every answer at the longest, 50 evidence items with long accented names, 50 notes.</summary>
+    internal static CaseRecord AtEveryLimit(string owner, string reporterId, DateTimeOffset now)
+        => new()
         {
             Reference = CaseReference.NewReference(),
             Status = CaseStatuses.Submitted,
             Owner = owner,
-            Reporter = new Reporter("29:someone", Guid.NewGuid().ToString(), "Someone"),
+            Reporter = new Reporter("29:someone", reporterId, "Someone"),
             CreatedAt = now,
             UpdatedAt = now,
             SubmittedAt = now,
@@ -189,6 +170,30 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
             Evidence = [.. Enumerable.Range(1, 50).Select(i => new EvidenceItem(i, $"IR-X/evidence/{i}", new string('é', 255), new string('n', 80) + ".pdf", "application/pdf", 10L * 1024 * 1024, new string('0', 64), "someone", now))],
             Notes = [.. Enumerable.Range(0, 50).Select(i => new CaseNote(now, owner, Longest($"note {i}")[..4000]))],
         };
+
+    /// <summary>Text at the longest one message may be (Intake:MaxMessageLength), with accents and emoji
+    /// so that every character costs more than one byte.</summary>
+    internal static string Longest(string marker)
+    {
+        var words = new StringBuilder(marker);
+        while (words.Length < 20_000 - 20)
+        {
+            words.Append(" Ünïcödé wörds 🙂");
+        }
+
+        return words.ToString();
+    }
+
+    private static int Bytes(JObject activity) => Encoding.UTF8.GetByteCount(activity.ToString(Formatting.None));
+
+    [Fact]
+    public async Task A_case_at_every_limit_fits_in_one_Teams_message_on_the_owners_card_with_what_was_left_off_counted()
+    {
+        var owner = Guid.NewGuid().ToString();
+        await using var app = NewApp("AccountMessages", "100", owner);
+        var chat = new HttpChat(app.CreateClient(), owner);
+        var now = DateTimeOffset.UtcNow;
+        var record = AtEveryLimit(owner, Guid.NewGuid().ToString(), now);
         var store = new BlobCaseStore(app.Services.GetRequiredService<BlobContainers>(), app.Services.GetRequiredService<CaseIndexKey>());
         Assert.True(await store.TryCreateAsync(record, CancellationToken.None));
 

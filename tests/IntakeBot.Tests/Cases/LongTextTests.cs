@@ -16,49 +16,19 @@ public sealed class LongTextTests(AzuriteFixture azurite, ITestOutputHelper outp
 {
     private const int CaseJsonBound = 256 * 1024;
 
-    /// <summary>Text at the longest one message may be, with accents and emoji that JSON escapes.</summary>
-    private static string Longest(string marker)
-    {
-        var words = new StringBuilder(marker);
-        while (words.Length < 20_000 - 20)
-        {
-            words.Append(" Ünïcödé wörds 🙂");
-        }
-
-        return words.ToString();
-    }
-
+    /// <summary>The case at every limit of <see cref="CaseLimitsTests"/>, with its notes at the longest and
+    /// 50 thread messages at the longest as well.</summary>
     private static CaseRecord AtEveryLimit(string owner, string reporterId)
     {
         var now = DateTimeOffset.UtcNow;
-        return new CaseRecord
+        return CaseLimitsTests.AtEveryLimit(owner, reporterId, now) with
         {
-            Reference = CaseReference.NewReference(),
-            Status = CaseStatuses.Submitted,
-            Owner = owner,
-            Reporter = new Reporter("29:someone", reporterId, "Someone"),
-            CreatedAt = now,
-            UpdatedAt = now,
-            SubmittedAt = now,
-            Answers = new IntakeAnswers
-            {
-                WhatHappened = [.. Enumerable.Range(0, 100).Select(i => Longest($"account {i}"))],
-                When = Longest("when"),
-                StillHappening = "no",
-                Setting = "online",
-                Place = Longest("place"),
-                WhoWasInvolved = Longest("who"),
-                Witnesses = Longest("witnesses"),
-                Impact = Longest("impact"),
-                AnythingElse = Longest("else"),
-                Contact = Longest("contact"),
-            },
-            Additions = [.. Enumerable.Range(0, 100).Select(i => new Addition(now, "someone", Longest($"addition {i}")))],
-            Evidence = [.. Enumerable.Range(1, 50).Select(i => new EvidenceItem(i, $"IR-X/evidence/{i}", new string('é', 255), new string('n', 80) + ".pdf", "application/pdf", 10L * 1024 * 1024, new string('0', 64), "someone", now))],
             Notes = [.. Enumerable.Range(0, 50).Select(i => new CaseNote(now, owner, Longest($"note {i}")))],
             Messages = [.. Enumerable.Range(0, 50).Select(i => new CaseMessage(now.AddMinutes(i), CaseMessage.FromOwner, owner, Longest($"message {i}")))],
         };
     }
+
+    private static string Longest(string marker) => CaseLimitsTests.Longest(marker);
 
     private static BlobCaseStore Store(BotApp app) => new(app.Services.GetRequiredService<BlobContainers>(), app.Services.GetRequiredService<CaseIndexKey>());
 
