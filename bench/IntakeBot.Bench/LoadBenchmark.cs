@@ -17,19 +17,55 @@ internal static class LoadBenchmark
         "The team channel", "A colleague", "skip", "It makes me anxious", "skip", "skip", "A Teams chat is fine", "submit",
     ];
 
-    public static async Task RunAsync(string repoRoot, int conversations)
+    public static async Task RunAsync(string repoRoot, int conversations, int processes)
     {
         using var azurite = await LocalAzurite.StartAsync(repoRoot);
-        var port = LocalAzurite.FreePort();
         var dll = Path.Combine(repoRoot, "src", "IntakeBot", "bin", "Release", "net10.0", "IntakeBot.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException("Build the bot first: dotnet build src/IntakeBot -c Release");
         }
 
-        var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" }, WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         var owner = Guid.NewGuid().ToString();
-        start.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
+        var bots = new List<(Process Process, HttpClient Http)>();
+        try
+        {
+            for (var i = 0; i < processes; i++)
+            {
+                bots.Add(await StartBotAsync(dll, azurite.ConnectionString, owner));
+            }
+
+            var clients = bots.Select(b => b.Http).ToArray();
+            Console.WriteLine($"Load benchmark: {conversations} concurrent conversations, {processes} bot process(es) on one storage, {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite in memory, all on loopback");
+            // Warm up with the same concurrency as the measured rounds, so that neither kind pays for
+            // the JIT or for the thread pool growing to meet 50 callers.
+            await DriveAsync(clients, "/api/echo", conversations, _ => "warm up", 3);
+            await DriveAsync(clients, "/api/messages", conversations, i => Intake[i], 3);
+            var echo = await DriveAsync(clients, "/api/echo", conversations, _ => "ping", Intake.Length);
+            var intake = await DriveAsync(clients, "/api/messages", conversations, i => Intake[i], Intake.Length);
+            Print("echo turn (baseline)", echo);
+            Print("reporter intake turn", intake);
+            var peak = bots.Max(b => PeakWorkingSetMegabytes(b.Process.Id));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"intake throughput {intake.TurnsPerSecond / echo.TurnsPerSecond:P0} of echo; intake p99 {intake.P(0.99) / echo.P(0.99):0.0}x echo p99; peak working set of the largest bot process {peak:0} MB"));
+        }
+        finally
+        {
+            foreach (var (process, http) in bots)
+            {
+                http.Dispose();
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+        }
+    }
+
+    private static async Task<(Process Process, HttpClient Http)> StartBotAsync(string dll, string connectionString, string owner)
+    {
+        var port = LocalAzurite.FreePort();
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" }, WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["Storage__ConnectionString"] = connectionString;
         start.Environment["Intake__FaqUrl"] = "https://example.test/faq";
         start.Environment["Intake__UrgentHelp"] = "the security desk";
         start.Environment["Intake__DefaultOwner"] = owner;
@@ -39,39 +75,25 @@ internal static class LoadBenchmark
 
         // No Bot credentials: the host accepts that only in Development.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        using var bot = Process.Start(start)!;
+        var bot = Process.Start(start)!;
         bot.BeginOutputReadLine();
         bot.BeginErrorReadLine();
-        try
-        {
-            await LocalAzurite.WaitForPortAsync(port);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
-            await http.GetStringAsync("/healthz");
-
-            Console.WriteLine($"Load benchmark: {conversations} concurrent conversations on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite in memory, all on loopback");
-            await DriveAsync(http, "/api/echo", 2, _ => "warm up");
-            await DriveAsync(http, "/api/messages", 2, i => Intake[i]);
-            var echo = await DriveAsync(http, "/api/echo", conversations, _ => "ping", Intake.Length);
-            var intake = await DriveAsync(http, "/api/messages", conversations, i => Intake[i], Intake.Length);
-            Print("echo turn (baseline)", echo);
-            Print("reporter intake turn", intake);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"intake throughput {intake.TurnsPerSecond / echo.TurnsPerSecond:P0} of echo; intake p99 {intake.P(0.99) / echo.P(0.99):0.0}x echo p99; bot peak working set {PeakWorkingSetMegabytes(bot.Id):0} MB"));
-        }
-        finally
-        {
-            bot.Kill(entireProcessTree: true);
-            await bot.WaitForExitAsync();
-        }
+        await LocalAzurite.WaitForPortAsync(port);
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+        await http.GetStringAsync("/healthz/ready");
+        return (bot, http);
     }
 
     private static void Print(string name, Result result)
         => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-22} {result.Turns,6} turns in {result.Elapsed.TotalSeconds,6:0.0} s: {result.TurnsPerSecond,7:0.0} turns/s, p50 {result.P(0.50),6:0.0} ms, p95 {result.P(0.95),6:0.0} ms, p99 {result.P(0.99),6:0.0} ms"));
 
-    private static async Task<Result> DriveAsync(HttpClient http, string path, int conversations, Func<int, string> say, int turns = 1)
+    /// <summary>Each turn goes to the next process in turn, as a load balancer without affinity would send
+    /// it, so that with two processes consecutive turns of one conversation meet on the storage.</summary>
+    private static async Task<Result> DriveAsync(HttpClient[] bots, string path, int conversations, Func<int, string> say, int turns = 1)
     {
         var latencies = new ConcurrentBag<double>();
+        long next = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, conversations).Select(async _ =>
         {
@@ -92,6 +114,7 @@ internal static class LoadBenchmark
                     ["text"] = say(i),
                 };
                 var turn = Stopwatch.StartNew();
+                var http = bots[(int)(Interlocked.Increment(ref next) % bots.Length)];
                 using var response = await http.PostAsync(path, new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
                 response.EnsureSuccessStatusCode();
                 latencies.Add(turn.Elapsed.TotalMilliseconds);

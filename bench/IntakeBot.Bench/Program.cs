@@ -11,14 +11,15 @@ switch (args.FirstOrDefault())
         break;
     case "load":
         var conversations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
-        await LoadBenchmark.RunAsync(repoRoot, conversations);
+        var processes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+        await LoadBenchmark.RunAsync(repoRoot, conversations, processes);
         break;
     case "scale":
         var largest = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
         await ScaleBenchmark.RunAsync(repoRoot, largest, rounds: 30);
         break;
     default:
-        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] | scale [cases]");
+        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases]");
         return 2;
 }
 
