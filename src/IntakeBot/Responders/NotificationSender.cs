@@ -133,7 +133,7 @@ public sealed class NotificationSender(
         bool delivered;
         using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
-            var keeping = taken.KeepAsync(attempt.Token);
+            var keeping = taken.KeepAsync(NotificationOutbox.LeaseDuration / 3, attempt.Token);
             try
             {
                 delivered = await notifier.TryDeliverAsync(entry.Notification, stoppingToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ public sealed class NotificationSender(
         IntakeMetrics.OutboxDeliveryAttempted(delivered);
         if (delivered)
         {
-            await taken.DeleteAsync(stoppingToken).ConfigureAwait(false);
+            await taken.DeliveredAsync(stoppingToken).ConfigureAwait(false);
             return null;
         }
 

@@ -23,22 +23,28 @@ public sealed class OutboxLease(BlobClient blob, BlobLeaseClient lease, BlobClie
 
     private BlobRequestConditions Held => new() { LeaseId = lease.LeaseId };
 
-    /// <summary>Renews the lease until <paramref name="cancellationToken"/> is cancelled, so that an attempt
-    /// that takes longer than the lease (a slow connector) is never tried by another process meanwhile:
-    /// that would send the message twice.</summary>
-    public async Task KeepAsync(CancellationToken cancellationToken)
+    /// <summary>Renews the lease every <paramref name="every"/> until <paramref name="cancellationToken"/> is
+    /// cancelled, so that an attempt that takes longer than the lease (a slow connector) is never tried by
+    /// another process meanwhile: that would send the message twice. A renewal that fails (the storage
+    /// did not answer in time, or the lease is gone) ends the renewing and not the attempt: failing the
+    /// attempt would leave an entry that may have been delivered to be sent again.</summary>
+    public async Task KeepAsync(TimeSpan every, CancellationToken cancellationToken)
     {
         try
         {
             while (true)
             {
-                await Task.Delay(NotificationOutbox.LeaseDuration / 3, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(every, cancellationToken).ConfigureAwait(false);
                 await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The attempt is over.
+        }
+        catch (RequestFailedException)
+        {
+            // See above: the attempt goes on without the lease.
         }
     }
 
@@ -47,6 +53,22 @@ public sealed class OutboxLease(BlobClient blob, BlobLeaseClient lease, BlobClie
     {
         await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, Held, cancellationToken).ConfigureAwait(false);
         _ended = true;
+    }
+
+    /// <summary>Delivered: the entry goes, even when this process lost its lease while delivering (the
+    /// lease ran out, or another process took the entry). Leaving it would send the message again.</summary>
+    public async Task DeliveredAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            await lease.BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
+            _ended = true;
+        }
     }
 
     /// <summary>Not delivered this time: counted, and due again at <paramref name="due"/>.</summary>

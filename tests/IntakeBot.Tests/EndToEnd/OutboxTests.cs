@@ -76,7 +76,8 @@ public sealed class OutboxTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         bot.Environment["Notifications__FirstRetryDelayMilliseconds"] = "200";
         await bot.StartAsync();
 
-        await connector.WaitForSentAsync(s => s.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, Patience);
+        // The first process rescheduled the entry 60 s after its failed attempt; the new one honours that.
+        await connector.WaitForSentAsync(s => s.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, Patience + TimeSpan.FromSeconds(60));
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
         Assert.Single(connector.Sent);
     }

@@ -1,0 +1,57 @@
+using Azure.Storage.Blobs.Specialized;
+using IntakeBot.Responders;
+using IntakeBot.Storage;
+using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
+
+namespace IntakeBot.Tests.Responders;
+
+/// <summary>An outbox entry is taken under a blob lease for one delivery attempt. Losing that lease
+/// while the connector is still taking the message (a renewal the storage did not answer, a lease
+/// that ran out) must not make a delivered message go out a second time.</summary>
+public sealed class OutboxLeaseTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_renewal_that_fails_ends_the_renewing_and_not_the_delivery_attempt()
+    {
+        var (outbox, containers, id) = await PostOneAsync();
+        await using var taken = await outbox.TryTakeAsync(id, CancellationToken.None);
+        Assert.NotNull(taken);
+        await containers.State.GetBlobClient($"outbox/{id}.json").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+
+        using var attempt = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var keeping = taken.KeepAsync(TimeSpan.FromMilliseconds(10), attempt.Token);
+
+        // It stops by itself at the first renewal, which the storage refuses; it must not throw, or
+        // the attempt it belongs to fails after the message went out.
+        await keeping.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.False(attempt.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task A_delivered_entry_is_removed_even_when_its_lease_was_lost_meanwhile()
+    {
+        var (outbox, containers, id) = await PostOneAsync();
+        var taken = await outbox.TryTakeAsync(id, CancellationToken.None);
+        Assert.NotNull(taken);
+        await containers.State.GetBlobClient($"outbox/{id}.json").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+
+        await taken.DeliveredAsync(CancellationToken.None);
+        await taken.DisposeAsync();
+
+        var (due, waiting) = await outbox.ListAsync(DateTimeOffset.MaxValue, CancellationToken.None);
+        Assert.Empty(due);
+        Assert.Equal(0, waiting);
+    }
+
+    private async Task<(NotificationOutbox Outbox, BlobContainers Containers, string Id)> PostOneAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var containers = new BlobContainers(azurite.Client, new StorageOptions { CasesContainer = $"cases-{suffix}", StateContainer = $"state-{suffix}" });
+        await containers.State.CreateIfNotExistsAsync();
+        var outbox = new NotificationOutbox(containers);
+        var entry = new OutboxEntry(new OwnerNotification("owner", TextKey.ReminderAcknowledgeDue, "IR-2026-AAAA"), "reminder/IR-2026-AAAA", ActivityId: null, DateTimeOffset.UtcNow);
+        await outbox.WriteAsync([entry], DateTimeOffset.UtcNow, CancellationToken.None);
+        return (outbox, containers, entry.Id);
+    }
+}
