@@ -2,7 +2,6 @@ using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
-using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
@@ -20,12 +19,11 @@ namespace IntakeBot.Bot;
 /// reply that fails to send after it is not treated as a lost message, because it was not one: the
 /// person's message is kept.</summary>
 public sealed class TurnCommit(
-    CaseChanges caseChanges,
+    PendingWork work,
     CaseDrafts drafts,
     DraftPurge draftPurge,
     ConversationStateAccessors state,
     NotificationOutbox outbox,
-    SharingService sharing,
     IOptions<NotificationOptions> notificationOptions,
     IConfiguration configuration,
     TimeProvider clock,
@@ -226,9 +224,11 @@ public sealed class TurnCommit(
     }
 
     /// <summary>What the commit decided about a draft or a case: a discarded draft's blobs go; a
-    /// submitted case, or an addition to one, is written, and then taken out of the state (so no report
-    /// text stays there). What a turn whose process stopped before this point committed is found in the
-    /// state and written by the next turn. Only for turns that read and committed the conversation's state.</summary>
+    /// submitted case, or a change to one, is written (<see cref="PendingWork"/>), and then taken out of
+    /// the state (so no report text stays there). What an earlier turn committed and did not write (its
+    /// process stopped, or storage failed) is found in the state and written here too, under the healing
+    /// lease; while the background pass holds it, that work stays for the pass. Only for turns that read
+    /// and committed the conversation's state.</summary>
     private async Task ApplyDraftAsync(ITurnContext turnContext, TurnTranscript transcript, CancellationToken cancellationToken)
     {
         if (!turnContext.TurnState.ContainsKey(nameof(ConversationState)))
@@ -255,28 +255,33 @@ public sealed class TurnCommit(
             }
 
             var pending = await state.PendingCase.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
-            if (pending is not null)
+            var changes = await state.PendingChanges.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false) ?? [];
+            var activityId = turnContext.Activity.Id;
+            var submittedHere = pending is not null && turnContext.TurnState.Get<PendingCase>()?.Record.Reference == pending.Record.Reference;
+            var own = new CommittedWork(submittedHere ? pending : null, [.. changes.Where(c => c.ActivityId == activityId)]);
+            var left = new CommittedWork(submittedHere ? null : pending, [.. changes.Where(c => c.ActivityId != activityId)]);
+            var sender = turnContext.Activity.GetConversationReference();
+            await work.ApplyAsync(own, activityId, transcript.Dropped, sender, cancellationToken).ConfigureAwait(false);
+            var healed = left.IsEmpty || await work.TryHealAsync(left, sender, cancellationToken).ConfigureAwait(false);
+
+            var written = pending is not null && (submittedHere || healed);
+            if (written)
             {
-                await drafts.ApplyAsync(pending, transcript.Dropped, cancellationToken).ConfigureAwait(false);
                 await state.PendingCase.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 changed = true;
             }
 
-            var changes = await state.PendingChanges.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
-            if (changes is { Count: > 0 })
+            if (changes.Count > 0 && (healed || own.Changes.Count > 0))
             {
-                foreach (var change in changes)
+                if (healed)
                 {
-                    // Another turn's change was left behind by a process that stopped after its commit.
-                    var own = change.ActivityId == turnContext.Activity.Id;
-                    await caseChanges.ApplyAsync(change, own ? transcript.Dropped : [], healing: !own, cancellationToken).ConfigureAwait(false);
-                    if (change.RefreshSharedFor is { } owner)
-                    {
-                        await RefreshSharedAsync(turnContext, change, owner, cancellationToken).ConfigureAwait(false);
-                    }
+                    await state.PendingChanges.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await state.PendingChanges.SetAsync(turnContext, [.. left.Changes], cancellationToken).ConfigureAwait(false);
                 }
 
-                await state.PendingChanges.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 changed = true;
             }
 
@@ -285,9 +290,9 @@ public sealed class TurnCommit(
                 await state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
             }
 
-            if (pending is not null)
+            if (written)
             {
-                await draftPurge.ForgetHistoryAsync(stateKey, cancellationToken).ConfigureAwait(false);
+                await work.ForgetDraftHistoryAsync(BlobStateStorage.BlobNameOf(stateKey), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (StateConflictException)
@@ -297,27 +302,8 @@ public sealed class TurnCommit(
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError("What turn {ActivityId} committed could not be applied yet ({ExceptionType}); the next turn tries again.",
+            logger.LogError("What turn {ActivityId} committed could not be applied yet ({ExceptionType}); the next turn or the background pass tries again.",
                 turnContext.Activity.Id, e.GetType().FullName);
-        }
-    }
-    /// <summary>Colleagues the case is shared with get the case file with the change in it, through the
-    /// same path and conflict check as an addition; the owner hears of one who lost access through the
-    /// outbox, since this turn's replies are already sent. A sharing failure leaves the change written
-    /// and the shared file as it was.</summary>
-    private async Task RefreshSharedAsync(ITurnContext turnContext, PendingChange change, string owner, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await sharing.RefreshIfSharedAsync(change.Reference, change.Actor, cancellationToken).ConfigureAwait(false))
-            {
-                var notice = new OwnerNotification(owner, Text.TextKey.OwnerAccessWithheld, change.Reference, NotificationRecipient.Owner, turnContext.Activity.GetConversationReference());
-                await outbox.PostAsync(notice, $"withheld/{change.Reference}/{change.ActivityId}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("The shared case file of {CaseReference} was not refreshed ({ExceptionType}).", change.Reference, e.GetType().FullName);
         }
     }
 }

@@ -9,12 +9,21 @@ namespace IntakeBot.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>Conversation: the intake settings (validated at start-up), the state blob a turn commits
-    /// to and its accessors (created once), drafts, the commands, and the dialogs.</summary>
+    /// to and its accessors (created once), the writing of what a commit left for the cases (and the
+    /// background pass that finishes it when no turn does), drafts, the commands, and the dialogs.</summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
-        services.AddSingleton<IStorage>(sp => new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State, sp.GetRequiredService<DraftStateTags>().TagsOf));
+        services.AddOptions<HealingOptions>().BindConfiguration(HealingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var drafts = sp.GetRequiredService<DraftStateTags>();
+            return new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State, state => CommittedWork.TagsOf(state, drafts.TagsOf(state)));
+        });
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<BlobStateStorage>());
+        services.AddSingleton<PendingWork>();
+        services.AddHostedService<PendingWorkHealer>();
         services.AddSingleton<CaseDrafts>();
         services.AddSingleton<IKeptEvidence, KeptEvidence>();
         services.AddSingleton<OwnerCommands>();

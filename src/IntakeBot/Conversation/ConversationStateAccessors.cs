@@ -16,10 +16,10 @@ public sealed class ConversationStateAccessors(ConversationState conversationSta
     public IStatePropertyAccessor<ConversationProfile> Profile { get; } = conversationState.CreateProperty<ConversationProfile>("profile");
 
     /// <summary>A submitted case committed with the turn and not yet written to blob storage.</summary>
-    public IStatePropertyAccessor<PendingCase> PendingCase { get; } = conversationState.CreateProperty<PendingCase>("pendingCase");
+    public IStatePropertyAccessor<PendingCase> PendingCase { get; } = conversationState.CreateProperty<PendingCase>(CommittedWork.CaseProperty);
 
     /// <summary>Changes to submitted cases committed with the turn and not yet written to them.</summary>
-    public IStatePropertyAccessor<List<PendingChange>> PendingChanges { get; } = conversationState.CreateProperty<List<PendingChange>>("pendingChanges");
+    public IStatePropertyAccessor<List<PendingChange>> PendingChanges { get; } = conversationState.CreateProperty<List<PendingChange>>(CommittedWork.ChangesProperty);
 
     /// <summary>The draft of this turn. BotState converts plain JSON from storage into a new copy on
     /// every read; setting it back makes every later read in the turn return this same object, and

@@ -27,8 +27,8 @@ public sealed class DraftPurge(BlobContainers containers, ICaseStore caseStore, 
 
     /// <summary>After a submit: earlier versions of the state blob still hold the draft's text; the case
     /// now has it.</summary>
-    public Task<int> ForgetHistoryAsync(string stateKey, CancellationToken cancellationToken)
-        => BlobPurge.DeleteHistoryAsync(containers.State, BlobStateStorage.BlobNameOf(stateKey), cancellationToken);
+    public Task<int> ForgetHistoryAsync(string stateBlobName, CancellationToken cancellationToken)
+        => BlobPurge.DeleteHistoryAsync(containers.State, stateBlobName, cancellationToken);
 
     /// <summary>Deletes an abandoned draft: the blobs written for it, then the whole state blob, if it
     /// still holds a draft that expired by <paramref name="now"/> (checked again by storage as it

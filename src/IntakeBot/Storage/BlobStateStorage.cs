@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -36,21 +37,47 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
         var items = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            try
+            if (await ReadBlobAsync(BlobNameOf(key), cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                var download = await Blob(key).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-                using var reader = new JsonTextReader(new StreamReader(download.Value.Content.ToStream(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-                var item = JObject.Load(reader);
-                item[ETagKey] = download.Value.Details.ETag.ToString();
-                items[key] = item;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Nothing stored yet under this key.
+                items[key] = stored.State;
             }
         }
 
         return items;
+    }
+
+    /// <summary>One state blob by its name, as <see cref="FindAsync"/> gives it (a background pass
+    /// knows blobs, not keys): the state with its ETag in it, as <see cref="ReadAsync"/> returns it, and
+    /// when it was last written; null when it is gone.</summary>
+    public async Task<StoredState?> ReadBlobAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = new JsonTextReader(new StreamReader(download.Value.Content.ToStream(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            var item = JObject.Load(reader);
+            item[ETagKey] = download.Value.Details.ETag.ToString();
+            return new StoredState(item, download.Value.Details.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Nothing stored under this name.
+            return null;
+        }
+    }
+
+    /// <summary>Writes a state read by <see cref="ReadBlobAsync"/> back, on the same conditions (and with
+    /// the same tags and metadata) as <see cref="WriteAsync"/>: a turn that committed since wins.</summary>
+    public Task WriteBlobAsync(string blobName, JObject state, CancellationToken cancellationToken)
+        => WriteOneAsync(container.GetBlobClient(blobName), state, cancellationToken);
+
+    /// <summary>The names of the state blobs whose index tags match <paramref name="tagQuery"/>.</summary>
+    public async IAsyncEnumerable<string> FindAsync(string tagQuery, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in container.FindBlobsByTagsAsync(tagQuery, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item.BlobName;
+        }
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -58,34 +85,39 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, value) in changes)
         {
-            var json = value is null ? new JObject() : JObject.FromObject(value, Serializer);
-            var etag = json.Value<string>(ETagKey);
-            json.Remove(ETagKey);
+            await WriteOneAsync(Blob(key), value, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            var conditions = etag switch
+    private async Task WriteOneAsync(BlobClient blob, object? value, CancellationToken cancellationToken)
+    {
+        var json = value is null ? new JObject() : JObject.FromObject(value, Serializer);
+        var etag = json.Value<string>(ETagKey);
+        json.Remove(ETagKey);
+
+        var conditions = etag switch
+        {
+            null or "" => new BlobRequestConditions { IfNoneMatch = ETag.All },
+            "*" => null,
+            _ => new BlobRequestConditions { IfMatch = new ETag(etag) },
+        };
+
+        try
+        {
+            var content = BinaryData.FromString(json.ToString(Formatting.None));
+            var options = new BlobUploadOptions
             {
-                null or "" => new BlobRequestConditions { IfNoneMatch = ETag.All },
-                "*" => null,
-                _ => new BlobRequestConditions { IfMatch = new ETag(etag) },
+                Conditions = conditions,
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = ClassificationMetadata,
+                Tags = tagsOf?.Invoke(json),
             };
-
-            try
-            {
-                var content = BinaryData.FromString(json.ToString(Formatting.None));
-                var options = new BlobUploadOptions
-                {
-                    Conditions = conditions,
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                    Metadata = ClassificationMetadata,
-                    Tags = tagsOf?.Invoke(json),
-                };
-                var response = await Blob(key).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
-                RememberETag(value, response.Value.ETag.ToString());
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                throw new StateConflictException(e);
-            }
+            var response = await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+            RememberETag(value, response.Value.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new StateConflictException(e);
         }
     }
 

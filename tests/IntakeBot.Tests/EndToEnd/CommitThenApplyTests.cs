@@ -74,13 +74,16 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(2, connector.Sent.Count);
     }
 
-    /// <summary>Restarts the bot so that every turn stops right after its commit (and its outbox is not
-    /// scanned meanwhile), sends <paramref name="said"/>, and kills the process there; it is left stopped.</summary>
-    private static async Task KilledRightAfterCommitAsync(BotProcess bot, HttpChat chat, string said)
+    /// <summary>Restarts the bot so that every turn stops right after its commit (and neither its outbox
+    /// nor committed work is looked for meanwhile), sends <paramref name="said"/>, and kills the process
+    /// there; it is left stopped.</summary>
+    internal static async Task KilledRightAfterCommitAsync(BotProcess bot, HttpChat chat, string said)
     {
         await bot.KillAsync();
         var scan = bot.Environment["Notifications__ScanIntervalMilliseconds"];
+        var healing = bot.Environment.TryGetValue("Healing__ScanIntervalMilliseconds", out var heal) ? heal : null;
         bot.Environment["Notifications__ScanIntervalMilliseconds"] = "3600000";
+        bot.Environment["Healing__ScanIntervalMilliseconds"] = "3600000";
         bot.Environment["Diagnostics__HoldAfterCommit"] = "true";
         await bot.StartAsync();
         using (var held = bot.Client())
@@ -93,5 +96,13 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
 
         bot.Environment.Remove("Diagnostics__HoldAfterCommit");
         bot.Environment["Notifications__ScanIntervalMilliseconds"] = scan;
+        if (healing is null)
+        {
+            bot.Environment.Remove("Healing__ScanIntervalMilliseconds");
+        }
+        else
+        {
+            bot.Environment["Healing__ScanIntervalMilliseconds"] = healing;
+        }
     }
 }

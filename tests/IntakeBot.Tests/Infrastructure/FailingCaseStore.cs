@@ -5,16 +5,36 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>The app's real case store (blobs on Azurite) with a fault in front of it: after
-/// <see cref="FailNextUpdate"/> or <see cref="FailNextTranscript"/>, that call fails once as storage
-/// fails (503), the way a process that stops or a storage outage leaves a write undone.</summary>
+/// <see cref="FailNextCreate"/>, <see cref="FailNextUpdate"/> or <see cref="FailNextTranscript"/>, that
+/// call fails once as storage fails (503), the way a process that stops or a storage outage leaves a
+/// write undone; after <see cref="HoldNextTranscript"/>, the next transcript append waits until
+/// <see cref="Release"/>, so that a test can make another writer meet it half-way.</summary>
 internal sealed class FailingCaseStore
 {
+    private int _creates;
     private int _updates;
     private int _transcripts;
+    private int _hold;
+    private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void FailNextCreate() => Volatile.Write(ref _creates, 1);
 
     public void FailNextUpdate() => Volatile.Write(ref _updates, 1);
 
     public void FailNextTranscript() => Volatile.Write(ref _transcripts, 1);
+
+    public void HoldNextTranscript()
+    {
+        _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _hold, 1);
+    }
+
+    /// <summary>Waits until the held append has arrived.</summary>
+    public Task HeldAsync(TimeSpan timeout) => _held.Task.WaitAsync(timeout);
+
+    public void Release() => _release.TrySetResult();
 
     /// <summary>Wraps the app's <see cref="ICaseStore"/> (for <see cref="BotApp"/>'s services).</summary>
     public void Install(IServiceCollection services)
@@ -33,7 +53,11 @@ internal sealed class FailingCaseStore
 
     private sealed class Faulty(FailingCaseStore faults, ICaseStore inner) : ICaseStore
     {
-        public Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken) => inner.TryCreateAsync(record, cancellationToken);
+        public Task<bool> TryCreateAsync(CaseRecord record, CancellationToken cancellationToken)
+        {
+            FailIf(ref faults._creates);
+            return inner.TryCreateAsync(record, cancellationToken);
+        }
 
         public Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)
         {
@@ -47,10 +71,16 @@ internal sealed class FailingCaseStore
 
         public IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);
 
-        public Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+        public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
         {
             FailIf(ref faults._transcripts);
-            return inner.AppendTranscriptAsync(reference, entries, cancellationToken);
+            if (Interlocked.Exchange(ref faults._hold, 0) == 1)
+            {
+                faults._held.TrySetResult();
+                await faults._release.Task;
+            }
+
+            await inner.AppendTranscriptAsync(reference, entries, cancellationToken);
         }
 
         public Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken) => inner.ReadTranscriptAsync(reference, cancellationToken);

@@ -1,0 +1,48 @@
+using IntakeBot.Cases;
+using Newtonsoft.Json.Linq;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>What turns committed to a conversation's state for the cases and what has not been written
+/// to them yet: a submitted case and changes to submitted cases (see <see cref="ConversationStateAccessors"/>).</summary>
+public sealed record CommittedWork(PendingCase? Case, IReadOnlyList<PendingChange> Changes)
+{
+    public const string CaseProperty = "pendingCase";
+
+    public const string ChangesProperty = "pendingChanges";
+
+    /// <summary>The state blob's index tag while it holds committed work: when the oldest part of it
+    /// was decided (sortable UTC, as <see cref="RetentionTags.Format"/>), taken from the work itself so
+    /// that a later write of the same state keeps it.</summary>
+    public const string SinceTag = "pendingSince";
+
+    public bool IsEmpty => Case is null && Changes.Count == 0;
+
+    /// <summary>The work in a state as stored (<see cref="Storage.BlobStateStorage"/>).</summary>
+    public static CommittedWork Of(JObject state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var pendingCase = state[CaseProperty] is JObject stored ? stored.ToObject<PendingCase>() : null;
+        var changes = state[ChangesProperty] is JArray { Count: > 0 } list ? list.ToObject<List<PendingChange>>() ?? [] : [];
+        return new CommittedWork(pendingCase, changes);
+    }
+
+    /// <summary>When the oldest part was decided; null when there is none.</summary>
+    public DateTimeOffset? Since
+        => Changes.Select(c => (DateTimeOffset?)c.At).Append(Case is { } c ? c.Record.SubmittedAt ?? c.Record.UpdatedAt : null).Min();
+
+    /// <summary>The index tags of a state (for <see cref="Storage.BlobStateStorage"/>'s tag function):
+    /// <paramref name="alongside"/> (another capability's), with <see cref="SinceTag"/> while it holds
+    /// committed work.</summary>
+    public static IDictionary<string, string>? TagsOf(JObject state, IDictionary<string, string>? alongside)
+    {
+        if (Of(state).Since is not { } since)
+        {
+            return alongside;
+        }
+
+        var tags = alongside is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(alongside, StringComparer.Ordinal);
+        tags[SinceTag] = RetentionTags.Format(since);
+        return tags;
+    }
+}

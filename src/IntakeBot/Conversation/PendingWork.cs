@@ -1,0 +1,88 @@
+using IntakeBot.Cases;
+using IntakeBot.Responders;
+using IntakeBot.Retention;
+using IntakeBot.Sharing;
+using IntakeBot.Storage;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>Writes to the cases what turns committed to a conversation's state (<see cref="CommittedWork"/>),
+/// the same way whoever does it: the turn that committed it, right after its commit; a later turn of the
+/// same conversation; or the background pass (<see cref="PendingWorkHealer"/>). Every part is idempotent
+/// by activity id or by creating only what is not there. Work that another turn committed (left behind
+/// by a process that stopped or a write that failed) is healed only under one blob lease per state
+/// container, which the background pass holds while it runs: a healed part checks the case's transcript
+/// for its lines before appending them, and two healers checking at once would both append.</summary>
+public sealed class PendingWork(
+    CaseDrafts drafts,
+    CaseChanges caseChanges,
+    SharingService sharing,
+    NotificationOutbox outbox,
+    DraftPurge draftPurge,
+    RetentionContainer locks,
+    IOptions<StorageOptions> storage,
+    TimeProvider clock,
+    ILogger<PendingWork> logger)
+{
+    private readonly SweepLease _healing = new(locks, clock, $"healing-{storage.Value.StateContainer}.lock");
+
+    /// <summary>Applies <paramref name="work"/>: the parts decided by <paramref name="activityId"/> as that
+    /// turn's own (without <paramref name="undelivered"/>, the replies that never reached the person), any
+    /// other part as healing. <paramref name="sender"/> is the conversation of the turn, when there is one.
+    /// Storage failures are thrown: the work stays in the state for the next try.</summary>
+    public async Task ApplyAsync(CommittedWork work, string? activityId, IReadOnlyCollection<TranscriptEntry> undelivered, ConversationReference? sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (work.Case is { } submitted)
+        {
+            await drafts.ApplyAsync(submitted, undelivered, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var change in work.Changes)
+        {
+            var own = change.ActivityId == activityId;
+            await caseChanges.ApplyAsync(change, own ? undelivered : [], healing: !own, cancellationToken).ConfigureAwait(false);
+            if (change.RefreshSharedFor is { } owner)
+            {
+                await RefreshSharedAsync(change, owner, sender, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Heals work other turns committed, under the healing lease; false, with nothing done, while
+    /// another healer (the background pass, here or in another process) holds it.</summary>
+    public Task<bool> TryHealAsync(CommittedWork work, ConversationReference? sender, CancellationToken cancellationToken)
+        => _healing.RunAsync(ct => ApplyAsync(work, activityId: null, [], sender, ct), cancellationToken);
+
+    /// <summary>Runs a background pass under the healing lease; false, without running it, while another
+    /// healer holds it.</summary>
+    public Task<bool> TryRunPassAsync(Func<CancellationToken, Task> pass, CancellationToken cancellationToken)
+        => _healing.RunAsync(pass, cancellationToken);
+
+    /// <summary>After a submitted case is written and taken out of the state: earlier versions of the
+    /// state blob still hold the draft's text; the case now has it.</summary>
+    public Task ForgetDraftHistoryAsync(string stateBlobName, CancellationToken cancellationToken)
+        => draftPurge.ForgetHistoryAsync(stateBlobName, cancellationToken);
+
+    /// <summary>Colleagues the case is shared with get the case file with the change in it, through the
+    /// same path and conflict check as an addition; the owner hears of one who lost access through the
+    /// outbox, since the turn's replies are already sent. A sharing failure leaves the change written
+    /// and the shared file as it was.</summary>
+    private async Task RefreshSharedAsync(PendingChange change, string owner, ConversationReference? sender, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await sharing.RefreshIfSharedAsync(change.Reference, change.Actor, cancellationToken).ConfigureAwait(false))
+            {
+                var notice = new OwnerNotification(owner, Text.TextKey.OwnerAccessWithheld, change.Reference, NotificationRecipient.Owner, sender);
+                await outbox.PostAsync(notice, $"withheld/{change.Reference}/{change.ActivityId}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The shared case file of {CaseReference} was not refreshed ({ExceptionType}).", change.Reference, e.GetType().FullName);
+        }
+    }
+}
