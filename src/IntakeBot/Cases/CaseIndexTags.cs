@@ -47,7 +47,7 @@ public static partial class CaseIndexTags
 
         foreach (var deadline in CaseDeadlines.Running(record))
         {
-            tags[deadline.Kind == DeadlineKinds.Acknowledge ? AckDue : FeedbackDue] = Sortable(deadline.Due);
+            tags[deadline.Kind == DeadlineKind.Acknowledge ? AckDue : FeedbackDue] = Sortable(deadline.Due);
         }
 
         if (CaseDeadlines.NextReminder(record) is { } remindAt)

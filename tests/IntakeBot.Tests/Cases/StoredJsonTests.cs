@@ -19,7 +19,7 @@ public sealed class StoredJsonTests
 
         var record = BinaryData.FromBytes(stored).ToObjectFromJson<CaseRecord>(BlobCaseStore.Json)!;
 
-        Assert.Equal(CaseStatuses.Acknowledged, record.Status);
+        Assert.Equal(CaseStatus.Acknowledged, record.Status);
         Assert.Equal(Convert.ToHexString(stored), Convert.ToHexString(BinaryData.FromObjectAsJson(record, BlobCaseStore.Json).ToArray()));
     }
 
