@@ -74,7 +74,7 @@ internal static class ScaleBenchmark
         return new CaseRecord
         {
             Reference = CaseReference.NewReference(),
-            Status = CaseStatuses.Submitted,
+            Status = CaseStatus.Submitted,
             Owner = OwnerId(i < MeasuredOwnerCases ? 0 : 1 + (i % (Owners - 1))),
             Reporter = new Reporter($"29:{i}", ReporterId(i < MeasuredReporterCases ? 0 : 1 + (i % (Reporters - 1))), null),
             CreatedAt = now,

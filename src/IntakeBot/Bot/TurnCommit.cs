@@ -38,7 +38,7 @@ public sealed class TurnCommit(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         var transcript = new TurnTranscript();
-        transcript.Add("in", turnContext.Activity, clock.GetUtcNow());
+        transcript.Add(TranscriptDirection.In, turnContext.Activity, clock.GetUtcNow());
         turnContext.TurnState.Add(transcript);
 
         var held = new List<Activity>();
@@ -53,7 +53,7 @@ public sealed class TurnCommit(
             foreach (var activity in activities.Where(a => a.Type != ActivityTypes.Trace))
             {
                 held.Add(activity);
-                transcript.Add("out", activity, clock.GetUtcNow());
+                transcript.Add(TranscriptDirection.Out, activity, clock.GetUtcNow());
             }
 
             return [.. activities.Select(_ => new ResourceResponse(string.Empty))];
@@ -139,7 +139,7 @@ public sealed class TurnCommit(
             }
 
             var shown = new TurnTranscript();
-            shown.Add("out", reply, clock.GetUtcNow());
+            shown.Add(TranscriptDirection.Out, reply, clock.GetUtcNow());
             draft.PendingTranscript.AddRange([said, .. shown.Entries]);
             await state.Draft.SetAsync(turnContext, draft, cancellationToken).ConfigureAwait(false);
             await state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);

@@ -282,7 +282,7 @@ public sealed partial class MessageCapture(
     /// <summary>The person's own reports that can still be added to, newest first.</summary>
     private async Task<IReadOnlyList<string>> OpenReportsAsync(string person, CancellationToken cancellationToken)
         => [.. (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: person), cancellationToken).ConfigureAwait(false))
-            .Where(c => CaseStatuses.IsOpen(c.Status))
+            .Where(c => c.Status.IsOpen())
             .OrderByDescending(c => c.SubmittedAt)
             .Select(c => c.Reference)];
 
@@ -313,7 +313,7 @@ public sealed partial class MessageCapture(
     private async Task AddToCaseAsync(ITurnContext turn, CapturedMessage message, string reference, CancellationToken cancellationToken)
     {
         var record = CaseReference.IsValid(reference) ? await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) : null;
-        if (record is not { Reporter: { } reporter } || !CaseStatuses.IsOpen(record.Status)
+        if (record is not { Reporter: { } reporter } || !record.Status.IsOpen()
             || !string.Equals(reporter.AadObjectId, turn.Activity.From.AadObjectId, StringComparison.OrdinalIgnoreCase))
         {
             await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaseNotFound]), cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
 namespace IntakeBot.Cases;
 
 /// <summary>One line of <c>audit.jsonl</c>.</summary>
-public sealed record AuditEntry(DateTimeOffset At, string By, string Action, string? Whom, string Result, string? Detail = null);
+public sealed record AuditEntry(DateTimeOffset At, string By, AuditAction Action, string? Whom, AuditResult Result, string? Detail = null);

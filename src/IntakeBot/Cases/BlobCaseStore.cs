@@ -117,22 +117,23 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
             : r.Reporter is { } reporter && CaseIndexKey.Normalize(reporter.AadObjectId) == person)];
     }
 
-    public async IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<CaseRecord> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!CaseIndexTags.IsValidValue(status) || !CaseIndexTags.IsValidValue(dateTag) || dateTag.Length == 0)
+        if (!CaseIndexTags.IsValidValue(dateTag) || dateTag.Length == 0)
         {
-            throw new ArgumentException("Not a status and date tag an index query can name.", nameof(status));
+            throw new ArgumentException("Not a date tag an index query can name.", nameof(dateTag));
         }
 
         var bound = CaseIndexTags.Sortable(before);
-        var references = await FindReferencesAsync($"\"{CaseIndexTags.Status}\" = '{status}' AND \"{dateTag}\" < '{bound}'", cancellationToken).ConfigureAwait(false);
+        var statusTag = status.ToStoredName();
+        var references = await FindReferencesAsync($"\"{CaseIndexTags.Status}\" = '{statusTag}' AND \"{dateTag}\" < '{bound}'", cancellationToken).ConfigureAwait(false);
         foreach (var chunk in references.Chunk(ParallelReads * 4))
         {
             foreach (var record in await ReadAllAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
                 // Checked against the record as stored now, with the same function that wrote the tags.
                 var tags = CaseIndexTags.For(record, _index, retention?.ClosedCase);
-                if (tags[CaseIndexTags.Status] == status && tags.TryGetValue(dateTag, out var due) && string.CompareOrdinal(due, bound) < 0)
+                if (tags[CaseIndexTags.Status] == statusTag && tags.TryGetValue(dateTag, out var due) && string.CompareOrdinal(due, bound) < 0)
                 {
                     yield return record;
                 }

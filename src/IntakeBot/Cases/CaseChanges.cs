@@ -1,3 +1,5 @@
+using IntakeBot.Storage;
+
 namespace IntakeBot.Cases;
 
 /// <summary>Applies a committed <see cref="PendingChange"/> to its case: one conditional write of
@@ -56,10 +58,10 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             result = result with { Evidence = WithItem(result.Evidence, item), UpdatedAt = change.At };
         }
 
-        if (change.Status is { } status && CaseLifecycle.Moved(result, status, change.Actor, change.At) is (LifecycleOutcome.Changed, var moved))
+        if (change.Status is { } status and not CaseStatus.Unknown && CaseLifecycle.Moved(result, status, change.Actor, change.At) is (LifecycleOutcome.Changed, var moved))
         {
             result = moved;
-            audit.Add(new AuditEntry(change.At, change.Actor, "status", null, "done", status));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Status, null, AuditResult.Done, status.ToStoredName()));
         }
 
         if (change.Note is { } note && !(id is not null && result.Notes.Any(n => n.ActivityId == id)))
@@ -67,10 +69,10 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             result = result with { UpdatedAt = change.At, Notes = [.. result.Notes, new CaseNote(change.At, change.Actor, note, id)] };
 
             // The audit says a note was written, never what it says.
-            audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.NoteAction, null, "done"));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Note, null, AuditResult.Done));
         }
 
-        if (change.OwnerMessage is { } message && CaseStatuses.IsSubmitted(result.Status) && result.Status != CaseStatuses.Closed
+        if (change.OwnerMessage is { } message && result.Status.IsSubmitted() && result.Status != CaseStatus.Closed
             && !(id is not null && result.Messages.Any(m => m.ActivityId == id)))
         {
             result = result with
@@ -79,28 +81,28 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
                 Messages = [.. result.Messages, new CaseMessage(change.At, CaseMessage.FromOwner, change.Actor, message, id)],
 
                 // A message to the reporter is the feedback the deadline asks for.
-                Deadlines = CaseDeadlines.Running(result).Any(d => d.Kind == DeadlineKinds.Feedback)
-                    ? CaseDeadlines.Meet(result.Deadlines, DeadlineKinds.Feedback, change.Actor, change.At)
+                Deadlines = CaseDeadlines.Running(result).Any(d => d.Kind == DeadlineKind.Feedback)
+                    ? CaseDeadlines.Meet(result.Deadlines, DeadlineKind.Feedback, change.Actor, change.At)
                     : result.Deadlines,
             };
-            audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.MessageAction, null, "done", CaseMessage.FromOwner));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromOwner));
         }
 
         // One write from the old owner to the new: never without an owner. A case that is already the
         // new owner's (applied before) or has since gone to someone else is left as it is.
-        if (change.TransferTo is { } to && change.TransferFrom is { } from && CaseStatuses.IsSubmitted(result.Status)
+        if (change.TransferTo is { } to && change.TransferFrom is { } from && result.Status.IsSubmitted()
             && string.Equals(result.Owner, from, StringComparison.OrdinalIgnoreCase) && !string.Equals(result.Owner, to, StringComparison.OrdinalIgnoreCase))
         {
             result = result with { Owner = to, UpdatedAt = change.At };
-            audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.TransferAction, to, "done", from));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Transfer, to, AuditResult.Done, from));
         }
 
         // The thread ends with the case: a reply decided just before the owner closed it is not added.
-        if (change.ReporterReply is { } reply && CaseStatuses.IsSubmitted(result.Status) && result.Status != CaseStatuses.Closed
+        if (change.ReporterReply is { } reply && result.Status.IsSubmitted() && result.Status != CaseStatus.Closed
             && !(id is not null && result.Messages.Any(m => m.ActivityId == id)))
         {
             result = result with { UpdatedAt = change.At, Messages = [.. result.Messages, new CaseMessage(change.At, CaseMessage.FromReporter, change.Actor, reply, id)] };
-            audit.Add(new AuditEntry(change.At, change.Actor, CaseLifecycle.MessageAction, null, "done", CaseMessage.FromReporter));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromReporter));
         }
 
         return result;
@@ -108,7 +110,7 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
 
     private async Task<bool> HasLinesOfAsync(PendingChange change, CancellationToken cancellationToken)
         => change.ActivityId is { } id
-            && (await cases.ReadTranscriptAsync(change.Reference, cancellationToken).ConfigureAwait(false)).Any(e => e.Direction == "in" && e.ActivityId == id);
+            && (await cases.ReadTranscriptAsync(change.Reference, cancellationToken).ConfigureAwait(false)).Any(e => e.Direction == TranscriptDirection.In && e.ActivityId == id);
 
     /// <summary>The case's evidence list with this item in it once: a retry keeps the number it had.</summary>
     private static List<EvidenceItem> WithItem(List<EvidenceItem> evidence, EvidenceItem item)

@@ -3,7 +3,7 @@ namespace IntakeBot.Cases;
 /// <summary>One follow-up deadline of a case: when it is due, when its owner is reminded of it, whether
 /// it was met, and which reminders went out. The reminders are recorded here, in the same ETag-guarded
 /// write that decides them, so that neither a restart nor a second process sends one twice.</summary>
-public sealed record CaseDeadline(string Kind, DateTimeOffset Due, DateTimeOffset RemindFrom)
+public sealed record CaseDeadline(DeadlineKind Kind, DateTimeOffset Due, DateTimeOffset RemindFrom)
 {
     public DateTimeOffset? MetAt { get; init; }
 

@@ -6,16 +6,17 @@ namespace IntakeBot.Cases;
 /// the next reminder. Only an open case (submitted, not yet closed) has running deadlines.</summary>
 public static class CaseDeadlines
 {
-    /// <summary>The deadlines still to be met, or none when the case is not open.</summary>
+    /// <summary>The deadlines still to be met, or none when the case is not open. A deadline of a kind
+    /// written by a newer version is left to that version: this one cannot say what meets it.</summary>
     public static IEnumerable<CaseDeadline> Running(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return CaseStatuses.IsOpen(record.Status) ? record.Deadlines.Where(d => !d.IsMet) : [];
+        return record.Status.IsOpen() ? record.Deadlines.Where(d => !d.IsMet && d.Kind != DeadlineKind.Unknown) : [];
     }
 
     /// <summary>The deadline of <paramref name="kind"/> marked met; the list unchanged when it was met
     /// already or the case has none.</summary>
-    public static List<CaseDeadline> Meet(IReadOnlyList<CaseDeadline> deadlines, string kind, string actor, DateTimeOffset now)
+    public static List<CaseDeadline> Meet(IReadOnlyList<CaseDeadline> deadlines, DeadlineKind kind, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         return [.. deadlines.Select(d => d.Kind == kind && !d.IsMet ? d with { MetAt = now, MetBy = actor } : d)];
@@ -28,7 +29,7 @@ public static class CaseDeadlines
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(fresh);
-        if (!CaseStatuses.IsOpen(record.Status) || record.Deadlines.Count > 0 || record.SubmittedAt is not { } submitted)
+        if (!record.Status.IsOpen() || record.Deadlines.Count > 0 || record.SubmittedAt is not { } submitted)
         {
             return record;
         }
@@ -36,12 +37,12 @@ public static class CaseDeadlines
         var deadlines = fresh(submitted);
         if (record.StatusHistory.FirstOrDefault() is { } moved)
         {
-            deadlines = Meet(deadlines, DeadlineKinds.Acknowledge, moved.By, moved.At);
+            deadlines = Meet(deadlines, DeadlineKind.Acknowledge, moved.By, moved.At);
         }
 
         if (record.Messages.FirstOrDefault(m => m.From == CaseMessage.FromOwner) is { } feedback)
         {
-            deadlines = Meet(deadlines, DeadlineKinds.Feedback, feedback.By, feedback.At);
+            deadlines = Meet(deadlines, DeadlineKind.Feedback, feedback.By, feedback.At);
         }
 
         return record with { Deadlines = deadlines };

@@ -8,7 +8,7 @@ public static class CaseExpiry
     public static DateTimeOffset? ExpiresOn(CaseRecord record, TimeSpan closedCaseRetention)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record is { Hold: null, Status: CaseStatuses.Closed, ClosedAt: { } closedAt }
+        return record is { Hold: null, Status: CaseStatus.Closed, ClosedAt: { } closedAt }
             ? closedAt + closedCaseRetention
             : null;
     }

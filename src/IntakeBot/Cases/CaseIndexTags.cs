@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using IntakeBot.Storage;
 
 namespace IntakeBot.Cases;
 
@@ -37,7 +37,7 @@ public static partial class CaseIndexTags
         {
             [Version] = CurrentVersion,
             [Owner] = key.Of(record.Owner),
-            [Status] = StatusText(record),
+            [Status] = record.Status.ToStoredName(),
             [Updated] = Sortable(record.UpdatedAt),
         };
         if (record.Reporter is { } reporter)
@@ -47,7 +47,7 @@ public static partial class CaseIndexTags
 
         foreach (var deadline in CaseDeadlines.Running(record))
         {
-            tags[deadline.Kind == DeadlineKinds.Acknowledge ? AckDue : FeedbackDue] = Sortable(deadline.Due);
+            tags[deadline.Kind == DeadlineKind.Acknowledge ? AckDue : FeedbackDue] = Sortable(deadline.Due);
         }
 
         if (CaseDeadlines.NextReminder(record) is { } remindAt)
@@ -68,10 +68,6 @@ public static partial class CaseIndexTags
 
     /// <summary>True when <paramref name="value"/> may be used as a tag value in a query as written.</summary>
     public static bool IsValidValue(string value) => value.Length <= 256 && ValueCharacters().IsMatch(value);
-
-    /// <summary>The status as it is stored in case.json, whatever type the record uses for it.</summary>
-    private static string StatusText(CaseRecord record)
-        => JsonSerializer.SerializeToElement(record.Status, BlobCaseStore.Json).ToString();
 
     [GeneratedRegex("^[A-Za-z0-9 +\\-./:=_]*$")]
     private static partial Regex ValueCharacters();

@@ -10,15 +10,11 @@ namespace IntakeBot.Cases;
 /// also applied by <see cref="CaseChanges"/>.</summary>
 public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
 {
-    public const string NoteAction = "note";
-    public const string TransferAction = "transfer";
-    public const string MessageAction = "message";
-
-    private static readonly string[] Order = [CaseStatuses.Submitted, CaseStatuses.Acknowledged, CaseStatuses.InReview, CaseStatuses.Closed];
+    private static readonly CaseStatus[] Order = [CaseStatus.Submitted, CaseStatus.Acknowledged, CaseStatus.InReview, CaseStatus.Closed];
 
     /// <summary>The case moved forward to <paramref name="status"/>, and whether it moved: the same
     /// instance when it did not (already there or past it, closed, or not submitted).</summary>
-    public static (LifecycleOutcome Outcome, CaseRecord Record) Moved(CaseRecord record, string status, string actor, DateTimeOffset now)
+    public static (LifecycleOutcome Outcome, CaseRecord Record) Moved(CaseRecord record, CaseStatus status, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         var target = Array.IndexOf(Order, status);
@@ -31,17 +27,17 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
         return current switch
         {
             < 0 => (LifecycleOutcome.NotFound, record),
-            _ when record.Status == CaseStatuses.Closed => (LifecycleOutcome.Closed, record),
+            _ when record.Status == CaseStatus.Closed => (LifecycleOutcome.Closed, record),
             _ when current >= target => (LifecycleOutcome.Already, record),
             _ => (LifecycleOutcome.Changed, record with
             {
                 Status = status,
                 UpdatedAt = now,
-                ClosedAt = status == CaseStatuses.Closed ? now : record.ClosedAt,
+                ClosedAt = status == CaseStatus.Closed ? now : record.ClosedAt,
                 StatusHistory = [.. record.StatusHistory, new StatusChange(status, actor, now)],
 
                 // Any step past submitted means someone has the case: the acknowledgement is due no more.
-                Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKinds.Acknowledge, actor, now),
+                Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKind.Acknowledge, actor, now),
             }),
         };
     }
@@ -62,9 +58,9 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
         var outcome = LifecycleOutcome.NotFound;
         await cases.UpdateAsync(reference, record =>
         {
-            var running = CaseDeadlines.Running(record).Any(d => d.Kind == DeadlineKinds.Feedback);
+            var running = CaseDeadlines.Running(record).Any(d => d.Kind == DeadlineKind.Feedback);
             outcome = running ? LifecycleOutcome.Changed : LifecycleOutcome.Already;
-            return running ? record with { UpdatedAt = now, Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKinds.Feedback, actor, now) } : record;
+            return running ? record with { UpdatedAt = now, Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKind.Feedback, actor, now) } : record;
         }, cancellationToken).ConfigureAwait(false);
         return outcome;
     }

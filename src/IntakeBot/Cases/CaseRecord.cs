@@ -2,38 +2,11 @@
 using IntakeBot.Storage;
 namespace IntakeBot.Cases;
 
-public static class CaseKinds
-{
-    public const string SelfReport = "self-report";
-    public const string TakenByResponder = "taken-by-responder";
-}
-
-public static class CaseStatuses
-{
-    public const string Draft = "draft";
-    public const string Submitted = "submitted";
-
-    /// <summary>The owner has told the reporter the report was received.</summary>
-    public const string Acknowledged = "acknowledged";
-
-    /// <summary>The owner is looking into it.</summary>
-    public const string InReview = "in-review";
-
-    /// <summary>Closed by its owner; the ClosedCaseRetention clock starts at <see cref="CaseRecord.ClosedAt"/>.</summary>
-    public const string Closed = "closed";
-
-    /// <summary>True once the case left the draft: submitted, acknowledged, in review or closed.</summary>
-    public static bool IsSubmitted(string status) => status is Submitted or Acknowledged or InReview or Closed;
-
-    /// <summary>True while the case is submitted and not yet closed.</summary>
-    public static bool IsOpen(string status) => status is Submitted or Acknowledged or InReview;
-}
-
 /// <summary>A person as Teams identified them.</summary>
 public sealed record Reporter(string TeamsId, string AadObjectId, string? Name);
 
 /// <summary>A change of a case's status: to what, by whom (object id or roster entry), when.</summary>
-public sealed record StatusChange(string Status, string By, DateTimeOffset At);
+public sealed record StatusChange(CaseStatus Status, string By, DateTimeOffset At);
 
 /// <summary>An owner's internal note: kept in the case, shown to owners, never to the reporter. The
 /// activity id of the message it came in makes writing it again change nothing.</summary>
@@ -48,9 +21,9 @@ public sealed record CaseRecord
 {
     public required string Reference { get; init; }
 
-    public string Kind { get; init; } = CaseKinds.SelfReport;
+    public CaseKind Kind { get; init; } = CaseKind.SelfReport;
 
-    public string Status { get; init; } = CaseStatuses.Draft;
+    public CaseStatus Status { get; init; } = CaseStatus.Draft;
 
     public string Classification { get; init; } = IntakeBot.Storage.Classification.HighlyConfidential;
 

@@ -22,7 +22,7 @@ public interface ICaseStore
     /// <summary>The cases in <paramref name="status"/> whose date tag <paramref name="dateTag"/> (one of
     /// <see cref="CaseIndexTags"/>' dates) is before <paramref name="before"/>, found through the index
     /// and checked against each stored record: for the deadline reminders and the retention sweep.</summary>
-    IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken);
+    IAsyncEnumerable<CaseRecord> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken);
 
     Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken);
 

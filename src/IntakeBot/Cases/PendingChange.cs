@@ -23,7 +23,7 @@ public sealed record PendingChange
     public List<EvidenceItem> Evidence { get; init; } = [];
 
     /// <summary>The status the owner moves the case forward to.</summary>
-    public string? Status { get; init; }
+    public CaseStatus? Status { get; init; }
 
     /// <summary>An owner's internal note.</summary>
     public string? Note { get; init; }

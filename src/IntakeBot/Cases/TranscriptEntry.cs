@@ -3,7 +3,7 @@ namespace IntakeBot.Cases;
 /// <summary>One activity in or out during an intake, as one line of <c>transcript.jsonl</c>.</summary>
 public sealed record TranscriptEntry(
     DateTimeOffset At,
-    string Direction,
+    TranscriptDirection Direction,
     string Type,
     string? ActivityId,
     string? From,

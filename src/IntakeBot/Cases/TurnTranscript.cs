@@ -28,11 +28,11 @@ public sealed class TurnTranscript
     /// <summary>The case was deleted in this turn; nothing more is written to it.</summary>
     public bool CaseDeleted { get; set; }
 
-    public void Add(string direction, IActivity activity, DateTimeOffset at)
+    public void Add(TranscriptDirection direction, IActivity activity, DateTimeOffset at)
     {
         var entry = Entry(direction, activity, at);
         _entries.Add(entry);
-        if (direction == "out")
+        if (direction == TranscriptDirection.Out)
         {
             _replies[activity] = entry;
         }
@@ -53,12 +53,12 @@ public sealed class TurnTranscript
     {
         ArgumentNullException.ThrowIfNull(item);
         _evidence.Add(item);
-        _entries.Add(new TranscriptEntry(item.AddedAt, "in", "evidence", null, item.AddedBy, $"{item.SafeName}, {item.Size} bytes, sha256 {item.Sha256}", [item.ContentType]));
+        _entries.Add(new TranscriptEntry(item.AddedAt, TranscriptDirection.In, "evidence", null, item.AddedBy, $"{item.SafeName}, {item.Size} bytes, sha256 {item.Sha256}", [item.ContentType]));
     }
 
     public static TurnTranscript? Of(ITurnContext turnContext) => turnContext.TurnState.Get<TurnTranscript>();
 
-    private static TranscriptEntry Entry(string direction, IActivity activity, DateTimeOffset at)
+    private static TranscriptEntry Entry(TranscriptDirection direction, IActivity activity, DateTimeOffset at)
     {
         var message = activity as IMessageActivity;
         return new TranscriptEntry(
@@ -66,7 +66,7 @@ public sealed class TurnTranscript
             direction,
             activity.Type ?? "unknown",
             activity.Id,
-            activity.From?.Role ?? (direction == "in" ? "user" : "bot"),
+            activity.From?.Role ?? (direction == TranscriptDirection.In ? "user" : "bot"),
             message?.Text,
             message?.Attachments is { Count: > 0 } attachments ? [.. attachments.Select(a => a.ContentType ?? "unknown")] : null);
     }

@@ -1,5 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Lifecycle;
+using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         if (draft.CaseReference is null)
         {
             draft.CaseReference = CaseReference.NewReference();
-            Telemetry.IntakeMetrics.IntakeStarted(draft.Kind);
+            Telemetry.IntakeMetrics.IntakeStarted(draft.Kind.ToStoredNameOrUnknown());
         }
 
         return draft.CaseReference;
@@ -41,12 +42,12 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         var now = clock.GetUtcNow();
         var from = turnContext.Activity.From;
         var person = new Reporter(from.Id, from.AadObjectId, from.Name);
-        var taken = draft.Kind == CaseKinds.TakenByResponder;
+        var taken = draft.Kind == CaseKind.TakenByResponder;
         var record = new CaseRecord
         {
             Reference = Reserve(draft),
             Kind = draft.Kind,
-            Status = CaseStatuses.Submitted,
+            Status = CaseStatus.Submitted,
             Reporter = taken ? null : person,
             TakenBy = taken ? person : null,
             Owner = (taken ? draft.Owner! : options.Value.DefaultOwner).Trim().ToLowerInvariant(),
@@ -61,7 +62,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Add(pending);
         Clear(draft);
-        Telemetry.IntakeMetrics.IntakeSubmitted(record.Kind);
+        Telemetry.IntakeMetrics.IntakeSubmitted(record.Kind.ToStoredNameOrUnknown());
         return record;
     }
 
@@ -77,7 +78,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         }
 
         turnContext.TurnState.Add(new DiscardedDraft(draft.CaseReference));
-        Telemetry.IntakeMetrics.IntakeDiscarded(draft.Kind);
+        Telemetry.IntakeMetrics.IntakeDiscarded(draft.Kind.ToStoredNameOrUnknown());
         Clear(draft);
         return Task.CompletedTask;
     }

@@ -190,7 +190,7 @@ public abstract class IntakeDialog : ComponentDialog
             draft.Answers = AccountSection.Write(draft.Answers, first);
         }
         await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Welcome, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
-        if (_flow.Kind == CaseKinds.SelfReport)
+        if (_flow.Kind == CaseKind.SelfReport)
         {
             await SendWithSupportAsync(step.Context, _text.Format(TextKey.WelcomeData, _options.OwnerRole), cancellationToken).ConfigureAwait(false);
         }
@@ -379,7 +379,7 @@ public abstract class IntakeDialog : ComponentDialog
                 {
                     await step.Context.SendActivityAsync(MessageFactory.Text(Closing(closing, record.Reference)), cancellationToken).ConfigureAwait(false);
                 }
-                if (record.Kind == CaseKinds.SelfReport)
+                if (record.Kind == CaseKind.SelfReport)
                 {
                     OwnerNotifier.Notify(step.Context, record.Owner, TextKey.OwnerNewCase, record.Reference);
                 }

@@ -11,7 +11,7 @@ public sealed record IntakeDraft
     /// intake has its place under <c>IR-…/evidence/</c>; the case of that name is written at submit.</summary>
     public string? CaseReference { get; set; }
 
-    public string Kind { get; set; } = CaseKinds.SelfReport;
+    public CaseKind Kind { get; set; } = CaseKind.SelfReport;
 
     /// <summary>For a report taken by a responder: the responder's roster entry, who will own it.</summary>
     public string? Owner { get; set; }

@@ -8,7 +8,7 @@ namespace IntakeBot.Conversation;
 /// said when text typed while waiting after the urgent-help contact is kept names where it went.</summary>
 public sealed record IntakeFlow(
     string DialogId,
-    string Kind,
+    CaseKind Kind,
     IReadOnlyList<IntakeSection> Sections,
     TextKey Welcome,
     TextKey ReviewCardTitle,

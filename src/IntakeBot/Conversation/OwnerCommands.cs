@@ -8,6 +8,7 @@ using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
+using IntakeBot.Storage;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -116,11 +117,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         var target = command.Groups["verb"].Value.ToLowerInvariant() switch
         {
-            "acknowledge" => CaseStatuses.Acknowledged,
-            "review" => CaseStatuses.InReview,
-            _ => CaseStatuses.Closed,
+            "acknowledge" => CaseStatus.Acknowledged,
+            "review" => CaseStatus.InReview,
+            _ => CaseStatus.Closed,
         };
-        if (target == CaseStatuses.Closed && !command.Groups["confirm"].Success && record.Status != CaseStatuses.Closed)
+        if (target == CaseStatus.Closed && !command.Groups["confirm"].Success && record.Status != CaseStatus.Closed)
         {
             return Replies.WithChoices(text.Format(TextKey.CloseConfirm, record.Reference, retention.ClosedCaseKept()), text.Format(TextKey.ChoiceCloseConfirm, record.Reference));
         }
@@ -134,9 +135,9 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         }
 
         // Going straight to review still tells the reporter their report was received.
-        if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && (target != CaseStatuses.InReview || record.Status == CaseStatuses.Submitted))
+        if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && (target != CaseStatus.InReview || record.Status == CaseStatus.Submitted))
         {
-            OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, target == CaseStatuses.Closed ? TextKey.ReporterCaseClosed : TextKey.ReporterCaseAcknowledged, record.Reference);
+            OwnerNotifier.NotifyReporter(turnContext, reporter.AadObjectId, target == CaseStatus.Closed ? TextKey.ReporterCaseClosed : TextKey.ReporterCaseAcknowledged, record.Reference);
         }
 
         return MessageFactory.Text(outcome switch
@@ -204,7 +205,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return text[TextKey.OwnerCaseNotFound];
         }
 
-        if (record.Status == CaseStatuses.Closed)
+        if (record.Status == CaseStatus.Closed)
         {
             return text.Format(TextKey.MessageClosed, record.Reference);
         }
@@ -224,7 +225,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return text.Format(TextKey.MessageNoContact, record.Reference);
         }
 
-        if (!CaseStatuses.IsSubmitted(record.Status))
+        if (!record.Status.IsSubmitted())
         {
             return text[TextKey.OwnerCaseNotFound];
         }
@@ -237,11 +238,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     }
 
     /// <summary>A status as owners read it.</summary>
-    private string StatusWord(string status) => text[status switch
+    private string StatusWord(CaseStatus status) => text[status switch
     {
-        CaseStatuses.Acknowledged => TextKey.StatusAcknowledged,
-        CaseStatuses.InReview => TextKey.StatusInReview,
-        CaseStatuses.Closed => TextKey.StatusClosed,
+        CaseStatus.Acknowledged => TextKey.StatusAcknowledged,
+        CaseStatus.InReview => TextKey.StatusInReview,
+        CaseStatus.Closed => TextKey.StatusClosed,
         _ => TextKey.StatusSubmitted,
     }];
 
@@ -297,12 +298,12 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     private async Task<string> ListAsync(string? owner, CancellationToken cancellationToken)
     {
         var owned = owner is null ? [] : (await cases.ListAsync(new CaseFilter(Owner: owner), cancellationToken).ConfigureAwait(false))
-            .Where(c => CaseStatuses.IsSubmitted(c.Status))
+            .Where(c => c.Status.IsSubmitted())
             .OrderByDescending(c => c.SubmittedAt)
             .ToList();
         return owned.Count == 0
             ? text[TextKey.CasesEmpty]
-            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind, Date(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count, deadlines.Line(c)))));
+            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Date(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count, deadlines.Line(c)))));
     }
 
     /// <summary>The case as the owner's case card (<see cref="CaseCard"/>): a request not to be contacted
@@ -326,7 +327,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
     private CaseCardContent CardContent(CaseRecord record, IReadOnlyList<AuditEntry> audit, int limit)
     {
-        var flow = record.Kind == CaseKinds.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
+        var flow = record.Kind == CaseKind.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
         var answers = AsPlainText(record.Answers);
         var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
         var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Read(answers))).ToList();
@@ -359,13 +360,13 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (audit.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => PlainText.Escape($"{Date(a.At)} {a.Action} {a.Whom} {a.Result}".Replace("  ", " ", StringComparison.Ordinal))))));
+            lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => PlainText.Escape($"{Date(a.At)} {a.Action.ToStoredNameOrUnknown()} {a.Whom} {a.Result.ToStoredNameOrUnknown()}".Replace("  ", " ", StringComparison.Ordinal))))));
         }
 
         return new CaseCardContent(
             record.Reference,
             text.Format(TextKey.CaseCardTitle, record.Reference),
-            text.Format(TextKey.CaseCardFacts, record.Kind, StatusWord(record.Status), Date(record.CreatedAt)),
+            text.Format(TextKey.CaseCardFacts, record.Kind.ToStoredNameOrUnknown(), StatusWord(record.Status), Date(record.CreatedAt)),
             text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact),
             parts,
             access,

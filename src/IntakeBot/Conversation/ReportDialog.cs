@@ -11,7 +11,7 @@ public sealed class ReportDialog(IntakeServices services)
 
     public static readonly IntakeFlow Flow = new(
         DialogId,
-        CaseKinds.SelfReport,
+        CaseKind.SelfReport,
         ReporterSections.All,
         TextKey.Welcome,
         TextKey.ReviewCardTitle,

@@ -28,7 +28,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     public async Task<string?> OwnOpenCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
     {
         var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
-        return record is not null && CaseStatuses.IsOpen(record.Status) ? record.Reference : null;
+        return record is not null && record.Status.IsOpen() ? record.Reference : null;
     }
 
     /// <summary>Answers <c>view</c> and <c>reply</c>; false when the message is neither.</summary>
@@ -54,7 +54,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var mine = (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: turnContext.Activity.From.AadObjectId), cancellationToken).ConfigureAwait(false))
-            .Where(c => CaseStatuses.IsSubmitted(c.Status))
+            .Where(c => c.Status.IsSubmitted())
             .OrderByDescending(c => c.SubmittedAt)
             .ToList();
         if (mine.Count == 0)
@@ -66,7 +66,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         var lines = mine.Select(c => text.Format(TextKey.MyReportsLine, c.Reference, Date(c.SubmittedAt ?? c.CreatedAt), ReporterStatus(c.Status))
             + (c.HasUnreadForReporter() ? text.Format(TextKey.MyReportsUnread, c.Reference) : string.Empty));
         var choices = mine.Where(c => c.HasUnreadForReporter()).Select(c => text.Format(TextKey.ChoiceView, c.Reference))
-            .Concat(mine.Where(c => CaseStatuses.IsOpen(c.Status)).Select(c => text.Format(TextKey.ChoiceAddTo, c.Reference)))
+            .Concat(mine.Where(c => c.Status.IsOpen()).Select(c => text.Format(TextKey.ChoiceAddTo, c.Reference)))
             .Take(3);
         await turnContext.SendActivityAsync(
             Replies.WithChoices(text.Format(TextKey.MyReportsHeader, string.Join('\n', lines)), choices),
@@ -112,7 +112,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         if (record.Messages.Count > 0)
         {
             lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.ViewMessageFromOwner : TextKey.ViewMessageFromYou, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
-            if (CaseStatuses.IsOpen(record.Status) && record.Messages.Any(m => m.From == CaseMessage.FromOwner))
+            if (record.Status.IsOpen() && record.Messages.Any(m => m.From == CaseMessage.FromOwner))
             {
                 lines.Add(text.Format(TextKey.ViewReplyHint, record.Reference));
                 ((JObject)card.Attachments[0].Content)["actions"] = new JArray { AdaptiveCardJson.Submit(text[TextKey.ChoiceReply], ReplyChoice, reference: record.Reference) };
@@ -176,7 +176,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     private string? Refused(CaseRecord? record) => record switch
     {
         null => text[TextKey.CaseNotFound],
-        { Status: CaseStatuses.Closed } => text.Format(TextKey.ReplyClosed, record.Reference),
+        { Status: CaseStatus.Closed } => text.Format(TextKey.ReplyClosed, record.Reference),
         _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
         _ => null,
     };
@@ -187,7 +187,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         ArgumentNullException.ThrowIfNull(turnContext);
         var normalized = reference.Trim().ToUpperInvariant();
         var record = CaseReference.IsValid(normalized) ? await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
-        return record is { Reporter: { } reporter } && CaseStatuses.IsSubmitted(record.Status) && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
+        return record is { Reporter: { } reporter } && record.Status.IsSubmitted() && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
             ? record
             : null;
     }
@@ -200,10 +200,10 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     }
 
     /// <summary>A status as the reporter reads it: whether someone has it, not what anyone decided.</summary>
-    private string ReporterStatus(string status) => text[status switch
+    private string ReporterStatus(CaseStatus status) => text[status switch
     {
-        CaseStatuses.Closed => TextKey.MyReportsStatusClosed,
-        CaseStatuses.Acknowledged or CaseStatuses.InReview => TextKey.MyReportsStatusBeingLookedAt,
+        CaseStatus.Closed => TextKey.MyReportsStatusClosed,
+        CaseStatus.Acknowledged or CaseStatus.InReview => TextKey.MyReportsStatusBeingLookedAt,
         _ => TextKey.MyReportsStatusReceived,
     }];
 

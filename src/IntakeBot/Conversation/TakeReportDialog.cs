@@ -12,7 +12,7 @@ public sealed class TakeReportDialog(IntakeServices services)
 
     public static readonly IntakeFlow Flow = new(
         DialogId,
-        CaseKinds.TakenByResponder,
+        CaseKind.TakenByResponder,
         ResponderSections.All,
         TextKey.TakeReportWelcome,
         TextKey.ResponderReviewCardTitle,

@@ -24,7 +24,7 @@ public sealed class CaseTransfer(SharingService sharing, GraphDirectory director
         ArgumentNullException.ThrowIfNull(turnContext);
         var actor = turnContext.Activity.From.AadObjectId;
         var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
-        if (record is null || owner is null || actor is null || !CaseStatuses.IsSubmitted(record.Status))
+        if (record is null || owner is null || actor is null || !record.Status.IsSubmitted())
         {
             return new TransferDecision(text[TextKey.OwnerCaseNotFound]);
         }

@@ -14,7 +14,7 @@ public sealed class DeadlineReminders(ICaseStore cases, RetentionContainer conta
 {
     public const string LeaseBlobName = "reminders.lock";
 
-    private static readonly string[] OpenStatuses = [CaseStatuses.Submitted, CaseStatuses.Acknowledged, CaseStatuses.InReview];
+    private static readonly CaseStatus[] OpenStatuses = [CaseStatus.Submitted, CaseStatus.Acknowledged, CaseStatus.InReview];
 
     private readonly SweepLease _lease = new(container, time, LeaseBlobName);
 
@@ -43,14 +43,14 @@ public sealed class DeadlineReminders(ICaseStore cases, RetentionContainer conta
         {
             // Decided again on the newest record if the write has to be retried.
             decided = [];
-            if (!CaseStatuses.IsOpen(record.Status))
+            if (!record.Status.IsOpen())
             {
                 return record;
             }
 
             var deadlines = record.Deadlines.Select(d =>
             {
-                if (d.IsMet || d.NextReminder is not { } at || at > now)
+                if (d.IsMet || d.Kind == DeadlineKind.Unknown || d.NextReminder is not { } at || at > now)
                 {
                     return d;
                 }
@@ -75,10 +75,10 @@ public sealed class DeadlineReminders(ICaseStore cases, RetentionContainer conta
         return decided.Count;
     }
 
-    private static TextKey Message(string kind, bool passed) => (kind, passed) switch
+    private static TextKey Message(DeadlineKind kind, bool passed) => (kind, passed) switch
     {
-        (DeadlineKinds.Acknowledge, false) => TextKey.ReminderAcknowledgeDue,
-        (DeadlineKinds.Acknowledge, true) => TextKey.ReminderAcknowledgePassed,
+        (DeadlineKind.Acknowledge, false) => TextKey.ReminderAcknowledgeDue,
+        (DeadlineKind.Acknowledge, true) => TextKey.ReminderAcknowledgePassed,
         (_, false) => TextKey.ReminderFeedbackDue,
         _ => TextKey.ReminderFeedbackPassed,
     };

@@ -16,5 +16,5 @@ public sealed class DeadlineWording(TextCatalog text, TimeProvider time)
             .Select(d => text.Format(d.Due <= now ? TextKey.CasesDeadlineOverdue : TextKey.CasesDeadlineDue, Name(d.Kind), Times.Utc(d.Due))));
     }
 
-    private string Name(string kind) => text[kind == DeadlineKinds.Acknowledge ? TextKey.DeadlineAcknowledgement : TextKey.DeadlineFeedback];
+    private string Name(DeadlineKind kind) => text[kind == DeadlineKind.Acknowledge ? TextKey.DeadlineAcknowledgement : TextKey.DeadlineFeedback];
 }

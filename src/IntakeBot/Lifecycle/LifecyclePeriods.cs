@@ -9,7 +9,7 @@ public sealed record LifecyclePeriods(TimeSpan AcknowledgeWithin, TimeSpan Feedb
     /// case, so that changing the settings later moves no deadline a reporter may already rely on.</summary>
     public List<CaseDeadline> For(DateTimeOffset submittedAt) =>
     [
-        new(DeadlineKinds.Acknowledge, submittedAt + AcknowledgeWithin, submittedAt + AcknowledgeWithin - RemindBefore),
-        new(DeadlineKinds.Feedback, submittedAt + FeedbackWithin, submittedAt + FeedbackWithin - RemindBefore),
+        new(DeadlineKind.Acknowledge, submittedAt + AcknowledgeWithin, submittedAt + AcknowledgeWithin - RemindBefore),
+        new(DeadlineKind.Feedback, submittedAt + FeedbackWithin, submittedAt + FeedbackWithin - RemindBefore),
     ];
 }

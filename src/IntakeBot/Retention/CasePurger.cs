@@ -109,7 +109,7 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         return new Tombstone(
             Guid.NewGuid().ToString("N"),
             reference,
-            record.Kind,
+            record.Kind.ToStoredNameOrUnknown(),
             record.CreatedAt,
             record.ClosedAt,
             time.GetUtcNow(),

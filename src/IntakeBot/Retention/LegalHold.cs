@@ -8,9 +8,6 @@ namespace IntakeBot.Retention;
 /// Anyone else learns nothing: they get <see cref="HoldOutcome.NotFound"/>, as for no such case.</summary>
 public sealed class LegalHold(ICaseStore cases, IOptions<RetentionOptions> options, TimeProvider time)
 {
-    public const string HoldAction = "hold";
-    public const string ReleaseAction = "release";
-
     public Task<HoldOutcome> HoldAsync(string reference, string callerObjectId, string? callerUpn, CancellationToken cancellationToken)
         => ChangeAsync(reference, callerObjectId, callerUpn, hold: true, cancellationToken);
 
@@ -51,7 +48,7 @@ public sealed class LegalHold(ICaseStore cases, IOptions<RetentionOptions> optio
 
         if (outcome is HoldOutcome.Held or HoldOutcome.Released)
         {
-            await cases.AppendAuditAsync(reference, new AuditEntry(now, callerObjectId, hold ? HoldAction : ReleaseAction, null, "done"), cancellationToken).ConfigureAwait(false);
+            await cases.AppendAuditAsync(reference, new AuditEntry(now, callerObjectId, hold ? AuditAction.Hold : AuditAction.Release, null, AuditResult.Done), cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;

@@ -80,7 +80,7 @@ public static partial class CaseFileDocument
                 [text[TextKey.DocFactDeadlines], record.Deadlines.Count == 0 ? "-" : string.Join('\n', record.Deadlines.Select(d => text.Format(TextKey.DocDeadlineLine, DeadlineName(text, d.Kind), Times.Utc(d.Due), d.MetAt is { } met ? text.Format(TextKey.DocDeadlineMet, Times.Utc(met), Who(d.MetBy)) : string.Empty)))]));
 
             body.Append(Heading(text[TextKey.DocAnswers], "28"));
-            var sections = record.Kind == CaseKinds.TakenByResponder ? ResponderSections.All : ReporterSections.All;
+            var sections = record.Kind == CaseKind.TakenByResponder ? ResponderSections.All : ReporterSections.All;
             body.Append(Table(
                 [2600, TextWidth - 2600],
                 false,
@@ -111,7 +111,7 @@ public static partial class CaseFileDocument
                 body.Append(Table(
                     [2300, 2200, TextWidth - 4500],
                     true,
-                    [.. said.Select(t => (string[])[Times.Utc(t.At), t.Direction == "out" ? text[TextKey.DocTranscriptBot] : TranscriptWho(text, names, t.From), t.Direction == "out" ? Unmarked(t.Text!) : t.Text!])
+                    [.. said.Select(t => (string[])[Times.Utc(t.At), t.Direction == TranscriptDirection.Out ? text[TextKey.DocTranscriptBot] : TranscriptWho(text, names, t.From), t.Direction == TranscriptDirection.Out ? Unmarked(t.Text!) : t.Text!])
                         .Prepend([text[TextKey.DocTranscriptTime], text[TextKey.DocTranscriptWho], text[TextKey.DocTranscriptWhat]])]));
             }
 
@@ -135,23 +135,27 @@ public static partial class CaseFileDocument
         var history = record.StatusHistory.Select(c => text.Format(TextKey.DocStatusLine, Times.Utc(c.At), StatusWord(text, c.Status), who(c.By)));
         if (record.SubmittedAt is { } submitted)
         {
-            history = history.Prepend(text.Format(TextKey.DocStatusLine, Times.Utc(submitted), StatusWord(text, CaseStatuses.Submitted), who(submittedBy)));
+            history = history.Prepend(text.Format(TextKey.DocStatusLine, Times.Utc(submitted), StatusWord(text, CaseStatus.Submitted), who(submittedBy)));
         }
 
         return string.Join('\n', history.Prepend(StatusWord(text, record.Status)));
     }
 
-    private static string StatusWord(TextCatalog text, string status) => status switch
+    private static string StatusWord(TextCatalog text, CaseStatus status) => status switch
     {
-        CaseStatuses.Submitted => text[TextKey.StatusSubmitted],
-        CaseStatuses.Acknowledged => text[TextKey.StatusAcknowledged],
-        CaseStatuses.InReview => text[TextKey.StatusInReview],
-        CaseStatuses.Closed => text[TextKey.StatusClosed],
-        _ => status,
+        CaseStatus.Submitted => text[TextKey.StatusSubmitted],
+        CaseStatus.Acknowledged => text[TextKey.StatusAcknowledged],
+        CaseStatus.InReview => text[TextKey.StatusInReview],
+        CaseStatus.Closed => text[TextKey.StatusClosed],
+        _ => status.ToStoredNameOrUnknown(),
     };
 
-    private static string DeadlineName(TextCatalog text, string kind)
-        => text[kind == DeadlineKinds.Acknowledge ? TextKey.DeadlineAcknowledgement : TextKey.DeadlineFeedback];
+    private static string DeadlineName(TextCatalog text, DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.Acknowledge => text[TextKey.DeadlineAcknowledgement],
+        DeadlineKind.Feedback => text[TextKey.DeadlineFeedback],
+        _ => kind.ToStoredNameOrUnknown(),
+    };
 
     /// <summary>Who reported: the reporter by their Teams name and contact wish, or the responder who
     /// took it and who they took it from, as the responder entered it.</summary>

@@ -26,7 +26,7 @@ public sealed class ConflictCheck(ICaseStore cases, EvidenceStore evidence, Team
         parts.AddRange(record.Notes.Select(n => n.Text));
         parts.AddRange(record.Evidence.SelectMany(e => new[] { e.OriginalName, e.SafeName }));
         parts.AddRange((await cases.ReadTranscriptAsync(record.Reference, cancellationToken).ConfigureAwait(false))
-            .Where(t => t.Direction == "in")
+            .Where(t => t.Direction == TranscriptDirection.In)
             .Select(t => t.Text));
         foreach (var item in record.Evidence.Where(e => e.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
         {

@@ -21,9 +21,6 @@ public sealed class SharingService(
     TimeProvider clock,
     ILogger<SharingService> logger)
 {
-    /// <summary>The audit action of a grantee who lost access because the case came to name them.</summary>
-    public const string WithheldAction = "refresh-withheld";
-
     private SharingOptions Options => options.Value;
 
     /// <summary>The case when this person owns it; null for every other case, existing or not.</summary>
@@ -36,12 +33,12 @@ public sealed class SharingService(
         }
 
         var record = await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false);
-        return record is not null && string.Equals(record.Owner, owner, StringComparison.OrdinalIgnoreCase) && CaseStatuses.IsSubmitted(record.Status) ? record : null;
+        return record is not null && string.Equals(record.Owner, owner, StringComparison.OrdinalIgnoreCase) && record.Status.IsSubmitted() ? record : null;
     }
 
     public async Task<string> ShareAsync(CaseRecord record, string actor, string address, CancellationToken cancellationToken)
     {
-        if (await RefusedBeforeGraphAsync(record, actor, "share", address, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await RefusedBeforeGraphAsync(record, actor, AuditAction.Share, address, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return refusal;
         }
@@ -56,14 +53,14 @@ public sealed class SharingService(
 
             if (!check.IsPerson)
             {
-                await AuditAsync(record, actor, "share", address, "refused", check.Verdict.ToString(), cancellationToken).ConfigureAwait(false);
+                await AuditAsync(record, actor, AuditAction.Share, address, AuditResult.Refused, check.Verdict.ToString(), cancellationToken).ConfigureAwait(false);
                 return Refusal(check);
             }
 
             var mentions = (await conflicts.ReadAsync(record, cancellationToken).ConfigureAwait(false)).Mentions(check);
             if (mentions.Count > 0)
             {
-                await AuditAsync(record, actor, "share", address, "refused", "named-in-report", cancellationToken).ConfigureAwait(false);
+                await AuditAsync(record, actor, AuditAction.Share, address, AuditResult.Refused, "named-in-report", cancellationToken).ConfigureAwait(false);
                 return text.Format(TextKey.RefusedNamedInReport, PlainText.Escape(address), Quoted(mentions));
             }
 
@@ -95,13 +92,13 @@ public sealed class SharingService(
                 ?? (await drive.InviteAsync(shared.FolderId, check.UserId!, text.Format(TextKey.ShareInvitationMessage, record.Reference), cancellationToken).ConfigureAwait(false)).Id!;
             var grant = new AccessGrant(check.UserId!, check.Mail ?? address, check.DisplayName, permissionId, clock.GetUtcNow(), actor);
             await cases.UpdateAsync(record.Reference, c => c with { Access = [.. c.Access.Where(g => g.UserId != grant.UserId), grant], UpdatedAt = grant.GrantedAt }, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(record, actor, "share", address, "granted", $"permission {grant.PermissionId}", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(record, actor, AuditAction.Share, address, AuditResult.Granted, $"permission {grant.PermissionId}", cancellationToken).ConfigureAwait(false);
             return text.Format(TextKey.ShareDone, PlainText.Escape(check.DisplayName ?? address), record.Reference);
         }
         catch (Exception e) when (IsGraphFailure(e))
         {
             logger.LogWarning("Sharing case {CaseReference} failed at Microsoft Graph ({ExceptionType}).", record.Reference, e.GetType().FullName);
-            await AuditAsync(record, actor, "share", address, "failed", "graph-unavailable", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(record, actor, AuditAction.Share, address, AuditResult.Failed, "graph-unavailable", cancellationToken).ConfigureAwait(false);
             return text[TextKey.GraphUnavailable];
         }
     }
@@ -110,14 +107,14 @@ public sealed class SharingService(
     /// and every direct permission of that user id on the case folder is removed, recorded or not.</summary>
     public async Task<string> RevokeAsync(CaseRecord record, string actor, string address, CancellationToken cancellationToken)
     {
-        if (await RefusedBeforeGraphAsync(record, actor, "revoke", address, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await RefusedBeforeGraphAsync(record, actor, AuditAction.Revoke, address, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return refusal;
         }
 
         if (string.Equals(address, record.Owner, StringComparison.OrdinalIgnoreCase))
         {
-            await AuditAsync(record, actor, "revoke", address, "refused", "owner", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(record, actor, AuditAction.Revoke, address, AuditResult.Refused, "owner", cancellationToken).ConfigureAwait(false);
             return text.Format(TextKey.RevokeSelf, record.Reference);
         }
 
@@ -126,7 +123,7 @@ public sealed class SharingService(
             var check = await directory.CheckAsync(address, cancellationToken).ConfigureAwait(false);
             if (IsOwner(record, check))
             {
-                await AuditAsync(record, actor, "revoke", address, "refused", "owner", cancellationToken).ConfigureAwait(false);
+                await AuditAsync(record, actor, AuditAction.Revoke, address, AuditResult.Refused, "owner", cancellationToken).ConfigureAwait(false);
                 return text.Format(TextKey.RevokeSelf, record.Reference);
             }
 
@@ -141,24 +138,24 @@ public sealed class SharingService(
                     .ToList();
             if (grant is null && targets.Count == 0)
             {
-                await AuditAsync(record, actor, "revoke", address, "refused", "no-access", cancellationToken).ConfigureAwait(false);
+                await AuditAsync(record, actor, AuditAction.Revoke, address, AuditResult.Refused, "no-access", cancellationToken).ConfigureAwait(false);
                 return text.Format(TextKey.RevokeNotGranted, PlainText.Escape(address), record.Reference);
             }
 
             if (await RemovePermissionsAsync(record, targets, cancellationToken).ConfigureAwait(false) is false)
             {
-                await AuditAsync(record, actor, "revoke", address, "failed", "still-present", cancellationToken).ConfigureAwait(false);
+                await AuditAsync(record, actor, AuditAction.Revoke, address, AuditResult.Failed, "still-present", cancellationToken).ConfigureAwait(false);
                 return text.Format(TextKey.RevokeNotConfirmed, PlainText.Escape(address), record.Reference);
             }
 
             await cases.UpdateAsync(record.Reference, c => c with { Access = [.. c.Access.Where(g => !string.Equals(g.UserId, userId, StringComparison.OrdinalIgnoreCase) && g != grant)], UpdatedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(record, actor, "revoke", address, "removed", $"permission {string.Join(' ', targets)}", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(record, actor, AuditAction.Revoke, address, AuditResult.Removed, $"permission {string.Join(' ', targets)}", cancellationToken).ConfigureAwait(false);
             return text.Format(TextKey.RevokeDone, PlainText.Escape(grant?.DisplayName ?? check.DisplayName ?? address), record.Reference);
         }
         catch (Exception e) when (IsGraphFailure(e))
         {
             logger.LogWarning("Revoking access to case {CaseReference} failed at Microsoft Graph ({ExceptionType}).", record.Reference, e.GetType().FullName);
-            await AuditAsync(record, actor, "revoke", address, "failed", "graph-unavailable", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(record, actor, AuditAction.Revoke, address, AuditResult.Failed, "graph-unavailable", cancellationToken).ConfigureAwait(false);
             return text[TextKey.GraphUnavailable];
         }
     }
@@ -168,12 +165,12 @@ public sealed class SharingService(
     /// another permission. Listing it is a read of the case, so it is audited.</summary>
     public async Task<string> AccessAsync(CaseRecord record, string actor, CancellationToken cancellationToken)
     {
-        await AuditAsync(record, actor, "access", null, "listed", null, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(record, actor, AuditAction.Access, null, AuditResult.Listed, null, cancellationToken).ConfigureAwait(false);
         var listing = record.Access.Count == 0
             ? text.Format(TextKey.AccessNone, record.Reference)
             : text.Format(TextKey.AccessList, record.Reference, string.Join('\n', record.Access.Select(g => text.Format(TextKey.AccessLine, PlainText.Escape(g.DisplayName ?? g.Email), PlainText.Escape(g.Email), Date(g.GrantedAt)))));
         var withheld = (await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false))
-            .Where(a => a.Action == WithheldAction && a.Whom is not null)
+            .Where(a => a.Action == AuditAction.RefreshWithheld && a.Whom is not null)
             .Select(a => text.Format(TextKey.AccessWithheldLine, PlainText.Escape(a.Whom), Date(a.At)))
             .ToList();
         if (withheld.Count > 0)
@@ -233,7 +230,7 @@ public sealed class SharingService(
                 .ToList();
             if (await RemovePermissionsAsync(record, targets, cancellationToken).ConfigureAwait(false) is false)
             {
-                await AuditAsync(record, actor, "case-file-upload", null, "refused", "named-grantee-still-present", cancellationToken).ConfigureAwait(false);
+                await AuditAsync(record, actor, AuditAction.CaseFileUpload, null, AuditResult.Refused, "named-grantee-still-present", cancellationToken).ConfigureAwait(false);
                 return withheld;
             }
 
@@ -242,7 +239,7 @@ public sealed class SharingService(
                 record = await cases.UpdateAsync(reference, c => c with { Access = [.. c.Access.Where(g => !named.Any(n => n.UserId == g.UserId))], UpdatedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false) ?? record;
                 foreach (var grant in named)
                 {
-                    await AuditAsync(record, actor, WithheldAction, grant.Email, "removed", "named-in-report", cancellationToken).ConfigureAwait(false);
+                    await AuditAsync(record, actor, AuditAction.RefreshWithheld, grant.Email, AuditResult.Removed, "named-in-report", cancellationToken).ConfigureAwait(false);
                 }
 
                 withheld = true;
@@ -251,7 +248,7 @@ public sealed class SharingService(
             var readers = FolderReader.Of(await drive.PermissionsAsync(record.Shared!.FolderId, cancellationToken).ConfigureAwait(false), record.Access, Options.ClientId);
             if (readers.Count > 0)
             {
-                await AuditAsync(record, actor, "case-file-upload", null, "refused", "folder-readers", cancellationToken).ConfigureAwait(false);
+                await AuditAsync(record, actor, AuditAction.CaseFileUpload, null, AuditResult.Refused, "folder-readers", cancellationToken).ConfigureAwait(false);
                 return withheld;
             }
 
@@ -260,7 +257,7 @@ public sealed class SharingService(
         catch (Exception e) when (IsGraphFailure(e))
         {
             logger.LogWarning("Refreshing the case file of {CaseReference} failed at Microsoft Graph ({ExceptionType}).", reference, e.GetType().FullName);
-            await AuditAsync(record, actor, "case-file-upload", null, "failed", "graph-unavailable", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(record, actor, AuditAction.CaseFileUpload, null, AuditResult.Failed, "graph-unavailable", cancellationToken).ConfigureAwait(false);
         }
 
         return withheld;
@@ -268,7 +265,7 @@ public sealed class SharingService(
 
     /// <summary>A case view (<c>case IR-…</c>) is a read of the case: who, when and what go into its audit log.</summary>
     public Task AuditViewAsync(CaseRecord record, string actor, CancellationToken cancellationToken)
-        => AuditAsync(record, actor, "view", null, "shown", null, cancellationToken);
+        => AuditAsync(record, actor, AuditAction.View, null, AuditResult.Shown, null, cancellationToken);
 
     /// <summary>Uploads the case file (again) and any evidence not in the folder yet.</summary>
     private async Task<SharedFolder> EnsureCaseFileAsync(CaseRecord record, string actor, CancellationToken cancellationToken)
@@ -299,7 +296,7 @@ public sealed class SharingService(
 
         var shared = new SharedFolder(record.Shared?.FolderId ?? await drive.FolderIdAsync(folder, cancellationToken).ConfigureAwait(false), caseFileId, uploaded, clock.GetUtcNow());
         await cases.UpdateAsync(record.Reference, c => c with { Shared = shared }, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(record, actor, "case-file-upload", null, "uploaded", $"{record.Evidence.Count} evidence item(s)", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(record, actor, AuditAction.CaseFileUpload, null, AuditResult.Uploaded, $"{record.Evidence.Count} evidence item(s)", cancellationToken).ConfigureAwait(false);
         return shared;
     }
 
@@ -352,7 +349,7 @@ public sealed class SharingService(
             return null;
         }
 
-        await AuditAsync(record, actor, "share", address, "refused", others.Any(r => r.Kind == FolderReadKind.Inherited) ? "inherited-readers" : "other-readers", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(record, actor, AuditAction.Share, address, AuditResult.Refused, others.Any(r => r.Kind == FolderReadKind.Inherited) ? "inherited-readers" : "other-readers", cancellationToken).ConfigureAwait(false);
         return text.Format(TextKey.RefusedFolderReaders, record.Reference, string.Join('\n', others.Select(ReaderLine)));
     }
 
@@ -398,7 +395,7 @@ public sealed class SharingService(
 
     /// <summary>What is refused before Graph is asked anything: sharing not set up, or something that is
     /// not one plain address (lists, display names, query operators).</summary>
-    private async Task<string?> RefusedBeforeGraphAsync(CaseRecord record, string actor, string action, string address, CancellationToken cancellationToken)
+    private async Task<string?> RefusedBeforeGraphAsync(CaseRecord record, string actor, AuditAction action, string address, CancellationToken cancellationToken)
     {
         if (!Options.Enabled)
         {
@@ -410,7 +407,7 @@ public sealed class SharingService(
             return null;
         }
 
-        await AuditAsync(record, actor, action, null, "refused", "not-an-address", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(record, actor, action, null, AuditResult.Refused, "not-an-address", cancellationToken).ConfigureAwait(false);
         return text[TextKey.RefusedNotAnAddress];
     }
 
@@ -436,6 +433,6 @@ public sealed class SharingService(
         => e is ApiException or HttpRequestException or TaskCanceledException or IOException
             || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsGraphFailure));
 
-    private Task AuditAsync(CaseRecord record, string actor, string action, string? whom, string result, string? detail, CancellationToken cancellationToken)
+    private Task AuditAsync(CaseRecord record, string actor, AuditAction action, string? whom, AuditResult result, string? detail, CancellationToken cancellationToken)
         => cases.AppendAuditAsync(record.Reference, new AuditEntry(clock.GetUtcNow(), actor, action, whom, result, detail), cancellationToken);
 }

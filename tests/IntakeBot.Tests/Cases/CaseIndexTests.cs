@@ -48,14 +48,14 @@ public sealed class CaseIndexTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var record = NewCase(0);
         await store.TryCreateAsync(record, CancellationToken.None);
 
-        await store.UpdateAsync(record.Reference, c => c with { Status = CaseStatuses.Submitted, UpdatedAt = Now.AddMinutes(5) }, CancellationToken.None);
+        await store.UpdateAsync(record.Reference, c => c with { Status = CaseStatus.Submitted, UpdatedAt = Now.AddMinutes(5) }, CancellationToken.None);
 
         var listed = Assert.Single(await store.ListAsync(new CaseFilter(Owner: record.Owner), CancellationToken.None));
-        Assert.Equal(CaseStatuses.Submitted, listed.Status);
+        Assert.Equal(CaseStatus.Submitted, listed.Status);
         var tags = (await containers.Cases.GetBlobClient($"{record.Reference}/case.json").GetTagsAsync()).Value.Tags;
-        Assert.Equal(CaseStatuses.Submitted, tags[CaseIndexTags.Status]);
-        Assert.Single(await store.FindAsync(CaseStatuses.Submitted, CaseIndexTags.Updated, Now.AddHours(1), CancellationToken.None).ToListAsync());
-        Assert.Empty(await store.FindAsync(CaseStatuses.Draft, CaseIndexTags.Updated, Now.AddHours(1), CancellationToken.None).ToListAsync());
+        Assert.Equal("submitted", tags[CaseIndexTags.Status]);
+        Assert.Single(await store.FindAsync(CaseStatus.Submitted, CaseIndexTags.Updated, Now.AddHours(1), CancellationToken.None).ToListAsync());
+        Assert.Empty(await store.FindAsync(CaseStatus.Draft, CaseIndexTags.Updated, Now.AddHours(1), CancellationToken.None).ToListAsync());
     }
 
     [Fact]
@@ -64,16 +64,16 @@ public sealed class CaseIndexTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var (_, store) = await NewStoreAsync();
         var cases = Enumerable.Range(0, 40).Select(i => NewCase(i) with
         {
-            Status = i % 2 == 0 ? CaseStatuses.Submitted : CaseStatuses.Draft,
+            Status = i % 2 == 0 ? CaseStatus.Submitted : CaseStatus.Draft,
             UpdatedAt = Now.AddDays(-i),
         }).ToList();
         await Task.WhenAll(cases.Select(c => store.TryCreateAsync(c, CancellationToken.None)));
 
         var bound = Now.AddDays(-10).AddHours(1);
-        var found = await store.FindAsync(CaseStatuses.Submitted, CaseIndexTags.Updated, bound, CancellationToken.None).ToListAsync();
+        var found = await store.FindAsync(CaseStatus.Submitted, CaseIndexTags.Updated, bound, CancellationToken.None).ToListAsync();
 
         Assert.Equal(
-            cases.Where(c => c.Status == CaseStatuses.Submitted && c.UpdatedAt < bound).Select(c => c.Reference).Order(StringComparer.Ordinal),
+            cases.Where(c => c.Status == CaseStatus.Submitted && c.UpdatedAt < bound).Select(c => c.Reference).Order(StringComparer.Ordinal),
             found.Select(c => c.Reference));
     }
 

@@ -147,7 +147,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
         => new()
         {
             Reference = CaseReference.NewReference(),
-            Status = CaseStatuses.Submitted,
+            Status = CaseStatus.Submitted,
             Owner = owner,
             Reporter = new Reporter("29:someone", reporterId, "Someone"),
             CreatedAt = now,

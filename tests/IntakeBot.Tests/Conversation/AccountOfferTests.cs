@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
 using Newtonsoft.Json.Linq;
@@ -46,7 +47,7 @@ public sealed class AccountOfferTests(AzuriteFixture azurite) : IClassFixture<Az
         var record = await _blobs.CaseAsync(reference);
         Assert.Equal([First, Second], record.Answers.WhatHappened);
         var transcript = await _blobs.TranscriptAsync(reference);
-        Assert.Equal([First, Second, "yes"], transcript.Where(e => e.Direction == "in").Take(3).Select(e => e.Text));
+        Assert.Equal([First, Second, "yes"], transcript.Where(e => e.Direction == TranscriptDirection.In).Take(3).Select(e => e.Text));
         Assert.Equal(Said(offer), transcript[1].Text);
     }
 

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
@@ -241,7 +242,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains(Text.Format(TextKey.CurrentAnswer, "Last Tuesday morning"), shown);
         Assert.Contains(Text.Format(TextKey.ReviewWhoReceives, "the conduct team"), string.Join("\n", review.Select(Said)), StringComparison.Ordinal);
         Assert.Equal("Last Wednesday, around 10", (await _blobs.CaseAsync(reference)).Answers.When);
-        var said = (await _blobs.TranscriptAsync(reference)).Where(e => e.Direction == "in").Select(e => e.Text).ToList();
+        var said = (await _blobs.TranscriptAsync(reference)).Where(e => e.Direction == TranscriptDirection.In).Select(e => e.Text).ToList();
         Assert.Contains("Last Tuesday morning", said);
         Assert.Contains("Last Wednesday, around 10", said);
     }

@@ -31,8 +31,8 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Matches("^IR-[0-9A-HJKMNP-TV-Z]{8}$", reference);
         Assert.Contains(BotApp.FaqUrl, receipt, StringComparison.Ordinal);
         var record = await _blobs.CaseAsync(reference);
-        Assert.Equal(CaseStatuses.Submitted, record.Status);
-        Assert.Equal(CaseKinds.SelfReport, record.Kind);
+        Assert.Equal(CaseStatus.Submitted, record.Status);
+        Assert.Equal(CaseKind.SelfReport, record.Kind);
         Assert.Equal(Classification.HighlyConfidential, record.Classification);
         Assert.Equal(BotApp.DefaultOwner, record.Owner);
         Assert.Equal(chat.AadObjectId, record.Reporter!.AadObjectId);
@@ -50,9 +50,9 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(Classification.HighlyConfidential, (await _blobs.MetadataAsync($"{reference}/transcript.jsonl"))["classification"]);
 
         var transcript = await _blobs.TranscriptAsync(reference);
-        var said = transcript.Where(e => e.Direction == "in").Select(e => e.Text).ToList();
+        var said = transcript.Where(e => e.Direction == TranscriptDirection.In).Select(e => e.Text).ToList();
         Assert.Equal([.. Intake.UpToReview(), "submit"], said);
-        Assert.Contains(transcript, e => e.Direction == "out" && e.Text == receipt);
+        Assert.Contains(transcript, e => e.Direction == TranscriptDirection.Out && e.Text == receipt);
         Assert.Equal(transcript.OrderBy(e => e.At).Select(e => e.At), transcript.Select(e => e.At));
     }
 
@@ -68,7 +68,7 @@ public sealed class ReportIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         var draft = await _blobs.DraftAsync();
         Assert.Matches("^IR-[0-9A-Z]{8}$", draft.CaseReference);
         Assert.Equal(["Something happened at the offsite"], draft.Answers.WhatHappened);
-        Assert.Equal(["report", "Something happened at the offsite"], draft.PendingTranscript.Where(e => e.Direction == "in").Select(e => e.Text));
+        Assert.Equal(["report", "Something happened at the offsite"], draft.PendingTranscript.Where(e => e.Direction == TranscriptDirection.In).Select(e => e.Text));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
@@ -282,7 +283,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         await chat.SayAllAsync("One more thing I remembered", "done");
 
         Assert.Equal([Text.Format(TextKey.AdditionExplained, reference)], replies);
-        var said = (await _blobs.TranscriptAsync(reference)).Where(e => e.Direction == "in").Select(e => e.Text).ToList();
+        var said = (await _blobs.TranscriptAsync(reference)).Where(e => e.Direction == TranscriptDirection.In).Select(e => e.Text).ToList();
         Assert.Contains("One more thing I remembered", said);
         var record = await _blobs.CaseAsync(reference);
         Assert.DoesNotContain(word, System.Text.Json.JsonSerializer.Serialize(record.Additions), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
@@ -51,7 +52,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         Assert.Equal([Note], record.Notes.Select(n => n.Text));
         Assert.Equal([Message], record.Messages.Select(m => m.Text));
         Assert.Single(connector.Sent, s => Text(s.Activity).Contains("new message about your report", StringComparison.Ordinal));
-        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == "in" && e.Text == $"message {reference} {Message}");
+        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == TranscriptDirection.In && e.Text == $"message {reference} {Message}");
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
         Assert.Equal(["Yes, after lunch"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == "reporter").Select(m => m.Text));
         Assert.Single(connector.Sent, s => Text(s.Activity).Contains("has replied about", StringComparison.Ordinal));
-        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == "in" && e.Text == $"reply {reference} Yes, after lunch");
+        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == TranscriptDirection.In && e.Text == $"reply {reference} Yes, after lunch");
     }
 
     [Fact]
@@ -145,8 +146,8 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         await reporter.SayAsync("my reports");
 
         var transcript = await blobs.TranscriptAsync(reference);
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "It happened again today");
-        Assert.Single(transcript, e => e.Direction == "out" && e.Text!.StartsWith("Added to", StringComparison.Ordinal));
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "It happened again today");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.Out && e.Text!.StartsWith("Added to", StringComparison.Ordinal));
         Assert.Equal(["It happened again today"], (await blobs.CaseAsync(reference)).Additions.Select(a => a.Text));
     }
 

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using static IntakeBot.Tests.EndToEnd.OutboxTests;
 
@@ -38,10 +39,10 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
         var reference = await blobs.OnlyCaseReferenceAsync();
         Assert.Equal($"A new report has been submitted to you. Reference: {reference}", notification.Value<string>("text"));
         Assert.Single(connector.Sent);
-        Assert.Equal("submitted", (await blobs.CaseAsync(reference)).Status);
+        Assert.Equal(CaseStatus.Submitted, (await blobs.CaseAsync(reference)).Status);
         var transcript = await blobs.TranscriptAsync(reference);
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "submit");
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "report");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "report");
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class CommitThenApplyTransferTests(AzuriteFixture azurite) : IClas
     }
 
     private static async Task<List<AuditEntry>> TransfersAsync(BotApp app, string reference)
-        => [.. (await app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None)).Where(a => a.Action == CaseLifecycle.TransferAction)];
+        => [.. (await app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None)).Where(a => a.Action == AuditAction.Transfer)];
 
     private static string Text(JObject activity) => activity.Value<string>("text") ?? string.Empty;
 

@@ -72,7 +72,7 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
         await chat.SayAllAsync("discard", "Delete it", "edit", "When", "Yesterday");
 
         var record = await blobs.CaseAsync(reference);
-        Assert.Equal(CaseStatuses.Submitted, record.Status);
+        Assert.Equal(CaseStatus.Submitted, record.Status);
         Assert.Equal($"Last Tuesday morning {Canary}", record.Answers.When);
         Assert.Equal(reference, await blobs.OnlyCaseReferenceAsync());
     }
@@ -100,7 +100,7 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
             var record = await blobs.CaseAsync(Receipt.ReferenceIn(string.Join('\n', replies)));
             Assert.Contains(Canary, record.Answers.WhatHappened[0], StringComparison.Ordinal);
             Assert.Equal(draft.Evidence, record.Evidence);
-            Assert.Contains(await blobs.TranscriptAsync(record.Reference), e => e.Direction == "in" && e.Text == $"He shouted at me in the stand-up meeting {Canary}");
+            Assert.Contains(await blobs.TranscriptAsync(record.Reference), e => e.Direction == TranscriptDirection.In && e.Text == $"He shouted at me in the stand-up meeting {Canary}");
         }
         else
         {
@@ -128,11 +128,11 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
         await chat.SayAllAsync("hello", "discard", "edit");
 
         var record = await blobs.CaseAsync(reference);
-        Assert.Equal(CaseStatuses.Submitted, record.Status);
+        Assert.Equal(CaseStatus.Submitted, record.Status);
         Assert.Equal($"Last Tuesday morning {Canary}", record.Answers.When);
         var transcript = await blobs.TranscriptAsync(reference);
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "submit");
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "report");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "report");
         Assert.DoesNotContain(transcript, e => e.Text == "hello");
         Assert.Empty(await blobs.StateBlobsContainingAsync(Canary));
     }
@@ -158,7 +158,7 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
 
             public Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken) => inner.ListAsync(filter, cancellationToken);
 
-            public IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);
+            public IAsyncEnumerable<CaseRecord> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);
 
             public Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken) => inner.AppendTranscriptAsync(reference, entries, cancellationToken);
 

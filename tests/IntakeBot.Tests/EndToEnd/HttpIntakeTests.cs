@@ -31,12 +31,12 @@ public sealed class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<Azur
         var reference = Receipt.ReferenceIn(receipt);
         var blobs = new CaseBlobs(azurite, _app);
         var record = await blobs.CaseAsync(reference);
-        Assert.Equal(CaseStatuses.Submitted, record.Status);
+        Assert.Equal(CaseStatus.Submitted, record.Status);
         Assert.Equal(Classification.HighlyConfidential, record.Classification);
         Assert.Equal(chat.AadObjectId, record.Reporter!.AadObjectId);
         var transcript = await blobs.TranscriptAsync(reference);
-        Assert.Contains(transcript, e => e.Direction == "in" && e.Text == "He shouted at me in the stand-up meeting");
-        Assert.Contains(transcript, e => e.Direction == "out" && e.Text!.Contains(reference, StringComparison.Ordinal));
+        Assert.Contains(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "He shouted at me in the stand-up meeting");
+        Assert.Contains(transcript, e => e.Direction == TranscriptDirection.Out && e.Text!.Contains(reference, StringComparison.Ordinal));
     }
 
     [Theory]

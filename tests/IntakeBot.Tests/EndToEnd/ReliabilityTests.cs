@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
@@ -27,7 +28,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
         var blobs = new CaseBlobs(azurite, app);
         var draft = await blobs.DraftAsync();
         Assert.Equal(["First part", "Second part"], draft.Answers.WhatHappened);
-        Assert.Single(draft.PendingTranscript, e => e.Direction == "in" && e.Text == "Second part");
+        Assert.Single(draft.PendingTranscript, e => e.Direction == TranscriptDirection.In && e.Text == "Second part");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
@@ -81,7 +82,7 @@ public sealed class RestartMatrixTests(AzuriteFixture azurite) : IClassFixture<A
 
         var reference = await new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer).OnlyCaseReferenceAsync();
         var record = await new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer).CaseAsync(reference);
-        Assert.Equal("submitted", record.Status);
+        Assert.Equal(CaseStatus.Submitted, record.Status);
         if (flow == "reporter")
         {
             Assert.Equal(["It started at the offsite"], record.Answers.WhatHappened);

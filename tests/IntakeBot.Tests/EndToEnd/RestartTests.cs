@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
@@ -40,7 +41,7 @@ public sealed class RestartTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal("No", record.Answers.StillHappening);
         Assert.Equal("A colleague", record.Answers.WhoWasInvolved);
         Assert.Equal("Teams is fine", record.Answers.Contact);
-        Assert.Equal("submitted", record.Status);
+        Assert.Equal(CaseStatus.Submitted, record.Status);
     }
 
     private static async Task RestartAsync(BotProcess bot)

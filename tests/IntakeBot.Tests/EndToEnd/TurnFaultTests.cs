@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -41,7 +42,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Single(draft.Evidence);
         var transcript = draft.PendingTranscript;
         Assert.Single(transcript, e => e.Type == "evidence");
-        Assert.Single(transcript, e => e.Direction == "in" && e.ActivityId == activity.Value<string>("id"));
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.ActivityId == activity.Value<string>("id"));
         Assert.Single(replies, r => r.Any(t => t.Contains("notes.pdf", StringComparison.Ordinal)));
         Assert.Single(replies, r => r.Count == 0);
     }
@@ -65,8 +66,8 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var draft = await new CaseBlobs(azurite, app).DraftAsync();
         Assert.Equal(["first part", "second part"], draft.Answers.WhatHappened);
         var transcript = draft.PendingTranscript;
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "second part");
-        var afterSecond = transcript.SkipWhile(e => e.Text != "second part").Skip(1).TakeWhile(e => e.Direction == "out").ToList();
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "second part");
+        var afterSecond = transcript.SkipWhile(e => e.Text != "second part").Skip(1).TakeWhile(e => e.Direction == TranscriptDirection.Out).ToList();
         Assert.Empty(afterSecond);
     }
 
@@ -88,7 +89,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Contains(next, r => r.StartsWith("Is there anything else about what was said or done", StringComparison.Ordinal));
         var draft = await new CaseBlobs(azurite, app).DraftAsync();
         Assert.Equal(["first part", "second part"], draft.Answers.WhatHappened);
-        Assert.Equal(2, draft.PendingTranscript.Count(e => e.Direction == "in" && e.Text == "second part"));
+        Assert.Equal(2, draft.PendingTranscript.Count(e => e.Direction == TranscriptDirection.In && e.Text == "second part"));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         var transcript = (await new CaseBlobs(azurite, app).DraftAsync()).PendingTranscript;
         Assert.StartsWith("Two of your messages arrived at the same moment", told, StringComparison.Ordinal);
-        var said = transcript.FindIndex(e => e.Direction == "in" && e.Text == "The first thing");
+        var said = transcript.FindIndex(e => e.Direction == TranscriptDirection.In && e.Text == "The first thing");
         Assert.True(said >= 0);
         Assert.Equal(told, transcript[said + 1].Text);
         Assert.Single(transcript, e => e.Text == told);

@@ -69,7 +69,7 @@ internal sealed class FailingCaseStore
 
         public Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken) => inner.ListAsync(filter, cancellationToken);
 
-        public IAsyncEnumerable<CaseRecord> FindAsync(string status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);
+        public IAsyncEnumerable<CaseRecord> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);
 
         public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
         {

@@ -95,7 +95,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Contains("feedback to the reporter due by 2026-05-31 09:00 UTC", afterAcknowledging, StringComparison.Ordinal);
 
         var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
-        var acknowledge = Assert.Single(record.Deadlines, d => d.Kind == DeadlineKinds.Acknowledge);
+        var acknowledge = Assert.Single(record.Deadlines, d => d.Kind == DeadlineKind.Acknowledge);
         Assert.Equal(ownerId, acknowledge.MetBy);
         Assert.NotNull(acknowledge.RemindedBefore);
         Assert.NotNull(acknowledge.RemindedPassed);
@@ -180,8 +180,8 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         time.Advance(TimeSpan.FromDays(100));
         Assert.Equal(1, await PassAsync(app));
         var record = await new CaseBlobs(azurite, app).CaseAsync(first);
-        Assert.NotNull(Assert.Single(record.Deadlines, d => d.Kind == DeadlineKinds.Acknowledge).RemindedPassed);
-        Assert.Null(Assert.Single(record.Deadlines, d => d.Kind == DeadlineKinds.Feedback).RemindedPassed);
+        Assert.NotNull(Assert.Single(record.Deadlines, d => d.Kind == DeadlineKind.Acknowledge).RemindedPassed);
+        Assert.Null(Assert.Single(record.Deadlines, d => d.Kind == DeadlineKind.Feedback).RemindedPassed);
     }
 
     [Fact]

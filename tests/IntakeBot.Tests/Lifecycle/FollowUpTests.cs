@@ -97,10 +97,10 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
             // Kept in the case, in order, in its transcript where said, and audited without the words.
             var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
             Assert.Equal([CaseMessage.FromOwner, CaseMessage.FromReporter], record.Messages.Select(m => m.From));
-            Assert.Contains(record.Deadlines, d => d.Kind == IntakeBot.Cases.DeadlineKinds.Feedback && d.MetAt is not null);
+            Assert.Contains(record.Deadlines, d => d.Kind == IntakeBot.Cases.DeadlineKind.Feedback && d.MetAt is not null);
             var store = app.Services.GetRequiredService<ICaseStore>();
             var audit = await store.ReadAuditAsync(reference, CancellationToken.None);
-            Assert.Equal([CaseMessage.FromOwner, CaseMessage.FromReporter], audit.Where(a => a.Action == "message").Select(a => a.Detail));
+            Assert.Equal([CaseMessage.FromOwner, CaseMessage.FromReporter], audit.Where(a => a.Action == AuditAction.Message).Select(a => a.Detail));
             Assert.DoesNotContain(audit, a => a.ToString().Contains("CANARY", StringComparison.Ordinal));
             var transcript = string.Join("\n", (await store.ReadTranscriptAsync(reference, CancellationToken.None)).Select(e => e.Text));
             Assert.Contains(Canary, transcript, StringComparison.Ordinal);

@@ -62,24 +62,24 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Contains($"{reference}**, ", lookedAt[0], StringComparison.Ordinal);
         Assert.Contains("being looked at", lookedAt[0], StringComparison.Ordinal);
         Assert.Contains($"close {reference} confirm", asked[0], StringComparison.Ordinal);
-        Assert.Equal(CaseStatuses.Acknowledged, afterAsking.Status);
+        Assert.Equal(CaseStatus.Acknowledged, afterAsking.Status);
         Assert.Null(afterAsking.ClosedAt);
         Assert.Equal($"{reference} is now marked closed. This is recorded in its audit log.", closed[0]);
         Assert.EndsWith("closed", seenClosed[0].Split('\n').Single(l => l.Contains(reference, StringComparison.Ordinal)), StringComparison.Ordinal);
 
         var record = await CaseAsync(reference);
-        Assert.Equal(CaseStatuses.Closed, record.Status);
+        Assert.Equal(CaseStatus.Closed, record.Status);
         Assert.NotNull(record.ClosedAt);
-        Assert.Equal([CaseStatuses.Acknowledged, CaseStatuses.Closed], record.StatusHistory.Select(c => c.Status));
+        Assert.Equal([CaseStatus.Acknowledged, CaseStatus.Closed], record.StatusHistory.Select(c => c.Status));
         Assert.All(record.StatusHistory, c => Assert.Equal(_owner.AadObjectId, c.By));
-        Assert.Equal([CaseStatuses.Acknowledged, CaseStatuses.Closed], (await AuditAsync(reference)).Where(a => a.Action == "status").Select(a => a.Detail));
+        Assert.Equal(["acknowledged", "closed"], (await AuditAsync(reference)).Where(a => a.Action == AuditAction.Status).Select(a => a.Detail));
         Assert.Contains("due to be deleted on", card[0], StringComparison.Ordinal);
         Assert.Contains("Status history:", card[0], StringComparison.Ordinal);
         Assert.True((await TagsAsync(reference)).ContainsKey(RetentionTags.ExpiresOn));
 
         var again = await _owner.SayAsync($"review {reference}");
         Assert.StartsWith($"{reference} is closed, so its status doesn't change any more.", again[0], StringComparison.Ordinal);
-        Assert.Equal(CaseStatuses.Closed, (await CaseAsync(reference)).Status);
+        Assert.Equal(CaseStatus.Closed, (await CaseAsync(reference)).Status);
     }
 
     [Fact]
@@ -105,9 +105,9 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
 
         var record = await CaseAsync(reference);
         Assert.Equal([$"called back {canary}"], record.Notes.Select(n => n.Text));
-        Assert.Equal(CaseStatuses.Submitted, record.Status);
+        Assert.Equal(CaseStatus.Submitted, record.Status);
         var audit = await AuditAsync(reference);
-        Assert.Single(audit, a => a.Action == CaseLifecycle.NoteAction);
+        Assert.Single(audit, a => a.Action == AuditAction.Note);
         Assert.DoesNotContain(audit, a => $"{a.Whom} {a.Detail} {a.Result}".Contains(canary, StringComparison.Ordinal));
     }
 
@@ -152,7 +152,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         Assert.StartsWith($"{reference} is no longer on legal hold", released[0], StringComparison.Ordinal);
         Assert.Equal($"{reference} isn't on legal hold.", notHeld[0]);
         Assert.True((await TagsAsync(reference)).ContainsKey(RetentionTags.ExpiresOn));
-        Assert.Equal([LegalHold.HoldAction, LegalHold.ReleaseAction], (await AuditAsync(reference)).Where(a => a.Action is LegalHold.HoldAction or LegalHold.ReleaseAction).Select(a => a.Action));
+        Assert.Equal([AuditAction.Hold, AuditAction.Release], (await AuditAsync(reference)).Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => a.Action));
         Assert.StartsWith("To put a case on legal hold", (await _owner.SayAsync("hold"))[0], StringComparison.Ordinal);
     }
 

@@ -16,7 +16,7 @@ public sealed class LifecycleSettingsTests(AzuriteFixture azurite) : IClassFixtu
         Assert.True(new LifecycleOptionsValidator().Validate(null, options).Succeeded);
         var deadlines = options.Periods().For(submitted);
 
-        Assert.Equal([(DeadlineKinds.Acknowledge, submitted.AddDays(7), submitted.AddDays(5)), (DeadlineKinds.Feedback, submitted.AddDays(90), submitted.AddDays(88))], deadlines.Select(d => (d.Kind, d.Due, d.RemindFrom)));
+        Assert.Equal([(DeadlineKind.Acknowledge, submitted.AddDays(7), submitted.AddDays(5)), (DeadlineKind.Feedback, submitted.AddDays(90), submitted.AddDays(88))], deadlines.Select(d => (d.Kind, d.Due, d.RemindFrom)));
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(ColleagueUpn, (await blobs.CaseAsync(reference)).Owner);
         var tags = (await blobs.Cases.GetBlobClient($"{reference}/case.json").GetTagsAsync()).Value.Tags;
         Assert.Equal(CaseIndexKey.Development.Of(ColleagueUpn), tags[CaseIndexTags.Owner]);
-        var audit = Assert.Single(await _app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a.Action == CaseLifecycle.TransferAction);
+        var audit = Assert.Single(await _app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.Transfer);
         Assert.Equal((OwnerId, ColleagueUpn, OwnerId), (audit.By, audit.Whom, audit.Detail));
         Assert.DoesNotContain(_connector.Sent, s => s.Activity.ToString().Contains(Canary, StringComparison.Ordinal));
     }
@@ -126,7 +126,7 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(NotFound, notTheirs[0]);
         Assert.Equal(NotFound, reporterTries[0]);
         Assert.Equal(before, await new CaseBlobs(azurite, _app).RawCaseJsonAsync(reference));
-        Assert.DoesNotContain(await _app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a.Action == CaseLifecycle.TransferAction);
+        Assert.DoesNotContain(await _app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.Transfer);
     }
 
     [Fact]

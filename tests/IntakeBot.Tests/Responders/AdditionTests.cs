@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Responders;
@@ -33,7 +34,7 @@ public sealed class AdditionTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var record = await blobs.CaseAsync(reference);
         Assert.Equal(["It happened again today", "This time in the kitchen"], record.Additions.Select(a => a.Text));
         Assert.All(record.Additions, a => Assert.True(a.At > record.SubmittedAt));
-        Assert.Contains(await blobs.TranscriptAsync(reference), e => e.Direction == "in" && e.Text == "This time in the kitchen");
+        Assert.Contains(await blobs.TranscriptAsync(reference), e => e.Direction == TranscriptDirection.In && e.Text == "This time in the kitchen");
         await connector.WaitForSentAsync(a => a.Value<string>("text") == $"Something was added to a report you own. Reference: {reference}", TimeSpan.FromSeconds(30));
     }
 

@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Responders;
@@ -65,7 +66,7 @@ public sealed class NotificationTests(AzuriteFixture azurite) : IClassFixture<Az
         var receipt = string.Join("\n", await reporter.SayAsync("submit"));
 
         var reference = Receipt.ReferenceIn(receipt);
-        Assert.Equal("submitted", (await new CaseBlobs(azurite, app).CaseAsync(reference)).Status);
+        Assert.Equal(CaseStatus.Submitted, (await new CaseBlobs(azurite, app).CaseAsync(reference)).Status);
         await UntilAsync(() => app.Logs.Lines.Any(l => l.Contains($"The owner of case {reference} could not be notified", StringComparison.Ordinal)));
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(Canary, StringComparison.Ordinal));
     }

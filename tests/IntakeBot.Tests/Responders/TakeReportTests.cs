@@ -52,7 +52,7 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         Assert.Contains(welcome, r => r.Contains("Don't question or judge their experience", StringComparison.Ordinal));
         var record = await new CaseBlobs(azurite, app).CaseAsync(Receipt.ReferenceIn(receipt));
-        Assert.Equal(CaseKinds.TakenByResponder, record.Kind);
+        Assert.Equal(CaseKind.TakenByResponder, record.Kind);
         Assert.Equal(ResponderId, record.Owner);
         Assert.Equal(ResponderId, record.TakenBy!.AadObjectId);
         Assert.Null(record.Reporter);

@@ -106,7 +106,7 @@ public sealed class DraftRetentionTests(AzuriteFixture azurite) : IClassFixture<
         var reference = CaseReference.NewReference();
         var now = rig.Time.Now;
         await rig.Store.TryCreateAsync(new CaseRecord { Reference = reference, Owner = RetentionRig.OwnerId, CreatedAt = now, UpdatedAt = now, Answers = new IntakeAnswers { WhatHappened = [Canary] } }, CancellationToken.None);
-        await rig.Store.AppendTranscriptAsync(reference, [new TranscriptEntry(now, "in", "message", "a1", "reporter", Canary, null)], CancellationToken.None);
+        await rig.Store.AppendTranscriptAsync(reference, [new TranscriptEntry(now, TranscriptDirection.In, "message", "a1", "reporter", Canary, null)], CancellationToken.None);
         await rig.Containers.Cases.GetBlobClient($"{reference}/evidence/001-note.txt").UploadAsync(BinaryData.FromString(Canary));
         await SaveDraftAsync(storage, "a:discard", new IntakeDraft { CaseReference = reference, Answers = new IntakeAnswers { WhatHappened = [Canary] } });
 

@@ -81,7 +81,7 @@ internal sealed class RetentionRig
         {
             Reference = reference,
             Owner = OwnerId,
-            Status = CaseStatuses.Closed,
+            Status = CaseStatus.Closed,
             CreatedAt = now - closedAgo - TimeSpan.FromDays(20),
             UpdatedAt = now - closedAgo,
             SubmittedAt = now - closedAgo - TimeSpan.FromDays(20),
@@ -90,9 +90,9 @@ internal sealed class RetentionRig
             Evidence = [new IntakeBot.Cases.EvidenceItem(1, evidenceName, "screenshot.png", "screenshot.png", "image/png", 4, "00", "reporter", now)],
         };
         Assert.True(await Store.TryCreateAsync(record, CancellationToken.None));
-        await Store.AppendTranscriptAsync(reference, [new TranscriptEntry(now, "in", "message", "a1", "reporter", canary, null)], CancellationToken.None);
+        await Store.AppendTranscriptAsync(reference, [new TranscriptEntry(now, TranscriptDirection.In, "message", "a1", "reporter", canary, null)], CancellationToken.None);
         await Containers.Cases.GetBlobClient(evidenceName).UploadAsync(BinaryData.FromString(canary));
-        await Store.AppendAuditAsync(reference, new AuditEntry(now, OwnerId, "share", "someone", "done"), CancellationToken.None);
+        await Store.AppendAuditAsync(reference, new AuditEntry(now, OwnerId, AuditAction.Share, "someone", AuditResult.Done), CancellationToken.None);
         await Containers.Cases.GetBlobClient($"{reference}/case.json").CreateSnapshotAsync();
 
         if (shared)

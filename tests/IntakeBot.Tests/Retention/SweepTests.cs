@@ -54,7 +54,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         var tombstone = Assert.Single(await rig.Tombstones.ReadAllAsync(CancellationToken.None));
         Assert.Equal(expired, tombstone.Reference);
         Assert.Equal(DeletedBy.Sweeper, tombstone.By);
-        Assert.Equal(CaseKinds.SelfReport, tombstone.Kind);
+        Assert.Equal("self-report", tombstone.Kind);
         Assert.Equal(1, tombstone.Evidence);
         Assert.Equal(4, tombstone.Blobs);
         Assert.True(tombstone.GraphFolderRemoved);
@@ -94,7 +94,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await rig.TagAsync(reference);
         var released = await rig.Sweep.RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal([LegalHold.HoldAction, LegalHold.ReleaseAction], audit.Where(a => a.Action is LegalHold.HoldAction or LegalHold.ReleaseAction).Select(a => a.Action));
+        Assert.Equal([AuditAction.Hold, AuditAction.Release], audit.Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => a.Action));
         Assert.Equal(1, released.CasesDeleted);
         Assert.Empty(await rig.AllBlobNamesAsync(reference));
         Assert.Equal(reference, Assert.Single(await rig.Tombstones.ReadAllAsync(CancellationToken.None)).Reference);

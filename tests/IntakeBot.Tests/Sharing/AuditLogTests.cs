@@ -15,7 +15,7 @@ public sealed class AuditLogTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var reference = CaseReference.NewReference();
 
         await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
-            store.AppendAuditAsync(reference, new AuditEntry(DateTimeOffset.UtcNow, "owner", "share", $"person{i}@contoso.test", "granted"), CancellationToken.None)));
+            store.AppendAuditAsync(reference, new AuditEntry(DateTimeOffset.UtcNow, "owner", AuditAction.Share, $"person{i}@contoso.test", AuditResult.Granted), CancellationToken.None)));
 
         var entries = await store.ReadAuditAsync(reference, CancellationToken.None);
         Assert.Equal(Enumerable.Range(0, 24).Select(i => $"person{i}@contoso.test").Order(), entries.Select(e => e.Whom!).Order());

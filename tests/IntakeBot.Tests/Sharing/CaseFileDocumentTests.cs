@@ -47,7 +47,7 @@ public sealed class CaseFileDocumentTests
     {
         var record = Sample() with
         {
-            Kind = CaseKinds.TakenByResponder,
+            Kind = CaseKind.TakenByResponder,
             Reporter = null,
             TakenBy = new Reporter("29:lee", OwnerId, "Lee Park"),
             Answers = new IntakeAnswers { ReportedBy = "Sam, by phone" },
@@ -191,7 +191,7 @@ public sealed class CaseFileDocumentTests
     {
         Reference = Reference,
         Owner = OwnerId,
-        Status = CaseStatuses.InReview,
+        Status = CaseStatus.InReview,
         CreatedAt = At.AddMinutes(-40),
         UpdatedAt = At.AddDays(3),
         SubmittedAt = At,
@@ -206,13 +206,13 @@ public sealed class CaseFileDocumentTests
         },
         StatusHistory =
         [
-            new StatusChange(CaseStatuses.Acknowledged, OwnerId, At.AddDays(1)),
-            new StatusChange(CaseStatuses.InReview, OwnerId, At.AddDays(2).AddMinutes(30)),
+            new StatusChange(CaseStatus.Acknowledged, OwnerId, At.AddDays(1)),
+            new StatusChange(CaseStatus.InReview, OwnerId, At.AddDays(2).AddMinutes(30)),
         ],
         Deadlines =
         [
-            new CaseDeadline(DeadlineKinds.Acknowledge, At.AddDays(7), At.AddDays(5)) { MetAt = At.AddDays(1), MetBy = OwnerId },
-            new CaseDeadline(DeadlineKinds.Feedback, At.AddDays(90), At.AddDays(80)),
+            new CaseDeadline(DeadlineKind.Acknowledge, At.AddDays(7), At.AddDays(5)) { MetAt = At.AddDays(1), MetBy = OwnerId },
+            new CaseDeadline(DeadlineKind.Feedback, At.AddDays(90), At.AddDays(80)),
         ],
         Additions = [new Addition(At.AddDays(3).AddMinutes(-90), ReporterId, "It happened again on Friday.\nIn the corridor this time.")],
         Messages =
@@ -250,8 +250,8 @@ public sealed class CaseFileDocumentTests
 
     private static TranscriptEntry[] Transcript() =>
     [
-        new(At.AddMinutes(-30), "out", "message", null, null, "Tell me what happened. Type **done** when you've finished.\n- take your time\n- the [FAQ](https://contoso.example/faq) answers process questions", null),
-        new(At.AddMinutes(-25), "in", "message", "a1", ReporterId, "He shouted at me in the stand-up.\nIn front of **everyone**.", null),
+        new(At.AddMinutes(-30), TranscriptDirection.Out, "message", null, null, "Tell me what happened. Type **done** when you've finished.\n- take your time\n- the [FAQ](https://contoso.example/faq) answers process questions", null),
+        new(At.AddMinutes(-25), TranscriptDirection.In, "message", "a1", ReporterId, "He shouted at me in the stand-up.\nIn front of **everyone**.", null),
     ];
 
     private static CaseFileNames Names()

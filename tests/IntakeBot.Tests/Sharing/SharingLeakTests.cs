@@ -1,5 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Sharing;
+using IntakeBot.Storage;
 using IntakeBot.Text;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,7 +103,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Empty(_graph.Paths());
         Assert.Empty((await CaseAsync(reference)).Access);
         var entry = Assert.Single(await AuditAsync(reference));
-        Assert.Equal(("share", "refused", "named-in-report"), (entry.Action, entry.Result, entry.Detail));
+        Assert.Equal((AuditAction.Share, AuditResult.Refused, "named-in-report"), (entry.Action, entry.Result, entry.Detail));
         Assert.DoesNotContain(shown, entry.ToString(), StringComparison.Ordinal);
     }
 
@@ -138,10 +139,10 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.Equal(["sam@contoso.test"], _graph.PermissionEmails(Folder(reference)));
         Assert.Equal(["u-sam"], (await CaseAsync(reference)).Access.Select(g => g.UserId));
-        var withheld = Assert.Single(await AuditAsync(reference), a => a.Action == SharingService.WithheldAction);
-        Assert.Equal(("alex@contoso.test", "removed", "named-in-report"), (withheld.Whom, withheld.Result, withheld.Detail));
+        var withheld = Assert.Single(await AuditAsync(reference), a => a.Action == AuditAction.RefreshWithheld);
+        Assert.Equal(("alex@contoso.test", AuditResult.Removed, "named-in-report"), (withheld.Whom, withheld.Result, withheld.Detail));
         var audit = await AuditAsync(reference);
-        Assert.True(audit.ToList().IndexOf(withheld) < audit.ToList().FindLastIndex(a => a.Action == "case-file-upload"), "access is taken away before the refreshed file goes up");
+        Assert.True(audit.ToList().IndexOf(withheld) < audit.ToList().FindLastIndex(a => a.Action == AuditAction.CaseFileUpload), "access is taken away before the refreshed file goes up");
         var access = await _owner.SayAsync($"access {reference}");
         Assert.Contains("Access removed because what was added later names them", access[0], StringComparison.Ordinal);
         Assert.Contains("alex@contoso.test", access[0], StringComparison.Ordinal);
@@ -160,7 +161,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.DoesNotContain(_graph.Paths(), p => p.Contains(reference, StringComparison.Ordinal));
         Assert.Empty((await CaseAsync(reference)).Access);
         var entry = Assert.Single(await AuditAsync(reference));
-        Assert.Equal(("share", "refused", "inherited-readers"), (entry.Action, entry.Result, entry.Detail));
+        Assert.Equal((AuditAction.Share, AuditResult.Refused, "inherited-readers"), (entry.Action, entry.Result, entry.Detail));
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(["alex@contoso.test"], _graph.PermissionEmails(Folder(reference)));
         Assert.Contains("Alex Kim (alex@contoso.test)", access[0], StringComparison.Ordinal);
         Assert.Contains("Site Owners, through the permissions of", access[0], StringComparison.Ordinal);
-        Assert.Contains(await AuditAsync(reference), a => a is { Action: "share", Whom: "sam@contoso.test", Result: "refused", Detail: "inherited-readers" });
+        Assert.Contains(await AuditAsync(reference), a => a is { Action: AuditAction.Share, Whom: "sam@contoso.test", Result: AuditResult.Refused, Detail: "inherited-readers" });
     }
 
     [Fact]
@@ -223,7 +224,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.StartsWith(answer, replies[0], StringComparison.Ordinal);
         Assert.Empty(_graph.Paths());
         var entry = Assert.Single(await AuditAsync(reference));
-        Assert.Equal(("refused", detail), (entry.Result, entry.Detail));
+        Assert.Equal((AuditResult.Refused, detail), (entry.Result, entry.Detail));
     }
 
     [Fact]
@@ -248,7 +249,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         var card = await _owner.ShownAsync($"case {reference}");
 
         var audit = await AuditAsync(reference);
-        Assert.Equal(["access listed", "view shown"], audit.Select(a => $"{a.Action} {a.Result}"));
+        Assert.Equal(["access listed", "view shown"], audit.Select(a => $"{a.Action.ToStoredName()} {a.Result.ToStoredName()}"));
         Assert.All(audit, a => Assert.Equal(OwnerId, a.By));
         Assert.Contains(" view shown", card[0], StringComparison.Ordinal);
         Assert.Contains(" access listed", card[0], StringComparison.Ordinal);

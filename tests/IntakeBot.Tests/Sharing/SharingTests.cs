@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
+using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,8 +86,8 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var record = await CaseAsync(reference);
         Assert.Equal(["u-sam"], record.Access.Select(g => g.UserId));
         var audit = await AuditAsync(reference);
-        Assert.Equal(["case-file-upload granted", "case-file-upload granted", "access listed", "revoke removed"], audit.Where(a => a.Action != "share").Select(a => $"{a.Action} {a.Result}").Select(s => s.Replace("uploaded", "granted", StringComparison.Ordinal)));
-        Assert.Equal(["alex@contoso.test", "sam@contoso.test"], audit.Where(a => a.Action == "share" && a.Result == "granted").Select(a => a.Whom));
+        Assert.Equal(["case-file-upload granted", "case-file-upload granted", "access listed", "revoke removed"], audit.Where(a => a.Action != AuditAction.Share).Select(a => $"{a.Action.ToStoredName()} {a.Result.ToStoredName()}").Select(s => s.Replace("uploaded", "granted", StringComparison.Ordinal)));
+        Assert.Equal(["alex@contoso.test", "sam@contoso.test"], audit.Where(a => a.Action == AuditAction.Share && a.Result == AuditResult.Granted).Select(a => a.Whom));
         Assert.All(audit, a => Assert.Equal(OwnerId, a.By));
         Assert.Contains(_graph.Requests, r => r.StartsWith("POST /v1.0/drives/drive-1/items/", StringComparison.Ordinal) && r.EndsWith("/invite", StringComparison.Ordinal));
     }
@@ -163,7 +164,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Empty(_graph.PermissionEmails(Folder(reference)));
         Assert.Empty((await CaseAsync(reference)).Access);
         var entry = Assert.Single(await AuditAsync(reference));
-        Assert.Equal(("share", address, "refused", detail), (entry.Action, entry.Whom, entry.Result, entry.Detail));
+        Assert.Equal((AuditAction.Share, address, AuditResult.Refused, detail), (entry.Action, entry.Whom, entry.Result, entry.Detail));
     }
 
     [Fact]
@@ -237,7 +238,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         _graph.Down = false;
         Assert.StartsWith("I couldn't reach Microsoft Graph just now, so nothing was changed", replies[0], StringComparison.Ordinal);
         Assert.Empty((await CaseAsync(reference)).Access);
-        Assert.Equal("failed", Assert.Single(await AuditAsync(reference)).Result);
+        Assert.Equal(AuditResult.Failed, Assert.Single(await AuditAsync(reference)).Result);
         Assert.StartsWith("Alex Kim can now read", (await _owner.SayAsync($"share {reference} with alex@contoso.test"))[0], StringComparison.Ordinal);
     }
 
@@ -340,7 +341,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await UntilAsync(() => Shared().Contains("Could we talk on Tuesday?", StringComparison.Ordinal));
 
         Assert.Equal(["alex@contoso.test"], _graph.PermissionEmails(Folder(reference)));
-        Assert.Equal(3, (await AuditAsync(reference)).Count(a => a.Action == "case-file-upload" && a.Result == "uploaded"));
+        Assert.Equal(3, (await AuditAsync(reference)).Count(a => a.Action == AuditAction.CaseFileUpload && a.Result == AuditResult.Uploaded));
     }
 
     /// <summary>Waits, polling, until the condition holds: generous, for a slow machine.</summary>
