@@ -53,10 +53,10 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var blobs = new CaseBlobs(azurite, app);
         await UntilAsync(async () => (await WorkInAsync(blobs, reporter)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
         Assert.Contains(app.Logs.Lines, l => l.Contains($"Case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal));
-        Assert.Equal(CaseStatuses.Submitted, (await blobs.CaseAsync(reference)).Status);
+        Assert.Equal(CaseStatus.Submitted, (await blobs.CaseAsync(reference)).Status);
         var transcript = await blobs.TranscriptAsync(reference);
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "submit");
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "report");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "report");
         Assert.Single(connector.Sent, s => s.ConversationId == owner.ConversationId && Text(s.Activity).Contains(reference, StringComparison.Ordinal));
     }
 
@@ -75,8 +75,8 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var blobs = new CaseBlobs(azurite, app);
         await UntilAsync(async () => (await WorkInAsync(blobs, owner)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
         Assert.Contains(app.Logs.Lines, l => l.Contains($"A change to case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal));
-        Assert.Equal(CaseStatuses.Acknowledged, (await blobs.CaseAsync(reference)).Status);
-        Assert.Single(await AuditAsync(app, reference), a => a.Action == "status" && a.Detail == CaseStatuses.Acknowledged);
+        Assert.Equal(CaseStatus.Acknowledged, (await blobs.CaseAsync(reference)).Status);
+        Assert.Single(await AuditAsync(app, reference), a => a.Action == AuditAction.Status && a.Detail == "acknowledged");
         Assert.Single(connector.Sent, s => s.ConversationId == reporter.ConversationId && Text(s.Activity).Contains("acknowledged", StringComparison.Ordinal));
     }
 
@@ -98,7 +98,7 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await UntilAsync(async () => (await WorkInAsync(blobs, owner)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
         Assert.Contains(app.Logs.Lines, l => l.Contains($"A change to case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal));
         Assert.Equal(colleagueId, (await blobs.CaseAsync(reference)).Owner);
-        var transfer = Assert.Single(await AuditAsync(app, reference), a => a.Action == CaseLifecycle.TransferAction);
+        var transfer = Assert.Single(await AuditAsync(app, reference), a => a.Action == AuditAction.Transfer);
         Assert.Equal((ownerId, colleagueId, ownerId), (transfer.By, transfer.Whom, transfer.Detail));
         Assert.Single(connector.Sent, s => s.ConversationId == colleague.ConversationId && Text(s.Activity).StartsWith(HandedOver, StringComparison.Ordinal));
     }
@@ -126,8 +126,8 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var blobs = new CaseBlobs(azurite, app);
         await UntilAsync(async () => (await WorkInAsync(blobs, reporter)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
         var transcript = await blobs.TranscriptAsync(reference);
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "submit");
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "report");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "report");
         Assert.Equal([reference], await CaseReferencesAsync(blobs));
         Assert.Single(connector.Sent, s => s.ConversationId == owner.ConversationId && Text(s.Activity).Contains(reference, StringComparison.Ordinal));
     }
@@ -160,8 +160,8 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var reference = await blobs.OnlyCaseReferenceAsync();
         Assert.Single(first.Output.Concat(second.Output), l => l.Contains(ByThePass, StringComparison.Ordinal));
         var transcript = await blobs.TranscriptAsync(reference);
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "submit");
-        Assert.Single(transcript, e => e.Direction == "in" && e.Text == "report");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "report");
         Assert.Single(connector.Sent);
     }
 
