@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using IntakeBot.Cases;
@@ -8,7 +7,7 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A Teams personal chat over real HTTP to /api/messages: Teams-shaped activities with
 /// <c>deliveryMode: expectReplies</c>, so the replies come back in the response body.</summary>
-internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null)
+internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null, string conversationType = "personal")
 {
     private readonly string _conversationId = conversationId ?? $"a:{Guid.NewGuid():N}";
 
@@ -40,7 +39,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <summary>Sends a message with attachments in Teams' shapes, and optional text.</summary>
     public async Task<IReadOnlyList<string>> SendAsync(string? text, JArray? attachments)
     {
-        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: Guid.NewGuid().ToString("N"), serviceUrl: serviceUrl));
+        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
         if (attachments is not null)
         {
             activity["attachments"] = attachments;
@@ -56,7 +55,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <paramref name="value"/> and no text it is a card button press as Teams delivers it.</summary>
     public async Task<IReadOnlyList<JObject>> ExchangeAsync(string? text, JObject? value = null)
     {
-        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: Guid.NewGuid().ToString("N"), serviceUrl: serviceUrl));
+        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
         if (value is not null)
         {
             activity.Remove("text");
@@ -101,6 +100,5 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
         return last;
     }
 
-    public Task<HttpResponseMessage> PostAsync(string json)
-        => client.PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+    public Task<HttpResponseMessage> PostAsync(string json) => ApiMessages.PostAsync(client, json);
 }
