@@ -14,7 +14,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
         await using var app = new BotApp(azurite);
         var chat = new HttpChat(app.CreateClient());
         await chat.SayAllAsync("report", "First part");
-        var activity = HttpChat.Activity("Second part", chat.ConversationId, chat.AadObjectId, id: "teams-activity-42");
+        var activity = chat.Next("Second part", id: "teams-activity-42");
 
         var first = await chat.PostAsync(activity);
         var again = await chat.PostAsync(activity);
@@ -36,7 +36,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
         await chat.SayAllAsync("report", "The start of it");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            chat.PostAsync(HttpChat.Activity($"part {i}", chat.ConversationId, chat.AadObjectId))));
+            chat.PostAsync(chat.Next($"part {i}"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var texts = new List<string>();

@@ -34,6 +34,22 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
             ["text"] = text,
         }.ToString(Formatting.None);
 
+    /// <summary>This chat's next message as Teams would post it, for tests that post it themselves:
+    /// twice (a redelivery), several at once, or changed first. Without <paramref name="expectReplies"/>
+    /// the replies go to the connector at the chat's service URL, as in a real Teams chat.</summary>
+    public string Next(string text, string? id = null, bool expectReplies = true)
+    {
+        var json = Activity(text, _conversationId, AadObjectId, conversationType, id, serviceUrl);
+        if (expectReplies)
+        {
+            return json;
+        }
+
+        var activity = JObject.Parse(json);
+        activity.Remove("deliveryMode");
+        return activity.ToString(Formatting.None);
+    }
+
     public Task<IReadOnlyList<string>> SayAsync(string text) => SendAsync(text, null);
 
     /// <summary>Sends a message with attachments in Teams' shapes, and optional text.</summary>
