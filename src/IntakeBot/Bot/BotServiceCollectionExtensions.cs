@@ -20,7 +20,14 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         services.AddSingleton<TeamsGuard>();
 
-        services.AddOptions<BotOptions>().Configure<IConfiguration>((o, c) => o.MicrosoftAppId = c["MicrosoftAppId"] ?? string.Empty);
+        services.AddOptions<BotOptions>().Configure<IConfiguration>((o, c) =>
+        {
+            o.MicrosoftAppId = c["MicrosoftAppId"] ?? string.Empty;
+            o.MicrosoftAppType = c["MicrosoftAppType"] ?? string.Empty;
+            o.MicrosoftAppTenantId = c["MicrosoftAppTenantId"] ?? string.Empty;
+            o.HasPassword = !string.IsNullOrWhiteSpace(c["MicrosoftAppPassword"]);
+        }).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.AddHttpClient();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),

@@ -6,7 +6,7 @@ namespace IntakeBot.Cases;
 /// <see cref="CaseChanges"/>, with the owners' internal notes and messages). A status never carries
 /// outcome text. Closing sets <see cref="CaseRecord.ClosedAt"/>, which starts the retention clock.
 /// Leaving submitted meets the acknowledgement deadline; a message to the reporter meets the feedback
-/// deadline (<see cref="RecordFeedbackAsync"/>). A transfer hands the case to another owner in one write,
+/// deadline in the same write as the message. A transfer hands the case to another owner in one write,
 /// also applied by <see cref="CaseChanges"/>.</summary>
 public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
 {
@@ -47,21 +47,5 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
     {
         var now = time.GetUtcNow();
         await cases.UpdateAsync(reference, record => record.HasUnreadForReporter() ? record with { ReporterReadAt = now } : record, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Records that the owner gave the reporter feedback (a message to them): the feedback
-    /// deadline is met, and no reminder of it goes out any more. For the <c>message</c> command, which
-    /// calls this once the message is decided. NotFound when the case does not exist.</summary>
-    public async Task<LifecycleOutcome> RecordFeedbackAsync(string reference, string actor, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var outcome = LifecycleOutcome.NotFound;
-        await cases.UpdateAsync(reference, record =>
-        {
-            var running = CaseDeadlines.Running(record).Any(d => d.Kind == DeadlineKind.Feedback);
-            outcome = running ? LifecycleOutcome.Changed : LifecycleOutcome.Already;
-            return running ? record with { UpdatedAt = now, Deadlines = CaseDeadlines.Meet(record.Deadlines, DeadlineKind.Feedback, actor, now) } : record;
-        }, cancellationToken).ConfigureAwait(false);
-        return outcome;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -303,7 +302,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             .ToList();
         return owned.Count == 0
             ? text[TextKey.CasesEmpty]
-            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Date(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count, deadlines.Line(c)))));
+            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count, deadlines.Line(c)))));
     }
 
     /// <summary>The case as the owner's case card (<see cref="CaseCard"/>): a request not to be contacted
@@ -335,12 +334,12 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         var lines = new List<string>();
         if (record.StatusHistory.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardStatusHistory, Latest(record.StatusHistory.Select(c => $"{Date(c.At)}: {StatusWord(c.Status)}").ToList(), limit)));
+            lines.Add(text.Format(TextKey.CaseCardStatusHistory, Latest(record.StatusHistory.Select(c => $"{Times.UtcDate(c.At)}: {StatusWord(c.Status)}").ToList(), limit)));
         }
 
         if (record.Notes.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardNotes, Latest([.. record.Notes.Select(n => $"{Date(n.At)}: {PlainText.Escape(n.Text)}")], limit)));
+            lines.Add(text.Format(TextKey.CaseCardNotes, Latest([.. record.Notes.Select(n => $"{Times.UtcDate(n.At)}: {PlainText.Escape(n.Text)}")], limit)));
         }
 
         if (record.Messages.Count > 0)
@@ -355,18 +354,18 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (record.Additions.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Date(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
+            lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Times.UtcDate(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
         }
 
         if (audit.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => PlainText.Escape($"{Date(a.At)} {a.Action.ToStoredNameOrUnknown()} {a.Whom} {a.Result.ToStoredNameOrUnknown()}".Replace("  ", " ", StringComparison.Ordinal))))));
+            lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => PlainText.Escape($"{Times.UtcDate(a.At)} {a.Action.ToStoredNameOrUnknown()} {a.Whom} {a.Result.ToStoredNameOrUnknown()}".Replace("  ", " ", StringComparison.Ordinal))))));
         }
 
         return new CaseCardContent(
             record.Reference,
             text.Format(TextKey.CaseCardTitle, record.Reference),
-            text.Format(TextKey.CaseCardFacts, record.Kind.ToStoredNameOrUnknown(), StatusWord(record.Status), Date(record.CreatedAt)),
+            text.Format(TextKey.CaseCardFacts, record.Kind.ToStoredNameOrUnknown(), StatusWord(record.Status), Times.UtcDate(record.CreatedAt)),
             text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact),
             parts,
             access,
@@ -427,8 +426,6 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
     private static Task ReplyAsync(ITurnContext turnContext, string reply, CancellationToken cancellationToken)
         => turnContext.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
-
-    private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^case\s+(?<ref>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CasePattern();

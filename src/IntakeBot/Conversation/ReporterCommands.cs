@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
@@ -63,7 +62,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
             return;
         }
 
-        var lines = mine.Select(c => text.Format(TextKey.MyReportsLine, c.Reference, Date(c.SubmittedAt ?? c.CreatedAt), ReporterStatus(c.Status))
+        var lines = mine.Select(c => text.Format(TextKey.MyReportsLine, c.Reference, Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), ReporterStatus(c.Status))
             + (c.HasUnreadForReporter() ? text.Format(TextKey.MyReportsUnread, c.Reference) : string.Empty));
         var choices = mine.Where(c => c.HasUnreadForReporter()).Select(c => text.Format(TextKey.ChoiceView, c.Reference))
             .Concat(mine.Where(c => c.Status.IsOpen()).Select(c => text.Format(TextKey.ChoiceAddTo, c.Reference)))
@@ -102,7 +101,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     private Activity Card(CaseRecord record, int limit)
     {
         var evidence = record.Evidence.Select(e => e with { SafeName = PlainText.Escape(e.SafeName) }).ToList();
-        var card = Replies.Card(text, text.Format(TextKey.ViewTitle, record.Reference), text.Format(TextKey.ViewFacts, Date(record.SubmittedAt ?? record.CreatedAt), ReporterStatus(record.Status)), ReportDialog.Flow.Sections, OwnerCommands.AsPlainText(record.Answers), evidence, limit);
+        var card = Replies.Card(text, text.Format(TextKey.ViewTitle, record.Reference), text.Format(TextKey.ViewFacts, Times.UtcDate(record.SubmittedAt ?? record.CreatedAt), ReporterStatus(record.Status)), ReportDialog.Flow.Sections, OwnerCommands.AsPlainText(record.Answers), evidence, limit);
         var lines = new List<string>();
         if (record.Additions.Count > 0)
         {
@@ -206,8 +205,6 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         CaseStatus.Acknowledged or CaseStatus.InReview => TextKey.MyReportsStatusBeingLookedAt,
         _ => TextKey.MyReportsStatusReceived,
     }];
-
-    private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^view(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ViewPattern();

@@ -20,10 +20,6 @@ public sealed class EvidenceStore(BlobContainers containers, TimeProvider clock)
         MaximumConcurrency = 2,
     };
 
-    /// <summary>Stores an item under a new name of its own.</summary>
-    public Task<EvidenceItem> SaveAsync(string reference, string originalName, string safeName, string contentType, Stream content, long maxBytes, string addedBy, CancellationToken cancellationToken)
-        => SaveAsync(reference, Guid.NewGuid().ToString("N")[..16], originalName, safeName, contentType, content, maxBytes, addedBy, cancellationToken);
-
     /// <summary>Stores an item under <c>IR-…/evidence/{itemKey}-{safeName}</c>. The key comes from the
     /// activity and the attachment's place in it, so a redelivered or retried message overwrites its
     /// own blob instead of adding a second one (and the case's list, by blob name, its own entry).</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace IntakeBot.Responders;
 
 public static class RespondersServiceCollectionExtensions
@@ -6,7 +8,8 @@ public static class RespondersServiceCollectionExtensions
     /// notifications they get through the outbox, drained in the background.</summary>
     public static IServiceCollection AddResponders(this IServiceCollection services)
     {
-        services.AddOptions<RosterOptions>().BindConfiguration(RosterOptions.Section);
+        services.AddOptions<RosterOptions>().BindConfiguration(RosterOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RosterOptions>, RosterOptionsValidator>();
         services.AddSingleton<ResponderRoster>();
         services.AddSingleton<ResponderDirectory>();
         services.AddSingleton<ReporterDirectory>();

@@ -168,10 +168,10 @@ public sealed class SharingService(
         await AuditAsync(record, actor, AuditAction.Access, null, AuditResult.Listed, null, cancellationToken).ConfigureAwait(false);
         var listing = record.Access.Count == 0
             ? text.Format(TextKey.AccessNone, record.Reference)
-            : text.Format(TextKey.AccessList, record.Reference, string.Join('\n', record.Access.Select(g => text.Format(TextKey.AccessLine, PlainText.Escape(g.DisplayName ?? g.Email), PlainText.Escape(g.Email), Date(g.GrantedAt)))));
+            : text.Format(TextKey.AccessList, record.Reference, string.Join('\n', record.Access.Select(g => text.Format(TextKey.AccessLine, PlainText.Escape(g.DisplayName ?? g.Email), PlainText.Escape(g.Email), Times.UtcDate(g.GrantedAt)))));
         var withheld = (await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false))
             .Where(a => a.Action == AuditAction.RefreshWithheld && a.Whom is not null)
-            .Select(a => text.Format(TextKey.AccessWithheldLine, PlainText.Escape(a.Whom), Date(a.At)))
+            .Select(a => text.Format(TextKey.AccessWithheldLine, PlainText.Escape(a.Whom), Times.UtcDate(a.At)))
             .ToList();
         if (withheld.Count > 0)
         {
@@ -390,8 +390,6 @@ public sealed class SharingService(
     }
 
     private static string Quoted(IEnumerable<string> mentions) => string.Join(", ", mentions.Select(m => $"\u201c{PlainText.Escape(m)}\u201d"));
-
-    private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What is refused before Graph is asked anything: sharing not set up, or something that is
     /// not one plain address (lists, display names, query operators).</summary>

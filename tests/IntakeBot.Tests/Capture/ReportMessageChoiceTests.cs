@@ -1,4 +1,3 @@
-using System.Text;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Capture;
@@ -16,7 +15,7 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
         await chat.SayAllAsync(Intake.UpToReview());
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
-        await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>later message</p>"), connector.ServiceUrl));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>later message</p>"), connector.ServiceUrl));
 
         var wrong = await chat.SayAsync("add to IR-00000000");
         var added = await chat.SayAsync($"add to {reference}");
@@ -42,7 +41,7 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
         var told = $"Something was added to a report you own. Reference: {reference}";
         await connector.WaitForSentAsync(a => a.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30));
-        await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>the words they sent later</p>"), connector.ServiceUrl));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>the words they sent later</p>"), connector.ServiceUrl));
         var offer = connector.Sent.Last(s => s.ConversationId == chat.ConversationId).Activity;
 
         var added = await chat.ExchangeAsync(null, MessageAction.Pressed(offer, $"3. Add it to {reference}"));
@@ -61,7 +60,7 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
         await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:Responders:0"] = responder, ["Intake:DefaultOwner"] = responder });
         var chat = new HttpChat(app.CreateClient(), responder, connector.ServiceUrl, connector.PrivateChatOf(responder));
         var question = (await chat.SayAsync("take a report")).Last();
-        await PostAsync(app, MessageAction.Invoke(responder, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>what was said</p>"), connector.ServiceUrl));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(responder, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>what was said</p>"), connector.ServiceUrl));
 
         var offer = connector.Sent.Last(s => s.ConversationId == chat.ConversationId).Activity.Value<string>("text");
         var attached = await chat.SayAsync("Attach it");
@@ -71,7 +70,4 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(question, attached[^1]);
         Assert.Equal("teams-message", Assert.Single((await new CaseBlobs(azurite, app).DraftAsync()).Evidence).Kind);
     }
-
-    private static Task<HttpResponseMessage> PostAsync(BotApp app, string json)
-        => app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -26,7 +26,7 @@ public sealed class ReportMessageImageTests(AzuriteFixture azurite) : IClassFixt
         var large = connector.ServeImage("large.png", [.. Png, .. new byte[32 * 1024]]);
         var payload = MessageAction.Payload(Guid.NewGuid().ToString(), $"<p>look at this</p><img src=\"{shown}\" alt=\"shot.png\"><img src=\"https://images.example.test/elsewhere.png\" alt=\"elsewhere.png\">");
         payload["attachments"] = new JArray(new JObject { ["id"] = "1", ["contentType"] = "image/png", ["contentUrl"] = large, ["name"] = "large.png" });
-        await app.CreateClient().PostAsync("/api/messages", new StringContent(MessageAction.Invoke(person, payload, connector.ServiceUrl), Encoding.UTF8, "application/json"));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, payload, connector.ServiceUrl));
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
 
         await chat.SayAsync("Start a report with it");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using IntakeBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 
@@ -34,7 +33,7 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
                 break;
         }
 
-        var response = await PostAsync(app, invoke.ToString());
+        var response = await ApiMessages.PostAsync(app.CreateClient(), invoke.ToString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith(answer, JObject.Parse(await response.Content.ReadAsStringAsync())["task"]!.Value<string>("value"), StringComparison.Ordinal);
@@ -54,7 +53,7 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
         invoke["conversation"]!["tenantId"] = OtherTenant;
         invoke["channelData"]!["tenant"]!["id"] = OtherTenant;
 
-        var response = await PostAsync(app, invoke.ToString());
+        var response = await ApiMessages.PostAsync(app.CreateClient(), invoke.ToString());
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("Kept", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -116,7 +115,7 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
         await using var connector = await ConnectorStub.StartAsync();
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
-        var response = await PostAsync(app, MessageAction.Invoke(person, payload, connector.ServiceUrl, conversationType: "channel"));
+        var response = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, payload, connector.ServiceUrl, conversationType: "channel"));
         Assert.StartsWith("Kept privately.", JObject.Parse(await response.Content.ReadAsStringAsync())["task"]!.Value<string>("value"), StringComparison.Ordinal);
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
         await chat.SayAsync("Start a report with it");
@@ -127,7 +126,4 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
         var content = (await blobs.Cases.GetBlobClient(item.BlobName).DownloadContentAsync()).Value.Content.ToString();
         return (item, JObject.Parse(content));
     }
-
-    private static Task<HttpResponseMessage> PostAsync(BotApp app, string json)
-        => app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
@@ -105,7 +104,7 @@ public sealed class ReportMessageOfferTests(AzuriteFixture azurite) : IClassFixt
         var person = Guid.NewGuid().ToString();
         connector.FailNextReplies(100, status);
 
-        var response = await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), $"<p>{Words}</p>"), connector.ServiceUrl));
+        var response = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), $"<p>{Words}</p>"), connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var note = JObject.Parse(await response.Content.ReadAsStringAsync())["task"]!.Value<string>("value")!;
@@ -132,11 +131,8 @@ public sealed class ReportMessageOfferTests(AzuriteFixture azurite) : IClassFixt
     /// <summary>Keeps a message with the action and returns the offer the private chat was sent.</summary>
     private static async Task<JObject> KeepAsync(BotApp app, ConnectorStub connector, string person, string? html = null)
     {
-        var response = await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), html ?? $"<p>{Words}</p>"), connector.ServiceUrl));
+        var response = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), html ?? $"<p>{Words}</p>"), connector.ServiceUrl));
         Assert.StartsWith("Kept privately.", JObject.Parse(await response.Content.ReadAsStringAsync())["task"]!.Value<string>("value"), StringComparison.Ordinal);
         return connector.Sent.Last(s => s.ConversationId == connector.PrivateChatOf(person)).Activity;
     }
-
-    private static Task<HttpResponseMessage> PostAsync(BotApp app, string json)
-        => app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Capture;
@@ -29,8 +28,7 @@ public sealed class ReportMessageSharingTests(AzuriteFixture azurite) : IClassFi
             ["Sharing:RetryDelaySeconds"] = "1",
         });
         var person = Guid.NewGuid().ToString();
-        await app.CreateClient().PostAsync("/api/messages", new StringContent(
-            MessageAction.Invoke(person, MessageAction.Payload(sender, "<p>See you outside</p>"), connector.ServiceUrl), Encoding.UTF8, "application/json"));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(sender, "<p>See you outside</p>"), connector.ServiceUrl));
         var reporter = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
         await reporter.SayAsync("Start a report with it");
         await reporter.SayAllAsync(Intake.UpToReview()[1..]);

@@ -22,7 +22,7 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
         var person = Guid.NewGuid().ToString();
         var group = $"19:group-{Guid.NewGuid():N}@thread.v2";
 
-        var response = await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), Html), connector.ServiceUrl, conversationId: group));
+        var response = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), Html), connector.ServiceUrl, conversationId: group));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var task = JObject.Parse(await response.Content.ReadAsStringAsync())["task"]!;
@@ -46,7 +46,7 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
         var sender = Guid.NewGuid().ToString();
-        await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(sender, Html), connector.ServiceUrl));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(sender, Html), connector.ServiceUrl));
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
 
         var lines = Intake.UpToReview();
@@ -84,7 +84,7 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
         await using var connector = await ConnectorStub.StartAsync();
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
-        await PostAsync(app, MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), Html), connector.ServiceUrl));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), Html), connector.ServiceUrl));
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
 
         var replies = await chat.SayAsync("Delete it");
@@ -107,8 +107,8 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
         var question = (await chat.SayAsync("report")).Last();
         var payload = MessageAction.Payload(Guid.NewGuid().ToString(), Html);
 
-        var first = await PostAsync(app, MessageAction.Invoke(person, payload, connector.ServiceUrl));
-        var again = await PostAsync(app, MessageAction.Invoke(person, payload, connector.ServiceUrl, name: "composeExtension/fetchTask"));
+        var first = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, payload, connector.ServiceUrl));
+        var again = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, payload, connector.ServiceUrl, name: "composeExtension/fetchTask"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -124,7 +124,4 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
         Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Evidence);
     }
-
-    private static Task<HttpResponseMessage> PostAsync(BotApp app, string json)
-        => app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -99,7 +99,7 @@ public sealed class LongTextTests(AzuriteFixture azurite, ITestOutputHelper outp
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
         await chat.SayAsync($"add to {reference}");
         var addition = Longest("It happened again");
-        var activity = HttpChat.Activity(addition, chat.ConversationId, chat.AadObjectId);
+        var activity = chat.Next(addition);
 
         (await chat.PostAsync(activity)).EnsureSuccessStatusCode();
         (await chat.PostAsync(activity)).EnsureSuccessStatusCode();

@@ -34,7 +34,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
 
         foreach (var said in new[] { $"note {reference} {Note}", $"message {reference} {Message}" })
         {
-            var json = HttpChat.Activity(said, owner.ConversationId, ownerId, serviceUrl: connector.ServiceUrl);
+            var json = owner.Next(said);
             gate.HoldNextWrite();
             var first = owner.PostAsync(json);
             await gate.HeldAsync(Patience);
@@ -88,7 +88,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var blobs = new CaseBlobs(azurite, app);
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
 
-        var json = HttpChat.Activity($"reply {reference} Yes, after lunch", reporter.ConversationId, reporter.AadObjectId, id: Guid.NewGuid().ToString("N"), serviceUrl: connector.ServiceUrl);
+        var json = reporter.Next($"reply {reference} Yes, after lunch");
         gate.HoldNextWrite();
         var first = reporter.PostAsync(json);
         await gate.HeldAsync(Patience);

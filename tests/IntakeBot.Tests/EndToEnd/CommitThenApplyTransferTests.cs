@@ -31,7 +31,7 @@ public sealed class CommitThenApplyTransferTests(AzuriteFixture azurite) : IClas
         await using var app = new BotApp(azurite, Settings(ownerId, colleagueId), gate.Install);
         var (owner, colleague, reference) = await SubmittedAsync(app, connector, ownerId, colleagueId);
 
-        var json = HttpChat.Activity($"transfer {reference} to {colleagueId}", owner.ConversationId, ownerId, serviceUrl: connector.ServiceUrl);
+        var json = owner.Next($"transfer {reference} to {colleagueId}");
         gate.HoldNextWrite();
         var first = owner.PostAsync(json);
         await gate.HeldAsync(Patience);

@@ -1,4 +1,3 @@
-using System.Net;
 using IntakeBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 
@@ -14,15 +13,11 @@ public sealed class GroupChatTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await using var connector = await ConnectorStub.StartAsync();
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
-        var client = app.CreateClient();
+        var group = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, $"19:group-{Guid.NewGuid():N}@thread.v2", conversationType);
 
-        var response = await client.PostAsync("/api/messages", new StringContent(
-            HttpChat.Activity("<at>IntakeBot</at> I need to report my manager", $"19:group-{Guid.NewGuid():N}@thread.v2", person, conversationType, serviceUrl: connector.ServiceUrl),
-            System.Text.Encoding.UTF8,
-            "application/json"));
+        // SayAsync asserts 200 OK.
+        var replies = await group.SayAsync("<at>IntakeBot</at> I need to report my manager");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var replies = JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!.Select(a => a.Value<string>("text")).ToList();
         Assert.Equal("Hi! I only chat one-to-one, so I've said hello in a private chat.", Assert.Single(replies));
         Assert.DoesNotContain("report", replies[0], StringComparison.OrdinalIgnoreCase);
         var created = Assert.Single(connector.CreatedConversations);

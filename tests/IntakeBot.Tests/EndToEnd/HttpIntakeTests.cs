@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
@@ -45,7 +44,7 @@ public sealed class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<Azur
     [InlineData("{}")]
     public async Task Malformed_activities_are_refused_with_400_not_500(string body)
     {
-        var response = await _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await ApiMessages.PostAsync(_client, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Tests.Infrastructure;
@@ -14,13 +13,12 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task An_activity_delivered_twice_has_exactly_one_effect()
     {
         await using var app = new BotApp(azurite);
-        var client = app.CreateClient();
-        var chat = new HttpChat(client);
+        var chat = new HttpChat(app.CreateClient());
         await chat.SayAllAsync("report", "First part");
-        var activity = HttpChat.Activity("Second part", chat.ConversationId, chat.AadObjectId, id: "teams-activity-42");
+        var activity = chat.Next("Second part", id: "teams-activity-42");
 
-        var first = await client.PostAsync("/api/messages", new StringContent(activity, Encoding.UTF8, "application/json"));
-        var again = await client.PostAsync("/api/messages", new StringContent(activity, Encoding.UTF8, "application/json"));
+        var first = await chat.PostAsync(activity);
+        var again = await chat.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Empty(JObject.Parse(await again.Content.ReadAsStringAsync())["activities"]!);
@@ -35,12 +33,11 @@ public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Two_messages_of_one_conversation_at_the_same_moment_never_corrupt_the_dialog_stack()
     {
         await using var app = new BotApp(azurite);
-        var client = app.CreateClient();
-        var chat = new HttpChat(client);
+        var chat = new HttpChat(app.CreateClient());
         await chat.SayAllAsync("report", "The start of it");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            client.PostAsync("/api/messages", new StringContent(HttpChat.Activity($"part {i}", chat.ConversationId, chat.AadObjectId), Encoding.UTF8, "application/json"))));
+            chat.PostAsync(chat.Next($"part {i}"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var texts = new List<string>();

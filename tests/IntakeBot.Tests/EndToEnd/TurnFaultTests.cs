@@ -25,7 +25,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var chat = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
         var upToReview = Intake.UpToReview();
         await chat.SayAllAsync(upToReview[..Array.IndexOf(upToReview, "skip")]);
-        var activity = JObject.Parse(HttpChat.Activity(string.Empty, chat.ConversationId, chat.AadObjectId, serviceUrl: connector.ServiceUrl));
+        var activity = JObject.Parse(chat.Next(string.Empty));
         activity["attachments"] = new JArray(HttpChat.UploadedFile("notes.pdf", connector.ServeStalled("notes.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\nnotes\n%%EOF"))));
         var json = activity.ToString(Formatting.None);
 
@@ -57,7 +57,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         connector.FailNextReplies(1);
         var sent = connector.Sent.Count;
-        var response = await chat.PostAsync(WithoutExpectReplies("second part", chat, connector.ServiceUrl));
+        var response = await chat.PostAsync(chat.Next("second part", expectReplies: false));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(sent, connector.Sent.Count);
         var next = await chat.SayAsync("done");
@@ -79,7 +79,7 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var chat = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
         await chat.SayAllAsync("report", "first part");
         connector.FailNextReplies(1);
-        Assert.Equal(HttpStatusCode.OK, (await chat.PostAsync(WithoutExpectReplies("second part", chat, connector.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chat.PostAsync(chat.Next("second part", expectReplies: false))).StatusCode);
 
         var again = await chat.SayAsync("second part");
         var next = await chat.SayAsync("done");
@@ -113,13 +113,6 @@ public sealed class TurnFaultTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(said >= 0);
         Assert.Equal(told, transcript[said + 1].Text);
         Assert.Single(transcript, e => e.Text == told);
-    }
-
-    private static string WithoutExpectReplies(string text, HttpChat chat, string serviceUrl)
-    {
-        var activity = JObject.Parse(HttpChat.Activity(text, chat.ConversationId, chat.AadObjectId, serviceUrl: serviceUrl));
-        activity.Remove("deliveryMode");
-        return activity.ToString(Formatting.None);
     }
 
     private static async Task<IReadOnlyList<string>> RepliesAsync(HttpResponseMessage response)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using IntakeBot.Cases;
@@ -8,7 +7,7 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A Teams personal chat over real HTTP to /api/messages: Teams-shaped activities with
 /// <c>deliveryMode: expectReplies</c>, so the replies come back in the response body.</summary>
-internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null)
+internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null, string conversationType = "personal")
 {
     private readonly string _conversationId = conversationId ?? $"a:{Guid.NewGuid():N}";
 
@@ -35,12 +34,28 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
             ["text"] = text,
         }.ToString(Formatting.None);
 
+    /// <summary>This chat's next message as Teams would post it, for tests that post it themselves:
+    /// twice (a redelivery), several at once, or changed first. Without <paramref name="expectReplies"/>
+    /// the replies go to the connector at the chat's service URL, as in a real Teams chat.</summary>
+    public string Next(string text, string? id = null, bool expectReplies = true)
+    {
+        var json = Activity(text, _conversationId, AadObjectId, conversationType, id, serviceUrl);
+        if (expectReplies)
+        {
+            return json;
+        }
+
+        var activity = JObject.Parse(json);
+        activity.Remove("deliveryMode");
+        return activity.ToString(Formatting.None);
+    }
+
     public Task<IReadOnlyList<string>> SayAsync(string text) => SendAsync(text, null);
 
     /// <summary>Sends a message with attachments in Teams' shapes, and optional text.</summary>
     public async Task<IReadOnlyList<string>> SendAsync(string? text, JArray? attachments)
     {
-        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: Guid.NewGuid().ToString("N"), serviceUrl: serviceUrl));
+        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
         if (attachments is not null)
         {
             activity["attachments"] = attachments;
@@ -56,7 +71,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <paramref name="value"/> and no text it is a card button press as Teams delivers it.</summary>
     public async Task<IReadOnlyList<JObject>> ExchangeAsync(string? text, JObject? value = null)
     {
-        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, id: Guid.NewGuid().ToString("N"), serviceUrl: serviceUrl));
+        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
         if (value is not null)
         {
             activity.Remove("text");
@@ -101,6 +116,5 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
         return last;
     }
 
-    public Task<HttpResponseMessage> PostAsync(string json)
-        => client.PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+    public Task<HttpResponseMessage> PostAsync(string json) => ApiMessages.PostAsync(client, json);
 }

@@ -159,9 +159,16 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await reporter.SayAllAsync(Intake.UpToReview());
         var second = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
 
-        var lifecycle = app.Services.GetRequiredService<CaseLifecycle>();
-        Assert.Equal(LifecycleOutcome.Changed, await lifecycle.RecordFeedbackAsync(first, ownerId, CancellationToken.None));
-        Assert.Equal(LifecycleOutcome.Already, await lifecycle.RecordFeedbackAsync(first, ownerId, CancellationToken.None));
+        Assert.StartsWith($"Your message is saved in {first}.", (await owner.SayAsync($"message {first} Could we talk on Tuesday?"))[0], StringComparison.Ordinal);
+        var met = Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(first)).Deadlines, d => d.Kind == DeadlineKind.Feedback);
+        Assert.Equal((Start, ownerId), (met.MetAt, met.MetBy));
+
+        // A second message is feedback already given: the deadline stays met when it first was.
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.StartsWith($"Your message is saved in {first}.", (await owner.SayAsync($"message {first} Or Wednesday?"))[0], StringComparison.Ordinal);
+        var again = await new CaseBlobs(azurite, app).CaseAsync(first);
+        Assert.Equal(2, again.Messages.Count);
+        Assert.Equal(met, Assert.Single(again.Deadlines, d => d.Kind == DeadlineKind.Feedback));
         await owner.SayAsync($"close {second} confirm");
 
         var firstTags = await TagsAsync(azurite, app, first);

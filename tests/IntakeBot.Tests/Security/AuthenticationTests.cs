@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Security;
@@ -45,19 +43,8 @@ public sealed class AuthenticationTests(AzuriteFixture azurite) : IClassFixture<
         await _issuer.DisposeAsync();
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string? authorization)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(HttpChat.Activity($"report {Canary}", $"a:{Guid.NewGuid():N}", Guid.NewGuid().ToString(), serviceUrl: ServiceUrl), Encoding.UTF8, "application/json"),
-        };
-        if (authorization is not null)
-        {
-            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
-        }
-
-        return await _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string? authorization)
+        => ApiMessages.PostAsync(_client, HttpChat.Activity($"report {Canary}", $"a:{Guid.NewGuid():N}", Guid.NewGuid().ToString(), serviceUrl: ServiceUrl), authorization);
 
     [Fact]
     public async Task A_valid_channel_token_is_accepted()

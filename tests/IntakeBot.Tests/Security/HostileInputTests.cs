@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using IntakeBot.Tests.Infrastructure;
@@ -22,9 +21,6 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
-
-    private Task<HttpResponseMessage> PostAsync(string body)
-        => _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
     private static JObject Message(string conversationId, string aadObjectId) => JObject.Parse(HttpChat.Activity("hello", conversationId, aadObjectId));
 
@@ -63,7 +59,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
                 break;
         }
 
-        var response = await PostAsync(activity.ToString());
+        var response = await ApiMessages.PostAsync(_client, activity.ToString());
 
         Assert.True((int)response.StatusCode < 500, $"{mutation}: {(int)response.StatusCode}");
     }
@@ -102,7 +98,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
             default: body = body[..(body.Length / 2)]; break;
         }
 
-        var response = await PostAsync(shape.StartsWith("body-", StringComparison.Ordinal) ? body : activity.ToString());
+        var response = await ApiMessages.PostAsync(_client, shape.StartsWith("body-", StringComparison.Ordinal) ? body : activity.ToString());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
@@ -194,7 +190,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IClassFixture<Az
                 activity["attachments"] = new JArray(HttpChat.UploadedFile("x.png", attachment), HttpChat.InlineImage(attachment));
             }
 
-            var response = await PostAsync(activity.ToString());
+            var response = await ApiMessages.PostAsync(_client, activity.ToString());
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for a {type} in a {conversationType} chat to {serviceUrl} ({ids})");
         }
 

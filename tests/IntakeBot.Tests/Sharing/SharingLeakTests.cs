@@ -262,7 +262,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         var (reference, reporter) = await SubmittedCaseAsync(new() { ["He shouted at me in the stand-up meeting"] = Hostile });
         await reporter.SayAllAsync($"add to {reference}", "[more](https://evil.test/more)", "done");
 
-        var response = await _owner.PostAsync(HttpChat.Activity($"case {reference}", _owner.ConversationId, OwnerId, id: Guid.NewGuid().ToString("N")));
+        var response = await _owner.PostAsync(_owner.Next($"case {reference}"));
         var reply = (JObject)JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]![0]!;
 
         var shown = string.Join("\n", reply.SelectTokens("$..text").Select(t => t.ToString()));

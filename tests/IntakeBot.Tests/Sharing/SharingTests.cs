@@ -4,6 +4,7 @@ using IntakeBot.Evidence;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Sharing;
 
@@ -38,6 +39,8 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["Sharing:SensitivityLabelId"] = Label,
             ["Sharing:MaxRetries"] = "1",
             ["Sharing:RetryDelaySeconds"] = "1",
+            ["Evidence:AllowedHosts:0"] = "127.0.0.1",
+            ["Evidence:AllowLoopbackHttp"] = "true",
         });
         _owner = new HttpChat(_app.CreateClient(), OwnerId);
     }
@@ -48,15 +51,21 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await _graph.DisposeAsync();
     }
 
-    private async Task<string> SubmittedCaseAsync(string whoWasInvolved = "My team lead")
+    /// <summary>A case whose evidence is a pasted chat line and, when given, a file uploaded after it.</summary>
+    private async Task<string> SubmittedCaseAsync(string whoWasInvolved = "My team lead", JObject? file = null)
     {
         var chat = new HttpChat(_app.CreateClient());
         var lines = Intake.UpToReview().ToList();
         lines[lines.IndexOf("My team lead")] = whoWasInvolved;
         var evidenceStep = lines.IndexOf("skip");
         lines[evidenceStep] = "a pasted chat line: see you at 5";
-        lines.Insert(evidenceStep + 1, "done");
-        await chat.SayAllAsync([.. lines]);
+        await chat.SayAllAsync([.. lines[..(evidenceStep + 1)]]);
+        if (file is not null)
+        {
+            Assert.StartsWith($"Saved {file.Value<string>("name")}", (await chat.SendAsync(null, [file]))[0], StringComparison.Ordinal);
+        }
+
+        await chat.SayAllAsync(["done", .. lines[(evidenceStep + 1)..]]);
         return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
     }
 
@@ -134,12 +143,11 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Evidence_over_4_mb_goes_to_the_drive_through_an_upload_session_byte_for_byte()
     {
-        var reference = await SubmittedCaseAsync();
         var big = new byte[5 * 1024 * 1024];
         Random.Shared.NextBytes(big);
         "%PDF-1.7"u8.CopyTo(big);
-        var item = await _app.Services.GetRequiredService<EvidenceStore>().SaveAsync(reference, "big.pdf", "big.pdf", "application/pdf", new MemoryStream(big), 50L * 1024 * 1024, "someone", CancellationToken.None);
-        await _app.Services.GetRequiredService<CaseChanges>().ApplyAsync(new PendingChange { Reference = reference, Actor = "someone", At = item.AddedAt, Evidence = [item] }, [], healing: false, CancellationToken.None);
+        await using var files = await FileServer.StartAsync();
+        var reference = await SubmittedCaseAsync(file: HttpChat.UploadedFile("big.pdf", files.Serve("big.pdf", big, "application/pdf")));
 
         await _owner.SayAsync($"share {reference} with alex@contoso.test");
 
