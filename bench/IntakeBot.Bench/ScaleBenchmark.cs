@@ -90,7 +90,7 @@ internal static class ScaleBenchmark
 
     /// <summary>Times the list; also returns the fewest cases it found, which is printed so that an
     /// incomplete answer (Azurite 3.37 searches only the first 5,000 blobs of a container by tags) is seen.</summary>
-    private static async Task<(double P50, double P99, int Found)> MeasureAsync(int rounds, Func<Task<IReadOnlyList<CaseRecord>>> list)
+    private static async Task<(double P50, double P99, int Found)> MeasureAsync(int rounds, Func<Task<IReadOnlyList<CaseSummary>>> list)
     {
         var times = new List<double>(rounds);
         var fewest = int.MaxValue;

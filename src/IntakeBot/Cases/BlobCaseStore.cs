@@ -98,7 +98,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
     public async Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken)
         => (await ReadAsync(reference, cancellationToken).ConfigureAwait(false))?.Record;
 
-    public async Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(CaseFilter filter, CancellationToken cancellationToken)
     {
         var (tag, id) = filter switch
         {
@@ -107,17 +107,19 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
             _ => throw new ArgumentException("Say whose cases to list.", nameof(filter)),
         };
 
-        // The index finds the person's cases without reading anyone else's; each record is then read
+        // The index finds the person's cases without reading anyone else's; each case.json is then read
         // (its status is always the stored one) and checked again, because the index may lag a change.
         var references = await FindReferencesAsync($"\"{tag}\" = '{_index.Of(id)}'", cancellationToken).ConfigureAwait(false);
-        var records = await ReadAllAsync(references, cancellationToken).ConfigureAwait(false);
+        var records = await ReadAllFactsAsync(references, cancellationToken).ConfigureAwait(false);
         var person = CaseIndexKey.Normalize(id);
-        return [.. records.Where(r => filter.ReporterAadObjectId is null
-            ? CaseIndexKey.Normalize(r.Owner) == person
-            : r.Reporter is { } reporter && CaseIndexKey.Normalize(reporter.AadObjectId) == person)];
+        return [.. records
+            .Where(r => filter.ReporterAadObjectId is null
+                ? CaseIndexKey.Normalize(r.Owner) == person
+                : r.Reporter is { } reporter && CaseIndexKey.Normalize(reporter.AadObjectId) == person)
+            .Select(CaseSummary.Of)];
     }
 
-    public async IAsyncEnumerable<CaseRecord> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<CaseSummary> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!CaseIndexTags.IsValidValue(dateTag) || dateTag.Length == 0)
         {
@@ -129,13 +131,13 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         var references = await FindReferencesAsync($"\"{CaseIndexTags.Status}\" = '{statusTag}' AND \"{dateTag}\" < '{bound}'", cancellationToken).ConfigureAwait(false);
         foreach (var chunk in references.Chunk(ParallelReads * 4))
         {
-            foreach (var record in await ReadAllAsync(chunk, cancellationToken).ConfigureAwait(false))
+            foreach (var record in await ReadAllFactsAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
                 // Checked against the record as stored now, with the same function that wrote the tags.
                 var tags = CaseIndexTags.For(record, _index, retention?.ClosedCase);
                 if (tags[CaseIndexTags.Status] == statusTag && tags.TryGetValue(dateTag, out var due) && string.CompareOrdinal(due, bound) < 0)
                 {
-                    yield return record;
+                    yield return CaseSummary.Of(record);
                 }
             }
         }
@@ -156,13 +158,28 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         return references;
     }
 
-    /// <summary>Reads cases a few at a time, in the order given, leaving out any deleted since.</summary>
-    private async Task<IEnumerable<CaseRecord>> ReadAllAsync(IReadOnlyList<string> references, CancellationToken cancellationToken)
+    /// <summary>Reads the <c>case.json</c> of cases a few at a time, in the order given, leaving out any
+    /// deleted since. Only <c>case.json</c>: the long texts stay in their blobs and are left empty here,
+    /// so these records are for <see cref="CaseSummary.Of"/> and the index check, never shown or written.</summary>
+    private async Task<IEnumerable<CaseRecord>> ReadAllFactsAsync(IReadOnlyList<string> references, CancellationToken cancellationToken)
     {
         var records = new CaseRecord?[references.Count];
         await Parallel.ForAsync(0, references.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (i, token) =>
-            records[i] = await GetAsync(references[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+            records[i] = await ReadFactsAsync(references[i], token).ConfigureAwait(false)).ConfigureAwait(false);
         return records.OfType<CaseRecord>();
+    }
+
+    private async Task<CaseRecord?> ReadFactsAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return CaseTexts.FactsOnly(download.Value.Content);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)

@@ -29,7 +29,8 @@ public static class CasesServiceCollectionExtensions
         services.AddHostedService<ContainerInitializer>();
         services.AddSingleton<ICaseStore, BlobCaseStore>();
         services.AddCaseIndex();
-        services.AddOptions<CaseLimits>().BindConfiguration(CaseLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CaseLimits>().BindConfiguration(CaseLimits.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CaseLimits>, CaseLimitsValidator>();
         services.AddSingleton<CaseLifecycle>();
         services.AddSingleton<CaseChanges>();
         return services;

@@ -16,13 +16,14 @@ public interface ICaseStore
     Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>The cases whose reporter has this AAD object id, or whose owner is this roster entry, found
-    /// through the index tags (never by reading other cases), in reference order.</summary>
-    Task<IReadOnlyList<CaseRecord>> ListAsync(CaseFilter filter, CancellationToken cancellationToken);
+    /// through the index tags (never by reading other cases), in reference order; each read from its
+    /// <c>case.json</c> alone, as a summary without anything a person wrote.</summary>
+    Task<IReadOnlyList<CaseSummary>> ListAsync(CaseFilter filter, CancellationToken cancellationToken);
 
     /// <summary>The cases in <paramref name="status"/> whose date tag <paramref name="dateTag"/> (one of
     /// <see cref="CaseIndexTags"/>' dates) is before <paramref name="before"/>, found through the index
-    /// and checked against each stored record: for the deadline reminders and the retention sweep.</summary>
-    IAsyncEnumerable<CaseRecord> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken);
+    /// and checked against each stored <c>case.json</c>: for the deadline reminders and the retention sweep.</summary>
+    IAsyncEnumerable<CaseSummary> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken);
 
     Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken);
 

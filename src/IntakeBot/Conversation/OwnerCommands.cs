@@ -18,7 +18,7 @@ namespace IntakeBot.Conversation;
 /// <summary>The case owner's commands: cases, case, share, revoke, access, and the retention commands
 /// hold, release and deleted. Anyone who does not own the named case (or, for a hold, is not one of
 /// <c>Retention:HoldRoles</c>) gets exactly the answer a case that does not exist gets.</summary>
-public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseDrafts drafts, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
+public sealed partial class OwnerCommands(ICaseStore cases, SharingService sharing, CaseDrafts drafts, CaseTransfer transfer, LegalHold legalHold, Tombstones tombstones, RetentionWording retention, DeadlineWording deadlines, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits)
 {
     private const int LatestAuditEntries = 5;
 
@@ -182,6 +182,13 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return text.Format(TextKey.NoteTooLong, MaxNoteLength);
         }
 
+        // Checked against the case as stored; a note decided by another turn at the same moment may
+        // still go in after it (one over the limit), since a note already confirmed is never dropped.
+        if (record.Notes.Count >= limits.Value.NotesPerCase)
+        {
+            return text.Format(TextKey.NotesFull, record.Reference, record.Notes.Count);
+        }
+
         await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record.Reference) with { Note = note, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         return text.Format(TextKey.NoteDone, record.Reference);
     }
@@ -217,6 +224,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         if (message.Length > lifecycleOptions.Value.MaxMessageLength)
         {
             return text.Format(TextKey.FollowUpMessageTooLong, lifecycleOptions.Value.MaxMessageLength);
+        }
+
+        if (record.Messages.Count >= limits.Value.MessagesPerCase)
+        {
+            return text.Format(TextKey.MessageThreadFull, record.Reference, record.Messages.Count);
         }
 
         if (!command.Groups["confirm"].Success && text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact))
@@ -302,7 +314,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             .ToList();
         return owned.Count == 0
             ? text[TextKey.CasesEmpty]
-            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.Access.Count, deadlines.Line(c)))));
+            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.AccessCount, deadlines.Line(c)))));
     }
 
     /// <summary>The case as the owner's case card (<see cref="CaseCard"/>): a request not to be contacted

@@ -14,7 +14,7 @@ namespace IntakeBot.Conversation;
 /// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
 /// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
 /// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
-public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions)
+public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits)
 {
     /// <summary>The Reply button's choice on the <c>view</c> card; it asks for the reply (<see cref="ReplyDialog"/>).</summary>
     public const string ReplyChoice = "reply";
@@ -63,8 +63,8 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         }
 
         var lines = mine.Select(c => text.Format(TextKey.MyReportsLine, c.Reference, Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), ReporterStatus(c.Status))
-            + (c.HasUnreadForReporter() ? text.Format(TextKey.MyReportsUnread, c.Reference) : string.Empty));
-        var choices = mine.Where(c => c.HasUnreadForReporter()).Select(c => text.Format(TextKey.ChoiceView, c.Reference))
+            + (c.HasUnreadForReporter ? text.Format(TextKey.MyReportsUnread, c.Reference) : string.Empty));
+        var choices = mine.Where(c => c.HasUnreadForReporter).Select(c => text.Format(TextKey.ChoiceView, c.Reference))
             .Concat(mine.Where(c => c.Status.IsOpen()).Select(c => text.Format(TextKey.ChoiceAddTo, c.Reference)))
             .Take(3);
         await turnContext.SendActivityAsync(
@@ -146,6 +146,12 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         if (message.Length > max)
         {
             return (text.Format(TextKey.ReplyTooLong, max), false);
+        }
+
+        // Both directions count: the thread is one list in case.json.
+        if (record!.Messages.Count >= limits.Value.MessagesPerCase)
+        {
+            return (text.Format(TextKey.ReplyThreadFull, record.Reference, record.Messages.Count), true);
         }
 
         await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record!.Reference) with { ReporterReply = message }, cancellationToken).ConfigureAwait(false);

@@ -7,11 +7,12 @@ namespace IntakeBot.Lifecycle;
 /// or overdue since its date, the overdue first.</summary>
 public sealed class DeadlineWording(TextCatalog text, TimeProvider time)
 {
-    /// <summary>The deadlines of <paramref name="record"/> to append to its line; empty when none is running.</summary>
-    public string Line(CaseRecord record)
+    /// <summary>The deadlines of <paramref name="summary"/> to append to its line; empty when none is running.</summary>
+    public string Line(CaseSummary summary)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         var now = time.GetUtcNow();
-        return string.Concat(CaseDeadlines.Running(record)
+        return string.Concat(summary.RunningDeadlines
             .OrderBy(d => d.Due)
             .Select(d => text.Format(d.Due <= now ? TextKey.CasesDeadlineOverdue : TextKey.CasesDeadlineDue, Name(d.Kind), Times.Utc(d.Due))));
     }

@@ -18,6 +18,7 @@ public sealed class SharingService(
     ConflictCheck conflicts,
     TextCatalog text,
     IOptions<SharingOptions> options,
+    IOptions<CaseLimits> limits,
     TimeProvider clock,
     ILogger<SharingService> logger)
 {
@@ -67,6 +68,13 @@ public sealed class SharingService(
             if (record.Access.Any(g => g.UserId == check.UserId))
             {
                 return text.Format(TextKey.ShareAlready, PlainText.Escape(address), record.Reference);
+            }
+
+            // Before anything is uploaded or anyone invited; taking someone's access away makes room.
+            if (record.Access.Count >= limits.Value.PeoplePerCase)
+            {
+                await AuditAsync(record, actor, AuditAction.Share, address, AuditResult.Refused, "access-limit", cancellationToken).ConfigureAwait(false);
+                return text.Format(TextKey.ShareAccessFull, PlainText.Escape(address), record.Reference, record.Access.Count);
             }
 
             // Nobody but the app and this case's grantees may read the folder, before anything is

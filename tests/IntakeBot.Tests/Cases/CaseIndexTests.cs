@@ -174,6 +174,93 @@ public sealed class CaseIndexTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task A_pass_whose_lease_is_taken_over_mid_pass_leaves_every_case_tagged_once_with_its_own_tags()
+    {
+        var (containers, store) = await NewStoreAsync();
+        var older = Enumerable.Range(0, 200).Select(NewCase).ToList();
+        await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token));
+        _requests.Clear();
+
+        // After its first page, the first instance loses its lease (as when it stalls past a renewal) and
+        // a second instance takes the pass over and finishes it; then the first goes on.
+        int? second = null;
+        var first = NewMigration(containers).RunAsync(50, afterPage: tagged =>
+        {
+            if (second is not null)
+            {
+                return;
+            }
+
+            containers.Cases.GetBlobClient(CaseIndexMigration.LockBlob).GetBlobLeaseClient().Break(TimeSpan.Zero);
+            second = NewMigration(containers).RunAsync(50, afterPage: null, CancellationToken.None).GetAwaiter().GetResult();
+        }, CancellationToken.None);
+
+        // The first either ends or, once its renewal finds the lease gone, is cancelled: both are fine.
+        try
+        {
+            await first;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        // The second finished the pass; between them every case was tagged exactly once (a mark and its
+        // tags: two tag writes), and each owner's list is exactly that owner's cases.
+        Assert.Equal(150, second);
+        Assert.Equal(400, _requests.TagWrites);
+        Assert.Equal(200, (await TaggedAsync(containers)).Count);
+        for (var owner = 0; owner < 7; owner++)
+        {
+            Assert.Equal(older.Where(c => c.Owner == Owner(owner)).Select(c => c.Reference).Order(StringComparer.Ordinal),
+                (await store.ListAsync(new CaseFilter(Owner: Owner(owner)), CancellationToken.None)).Select(c => c.Reference));
+        }
+
+        Assert.True(await containers.Cases.GetBlobClient(CaseIndexMigration.DoneMarker).ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Cases_left_marked_by_a_stopped_pass_and_cases_written_while_a_pass_runs_all_end_up_tagged()
+    {
+        var (containers, store) = await NewStoreAsync();
+        var older = Enumerable.Range(0, 150).Select(NewCase).ToList();
+        await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token));
+
+        // A pass that stopped between marking a case (idx=0) and tagging it left these with the mark alone.
+        foreach (var marked in older.Take(20))
+        {
+            await containers.Cases.GetBlobClient($"{marked.Reference}/case.json").SetTagsAsync(new Dictionary<string, string> { [CaseIndexTags.Version] = "0" });
+        }
+
+        // While the next pass runs, the bot creates cases and changes an older one that the pass has not reached.
+        var created = new List<CaseRecord>();
+        var changed = older.MaxBy(c => c.Reference, StringComparer.Ordinal)!;
+        var pass = await NewMigration(containers).RunAsync(50, afterPage: _ =>
+        {
+            if (created.Count > 0)
+            {
+                return;
+            }
+
+            created.AddRange(Enumerable.Range(1000, 10).Select(NewCase));
+            foreach (var record in created)
+            {
+                Assert.True(store.TryCreateAsync(record, CancellationToken.None).GetAwaiter().GetResult());
+            }
+
+            Assert.NotNull(store.UpdateAsync(changed.Reference, c => c with { Owner = Owner(6), UpdatedAt = Now.AddMinutes(1) }, CancellationToken.None).GetAwaiter().GetResult());
+        }, CancellationToken.None);
+
+        Assert.NotNull(pass);
+        Assert.Equal(160, (await TaggedAsync(containers)).Count);
+        var all = older.Select(c => c.Reference == changed.Reference ? c with { Owner = Owner(6) } : c).Concat(created).ToList();
+        for (var owner = 0; owner < 7; owner++)
+        {
+            Assert.Equal(all.Where(c => c.Owner == Owner(owner)).Select(c => c.Reference).Order(StringComparer.Ordinal),
+                (await store.ListAsync(new CaseFilter(Owner: Owner(owner)), CancellationToken.None)).Select(c => c.Reference));
+        }
+    }
+
+    [Fact]
     public async Task The_bot_is_ready_and_answers_before_the_tagging_pass_has_run()
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];

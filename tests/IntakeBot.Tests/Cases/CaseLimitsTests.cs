@@ -5,6 +5,7 @@ using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -139,6 +140,50 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.StartsWith("Thank you. What you added is saved", (await chat.SayAsync("done"))[0], StringComparison.Ordinal);
         var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
         Assert.Equal(["It happened again today", "This time in the kitchen"], record.Additions.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task Notes_and_the_thread_past_the_cases_limits_are_refused_saying_so_and_what_was_kept_stays()
+    {
+        var owner = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?>
+        {
+            ["Limits:NotesPerCase"] = "2",
+            ["Limits:MessagesPerCase"] = "2",
+            ["Intake:DefaultOwner"] = owner,
+            ["Intake:Responders:0"] = owner,
+        });
+        var reporter = new HttpChat(app.CreateClient());
+        var responder = new HttpChat(app.CreateClient(), owner);
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        await responder.SayAllAsync($"note {reference} first call", $"note {reference} second call", $"message {reference} could we talk on Tuesday?");
+        await reporter.SayAsync($"reply {reference} yes, Tuesday works");
+
+        var note = await responder.SayAsync($"note {reference} third call");
+        var message = await responder.SayAsync($"message {reference} one more thing");
+        var reply = await reporter.SayAsync($"reply {reference} and one more from me");
+
+        Assert.StartsWith($"I didn't save that note: {reference} already holds 2 internal notes", note[0], StringComparison.Ordinal);
+        Assert.StartsWith($"I didn't save or send that message: the conversation about {reference} already holds 2 messages", message[0], StringComparison.Ordinal);
+        Assert.StartsWith($"I couldn't add that reply: the conversation about {reference} already holds 2 messages", reply[0], StringComparison.Ordinal);
+        var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
+        Assert.Equal(["first call", "second call"], record.Notes.Select(n => n.Text));
+        Assert.Equal(["could we talk on Tuesday?", "yes, Tuesday works"], record.Messages.Select(m => m.Text));
+    }
+
+    [Theory]
+    [InlineData("NotesPerCase", "0")]
+    [InlineData("MessagesPerCase", "1001")]
+    [InlineData("PeoplePerCase", "-1")]
+    [InlineData("EvidenceBytesPerCase", "0")]
+    public void A_limit_out_of_range_stops_the_app_at_start_up_naming_the_setting(string limit, string value)
+    {
+        using var app = NewApp(limit, value);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains($"Limits:{limit} must be", failure.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A submitted case at every configured limit: 100 account messages and 100 additions at

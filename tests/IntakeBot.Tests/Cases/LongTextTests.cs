@@ -75,6 +75,45 @@ public sealed class LongTextTests(AzuriteFixture azurite, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task Lists_read_no_long_texts_and_the_case_card_still_shows_a_long_text_whole()
+    {
+        var owner = Guid.NewGuid().ToString();
+        var reporterId = Guid.NewGuid().ToString();
+        var requests = new StorageRequests();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = owner, ["Intake:Responders:0"] = owner }, s => requests.Install(azurite, s));
+        var full = AtEveryLimit(owner, reporterId);
+
+        // Under the card's cut (600 characters) but over 2 KB in case.json, where each letter is escaped.
+        var shown = string.Concat(Enumerable.Repeat("Ünïcödé ", 70)) + "the end";
+        var records = Enumerable.Range(0, 3).Select(i => full with
+        {
+            Reference = CaseReference.NewReference(),
+            Answers = new IntakeAnswers { WhatHappened = [shown, .. full.Answers.WhatHappened[..3]] },
+            Additions = full.Additions[..3],
+            Notes = full.Notes[..3],
+            Messages = full.Messages[..3],
+        }).ToList();
+        foreach (var record in records)
+        {
+            Assert.True(await Store(app).TryCreateAsync(record, CancellationToken.None));
+            Assert.NotEmpty(await TextBlobsAsync(new CaseBlobs(azurite, app), record.Reference));
+        }
+
+        var mark = requests.Count;
+        var mine = string.Join("\n", await new HttpChat(app.CreateClient(), reporterId).SayAsync("my reports"));
+        var owned = string.Join("\n", await new HttpChat(app.CreateClient(), owner).SayAsync("cases"));
+
+        Assert.All(records, r => Assert.Contains(r.Reference, mine, StringComparison.Ordinal));
+        Assert.All(records, r => Assert.Contains(r.Reference, owned, StringComparison.Ordinal));
+        Assert.DoesNotContain("$text", mine + owned, StringComparison.Ordinal);
+        Assert.Empty(requests.Since(mark, "/texts/"));
+
+        var card = string.Join("\n", (await new HttpChat(app.CreateClient(), owner).ExchangeAsync($"case {records[0].Reference}")).Select(a => a.ToString(Formatting.None)));
+        Assert.Contains(shown, card, StringComparison.Ordinal);
+        Assert.NotEmpty(requests.Since(mark, $"/{records[0].Reference}/texts/"));
+    }
+
+    [Fact]
     public async Task Deleting_a_case_leaves_none_of_its_long_texts_behind()
     {
         await using var app = new BotApp(azurite);

@@ -140,7 +140,7 @@ public sealed class StoredJsonTests(AzuriteFixture azurite) : IClassFixture<Azur
         var unknown = Assert.Single(listed, c => c.Reference == newer);
         Assert.Equal(CaseStatus.Unknown, unknown.Status);
         Assert.False(unknown.Status.IsSubmitted());
-        Assert.Empty(CaseDeadlines.Running(unknown));
+        Assert.Empty(unknown.RunningDeadlines);
         Assert.Equal([AuditAction.Note, AuditAction.Unknown], (await store.ReadAuditAsync(newer, CancellationToken.None)).Select(a => a.Action));
 
         await Assert.ThrowsAsync<JsonException>(() => store.UpdateAsync(newer, c => c with { UpdatedAt = now.AddMinutes(1), Notes = [new CaseNote(now, "owner@contoso.test", "a note")] }, CancellationToken.None));

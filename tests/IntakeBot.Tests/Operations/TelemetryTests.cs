@@ -74,6 +74,47 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Empty(otlp.SignalsContaining("contoso.test"));
     }
 
+    [Fact]
+    public async Task With_an_application_insights_connection_string_a_turn_and_a_share_export_requests_dependencies_and_metrics_with_no_answer_or_upn_in_them()
+    {
+        await using var ingestion = await TrackReceiver.StartAsync();
+        await using var graph = await GraphServer.StartAsync();
+        var upn = $"{ColleagueCanary.ToLowerInvariant()}@contoso.test";
+        graph.AddUser("u-canary", upn, $"{ColleagueCanary} Colleague");
+        var ownerId = Guid.NewGuid().ToString();
+        await using var bot = new BotProcess(azurite);
+        bot.Environment["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString;
+
+        // Statsbeat reports the SDK's own health to a fixed Microsoft endpoint: off, as the test has no network.
+        bot.Environment["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true";
+        bot.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+        bot.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        bot.Environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
+        bot.Environment["Intake__DefaultOwner"] = ownerId;
+        bot.Environment["Intake__Responders__0"] = ownerId;
+        bot.Environment["Sharing__DriveId"] = GraphServer.DriveId;
+        bot.Environment["Sharing__GraphBaseUrl"] = graph.BaseUrl;
+        bot.Environment["Sharing__Credential"] = "None";
+        bot.Environment["Sharing__FolderPath"] = $"Cases of {Canary}";
+        await bot.StartAsync();
+
+        var reporter = new HttpChat(bot.Client());
+        await reporter.SayAllAsync(Intake.UpToReview(Canary));
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var shared = await new HttpChat(bot.Client(), ownerId).SayAsync($"share {reference} with {upn}");
+
+        // Requests (turns), dependencies (storage and Graph calls, the turn's span) and metrics.
+        string[] expected = ["RequestData", "RemoteDependencyData", "MetricData", reference];
+        await WaitUntilAsync(() => [.. expected.Where(e => !ingestion.Contains(e))]);
+        await bot.StopAsync();
+
+        Assert.StartsWith($"{ColleagueCanary} Colleague can now read", shared[0], StringComparison.Ordinal);
+        Assert.All(ingestion.Paths, p => Assert.Matches("^/v2(\\.1)?/track$", p));
+        Assert.Empty(ingestion.ItemsContaining(Canary));
+        Assert.Empty(ingestion.ItemsContaining(ColleagueCanary));
+        Assert.Empty(ingestion.ItemsContaining("contoso.test"));
+    }
+
     /// <summary>Waits until nothing is missing; fails naming what never arrived.</summary>
     private static async Task WaitUntilAsync(Func<IReadOnlyList<string>> missing)
     {

@@ -102,6 +102,38 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task Sharing_past_the_cases_access_limit_is_refused_saying_so_and_everyone_keeps_their_access()
+    {
+        await using var app = new BotApp(azurite, new Dictionary<string, string?>
+        {
+            ["Intake:DefaultOwner"] = OwnerId,
+            ["Intake:Responders:0"] = OwnerId,
+            ["Sharing:DriveId"] = GraphServer.DriveId,
+            ["Sharing:GraphBaseUrl"] = _graph.BaseUrl,
+            ["Sharing:Credential"] = "None",
+            ["Sharing:FolderPath"] = "Conduct cases",
+            ["Sharing:SensitivityLabelId"] = Label,
+            ["Limits:PeoplePerCase"] = "2",
+        });
+        var owner = new HttpChat(app.CreateClient(), OwnerId);
+        var reporter = new HttpChat(app.CreateClient());
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        await owner.SayAllAsync($"share {reference} with alex@contoso.test", $"share {reference} with sam@contoso.test");
+
+        var third = await owner.SayAsync($"share {reference} with chris@contoso.test");
+
+        Assert.StartsWith($"{reference} is already shared with 2 people", third[0], StringComparison.Ordinal);
+        Assert.Equal(["u-alex", "u-sam"], (await new CaseBlobs(azurite, app).CaseAsync(reference)).Access.Select(g => g.UserId));
+        Assert.DoesNotContain("chris@contoso.test", _graph.PermissionEmails(Folder(reference)));
+        Assert.Contains(await app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), e => e.Result == AuditResult.Refused && e.Detail == "access-limit");
+
+        // Taking one away makes room.
+        await owner.SayAsync($"revoke {reference} from sam@contoso.test");
+        Assert.StartsWith("Chris Doe can now read the case file", (await owner.SayAsync($"share {reference} with chris@contoso.test"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_shared_case_file_opens_as_a_word_document_with_the_banner_the_answers_and_the_hashes_and_carries_the_label()
     {
         var reference = await SubmittedCaseAsync();

@@ -1,0 +1,53 @@
+namespace IntakeBot.Cases;
+
+/// <summary>What a list of cases shows (<c>cases</c>, <c>my reports</c>) and what the background passes
+/// need to pick a case, read from <c>case.json</c> alone. It has no field for anything a person wrote, so a
+/// list can never show a long text's blob reference in place of the text, and it cannot be written back
+/// as a case: the whole record is read (with every long text) only where a case is shown or changed.</summary>
+public sealed record CaseSummary
+{
+    public required string Reference { get; init; }
+
+    public required CaseKind Kind { get; init; }
+
+    public required CaseStatus Status { get; init; }
+
+    /// <summary>The roster entry of the owner.</summary>
+    public required string Owner { get; init; }
+
+    /// <summary>The reporter's AAD object id, for a self-report.</summary>
+    public string? ReporterAadObjectId { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>How many people the owner has given access to.</summary>
+    public int AccessCount { get; init; }
+
+    /// <summary>True when the owner wrote to the reporter since the reporter last looked.</summary>
+    public bool HasUnreadForReporter { get; init; }
+
+    /// <summary>The deadlines still to be met (<see cref="CaseDeadlines.Running"/>).</summary>
+    public IReadOnlyList<CaseDeadline> RunningDeadlines { get; init; } = [];
+
+    /// <summary>The summary of <paramref name="record"/>, which may have been read with its long texts
+    /// left out (<see cref="CaseTexts.FactsOnly"/>): none of them is carried over.</summary>
+    public static CaseSummary Of(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new CaseSummary
+        {
+            Reference = record.Reference,
+            Kind = record.Kind,
+            Status = record.Status,
+            Owner = record.Owner,
+            ReporterAadObjectId = record.Reporter?.AadObjectId,
+            CreatedAt = record.CreatedAt,
+            SubmittedAt = record.SubmittedAt,
+            AccessCount = record.Access.Count,
+            HasUnreadForReporter = record.HasUnreadForReporter(),
+            RunningDeadlines = [.. CaseDeadlines.Running(record)],
+        };
+    }
+}
