@@ -128,15 +128,17 @@ public sealed class NotificationSender(
             }
         }
 
-        // No time limit of our own on the attempt (the HTTP client has one): a message cut off after
-        // the connector took it would be sent again. The lease is renewed while it runs instead.
+        // No time limit of our own on the attempt (the HTTP client has one), and stopping the process
+        // does not cut it off either (the host's shutdown timeout bounds it): a message cut off after
+        // the connector took it would be sent again, here or by another process. The lease is renewed
+        // while it runs instead, and once it is delivered its entry is removed whatever happens.
         bool delivered;
-        using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        using (var attempt = new CancellationTokenSource())
         {
             var keeping = taken.KeepAsync(NotificationOutbox.LeaseDuration / 3, attempt.Token);
             try
             {
-                delivered = await notifier.TryDeliverAsync(entry.Notification, stoppingToken).ConfigureAwait(false);
+                delivered = await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -148,7 +150,7 @@ public sealed class NotificationSender(
         IntakeMetrics.OutboxDeliveryAttempted(delivered);
         if (delivered)
         {
-            await taken.DeliveredAsync(stoppingToken).ConfigureAwait(false);
+            await taken.DeliveredAsync(CancellationToken.None).ConfigureAwait(false);
             return null;
         }
 

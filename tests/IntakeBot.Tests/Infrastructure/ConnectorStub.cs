@@ -23,6 +23,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte[]> _images = new();
     private readonly ConcurrentQueue<string> _imageRequests = new();
     private int _failReplies;
+    private TaskCompletionSource? _answersHeld;
     private int _failStatus = StatusCodes.Status502BadGateway;
     private TaskCompletionSource _sentChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -63,6 +64,15 @@ public sealed class ConnectorStub : IAsyncDisposable
         _sent.Enqueue((conversationId, activity));
         Interlocked.Exchange(ref _sentChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
+
+    /// <summary>From now on, an activity sent to a conversation is recorded as received and then not
+    /// answered until <see cref="AnswerHeld"/>: a connector that took a message and is slow to say so.</summary>
+    public void HoldAnswers() => Volatile.Write(ref _answersHeld, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Answers everything held, and answers at once from then on.</summary>
+    public void AnswerHeld() => Interlocked.Exchange(ref _answersHeld, null)?.TrySetResult();
+
+    private Task AnswerAsync() => Volatile.Read(ref _answersHeld)?.Task ?? Task.CompletedTask;
 
     /// <summary>The next <paramref name="count"/> activities sent to a conversation get 502 Bad Gateway
     /// (or <paramref name="status"/>, such as 403 when the person has blocked the bot).</summary>
@@ -146,6 +156,7 @@ public sealed class ConnectorStub : IAsyncDisposable
 
             using var reader = new StreamReader(request.Body);
             stub.Record(conversationId, JObject.Parse(await reader.ReadToEndAsync()));
+            await stub.AnswerAsync();
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyTo}", async Task<IResult> (string conversationId, HttpRequest request) =>
@@ -157,6 +168,7 @@ public sealed class ConnectorStub : IAsyncDisposable
 
             using var reader = new StreamReader(request.Body);
             stub.Record(conversationId, JObject.Parse(await reader.ReadToEndAsync()));
+            await stub.AnswerAsync();
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>

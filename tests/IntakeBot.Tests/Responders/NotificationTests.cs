@@ -1,5 +1,7 @@
 using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IntakeBot.Tests.Responders;
 
@@ -27,6 +29,33 @@ public sealed class NotificationTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(owner.ConversationId, conversationId);
         Assert.Equal($"A new report has been submitted to you. Reference: {reference}", activity.Value<string>("text"));
         Assert.DoesNotContain(Canary, activity.ToString(), StringComparison.Ordinal);
+        Assert.Single(connector.Sent);
+    }
+
+    [Fact]
+    public async Task A_notification_the_connector_took_while_the_bot_was_stopping_is_not_left_to_be_sent_again()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var app = new BotApp(azurite);
+        var blobs = new CaseBlobs(azurite, app);
+        var ownerAad = Guid.NewGuid().ToString();
+        connector.KnowMember(ownerAad, BotApp.DefaultOwner);
+        await new HttpChat(app.CreateClient(), ownerAad, connector.ServiceUrl).SayAsync("hello");
+        var reporter = new HttpChat(app.CreateClient());
+        await reporter.SayAllAsync(Intake.UpToReview());
+
+        // The connector takes the owner's notification and is slow to answer; the bot is stopped meanwhile.
+        connector.HoldAnswers();
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        await connector.WaitForSentAsync(a => a.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, Patience);
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = app.DisposeAsync().AsTask();
+        await Task.Run(() => lifetime.ApplicationStopping.WaitHandle.WaitOne(Patience));
+        connector.AnswerHeld();
+        await stopping;
+
+        // Nothing is left in the outbox for the next start (here or on another instance) to send again.
+        Assert.Empty(await blobs.OutboxAsync());
         Assert.Single(connector.Sent);
     }
 
