@@ -119,16 +119,33 @@ public sealed partial class CaseIndexMigration(
             cases += caseFiles.Count;
             var untagged = caseFiles
                 .Where(b => !(b.Tags?.TryGetValue(CaseIndexTags.Version, out var version) == true && version == CaseIndexTags.CurrentVersion))
-                .Select(b => (b.Name, OldMetadata: b.Metadata?.Keys.Any(k => !BlobCaseStore.ClassificationMetadata.ContainsKey(k)) == true));
+                .Select(b => (b.Name, OldMetadata: b.Metadata?.Keys.Any(k => !BlobCaseStore.ClassificationMetadata.ContainsKey(k)) == true, b.Tags));
             await Parallel.ForEachAsync(untagged, parallel, async (blob, token) =>
             {
-                if (await TagAsync(blob.Name, blob.OldMetadata, token).ConfigureAwait(false))
+                if (await TagAsync(blob.Name, blob.OldMetadata, blob.Tags, token).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref tagged);
                 }
             }).ConfigureAwait(false);
             afterPage?.Invoke(tagged);
         }
+
+        // A case the listing passed can still carry the mark alone: an instance that lost the lease without
+        // knowing it yet may have marked it after this one tagged it. Left so, it would be in no list, and
+        // once the done marker is written no pass would come back to it. One query finds them.
+        var marked = new List<string>();
+        await foreach (var found in containers.Cases.FindBlobsByTagsAsync($"\"{CaseIndexTags.Version}\" = '{BeingTagged}'", cancellationToken).ConfigureAwait(false))
+        {
+            marked.Add(found.BlobName);
+        }
+
+        await Parallel.ForEachAsync(marked, parallel, async (name, token) =>
+        {
+            if (await TagAsync(name, oldMetadata: false, listedTags: null, token).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref tagged);
+            }
+        }).ConfigureAwait(false);
 
         LogDone(tagged, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return (tagged, cases);
@@ -137,15 +154,25 @@ public sealed partial class CaseIndexMigration(
     /// <summary>Tags one case from its stored record. False when it went, or when the bot wrote it (and its
     /// tags) while it was being read. Metadata from before the index (unkeyed hashes of the owner's and the
     /// reporter's ids, which could be matched against a directory) is replaced by the classification alone.</summary>
-    private async Task<bool> TagAsync(string name, bool oldMetadata, CancellationToken cancellationToken)
+    private async Task<bool> TagAsync(string name, bool oldMetadata, IDictionary<string, string>? listedTags, CancellationToken cancellationToken)
     {
         var blob = containers.Cases.GetBlobClient(name);
+        var markedOnly = new BlobRequestConditions { TagConditions = $"\"{CaseIndexTags.Version}\" = '{BeingTagged}'" };
         try
         {
             await blob.SetTagsAsync(new Dictionary<string, string> { [CaseIndexTags.Version] = BeingTagged }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
             // The tags come from the case's facts, never from what anyone wrote: long texts are not read.
             var record = CaseTexts.FactsOnly(download.Content);
+            if (record.Status == CaseStatus.Unknown || record.Kind == CaseKind.Unknown)
+            {
+                // Written by a newer version, which tags its cases itself: its tags go back as they were,
+                // and the pass goes on with every other case.
+                await blob.SetTagsAsync(listedTags ?? new Dictionary<string, string>(), markedOnly, cancellationToken).ConfigureAwait(false);
+                LogNewer(record.Reference);
+                return false;
+            }
+
             if (store is not null && deadlines is not null && CaseDeadlines.Backfill(record, deadlines.For) != record)
             {
                 // Written through the store (ETag-guarded, tags set with the record), so that its reminders
@@ -158,10 +185,7 @@ public sealed partial class CaseIndexMigration(
                 await blob.SetMetadataAsync(BlobCaseStore.ClassificationMetadata, new BlobRequestConditions { IfMatch = download.Details.ETag }, cancellationToken).ConfigureAwait(false);
             }
 
-            await blob.SetTagsAsync(
-                CaseIndexTags.For(record, key, retention?.ClosedCase),
-                new BlobRequestConditions { TagConditions = $"\"{CaseIndexTags.Version}\" = '{BeingTagged}'" },
-                cancellationToken).ConfigureAwait(false);
+            await blob.SetTagsAsync(CaseIndexTags.For(record, key, retention?.ClosedCase), markedOnly, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -172,6 +196,9 @@ public sealed partial class CaseIndexMigration(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case index: tagged {Count} cases written before the index, in {Seconds:F1} s.")]
     private partial void LogDone(int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case index: case {CaseReference} has a status or kind from a newer version; the pass leaves it to that version.")]
+    private partial void LogNewer(string caseReference);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case index: the tagging pass failed ({ExceptionType}); it carries on in {Seconds} s.")]
     private partial void LogFailed(string exceptionType, double seconds);

@@ -293,6 +293,57 @@ public sealed class CaseIndexTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(await containers.Cases.GetBlobClient(CaseIndexMigration.DoneMarker).ExistsAsync());
     }
 
+    [Fact]
+    public async Task A_case_marked_after_the_listing_passed_it_is_tagged_before_the_pass_calls_itself_done()
+    {
+        var (containers, store) = await NewStoreAsync();
+        var older = Enumerable.Range(0, 30).Select(NewCase).ToList();
+        await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token));
+
+        // After the first page, an instance that lost the lease (and does not know it yet) marks a case
+        // this pass has tagged already, and stops there.
+        var late = older.OrderBy(c => c.Reference, StringComparer.Ordinal).First();
+        var markedLate = false;
+        await NewMigration(containers).RunAsync(10, afterPage: _ =>
+        {
+            if (!markedLate)
+            {
+                markedLate = true;
+                containers.Cases.GetBlobClient($"{late.Reference}/case.json")
+                    .SetTags(new Dictionary<string, string> { [CaseIndexTags.Version] = "0" });
+            }
+        }, CancellationToken.None);
+
+        Assert.True(await containers.Cases.GetBlobClient(CaseIndexMigration.DoneMarker).ExistsAsync());
+        Assert.Equal(30, (await TaggedAsync(containers)).Count);
+        Assert.Contains(late.Reference, (await store.ListAsync(new CaseFilter(Owner: late.Owner), CancellationToken.None)).Select(c => c.Reference));
+    }
+
+    [Fact]
+    public async Task A_case_a_newer_version_wrote_does_not_stop_the_tagging_pass_and_keeps_its_own_tags()
+    {
+        var (containers, store) = await NewStoreAsync();
+        var older = Enumerable.Range(0, 20).Select(NewCase).ToList();
+        await Parallel.ForEachAsync(older, async (c, token) => await WriteAsBeforeTheIndexAsync(containers, c, token));
+        var newer = NewCase(99);
+        var json = BinaryData.FromObjectAsJson(newer, BlobCaseStore.Json).ToString().Replace("\"status\":\"draft\"", "\"status\":\"escalated\"", StringComparison.Ordinal);
+        Assert.Contains("escalated", json, StringComparison.Ordinal);
+        var newerBlob = containers.Cases.GetBlobClient($"{newer.Reference}/case.json");
+        await newerBlob.UploadAsync(BinaryData.FromString(json), new BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["classification"] = Classification.HighlyConfidential },
+            Tags = new Dictionary<string, string> { [CaseIndexTags.Version] = "9", ["status"] = "escalated" },
+        });
+
+        Assert.Equal(20, await NewMigration(containers).RunAsync(CancellationToken.None));
+
+        Assert.True(await containers.Cases.GetBlobClient(CaseIndexMigration.DoneMarker).ExistsAsync());
+        Assert.Equal(20, (await TaggedAsync(containers)).Count);
+        Assert.Equal(new Dictionary<string, string> { [CaseIndexTags.Version] = "9", ["status"] = "escalated" }, (await newerBlob.GetTagsAsync()).Value.Tags);
+        Assert.Equal(older.Where(c => c.Owner == Owner(1)).Select(c => c.Reference).Order(StringComparer.Ordinal),
+            (await store.ListAsync(new CaseFilter(Owner: Owner(1)), CancellationToken.None)).Select(c => c.Reference));
+    }
+
     private static CaseIndexKey IndexKey { get; } = new(RandomNumberGenerator.GetBytes(32));
 
     private static CaseIndexMigration NewMigration(BlobContainers containers)
