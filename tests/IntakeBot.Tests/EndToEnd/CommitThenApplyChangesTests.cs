@@ -28,7 +28,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var ownerId = Guid.NewGuid().ToString();
         var gate = new StateWriteGate();
         await using var app = new BotApp(azurite, Settings(ownerId), gate.Install);
-        var (owner, _, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (owner, _, reference) = await SubmittedAsync(azurite, app, connector, ownerId);
         const string Note = "Spoke to the team lead";
         const string Message = "Could we talk on Tuesday?";
 
@@ -62,7 +62,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var ownerId = Guid.NewGuid().ToString();
         var faults = new FailingCaseStore();
         await using var app = new BotApp(azurite, Settings(ownerId), faults.Install);
-        var (owner, _, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (owner, _, reference) = await SubmittedAsync(azurite, app, connector, ownerId);
 
         faults.FailNextUpdate();
         var noted = await owner.SayAsync($"note {reference} Spoke to the team lead");
@@ -83,7 +83,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var ownerId = Guid.NewGuid().ToString();
         var gate = new StateWriteGate();
         await using var app = new BotApp(azurite, Settings(ownerId), gate.Install);
-        var (owner, reporter, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (owner, reporter, reference) = await SubmittedAsync(azurite, app, connector, ownerId);
         await owner.SayAsync($"message {reference} Could we talk on Tuesday?");
         var blobs = new CaseBlobs(azurite, app);
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
@@ -112,7 +112,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var ownerId = Guid.NewGuid().ToString();
         var faults = new FailingCaseStore();
         await using var app = new BotApp(azurite, Settings(ownerId), faults.Install);
-        var (owner, reporter, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (owner, reporter, reference) = await SubmittedAsync(azurite, app, connector, ownerId);
         await owner.SayAsync($"message {reference} Could we talk on Tuesday?");
 
         faults.FailNextUpdate();
@@ -134,7 +134,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var ownerId = Guid.NewGuid().ToString();
         var faults = new FailingCaseStore();
         await using var app = new BotApp(azurite, Settings(ownerId), faults.Install);
-        var (_, reporter, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (_, reporter, reference) = await SubmittedAsync(azurite, app, connector, ownerId);
         await reporter.SayAsync($"add to {reference}");
 
         faults.FailNextTranscript();
@@ -227,7 +227,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var requests = new StorageRequests();
         var ownerId = Guid.NewGuid().ToString();
         await using var app = new BotApp(azurite, Settings(ownerId), s => requests.Install(azurite, s));
-        var (_, reporter, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (_, reporter, reference) = await SubmittedAsync(azurite, app, connector, ownerId);
 
         var mark = requests.Count;
         var view = await reporter.ExchangeAsync($"view {reference}");
@@ -243,7 +243,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
 
     /// <summary>A submitted case whose owner has said hello (so that the bot can write to them) and has
     /// been told of it, with nothing left in the outbox.</summary>
-    private async Task<(HttpChat Owner, HttpChat Reporter, string Reference)> SubmittedAsync(BotApp app, ConnectorStub connector, string ownerId)
+    internal static async Task<(HttpChat Owner, HttpChat Reporter, string Reference)> SubmittedAsync(AzuriteFixture azurite, BotApp app, ConnectorStub connector, string ownerId)
     {
         var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
         await owner.SayAsync("hello");

@@ -67,7 +67,7 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var ownerId = Guid.NewGuid().ToString();
         var faults = new FailingCaseStore();
         await using var app = new BotApp(azurite, Settings(ownerId), faults.Install);
-        var (owner, reporter, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (owner, reporter, reference) = await CommitThenApplyChangesTests.SubmittedAsync(azurite, app, connector, ownerId);
 
         faults.FailNextUpdate();
         Assert.StartsWith(reference, (await owner.SayAsync($"acknowledge {reference}"))[0], StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await using var app = new BotApp(azurite, Settings(ownerId, colleagueId), faults.Install);
         var colleague = new HttpChat(app.CreateClient(), colleagueId, connector.ServiceUrl);
         await colleague.SayAsync("cases");
-        var (owner, _, reference) = await SubmittedAsync(app, connector, ownerId);
+        var (owner, _, reference) = await CommitThenApplyChangesTests.SubmittedAsync(azurite, app, connector, ownerId);
 
         faults.FailNextUpdate();
         Assert.StartsWith($"{reference} is now owned by", (await owner.SayAsync($"transfer {reference} to {colleagueId}"))[0], StringComparison.Ordinal);
@@ -179,18 +179,4 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         => await app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None);
 
     private static string Text(JObject activity) => activity.Value<string>("text") ?? string.Empty;
-
-    /// <summary>A submitted case whose owner has said hello (so that the bot can write to them) and has
-    /// been told of it, with nothing left in the outbox.</summary>
-    private async Task<(HttpChat Owner, HttpChat Reporter, string Reference)> SubmittedAsync(BotApp app, ConnectorStub connector, string ownerId)
-    {
-        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
-        await owner.SayAsync("hello");
-        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join('\n', await reporter.SayAsync("submit")));
-        await connector.WaitForSentAsync(a => Text(a).Contains(reference, StringComparison.Ordinal), Patience);
-        await UntilAsync(async () => (await new CaseBlobs(azurite, app).OutboxAsync()).Count == 0);
-        return (owner, reporter, reference);
-    }
 }
