@@ -21,7 +21,6 @@ namespace IntakeBot.Bot;
 public sealed class TurnCommit(
     PendingWork work,
     CaseDrafts drafts,
-    DraftPurge draftPurge,
     ConversationStateAccessors state,
     NotificationOutbox outbox,
     IOptions<NotificationOptions> notificationOptions,
@@ -84,6 +83,11 @@ public sealed class TurnCommit(
         await KeepCaseLinesAsync(turnContext, transcript, cancellationToken).ConfigureAwait(false);
         var activity = turnContext.Activity;
         var now = clock.GetUtcNow();
+        if (turnContext.TurnState.Get<DiscardedDraft>() is { } discarded && turnContext.TurnState.ContainsKey(nameof(ConversationState)))
+        {
+            await state.PendingDiscard.SetAsync(turnContext, discarded with { At = now }, cancellationToken).ConfigureAwait(false);
+        }
+
         var messages = OwnerNotifier.Decided(turnContext).Select(n => new OutboxEntry(n, StateKey(turnContext), activity.Id, now)).ToList();
         var due = now + TimeSpan.FromMilliseconds(notificationOptions.Value.ClaimAfterMilliseconds);
         var checkable = !string.IsNullOrEmpty(activity.Id) && turnContext.TurnState.ContainsKey(nameof(ConversationState));
@@ -239,15 +243,19 @@ public sealed class TurnCommit(
         var stateKey = StateKey(turnContext);
         try
         {
-            if (turnContext.TurnState.Get<DiscardedDraft>() is { } discarded)
+            // This turn's discard, or one a process that stopped after its commit left in the state.
+            var changed = false;
+            if (await state.PendingDiscard.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false) is { } discarded)
             {
-                await draftPurge.DiscardAsync(stateKey, discarded.Reference, cancellationToken).ConfigureAwait(false);
+                await work.DiscardAsync(BlobStateStorage.BlobNameOf(stateKey), discarded, cancellationToken).ConfigureAwait(false);
+                await state.PendingDiscard.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                changed = true;
             }
 
             // Replies that never reached the person leave the draft's transcript too, and the next
             // message is checked for being this one sent again (rare: one more write).
             var draft = transcript.Dropped.Count > 0 ? await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false) : null;
-            var changed = draft is not null && draft.PendingTranscript.RemoveAll(transcript.Dropped.Contains) > 0;
+            changed |= draft is not null && draft.PendingTranscript.RemoveAll(transcript.Dropped.Contains) > 0;
             if (transcript.Dropped.Count > 0)
             {
                 (await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false)).UnseenRepliesTo = Fingerprint(turnContext.Activity);

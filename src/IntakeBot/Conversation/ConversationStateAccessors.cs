@@ -21,6 +21,9 @@ public sealed class ConversationStateAccessors(ConversationState conversationSta
     /// <summary>Changes to submitted cases committed with the turn and not yet written to them.</summary>
     public IStatePropertyAccessor<List<PendingChange>> PendingChanges { get; } = conversationState.CreateProperty<List<PendingChange>>(CommittedWork.ChangesProperty);
 
+    /// <summary>A discarded draft whose blobs are not deleted yet.</summary>
+    public IStatePropertyAccessor<DiscardedDraft> PendingDiscard { get; } = conversationState.CreateProperty<DiscardedDraft>(CommittedWork.DiscardProperty);
+
     /// <summary>The draft of this turn. BotState converts plain JSON from storage into a new copy on
     /// every read; setting it back makes every later read in the turn return this same object, and
     /// makes it the one that is saved. The same holds for the profile.</summary>

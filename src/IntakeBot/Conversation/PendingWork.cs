@@ -61,6 +61,10 @@ public sealed class PendingWork(
     public Task<bool> TryRunPassAsync(Func<CancellationToken, Task> pass, CancellationToken cancellationToken)
         => _healing.RunAsync(pass, cancellationToken);
 
+    /// <summary>After a discard's commit: the draft's blobs and the state blob's earlier versions go.</summary>
+    public Task DiscardAsync(string stateBlobName, DiscardedDraft discarded, CancellationToken cancellationToken)
+        => draftPurge.DiscardAsync(stateBlobName, discarded?.Reference, cancellationToken);
+
     /// <summary>After a submitted case is written and taken out of the state: earlier versions of the
     /// state blob still hold the draft's text; the case now has it.</summary>
     public Task ForgetDraftHistoryAsync(string stateBlobName, CancellationToken cancellationToken)

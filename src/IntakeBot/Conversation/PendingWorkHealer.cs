@@ -86,6 +86,10 @@ public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work,
         try
         {
             await work.ApplyAsync(pending, activityId: null, [], sender: null, cancellationToken).ConfigureAwait(false);
+            if (pending.Discard is { } discarded)
+            {
+                await work.DiscardAsync(blobName, discarded, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException && !cancellationToken.IsCancellationRequested)
         {
@@ -96,6 +100,7 @@ public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work,
 
         stored.State.Remove(CommittedWork.CaseProperty);
         stored.State.Remove(CommittedWork.ChangesProperty);
+        stored.State.Remove(CommittedWork.DiscardProperty);
         try
         {
             await states.WriteBlobAsync(blobName, stored.State, cancellationToken).ConfigureAwait(false);
@@ -111,6 +116,11 @@ public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work,
         {
             await work.ForgetDraftHistoryAsync(blobName, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Case {CaseReference}, committed by a turn that did not write it, was written by the background pass.", submitted.Record.Reference);
+        }
+
+        if (pending.Discard is not null)
+        {
+            logger.LogInformation("A discarded draft, committed by a turn that did not delete its blobs, was deleted by the background pass.");
         }
 
         foreach (var change in pending.Changes)

@@ -12,9 +12,9 @@ public sealed class DraftPurge(BlobContainers containers, ICaseStore caseStore, 
     /// <summary>After a discard: the blobs written for the draft (under its reference, when it had one)
     /// and every earlier version of the conversation's state blob, which held the draft as it was typed.
     /// The current state, saved without the draft, stays.</summary>
-    public async Task DiscardAsync(string stateKey, string? reference, CancellationToken cancellationToken)
+    public async Task DiscardAsync(string stateBlobName, string? reference, CancellationToken cancellationToken)
     {
-        var versions = await BlobPurge.DeleteHistoryAsync(containers.State, BlobStateStorage.BlobNameOf(stateKey), cancellationToken).ConfigureAwait(false);
+        var versions = await BlobPurge.DeleteHistoryAsync(containers.State, stateBlobName, cancellationToken).ConfigureAwait(false);
         if (reference is not null && CaseReference.IsValid(reference))
         {
             await cases.PurgeAsync(reference, DeletedBy.ReporterDiscard, cancellationToken).ConfigureAwait(false);

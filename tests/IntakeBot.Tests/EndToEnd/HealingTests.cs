@@ -36,6 +36,36 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task A_discard_killed_after_its_commit_has_its_evidence_deleted_by_the_pass_with_no_further_message()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var bot = OutboxTests.Bot(azurite);
+        bot.Environment["Evidence__AllowedHosts__0"] = "127.0.0.1";
+        bot.Environment["Evidence__AllowLoopbackHttp"] = "true";
+        bot.Environment["Healing__GraceMilliseconds"] = "1000";
+        bot.Environment["Healing__ScanIntervalMilliseconds"] = "200";
+        await bot.StartAsync();
+        using var client = bot.Client();
+        var reporter = new HttpChat(client, serviceUrl: connector.ServiceUrl);
+        var upToReview = Intake.UpToReview();
+        await reporter.SayAllAsync(upToReview[..Array.IndexOf(upToReview, "skip")]);
+        connector.ReleaseDownloads();
+        await reporter.SendAsync(null, [HttpChat.UploadedFile("notes.pdf", connector.ServeStalled("notes.pdf", "%PDF-1.7\nnotes\n%%EOF"u8.ToArray()))]);
+        await reporter.SayAsync("stop");
+        var blobs = new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer);
+        Assert.NotEmpty(await blobs.CaseBlobNamesAsync());
+
+        // The discard commits, and the process is killed before it deletes the draft's evidence.
+        await CommitThenApplyTests.KilledRightAfterCommitAsync(bot, reporter, "Delete it");
+        Assert.NotEmpty(await blobs.CaseBlobNamesAsync());
+        Assert.NotEmpty(await blobs.StateBlobsContainingAsync(CommittedWork.DiscardProperty));
+        await bot.StartAsync();
+
+        await UntilAsync(async () => (await blobs.CaseBlobNamesAsync()).Count == 0);
+        await UntilAsync(async () => (await blobs.StateBlobsContainingAsync(CommittedWork.DiscardProperty)).Count == 0);
+    }
+
+    [Fact]
     public async Task A_submit_whose_write_fails_after_the_commit_is_written_once_and_its_owner_told_once_with_no_further_message()
     {
         await using var connector = await ConnectorStub.StartAsync();

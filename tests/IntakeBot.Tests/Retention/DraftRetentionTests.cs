@@ -112,7 +112,7 @@ public sealed class DraftRetentionTests(AzuriteFixture azurite) : IClassFixture<
 
         // The discard turn saves the state without the draft, then purges.
         await SaveDraftAsync(storage, "a:discard", new IntakeDraft());
-        await rig.DraftPurge.DiscardAsync(StateKey("a:discard"), reference, CancellationToken.None);
+        await rig.DraftPurge.DiscardAsync(BlobStateStorage.BlobNameOf(StateKey("a:discard")), reference, CancellationToken.None);
 
         Assert.Empty(await rig.BlobsContainingAsync(Canary));
         Assert.Empty(await rig.AllBlobNamesAsync(reference));
