@@ -170,17 +170,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
     }
 
     private async Task<CaseRecord?> ReadFactsAsync(string reference, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var download = await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return CaseTexts.FactsOnly(download.Value.Content);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
+        => await DownloadCaseFileAsync(reference, cancellationToken).ConfigureAwait(false) is { } download ? CaseTexts.FactsOnly(download.Content) : null;
 
     public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
@@ -280,11 +270,16 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
     }
 
     private async Task<(CaseRecord Record, ETag ETag)?> ReadAsync(string reference, CancellationToken cancellationToken)
+        => await DownloadCaseFileAsync(reference, cancellationToken).ConfigureAwait(false) is { } download
+            ? (await _texts.InlineAsync(reference, download.Content, cancellationToken).ConfigureAwait(false), download.Details.ETag)
+            : null;
+
+    /// <summary>The case's <c>case.json</c> as stored, or null when the case does not exist (any more).</summary>
+    private async Task<BlobDownloadResult?> DownloadCaseFileAsync(string reference, CancellationToken cancellationToken)
     {
         try
         {
-            var download = await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return (await _texts.InlineAsync(reference, download.Value.Content, cancellationToken).ConfigureAwait(false), download.Value.Details.ETag);
+            return (await Blob(reference, "case.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
