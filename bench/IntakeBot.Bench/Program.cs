@@ -20,6 +20,7 @@ switch (args.FirstOrDefault())
         break;
     default:
         Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases]");
+        Console.Error.WriteLine($"scale runs on a local Azurite, or on the storage account whose connection string is in {ScaleBenchmark.StorageVariable}.");
         return 2;
 }
 
