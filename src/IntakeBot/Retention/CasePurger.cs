@@ -118,7 +118,7 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
             0,
             record.Evidence.Count,
             record.Shared is not null,
-            Tombstones.OwnerHash(record.Owner));
+            tombstones.OwnerHash(record.Owner));
     }
 
     /// <summary>A conversation whose draft is this case keeps nothing of it either.</summary>

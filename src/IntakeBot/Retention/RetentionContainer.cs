@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Retention;
 
-/// <summary>The private container that holds the tombstone log and the sweeper's lease blob, apart from
+/// <summary>The private container that holds the tombstones and the sweeper's lease blob, apart from
 /// the cases, so that deleting a case never touches the proof that it was deleted.</summary>
 public sealed class RetentionContainer(BlobServiceClient service, IOptions<RetentionOptions> options)
 {

@@ -24,7 +24,7 @@ public sealed class RetentionOptions
     /// <summary>Individuals (AAD object ids) who may put any case on hold and release it, besides its owner.</summary>
     public List<string> HoldRoles { get; set; } = [];
 
-    /// <summary>Private container for the tombstone log and the sweeper's lease.</summary>
+    /// <summary>Private container for the tombstones and the sweeper's lease.</summary>
     public string Container { get; set; } = "retention";
 
     /// <summary>The periods, parsed. Call only on validated options.</summary>

@@ -4,7 +4,7 @@ namespace IntakeBot.Retention;
 
 public static class RetentionServiceCollectionExtensions
 {
-    /// <summary>Retention settings (validated at start-up), purges, legal hold, the tombstone log,
+    /// <summary>Retention settings (validated at start-up), purges, legal hold, the tombstones,
     /// the wording, and the sweeper.</summary>
     public static IServiceCollection AddRetention(this IServiceCollection services)
     {

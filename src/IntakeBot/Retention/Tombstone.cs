@@ -1,6 +1,6 @@
 namespace IntakeBot.Retention;
 
-/// <summary>One line of <c>log.jsonl</c> in the retention container: proof that a case or draft was
+/// <summary>One tombstone blob in the retention container (<see cref="Tombstones"/>): proof that a case or draft was
 /// deleted, with no content and no names. The owner is kept only as a hash, so that <c>deleted IR-…</c>
 /// can answer the owner and nobody else.</summary>
 public sealed record Tombstone(

@@ -11,6 +11,7 @@ namespace IntakeBot.Tests.Infrastructure;
 internal sealed class StorageRequests : HttpPipelineSynchronousPolicy
 {
     private readonly List<string> _sent = [];
+    private long _received;
 
     /// <summary>How many requests have been sent so far: a mark to count from.</summary>
     public int Count
@@ -30,6 +31,18 @@ internal sealed class StorageRequests : HttpPipelineSynchronousPolicy
         lock (_sent)
         {
             return [.. _sent.Skip(mark).Where(r => r.Contains(part, StringComparison.Ordinal))];
+        }
+    }
+
+    /// <summary>How many bytes of response bodies have come back so far (by their Content-Length).</summary>
+    public long ReceivedBytes => Interlocked.Read(ref _received);
+
+    public override void OnReceivedResponse(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Response.Headers.ContentLength is { } length)
+        {
+            Interlocked.Add(ref _received, length);
         }
     }
 

@@ -161,8 +161,9 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
     {
         const string reference = "IR-7KQ2M9XD";
         var deletedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 0, TimeSpan.Zero);
-        await _app.Services.GetRequiredService<Tombstones>().AppendAsync(
-            new Tombstone(Guid.NewGuid().ToString("N"), reference, "case", deletedAt.AddDays(-400), deletedAt.AddDays(-365), deletedAt, DeletedBy.Sweeper, 4, 0, 1, true, Tombstones.OwnerHash(OwnerId)),
+        var tombstones = _app.Services.GetRequiredService<Tombstones>();
+        await tombstones.AppendAsync(
+            new Tombstone(Guid.NewGuid().ToString("N"), reference, "case", deletedAt.AddDays(-400), deletedAt.AddDays(-365), deletedAt, DeletedBy.Sweeper, 4, 0, 1, true, tombstones.OwnerHash(OwnerId)),
             CancellationToken.None);
 
         var owner = await _owner.SayAsync($"deleted {reference.ToLowerInvariant()}");

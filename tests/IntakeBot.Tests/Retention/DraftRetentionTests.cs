@@ -94,7 +94,7 @@ public sealed class DraftRetentionTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains($"{rig.Containers.State.Name}/{BlobStateStorage.BlobNameOf(StateKey("a:returning"))}", states);
         Assert.Contains($"{rig.Containers.State.Name}/{BlobStateStorage.BlobNameOf(StateKey("a:finished"))}", states);
         Assert.DoesNotContain($"{rig.Containers.State.Name}/{BlobStateStorage.BlobNameOf(StateKey("a:abandoned"))}", states);
-        var tombstone = Assert.Single(await rig.Tombstones.ReadAllAsync(CancellationToken.None));
+        var tombstone = Assert.Single(await rig.AllTombstonesAsync());
         Assert.Equal((reference, DeletedBy.Sweeper), (tombstone.Reference, tombstone.By));
     }
 
@@ -117,7 +117,7 @@ public sealed class DraftRetentionTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Empty(await rig.BlobsContainingAsync(Canary));
         Assert.Empty(await rig.AllBlobNamesAsync(reference));
         Assert.Single(await rig.AllBlobNamesAsync(BlobStateStorage.BlobNameOf(StateKey("a:discard"))));
-        var tombstone = Assert.Single(await rig.Tombstones.ReadAllAsync(CancellationToken.None));
+        var tombstone = Assert.Single(await rig.AllTombstonesAsync());
         Assert.Equal((reference, DeletedBy.ReporterDiscard, 3), (tombstone.Reference, tombstone.By, tombstone.Blobs));
     }
 }

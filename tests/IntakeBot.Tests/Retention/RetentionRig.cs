@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
@@ -29,7 +30,7 @@ internal sealed class RetentionRig
         Store = new BlobCaseStore(Containers);
         var retention = Options.Create(new RetentionOptions { Container = $"retention-{suffix}", HoldRoles = [HoldRole] });
         RetentionContainer = new RetentionContainer(Service, retention);
-        Tombstones = new Tombstones(RetentionContainer);
+        Tombstones = new Tombstones(RetentionContainer, CaseIndexKey.Development);
         Sharing = new SharingOptions { Credential = GraphCredential.None, GraphBaseUrl = new Uri(graph.BaseUrl), DriveId = GraphServer.DriveId, FolderPath = FolderPath, MaxRetries = 0 };
         var graphClient = GraphClients.Create(Sharing);
         Drive = new CaseDrive(graphClient, Options.Create(Sharing));
@@ -69,6 +70,27 @@ internal sealed class RetentionRig
     public RetentionSweep Sweep { get; }
 
     public Task CreateContainersAsync() => Containers.CreateIfMissingAsync(CancellationToken.None);
+
+    /// <summary>Every tombstone written, whatever its reference, oldest first.</summary>
+    public async Task<IReadOnlyList<Tombstone>> AllTombstonesAsync()
+        => [.. (await TombstoneBlobTextsAsync()).Select(text => JsonSerializer.Deserialize<Tombstone>(text, BlobCaseStore.Json)!).OrderBy(t => t.DeletedAt)];
+
+    /// <summary>The stored text of every tombstone blob.</summary>
+    public async Task<IReadOnlyList<string>> TombstoneBlobTextsAsync()
+    {
+        var texts = new List<string>();
+        if (!await RetentionContainer.Client.ExistsAsync())
+        {
+            return texts;
+        }
+
+        await foreach (var item in RetentionContainer.Client.GetBlobsAsync(new GetBlobsOptions { Prefix = Tombstones.Prefix }))
+        {
+            texts.Add((await RetentionContainer.Client.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+
+        return texts;
+    }
 
     /// <summary>A closed case with a transcript, evidence, an audit log, a snapshot of its record and,
     /// when <paramref name="shared"/>, its folder in the drive shared with one person.</summary>

@@ -51,7 +51,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         var folderRemoved = requests.FindIndex(r => r.EndsWith("/permanentDelete", StringComparison.Ordinal));
         Assert.InRange(permissionRemoved, 0, folderRemoved - 1);
 
-        var tombstone = Assert.Single(await rig.Tombstones.ReadAllAsync(CancellationToken.None));
+        var tombstone = Assert.Single(await rig.AllTombstonesAsync());
         Assert.Equal(expired, tombstone.Reference);
         Assert.Equal(DeletedBy.Sweeper, tombstone.By);
         Assert.Equal("self-report", tombstone.Kind);
@@ -60,7 +60,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.True(tombstone.GraphFolderRemoved);
         Assert.Equal(rig.Time.Now, tombstone.DeletedAt);
         Assert.NotNull(tombstone.ClosedAt);
-        var log = (await rig.RetentionContainer.Client.GetBlobClient(Tombstones.LogName).DownloadContentAsync()).Value.Content.ToString();
+        var log = string.Join('\n', await rig.TombstoneBlobTextsAsync());
         Assert.DoesNotContain(Canary, log, StringComparison.Ordinal);
         Assert.DoesNotContain(RetentionRig.OwnerId, log, StringComparison.Ordinal);
         Assert.DoesNotContain("alex", log, StringComparison.OrdinalIgnoreCase);
@@ -86,7 +86,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(PurgeOutcome.Held, ownerPurge);
         Assert.Equal(RetentionRig.OwnerId, (await rig.Store.GetAsync(reference, CancellationToken.None))!.Hold!.By);
         Assert.Contains(_graph.Paths(), p => p == $"{RetentionRig.FolderPath}/{reference}");
-        Assert.Empty(await rig.Tombstones.ReadAllAsync(CancellationToken.None));
+        Assert.Empty(await rig.AllTombstonesAsync());
 
         Assert.Equal(HoldOutcome.Released, await rig.Hold.ReleaseAsync(reference, RetentionRig.HoldRole, null, CancellationToken.None));
         Assert.Equal(HoldOutcome.NotHeld, await rig.Hold.ReleaseAsync(reference, RetentionRig.OwnerId, null, CancellationToken.None));
@@ -97,7 +97,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal([AuditAction.Hold, AuditAction.Release], audit.Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => a.Action));
         Assert.Equal(1, released.CasesDeleted);
         Assert.Empty(await rig.AllBlobNamesAsync(reference));
-        Assert.Equal(reference, Assert.Single(await rig.Tombstones.ReadAllAsync(CancellationToken.None)).Reference);
+        Assert.Equal(reference, Assert.Single(await rig.AllTombstonesAsync()).Reference);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         var results = await Task.WhenAll(first.Sweep.RunOnceAsync(CancellationToken.None), second.Sweep.RunOnceAsync(CancellationToken.None));
 
         Assert.Equal(6, results.Sum(r => r.CasesDeleted));
-        var tombstones = await first.Tombstones.ReadAllAsync(CancellationToken.None);
+        var tombstones = await first.AllTombstonesAsync();
         Assert.Equal(references.Order(), tombstones.Select(t => t.Reference!).Order());
         Assert.Empty(await first.AllBlobNamesAsync("IR-"));
     }
@@ -181,7 +181,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(1, done.CasesDeleted);
         Assert.True(after.Ran);
         Assert.Equal(0, after.CasesDeleted);
-        Assert.Equal(reference, Assert.Single(await first.Tombstones.ReadAllAsync(CancellationToken.None)).Reference);
+        Assert.Equal(reference, Assert.Single(await first.AllTombstonesAsync()).Reference);
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(1, result.CasesDeleted);
         Assert.Empty(await restarted.AllBlobNamesAsync(reference));
         Assert.DoesNotContain(_graph.Paths(), p => p.Contains(reference, StringComparison.Ordinal));
-        var tombstone = Assert.Single(await restarted.Tombstones.ReadAllAsync(CancellationToken.None));
+        var tombstone = Assert.Single(await restarted.AllTombstonesAsync());
         Assert.Equal(4, tombstone.Blobs);
         Assert.True(tombstone.GraphFolderRemoved);
     }
