@@ -42,7 +42,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
         if (ReplyPattern().Match(said) is { Success: true } reply && ReplyPromptFor(said) is null)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(await TypedReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(await TypedReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -132,32 +132,43 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     /// committed with the turn; the thread gets it after the commit (<see cref="CaseChanges"/>), and the
     /// owner is told there is a reply, by reference only, through the outbox. <c>Done</c> is false only
     /// when the reply was too long, so that a shorter one can follow.</summary>
-    public async Task<(string Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, CancellationToken cancellationToken)
+    public async Task<(IMessageActivity Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(message);
         var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
         if (Refused(record) is { } refused)
         {
-            return (refused, true);
+            return (MessageFactory.Text(refused), true);
         }
 
         var max = lifecycleOptions.Value.MaxMessageLength;
         if (message.Length > max)
         {
-            return (text.Format(TextKey.ReplyTooLong, max), false);
+            return (MessageFactory.Text(text.Format(TextKey.ReplyTooLong, max)), false);
         }
 
         // Both directions count: the thread is one list in case.json.
         if (record!.Messages.Count >= limits.Value.MessagesPerCase)
         {
-            return (text.Format(TextKey.ReplyThreadFull, record.Reference, record.Messages.Count), true);
+            return (ThreadFull(record), true);
         }
 
         await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record!.Reference) with { ReporterReply = message }, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
         OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference);
-        return (text.Format(TextKey.ReplySent, record.Reference), true);
+        return (MessageFactory.Text(text.Format(TextKey.ReplySent, record.Reference)), true);
+    }
+
+    /// <summary>A reply the full thread cannot take was not kept: the answer says so, and offers the way
+    /// that is still open on this (open: see <see cref="Refused"/>) case. With room for additions it
+    /// takes it with <c>add to</c> (<see cref="AddToCaseDialog"/>); without, a new report is left.</summary>
+    private Activity ThreadFull(CaseRecord record)
+    {
+        var view = text.Format(TextKey.ChoiceView, record.Reference);
+        return record.Additions.Count < limits.Value.AdditionsPerCase
+            ? Replies.WithChoices(text.Format(TextKey.ReplyThreadFull, record.Reference, record.Messages.Count), text.Format(TextKey.ChoiceAddTo, record.Reference), view)
+            : Replies.WithChoices(text.Format(TextKey.ReplyThreadFullNoAdditions, record.Reference, record.Messages.Count, record.Additions.Count), text[TextKey.ChoiceReport], view);
     }
 
     /// <summary>The reference in <c>reply IR-…</c> typed with no reply after it, which asks for the reply
@@ -169,12 +180,12 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
     /// <summary><c>reply IR-… text</c> typed in one message; <c>reply IR-…</c> alone is answered by
     /// <see cref="RootDialog"/>, which asks for the reply.</summary>
-    private async Task<string> TypedReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
+    private async Task<IMessageActivity> TypedReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
     {
         var reference = command.Groups["ref"].Value;
         var message = command.Groups["text"].Value.Trim();
         return reference.Length == 0 || message.Length == 0
-            ? text[TextKey.ReplyUsage]
+            ? MessageFactory.Text(text[TextKey.ReplyUsage])
             : (await ReplyAsync(turnContext, reference, message, cancellationToken).ConfigureAwait(false)).Answer;
     }
 

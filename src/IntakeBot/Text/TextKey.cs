@@ -218,6 +218,7 @@ public enum TextKey
     ReplyClosed,
     ReplyTooLong,
     ReplyThreadFull,
+    ReplyThreadFullNoAdditions,
     ChoiceReply,
     ChoiceReplyTo,
     ReplyAsk,
