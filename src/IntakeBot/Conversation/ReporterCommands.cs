@@ -22,13 +22,16 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     /// <summary>Below this, a shortened entry says too little to be worth showing.</summary>
     private const int ShortestCut = 60;
 
-    /// <summary>The reference of the person's own open case; null for anything else (another person's
-    /// case, no such case, not a reference at all), so that every refusal reads the same.</summary>
-    public async Task<string?> OwnOpenCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
-    {
-        var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
-        return record is not null && record.Status.IsOpen() ? record.Reference : null;
-    }
+    /// <summary>Whether the person may add to <paramref name="reference"/> now: null when it is their own
+    /// open case, else the answer that says why not (the same for another person's case, no such case and
+    /// not a reference at all).</summary>
+    public async Task<string?> AddToRefusedAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
+        => await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false) switch
+        {
+            { Status: CaseStatus.Unknown } newer => text.Format(TextKey.ReportFromNewerVersion, newer.Reference),
+            { } record when record.Status.IsOpen() => null,
+            _ => text[TextKey.CaseNotFound],
+        };
 
     /// <summary>Answers <c>view</c> and <c>reply</c>; false when the message is neither.</summary>
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, CancellationToken cancellationToken)
@@ -85,6 +88,11 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         if (record is null)
         {
             return MessageFactory.Text(text[TextKey.CaseNotFound]);
+        }
+
+        if (record.Status == CaseStatus.Unknown)
+        {
+            return MessageFactory.Text(text.Format(TextKey.ReportFromNewerVersion, record.Reference));
         }
 
         await lifecycle.MarkReadByReporterAsync(record.Reference, cancellationToken).ConfigureAwait(false);
@@ -192,18 +200,20 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     private string? Refused(CaseRecord? record) => record switch
     {
         null => text[TextKey.CaseNotFound],
+        { Status: CaseStatus.Unknown } => text.Format(TextKey.ReportFromNewerVersion, record.Reference),
         { Status: CaseStatus.Closed } => text.Format(TextKey.ReplyClosed, record.Reference),
         _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
         _ => null,
     };
 
-    /// <summary>The person's own submitted case (any status), or null.</summary>
+    /// <summary>The person's own submitted case (any status, or one a newer version wrote and this one
+    /// reads as <see cref="CaseStatus.Unknown"/>: each caller says it is kept unchanged), or null.</summary>
     private async Task<CaseRecord?> OwnCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var normalized = reference.Trim().ToUpperInvariant();
         var record = CaseReference.IsValid(normalized) ? await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
-        return record is { Reporter: { } reporter } && record.Status.IsSubmitted() && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
+        return record is { Reporter: { } reporter } && (record.Status.IsSubmitted() || record.Status == CaseStatus.Unknown) && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
             ? record
             : null;
     }
