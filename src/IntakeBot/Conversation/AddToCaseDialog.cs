@@ -30,6 +30,11 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         var state = instance.Read<AdditionState>(StateKey);
         if (EvidenceIntake.HasFiles(turnContext.Activity))
         {
+            if (await KeptForNewerVersionAsync(turnContext, state.Reference, await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             var replies = await evidence.TakeAsync(turnContext, state.Reference, cancellationToken).ConfigureAwait(false);
             instance.Write(StateKey, state with { Added = state.Added + replies.Count });
             await turnContext.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r)), Replies.WithChoices(Text.Format(TextKey.AdditionNoted, state.Reference), Text[TextKey.ChoiceDone])], cancellationToken).ConfigureAwait(false);
@@ -51,7 +56,13 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         }
 
         // Checked against the case as stored, so the limit holds across sessions and conversations.
-        if (await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false) is { } current && current.Additions.Count >= limits.Value.AdditionsPerCase)
+        var current = await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false);
+        if (await KeptForNewerVersionAsync(turnContext, state.Reference, current, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (current is not null && current.Additions.Count >= limits.Value.AdditionsPerCase)
         {
             await turnContext.SendActivityAsync(Replies.WithChoices(Text.Format(TextKey.AdditionsFull, state.Reference, current.Additions.Count), Text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
             return false;
@@ -84,6 +95,19 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         }
 
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True, with the person told, when a newer version wrote the case's status since the
+    /// addition began: this version never writes such a case back, so nothing is taken for it.</summary>
+    private async Task<bool> KeptForNewerVersionAsync(ITurnContext turnContext, string reference, CaseRecord? current, CancellationToken cancellationToken)
+    {
+        if (current is not { Status: CaseStatus.Unknown })
+        {
+            return false;
+        }
+
+        await turnContext.SendActivityAsync(Replies.WithChoices(Text.Format(TextKey.ReportFromNewerVersion, reference), Text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private bool IsControlWord(string? said)

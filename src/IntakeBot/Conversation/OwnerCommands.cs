@@ -46,14 +46,14 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
                 await sharing.AuditViewAsync(record, actor, cancellationToken).ConfigureAwait(false);
             }
 
-            await turnContext.SendActivityAsync(record is null ? MessageFactory.Text(text[TextKey.OwnerCaseNotFound]) : await CardAsync(record, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(record is null ? MessageFactory.Text(await NotOwnedAnswerAsync(owner, show.Groups["ref"].Value, cancellationToken).ConfigureAwait(false)) : await CardAsync(record, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         if (AccessPattern().Match(said) is { Success: true } access)
         {
             var record = await sharing.OwnedCaseAsync(owner, access.Groups["ref"].Value, cancellationToken).ConfigureAwait(false);
-            await ReplyAsync(turnContext, record is null ? text[TextKey.OwnerCaseNotFound] : await sharing.AccessAsync(record, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turnContext, record is null ? await NotOwnedAnswerAsync(owner, access.Groups["ref"].Value, cancellationToken).ConfigureAwait(false) : await sharing.AccessAsync(record, actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -111,7 +111,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
         if (record is null || actor is null)
         {
-            return MessageFactory.Text(text[TextKey.OwnerCaseNotFound]);
+            return MessageFactory.Text(record is null ? await NotOwnedAnswerAsync(owner, reference, cancellationToken).ConfigureAwait(false) : text[TextKey.OwnerCaseNotFound]);
         }
 
         var target = command.Groups["verb"].Value.ToLowerInvariant() switch
@@ -152,6 +152,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     /// written to the case after the commit; the new owner is told through the outbox, by reference only.</summary>
     private async Task<string> TransferAsync(ITurnContext turnContext, string reference, string who, string? owner, CancellationToken cancellationToken)
     {
+        if (await NewerVersionCaseAsync(reference, record => IsOwner(record, owner), cancellationToken).ConfigureAwait(false) is { } newer)
+        {
+            return text.Format(TextKey.OwnerCaseFromNewerVersion, newer.Reference);
+        }
+
         var decision = await transfer.DecideAsync(turnContext, owner, reference, who, cancellationToken).ConfigureAwait(false);
         if (decision is { Reference: { } handed, From: { } from, To: { } to })
         {
@@ -174,7 +179,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
         if (record is null || actor is null)
         {
-            return text[TextKey.OwnerCaseNotFound];
+            return record is null ? await NotOwnedAnswerAsync(owner, reference, cancellationToken).ConfigureAwait(false) : text[TextKey.OwnerCaseNotFound];
         }
 
         if (note.Length > MaxNoteLength)
@@ -208,7 +213,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
         if (record is null || actor is null)
         {
-            return text[TextKey.OwnerCaseNotFound];
+            return record is null ? await NotOwnedAnswerAsync(owner, reference, cancellationToken).ConfigureAwait(false) : text[TextKey.OwnerCaseNotFound];
         }
 
         if (record.Status == CaseStatus.Closed)
@@ -269,6 +274,14 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         var verb = command.Groups["verb"].Value.ToLowerInvariant();
         var reference = command.Groups["ref"].Value.Trim().ToUpperInvariant();
+
+        // A hold is written to case.json, which this version must not write back over a newer one's status.
+        if (verb is "hold" or "release" && await NewerVersionCaseAsync(reference, record => legalHold.MayHold(record, actor, owner), cancellationToken).ConfigureAwait(false) is { } newer)
+        {
+            await ReplyAsync(turnContext, text.Format(TextKey.OwnerCaseFromNewerVersion, newer.Reference), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         var reply = (verb, reference.Length) switch
         {
             ("hold", 0) => text[TextKey.HoldUsage],
@@ -293,6 +306,27 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         _ => text[TextKey.OwnerCaseNotFound],
     };
 
+    /// <summary>The answer for a named case that <see cref="SharingService.OwnedCaseAsync"/> did not give:
+    /// the owner's own case whose status a newer version wrote is said to be kept as it is (this version
+    /// never writes it back: <see cref="CaseStatus.Unknown"/>); anything else, another person's case among
+    /// them, gets the answer for a case that does not exist.</summary>
+    private async Task<string> NotOwnedAnswerAsync(string? owner, string reference, CancellationToken cancellationToken)
+        => await NewerVersionCaseAsync(reference, record => IsOwner(record, owner), cancellationToken).ConfigureAwait(false) is { } newer
+            ? text.Format(TextKey.OwnerCaseFromNewerVersion, newer.Reference)
+            : text[TextKey.OwnerCaseNotFound];
+
+    /// <summary>The case named <paramref name="reference"/> when a newer version wrote its status and
+    /// this person may act on it; null otherwise.</summary>
+    private async Task<CaseRecord?> NewerVersionCaseAsync(string reference, Func<CaseRecord, bool> mayAct, CancellationToken cancellationToken)
+    {
+        var normalized = reference.Trim().ToUpperInvariant();
+        return CaseReference.IsValid(normalized) && await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) is { Status: CaseStatus.Unknown } record && mayAct(record)
+            ? record
+            : null;
+    }
+
+    private static bool IsOwner(CaseRecord record, string? owner) => owner is not null && string.Equals(record.Owner, owner, StringComparison.OrdinalIgnoreCase);
+
     private async Task<string> ChangeAsync(Match command, string? owner, TextKey usage, Func<CaseRecord, string, Task<string>> change, CancellationToken cancellationToken)
     {
         var reference = command.Groups["ref"].Value;
@@ -303,7 +337,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         }
 
         var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
-        return record is null ? text[TextKey.OwnerCaseNotFound] : await change(record, who).ConfigureAwait(false);
+        return record is null ? await NotOwnedAnswerAsync(owner, reference, cancellationToken).ConfigureAwait(false) : await change(record, who).ConfigureAwait(false);
     }
 
     private async Task<string> ListAsync(string? owner, CancellationToken cancellationToken)
@@ -356,7 +390,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (record.Messages.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.CaseCardMessageFromOwner : TextKey.CaseCardMessageFromReporter, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
+            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From switch { MessageSender.Owner => TextKey.CaseCardMessageFromOwner, MessageSender.Reporter => TextKey.CaseCardMessageFromReporter, _ => TextKey.CaseCardMessageFromUnknown }, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
         }
 
         if (retention.CaseLine(record) is { } retentionLine)

@@ -61,7 +61,7 @@ public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog t
         }
 
         var (answer, done) = await reporter.ReplyAsync(turn, reference, said, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(MessageFactory.Text(answer), cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
         return done ? await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false) : EndOfTurn;
     }
 

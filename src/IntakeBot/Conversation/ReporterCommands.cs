@@ -22,13 +22,16 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     /// <summary>Below this, a shortened entry says too little to be worth showing.</summary>
     private const int ShortestCut = 60;
 
-    /// <summary>The reference of the person's own open case; null for anything else (another person's
-    /// case, no such case, not a reference at all), so that every refusal reads the same.</summary>
-    public async Task<string?> OwnOpenCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
-    {
-        var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
-        return record is not null && record.Status.IsOpen() ? record.Reference : null;
-    }
+    /// <summary>Whether the person may add to <paramref name="reference"/> now: null when it is their own
+    /// open case, else the answer that says why not (the same for another person's case, no such case and
+    /// not a reference at all).</summary>
+    public async Task<string?> AddToRefusedAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
+        => await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false) switch
+        {
+            { Status: CaseStatus.Unknown } newer => text.Format(TextKey.ReportFromNewerVersion, newer.Reference),
+            { } record when record.Status.IsOpen() => null,
+            _ => text[TextKey.CaseNotFound],
+        };
 
     /// <summary>Answers <c>view</c> and <c>reply</c>; false when the message is neither.</summary>
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, CancellationToken cancellationToken)
@@ -42,7 +45,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
         if (ReplyPattern().Match(said) is { Success: true } reply && ReplyPromptFor(said) is null)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(await TypedReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(await TypedReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -87,6 +90,11 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
             return MessageFactory.Text(text[TextKey.CaseNotFound]);
         }
 
+        if (record.Status == CaseStatus.Unknown)
+        {
+            return MessageFactory.Text(text.Format(TextKey.ReportFromNewerVersion, record.Reference));
+        }
+
         await lifecycle.MarkReadByReporterAsync(record.Reference, cancellationToken).ConfigureAwait(false);
         for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
         {
@@ -110,8 +118,8 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
         if (record.Messages.Count > 0)
         {
-            lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.ViewMessageFromOwner : TextKey.ViewMessageFromYou, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
-            if (record.Status.IsOpen() && record.Messages.Any(m => m.From == CaseMessage.FromOwner))
+            lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From switch { MessageSender.Owner => TextKey.ViewMessageFromOwner, MessageSender.Reporter => TextKey.ViewMessageFromYou, _ => TextKey.ViewMessageFromUnknown }, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
+            if (record.Status.IsOpen() && record.Messages.Any(m => m.From == MessageSender.Owner))
             {
                 lines.Add(text.Format(TextKey.ViewReplyHint, record.Reference));
                 ((JObject)card.Attachments[0].Content)["actions"] = new JArray { AdaptiveCardJson.Submit(text[TextKey.ChoiceReply], ReplyChoice, reference: record.Reference) };
@@ -132,32 +140,43 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     /// committed with the turn; the thread gets it after the commit (<see cref="CaseChanges"/>), and the
     /// owner is told there is a reply, by reference only, through the outbox. <c>Done</c> is false only
     /// when the reply was too long, so that a shorter one can follow.</summary>
-    public async Task<(string Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, CancellationToken cancellationToken)
+    public async Task<(IMessageActivity Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(message);
         var record = await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
         if (Refused(record) is { } refused)
         {
-            return (refused, true);
+            return (MessageFactory.Text(refused), true);
         }
 
         var max = lifecycleOptions.Value.MaxMessageLength;
         if (message.Length > max)
         {
-            return (text.Format(TextKey.ReplyTooLong, max), false);
+            return (MessageFactory.Text(text.Format(TextKey.ReplyTooLong, max)), false);
         }
 
         // Both directions count: the thread is one list in case.json.
         if (record!.Messages.Count >= limits.Value.MessagesPerCase)
         {
-            return (text.Format(TextKey.ReplyThreadFull, record.Reference, record.Messages.Count), true);
+            return (ThreadFull(record), true);
         }
 
         await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record!.Reference) with { ReporterReply = message }, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
         OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference);
-        return (text.Format(TextKey.ReplySent, record.Reference), true);
+        return (MessageFactory.Text(text.Format(TextKey.ReplySent, record.Reference)), true);
+    }
+
+    /// <summary>A reply the full thread cannot take was not kept: the answer says so, and offers the way
+    /// that is still open on this (open: see <see cref="Refused"/>) case. With room for additions it
+    /// takes it with <c>add to</c> (<see cref="AddToCaseDialog"/>); without, a new report is left.</summary>
+    private Activity ThreadFull(CaseRecord record)
+    {
+        var view = text.Format(TextKey.ChoiceView, record.Reference);
+        return record.Additions.Count < limits.Value.AdditionsPerCase
+            ? Replies.WithChoices(text.Format(TextKey.ReplyThreadFull, record.Reference, record.Messages.Count), text.Format(TextKey.ChoiceAddTo, record.Reference), view)
+            : Replies.WithChoices(text.Format(TextKey.ReplyThreadFullNoAdditions, record.Reference, record.Messages.Count, record.Additions.Count), text[TextKey.ChoiceReport], view);
     }
 
     /// <summary>The reference in <c>reply IR-…</c> typed with no reply after it, which asks for the reply
@@ -169,30 +188,32 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
     /// <summary><c>reply IR-… text</c> typed in one message; <c>reply IR-…</c> alone is answered by
     /// <see cref="RootDialog"/>, which asks for the reply.</summary>
-    private async Task<string> TypedReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
+    private async Task<IMessageActivity> TypedReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
     {
         var reference = command.Groups["ref"].Value;
         var message = command.Groups["text"].Value.Trim();
         return reference.Length == 0 || message.Length == 0
-            ? text[TextKey.ReplyUsage]
+            ? MessageFactory.Text(text[TextKey.ReplyUsage])
             : (await ReplyAsync(turnContext, reference, message, cancellationToken).ConfigureAwait(false)).Answer;
     }
 
     private string? Refused(CaseRecord? record) => record switch
     {
         null => text[TextKey.CaseNotFound],
+        { Status: CaseStatus.Unknown } => text.Format(TextKey.ReportFromNewerVersion, record.Reference),
         { Status: CaseStatus.Closed } => text.Format(TextKey.ReplyClosed, record.Reference),
-        _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
+        _ when !record.Messages.Any(m => m.From == MessageSender.Owner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
         _ => null,
     };
 
-    /// <summary>The person's own submitted case (any status), or null.</summary>
+    /// <summary>The person's own submitted case (any status, or one a newer version wrote and this one
+    /// reads as <see cref="CaseStatus.Unknown"/>: each caller says it is kept unchanged), or null.</summary>
     private async Task<CaseRecord?> OwnCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var normalized = reference.Trim().ToUpperInvariant();
         var record = CaseReference.IsValid(normalized) ? await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
-        return record is { Reporter: { } reporter } && record.Status.IsSubmitted() && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
+        return record is { Reporter: { } reporter } && (record.Status.IsSubmitted() || record.Status == CaseStatus.Unknown) && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
             ? record
             : null;
     }

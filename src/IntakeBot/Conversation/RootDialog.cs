@@ -111,12 +111,13 @@ public sealed partial class RootDialog : ComponentDialog
 
         if (said is not null && AddToPattern().Match(said) is { Success: true } addTo)
         {
-            if (await _reporter.OwnOpenCaseAsync(turn, addTo.Groups["reference"].Value, cancellationToken).ConfigureAwait(false) is { } reference)
+            var reference = addTo.Groups["reference"].Value;
+            if (await _reporter.AddToRefusedAsync(turn, reference, cancellationToken).ConfigureAwait(false) is not { } refused)
             {
-                return await innerDc.BeginDialogAsync(AddToCaseDialog.DialogId, reference, cancellationToken).ConfigureAwait(false);
+                return await innerDc.BeginDialogAsync(AddToCaseDialog.DialogId, reference.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             }
 
-            await turn.SendActivityAsync(MessageFactory.Text(_text[TextKey.CaseNotFound]), cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(MessageFactory.Text(refused), cancellationToken).ConfigureAwait(false);
         }
         else if (_text.IsWord(said, TextKey.ChoicePrivacy))
         {

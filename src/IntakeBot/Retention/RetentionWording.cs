@@ -24,7 +24,8 @@ public sealed class RetentionWording(TextCatalog text, RetentionPeriods periods)
         {
             DeletedBy.Sweeper => text[TextKey.DeletedBySweeper],
             DeletedBy.Owner => text[TextKey.DeletedByOwner],
-            _ => text[TextKey.DeletedByReporter],
+            DeletedBy.ReporterDiscard => text[TextKey.DeletedByReporter],
+            _ => text[TextKey.DeletedByUnknown],
         };
         return text.Format(TextKey.DeletedCase, tombstone.Reference ?? string.Empty, tombstone.DeletedAt.UtcDateTime, why);
     }

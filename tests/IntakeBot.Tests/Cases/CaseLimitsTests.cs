@@ -172,6 +172,77 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal(["could we talk on Tuesday?", "yes, Tuesday works"], record.Messages.Select(m => m.Text));
     }
 
+    private BotApp ThreadApp(string additionsPerCase, string owner) => new(azurite, new Dictionary<string, string?>
+    {
+        ["Limits:MessagesPerCase"] = "2",
+        ["Limits:AdditionsPerCase"] = additionsPerCase,
+        ["Intake:DefaultOwner"] = owner,
+        ["Intake:Responders:0"] = owner,
+    });
+
+    /// <summary>A submitted case whose thread is full with two messages (the owner's and the reporter's
+    /// answer), and the <paramref name="additions"/> made before them.</summary>
+    private static async Task<(HttpChat Reporter, string Reference)> FullThreadAsync(BotApp app, string owner, params string[] additions)
+    {
+        var reporter = new HttpChat(app.CreateClient());
+        var responder = new HttpChat(app.CreateClient(), owner);
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        if (additions.Length > 0)
+        {
+            await reporter.SayAllAsync([$"add to {reference}", .. additions, "done"]);
+        }
+
+        await responder.SayAsync($"message {reference} could we talk on Tuesday?");
+        await reporter.SayAsync($"reply {reference} yes, Tuesday works");
+        return (reporter, reference);
+    }
+
+    private static string[] Choices(JObject reply)
+        => [.. (reply.SelectToken("suggestedActions.actions") as JArray ?? []).Select(a => a.Value<string>("title") ?? string.Empty)];
+
+    [Fact]
+    public async Task A_reply_past_the_full_thread_is_said_not_kept_and_add_to_takes_it_into_the_same_report()
+    {
+        var owner = Guid.NewGuid().ToString();
+        await using var app = ThreadApp("100", owner);
+        var (reporter, reference) = await FullThreadAsync(app, owner);
+
+        var full = Assert.Single(await reporter.ExchangeAsync($"reply {reference} and one more from me"));
+
+        var said = full.Value<string>("text")!;
+        Assert.StartsWith($"I couldn't add that reply: the conversation about {reference} already holds 2 messages", said, StringComparison.Ordinal);
+        Assert.Contains("the reply you just wrote was not kept", said, StringComparison.Ordinal);
+        Assert.Contains($"type **add to {reference}**", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("new report", said, StringComparison.Ordinal);
+        Assert.Equal([$"add to {reference}", $"view {reference}"], Choices(full));
+
+        await reporter.SayAllAsync(Choices(full)[0], "and one more from me", "done");
+        var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
+        Assert.Equal(["could we talk on Tuesday?", "yes, Tuesday works"], record.Messages.Select(m => m.Text));
+        Assert.Equal(["and one more from me"], record.Additions.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task A_reply_past_the_full_thread_of_a_report_with_no_room_for_additions_is_said_not_kept_and_points_to_a_new_report()
+    {
+        var owner = Guid.NewGuid().ToString();
+        await using var app = ThreadApp("2", owner);
+        var (reporter, reference) = await FullThreadAsync(app, owner, "It happened again today", "This time in the kitchen");
+        Assert.StartsWith($"Type your reply to {reference}", (await reporter.SayAsync($"reply {reference}"))[0], StringComparison.Ordinal);
+
+        var full = Assert.Single(await reporter.ExchangeAsync("and one more from me"));
+
+        var said = full.Value<string>("text")!;
+        Assert.StartsWith($"I couldn't add that reply: the conversation about {reference} already holds 2 messages and the report already holds 2 additions", said, StringComparison.Ordinal);
+        Assert.Contains("the reply you just wrote was not kept", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("add to", said, StringComparison.Ordinal);
+        Assert.Equal(["report", $"view {reference}"], Choices(full));
+        var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
+        Assert.Equal(["could we talk on Tuesday?", "yes, Tuesday works"], record.Messages.Select(m => m.Text));
+        Assert.Equal(["It happened again today", "This time in the kitchen"], record.Additions.Select(a => a.Text));
+    }
+
     [Theory]
     [InlineData("NotesPerCase", "0")]
     [InlineData("MessagesPerCase", "1001")]
