@@ -18,4 +18,36 @@ public sealed record ConversationProfile
     /// <summary>A hash of the last message whose replies never reached the person: the same words sent
     /// again are not taken twice (see <see cref="Bot.TurnCommit.ResentAfterUnseenReplies"/>).</summary>
     public string? UnseenRepliesTo { get; set; }
+
+    /// <summary>The cases submitted in this conversation in the last <see cref="RecentlyKept"/>, newest
+    /// last, at most <see cref="RecentLimit"/>: Azure updates its blob tag index asynchronously (a new
+    /// case may take minutes to be found under heavy tagging), so the lists read these too, rather than
+    /// tell someone who has just submitted that they have no reports. References only, each read and
+    /// checked again when listed, so a case deleted meanwhile never shows; dropped on the first turn after
+    /// their time.</summary>
+    public List<RecentSubmission> RecentSubmissions { get; set; } = [];
+
+    /// <summary>Longer than Azure's index takes to catch up, even under the start-up tagging pass.</summary>
+    public static readonly TimeSpan RecentlyKept = TimeSpan.FromMinutes(15);
+
+    public const int RecentLimit = 5;
+
+    /// <summary>Records a case submitted now; committed with the turn that submits it.</summary>
+    public void Submitted(string reference, DateTimeOffset now)
+    {
+        RecentSubmissions.RemoveAll(r => r.Reference == reference || r.At <= now - RecentlyKept);
+        RecentSubmissions.Add(new RecentSubmission(reference, now));
+        if (RecentSubmissions.Count > RecentLimit)
+        {
+            RecentSubmissions.RemoveRange(0, RecentSubmissions.Count - RecentLimit);
+        }
+    }
+
+    /// <summary>The references submitted within <see cref="RecentlyKept"/> of <paramref name="now"/>;
+    /// older ones are dropped from the state here.</summary>
+    public IReadOnlyList<string> RecentlySubmitted(DateTimeOffset now)
+    {
+        RecentSubmissions.RemoveAll(r => r.At <= now - RecentlyKept);
+        return [.. RecentSubmissions.Select(r => r.Reference)];
+    }
 }

@@ -1,0 +1,113 @@
+using IntakeBot.Cases;
+using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Tests.Retention;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntakeBot.Tests.Cases;
+
+/// <summary>Azure's tag index is eventually consistent: a case just written may not be found by Find Blobs
+/// by Tags for a while (<see cref="LaggingTagIndex"/> models it; Azurite never lags). Someone who has just
+/// submitted is never told they have no reports.</summary>
+public sealed class IndexLagTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string NoReports = "You have no submitted reports.";
+
+    private static async Task<string> SubmitAsync(HttpChat chat)
+    {
+        await chat.SayAllAsync(Intake.UpToReview());
+        return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+    }
+
+    [Fact]
+    public async Task A_report_just_submitted_is_in_my_reports_before_the_index_finds_it()
+    {
+        var index = new LaggingTagIndex();
+        await using var app = new BotApp(azurite, services: s => index.Install(azurite, s));
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+
+        var mine = string.Join("\n", await reporter.SayAsync("my reports"));
+
+        Assert.True(index.Hidden > 0, "The index should not have found the new case yet.");
+        Assert.Contains(reference, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(NoReports, mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_the_index_finds_the_report_it_is_listed_once()
+    {
+        var index = new LaggingTagIndex();
+        await using var app = new BotApp(azurite, services: s => index.Install(azurite, s));
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+
+        index.CatchUp();
+        var mine = (await reporter.SayAsync("my reports"))[0];
+
+        Assert.Single(Receipt.Pattern().Matches(mine), m => m.Value == reference);
+    }
+
+    [Fact]
+    public async Task A_report_deleted_since_it_was_submitted_is_not_listed()
+    {
+        var index = new LaggingTagIndex();
+        await using var app = new BotApp(azurite, services: s => index.Install(azurite, s));
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+
+        await app.Services.GetRequiredService<ICaseStore>().DeleteAsync(reference, CancellationToken.None);
+        var mine = string.Join("\n", await reporter.SayAsync("my reports"));
+
+        Assert.DoesNotContain(reference, mine, StringComparison.Ordinal);
+        Assert.StartsWith(NoReports, mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_else_never_sees_a_report_just_submitted()
+    {
+        var index = new LaggingTagIndex();
+        await using var app = new BotApp(azurite, services: s => index.Install(azurite, s));
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+        var stranger = new HttpChat(app.CreateClient());
+
+        var theirs = string.Join("\n", await stranger.SayAsync("my reports"));
+
+        Assert.DoesNotContain(reference, theirs, StringComparison.Ordinal);
+        Assert.StartsWith(NoReports, theirs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_conversation_forgets_the_reference_once_the_index_has_had_time_to_catch_up()
+    {
+        var index = new LaggingTagIndex();
+        var time = new ManualTime(DateTimeOffset.UtcNow);
+        await using var app = new BotApp(azurite, services: s =>
+        {
+            index.Install(azurite, s);
+            s.AddSingleton<TimeProvider>(time);
+        });
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.Contains(reference, await StateTextAsync(blobs), StringComparison.Ordinal);
+
+        time.Advance(TimeSpan.FromMinutes(16));
+        index.CatchUp();
+        var mine = string.Join("\n", await reporter.SayAsync("my reports"));
+
+        Assert.Contains(reference, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, await StateTextAsync(blobs), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> StateTextAsync(CaseBlobs blobs)
+    {
+        var texts = new List<string>();
+        await foreach (var blob in blobs.State.GetBlobsAsync())
+        {
+            texts.Add((await blobs.State.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+
+        return string.Join("\n", texts);
+    }
+}
