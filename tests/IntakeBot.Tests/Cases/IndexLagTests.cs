@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Tests.EndToEnd;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Tests.Retention;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,24 +91,40 @@ public sealed class IndexLagTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var reporter = new HttpChat(app.CreateClient());
         var reference = await SubmitAsync(reporter);
         var blobs = new CaseBlobs(azurite, app);
-        Assert.Contains(reference, await StateTextAsync(blobs), StringComparison.Ordinal);
+        Assert.NotEmpty(await blobs.StateBlobsContainingAsync(reference));
 
         time.Advance(TimeSpan.FromMinutes(16));
         index.CatchUp();
         var mine = string.Join("\n", await reporter.SayAsync("my reports"));
 
         Assert.Contains(reference, mine, StringComparison.Ordinal);
-        Assert.DoesNotContain(reference, await StateTextAsync(blobs), StringComparison.Ordinal);
+        Assert.Empty(await blobs.StateBlobsContainingAsync(reference));
     }
 
-    private static async Task<string> StateTextAsync(CaseBlobs blobs)
+    [Fact]
+    public async Task A_reporter_who_does_not_come_back_has_the_reference_dropped_from_the_state_once_its_time_is_up()
     {
-        var texts = new List<string>();
-        await foreach (var blob in blobs.State.GetBlobsAsync())
+        var index = new LaggingTagIndex();
+        var time = new ManualTime(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?>
         {
-            texts.Add((await blobs.State.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
-        }
+            ["Healing:GraceMilliseconds"] = "1000",
+            ["Healing:ScanIntervalMilliseconds"] = "200",
+        };
+        await using var app = new BotApp(azurite, settings, s =>
+        {
+            index.Install(azurite, s);
+            s.AddSingleton<TimeProvider>(time);
+        });
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.NotEmpty(await blobs.StateBlobsContainingAsync(reference));
 
-        return string.Join("\n", texts);
+        time.Advance(TimeSpan.FromMinutes(16));
+        index.CatchUp();
+
+        await OutboxTests.UntilAsync(async () => (await blobs.StateBlobsContainingAsync(reference)).Count == 0);
+        Assert.Contains(reference, string.Join("\n", await reporter.SayAsync("my reports")), StringComparison.Ordinal);
     }
 }
