@@ -1,8 +1,11 @@
 using IntakeBot.Cases;
+using IntakeBot.Tests.Capture;
 using IntakeBot.Tests.EndToEnd;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Tests.Responders;
 using IntakeBot.Tests.Retention;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Cases;
 
@@ -32,6 +35,40 @@ public sealed class IndexLagTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.True(index.Hidden > 0, "The index should not have found the new case yet.");
         Assert.Contains(reference, mine, StringComparison.Ordinal);
         Assert.DoesNotContain(NoReports, mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_kept_right_after_a_submit_can_be_added_to_that_report_before_the_index_finds_it()
+    {
+        var index = new LaggingTagIndex();
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite, services: s => index.Install(azurite, s));
+        var person = Guid.NewGuid().ToString();
+        var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
+        var reference = await SubmitAsync(chat);
+
+        var response = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>He said it again in the channel</p>"), connector.ServiceUrl));
+        Assert.StartsWith("Kept privately.", JObject.Parse(await response.Content.ReadAsStringAsync())["task"]!.Value<string>("value"), StringComparison.Ordinal);
+        var offer = connector.Sent.Last(s => s.ConversationId == connector.PrivateChatOf(person)).Activity;
+
+        Assert.True(index.Hidden > 0, "The index should not have found the new case yet.");
+        Assert.Contains($"3. Add it to {reference}", MessageAction.Buttons(offer));
+    }
+
+    [Fact]
+    public async Task A_report_a_responder_just_took_is_in_their_cases_before_the_index_finds_it()
+    {
+        var index = new LaggingTagIndex();
+        var responder = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:Responders:1"] = responder }, s => index.Install(azurite, s));
+        var chat = new HttpChat(app.CreateClient(), responder);
+        await chat.SayAllAsync(TakeReportTests.WholeTakenReport);
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+
+        var cases = string.Join("\n", await chat.SayAsync("cases"));
+
+        Assert.True(index.Hidden > 0, "The index should not have found the new case yet.");
+        Assert.Contains(reference, cases, StringComparison.Ordinal);
     }
 
     [Fact]
