@@ -100,7 +100,7 @@ public sealed partial class MessageCapture(
         var active = RootDialog.RunningIntake(dc);
         IReadOnlyList<Choice> choices = active == TakeReportDialog.DialogId
             ? CaptureChoices.Responder(text)
-            : CaptureChoices.Offer(text, dc.ActiveDialog is null ? await OpenReportsAsync(turn.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false) : []);
+            : CaptureChoices.Offer(text, dc.ActiveDialog is null ? await OpenReportsAsync(turn, turn.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false) : []);
         var choice = pressed is not null ? ChoiceMatcher.Match(pressed, choices) : ChoiceMatcher.Match(text, said, choices);
         if (pressed is null && dc.ActiveDialog is not null && choice is not null && !Named(choice, said))
         {
@@ -269,7 +269,7 @@ public sealed partial class MessageCapture(
                 break;
             default:
                 await capture.Pending.SetAsync(privateTurn, message, cancellationToken).ConfigureAwait(false);
-                var open = await OpenReportsAsync(message.Facts.CapturedBy, cancellationToken).ConfigureAwait(false);
+                var open = await OpenReportsAsync(privateTurn, message.Facts.CapturedBy, cancellationToken).ConfigureAwait(false);
                 var offer = text.Format(TextKey.CaptureOffer, open.Count > 0 ? text[TextKey.CaptureOfferAddTo] : string.Empty);
                 await privateTurn.SendActivityAsync(ChoiceMessage.Card(text, offer, CaptureChoices.Offer(text, open)), cancellationToken).ConfigureAwait(false);
                 break;
@@ -279,12 +279,16 @@ public sealed partial class MessageCapture(
         return kept;
     }
 
-    /// <summary>The person's own reports that can still be added to, newest first.</summary>
-    private async Task<IReadOnlyList<string>> OpenReportsAsync(string person, CancellationToken cancellationToken)
-        => [.. (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: person), cancellationToken).ConfigureAwait(false))
+    /// <summary>The person's own reports that can still be added to, newest first, with those submitted
+    /// in their 1:1 a moment ago that the index may not find yet.</summary>
+    private async Task<IReadOnlyList<string>> OpenReportsAsync(ITurnContext privateTurn, string person, CancellationToken cancellationToken)
+    {
+        var recent = (await state.GetProfileAsync(privateTurn, cancellationToken).ConfigureAwait(false)).RecentlySubmitted(clock.GetUtcNow());
+        return [.. (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: person, Recent: recent), cancellationToken).ConfigureAwait(false))
             .Where(c => c.Status.IsOpen())
             .OrderByDescending(c => c.SubmittedAt)
             .Select(c => c.Reference)];
+    }
 
     /// <summary>Stores the message (and, when asked, its images) under the draft's reserved reference
     /// (reserving it if this is the draft's first turn); the turn's commit puts it in the draft's evidence list.</summary>

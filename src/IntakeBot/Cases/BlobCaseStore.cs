@@ -108,8 +108,14 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         };
 
         // The index finds the person's cases without reading anyone else's; each case.json is then read
-        // (its status is always the stored one) and checked again, because the index may lag a change.
+        // (its status is always the stored one) and checked again, because the index may lag a change;
+        // the caller's recent references join them, since the index may not have a new case yet.
         var references = await FindReferencesAsync($"\"{tag}\" = '{_index.Of(id)}'", cancellationToken).ConfigureAwait(false);
+        if (filter.Recent is { Count: > 0 } recent)
+        {
+            references = [.. references.Union(recent.Where(CaseReference.IsValid), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
         var records = await ReadAllFactsAsync(references, cancellationToken).ConfigureAwait(false);
         var person = CaseIndexKey.Normalize(id);
         return [.. records

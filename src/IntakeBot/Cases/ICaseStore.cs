@@ -39,5 +39,7 @@ public interface ICaseStore
     Task DeleteAsync(string reference, CancellationToken cancellationToken);
 }
 
-/// <summary>Whose cases to list: exactly one of the two is set.</summary>
-public sealed record CaseFilter(string? ReporterAadObjectId = null, string? Owner = null);
+/// <summary>Whose cases to list: exactly one of the two is set. <paramref name="Recent"/> are references
+/// the caller knows were written a moment ago, which Azure's tag index (eventually consistent) may not
+/// find yet: they are read and checked like the index's answers, and listed once.</summary>
+public sealed record CaseFilter(string? ReporterAadObjectId = null, string? Owner = null, IReadOnlyList<string>? Recent = null);

@@ -61,10 +61,16 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript] };
         await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Add(pending);
+        (await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false)).Submitted(record.Reference, now);
         Clear(draft);
         Telemetry.IntakeMetrics.IntakeSubmitted(record.Kind.ToStoredNameOrUnknown());
         return record;
     }
+
+    /// <summary>The cases submitted in this conversation a moment ago, which Azure's tag index may not
+    /// find yet: for the lists to read along with the index's answer (<see cref="CaseFilter.Recent"/>).</summary>
+    public async Task<IReadOnlyList<string>> RecentlySubmittedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        => (await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false)).RecentlySubmitted(clock.GetUtcNow());
 
     /// <summary>Clears the draft in this turn's commit; its evidence is deleted after the commit
     /// (<see cref="DiscardedDraft"/>), so a discard that loses a race deletes nothing.</summary>

@@ -16,7 +16,9 @@ public sealed record CommittedWork(PendingCase? Case, IReadOnlyList<PendingChang
 
     /// <summary>The state blob's index tag while it holds committed work: when the oldest part of it
     /// was decided (sortable UTC, as <see cref="RetentionTags.Format"/>), taken from the work itself so
-    /// that a later write of the same state keeps it.</summary>
+    /// that a later write of the same state keeps it; or, if earlier, when a reference of a case submitted
+    /// a moment ago is to be forgotten (<see cref="ConversationProfile.ForgetAt"/>), so that the same
+    /// pass drops it from a conversation nobody writes in again.</summary>
     public const string SinceTag = "pendingSince";
 
     public bool IsEmpty => Case is null && Changes.Count == 0 && Discard is null;
@@ -40,10 +42,10 @@ public sealed record CommittedWork(PendingCase? Case, IReadOnlyList<PendingChang
 
     /// <summary>The index tags of a state (for <see cref="Storage.BlobStateStorage"/>'s tag function):
     /// <paramref name="alongside"/> (another capability's), with <see cref="SinceTag"/> while it holds
-    /// committed work.</summary>
+    /// committed work or recent submissions.</summary>
     public static IDictionary<string, string>? TagsOf(JObject state, IDictionary<string, string>? alongside)
     {
-        if (Of(state).Since is not { } since)
+        if (new[] { Of(state).Since, ConversationProfile.ForgetAt(state) }.Min() is not { } since)
         {
             return alongside;
         }

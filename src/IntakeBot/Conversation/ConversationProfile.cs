@@ -1,9 +1,14 @@
+using Newtonsoft.Json.Linq;
+
 namespace IntakeBot.Conversation;
 
 /// <summary>What the bot learned about the person in this conversation: whether they are on the
 /// responder roster (checked again when the roster changes).</summary>
 public sealed record ConversationProfile
 {
+    /// <summary>The profile's property in the conversation's state.</summary>
+    public const string Property = "profile";
+
     /// <summary>The one person this 1:1 conversation belongs to, from its first message on.</summary>
     public string? PersonAadObjectId { get; set; }
 
@@ -18,4 +23,63 @@ public sealed record ConversationProfile
     /// <summary>A hash of the last message whose replies never reached the person: the same words sent
     /// again are not taken twice (see <see cref="Bot.TurnCommit.ResentAfterUnseenReplies"/>).</summary>
     public string? UnseenRepliesTo { get; set; }
+
+    /// <summary>The cases submitted in this conversation in the last <see cref="RecentlyKept"/>, newest
+    /// last, at most <see cref="RecentLimit"/>: Azure updates its blob tag index asynchronously (a new
+    /// case may take minutes to be found under heavy tagging), so the lists read these too, rather than
+    /// tell someone who has just submitted that they have no reports. References only, each read and
+    /// checked again when listed, so a case deleted meanwhile never shows. Dropped when their time is up
+    /// by the next list, or by the background pass for committed work (<see cref="ForgetAt"/>) when the
+    /// person does not come back, so that no reference outlives its minutes in the state.</summary>
+    public List<RecentSubmission> RecentSubmissions { get; set; } = [];
+
+    /// <summary>Longer than Azure's index takes to catch up, even under the start-up tagging pass.</summary>
+    public static readonly TimeSpan RecentlyKept = TimeSpan.FromMinutes(15);
+
+    public const int RecentLimit = 5;
+
+    /// <summary>Records a case submitted now; committed with the turn that submits it.</summary>
+    public void Submitted(string reference, DateTimeOffset now)
+    {
+        RecentSubmissions.RemoveAll(r => r.Reference == reference || r.At <= now - RecentlyKept);
+        RecentSubmissions.Add(new RecentSubmission(reference, now));
+        if (RecentSubmissions.Count > RecentLimit)
+        {
+            RecentSubmissions.RemoveRange(0, RecentSubmissions.Count - RecentLimit);
+        }
+    }
+
+    /// <summary>The references submitted within <see cref="RecentlyKept"/> of <paramref name="now"/>;
+    /// older ones are dropped from the state here.</summary>
+    public IReadOnlyList<string> RecentlySubmitted(DateTimeOffset now)
+    {
+        RecentSubmissions.RemoveAll(r => r.At <= now - RecentlyKept);
+        return [.. RecentSubmissions.Select(r => r.Reference)];
+    }
+
+    /// <summary>When the first recent submission in a stored state is to be forgotten; null when it
+    /// holds none (for the state's <see cref="CommittedWork.SinceTag"/>).</summary>
+    public static DateTimeOffset? ForgetAt(JObject state)
+        => Recent(state)?.Select(r => (DateTimeOffset?)(r.At + RecentlyKept)).Min();
+
+    /// <summary>Drops the recent submissions whose time is up from a stored state; true when it dropped any.</summary>
+    public static bool ForgetExpired(JObject state, DateTimeOffset now)
+    {
+        if (Recent(state) is not { } recent || state[Property] is not JObject profile)
+        {
+            return false;
+        }
+
+        var kept = recent.Where(r => r.At > now - RecentlyKept).ToList();
+        if (kept.Count == recent.Count)
+        {
+            return false;
+        }
+
+        profile[nameof(RecentSubmissions)] = JArray.FromObject(kept);
+        return true;
+    }
+
+    private static List<RecentSubmission>? Recent(JObject state)
+        => state[Property]?[nameof(RecentSubmissions)] is JArray { Count: > 0 } list ? list.ToObject<List<RecentSubmission>>() : null;
 }

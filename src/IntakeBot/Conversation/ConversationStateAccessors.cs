@@ -13,7 +13,7 @@ public sealed class ConversationStateAccessors(ConversationState conversationSta
 
     public IStatePropertyAccessor<IntakeDraft> Draft { get; } = conversationState.CreateProperty<IntakeDraft>("intakeDraft");
 
-    public IStatePropertyAccessor<ConversationProfile> Profile { get; } = conversationState.CreateProperty<ConversationProfile>("profile");
+    public IStatePropertyAccessor<ConversationProfile> Profile { get; } = conversationState.CreateProperty<ConversationProfile>(ConversationProfile.Property);
 
     /// <summary>A submitted case committed with the turn and not yet written to blob storage.</summary>
     public IStatePropertyAccessor<PendingCase> PendingCase { get; } = conversationState.CreateProperty<PendingCase>(CommittedWork.CaseProperty);

@@ -34,7 +34,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         var actor = turnContext.Activity.From.AadObjectId;
         if (text.IsWord(said, TextKey.ChoiceCases))
         {
-            await ReplyAsync(turnContext, await ListAsync(owner, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turnContext, await ListAsync(owner, await drafts.RecentlySubmittedAsync(turnContext, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -340,9 +340,11 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         return record is null ? await NotOwnedAnswerAsync(owner, reference, cancellationToken).ConfigureAwait(false) : await change(record, who).ConfigureAwait(false);
     }
 
-    private async Task<string> ListAsync(string? owner, CancellationToken cancellationToken)
+    /// <summary>The owner's cases; <paramref name="recent"/> (reports this responder saved a moment ago)
+    /// are read too, since the index may not find them yet.</summary>
+    private async Task<string> ListAsync(string? owner, IReadOnlyList<string> recent, CancellationToken cancellationToken)
     {
-        var owned = owner is null ? [] : (await cases.ListAsync(new CaseFilter(Owner: owner), cancellationToken).ConfigureAwait(false))
+        var owned = owner is null ? [] : (await cases.ListAsync(new CaseFilter(Owner: owner, Recent: recent), cancellationToken).ConfigureAwait(false))
             .Where(c => c.Status.IsSubmitted())
             .OrderByDescending(c => c.SubmittedAt)
             .ToList();

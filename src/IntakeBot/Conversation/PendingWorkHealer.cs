@@ -12,7 +12,9 @@ namespace IntakeBot.Conversation;
 /// period (never listing every state), and, holding the healing lease (one process at a time, and no
 /// turn heals meanwhile), applies each as the next turn would (<see cref="PendingWork"/>) and takes it
 /// out of the state with an ETag-guarded write. A turn that commits in between wins that write: the
-/// work stays in its state, applied already, and the turn or the next pass takes it out.</summary>
+/// work stays in its state, applied already, and the turn or the next pass takes it out. The same pass
+/// drops references of cases submitted a moment ago (<see cref="ConversationProfile.RecentSubmissions"/>)
+/// from a state left alone once their time is up.</summary>
 public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work, TimeProvider clock, IOptions<HealingOptions> options, ILogger<PendingWorkHealer> logger) : BackgroundService
 {
     private TimeSpan Grace => TimeSpan.FromMilliseconds(options.Value.GraceMilliseconds);
@@ -76,31 +78,40 @@ public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work,
 
         // The index lags behind writes, and a conversation in use heals itself: only work (and a
         // state) left alone for the whole grace period is written here.
-        var before = clock.GetUtcNow() - Grace;
+        var now = clock.GetUtcNow();
+        var before = now - Grace;
         var pending = CommittedWork.Of(stored.State);
-        if (pending.IsEmpty || pending.Since > before || stored.LastModified > before)
+        var due = !pending.IsEmpty && pending.Since <= before;
+
+        // References of cases submitted a moment ago go when their time is up, with any work or alone.
+        var forgot = ConversationProfile.ForgetExpired(stored.State, now);
+        if (!(due || forgot) || stored.LastModified > before)
         {
             return false;
         }
 
-        try
+        if (due)
         {
-            await work.ApplyAsync(pending, activityId: null, [], sender: null, cancellationToken).ConfigureAwait(false);
-            if (pending.Discard is { } discarded)
+            try
             {
-                await work.DiscardAsync(blobName, discarded, cancellationToken).ConfigureAwait(false);
+                await work.ApplyAsync(pending, activityId: null, [], sender: null, cancellationToken).ConfigureAwait(false);
+                if (pending.Discard is { } discarded)
+                {
+                    await work.DiscardAsync(blobName, discarded, cancellationToken).ConfigureAwait(false);
+                }
             }
-        }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Committed work ({Cases} case, {Changes} changes) could not be written yet ({ExceptionType}); the next pass tries again.",
-                pending.Case is null ? 0 : 1, pending.Changes.Count, e.GetType().FullName);
-            return false;
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Committed work ({Cases} case, {Changes} changes) could not be written yet ({ExceptionType}); the next pass tries again.",
+                    pending.Case is null ? 0 : 1, pending.Changes.Count, e.GetType().FullName);
+                return false;
+            }
+
+            stored.State.Remove(CommittedWork.CaseProperty);
+            stored.State.Remove(CommittedWork.ChangesProperty);
+            stored.State.Remove(CommittedWork.DiscardProperty);
         }
 
-        stored.State.Remove(CommittedWork.CaseProperty);
-        stored.State.Remove(CommittedWork.ChangesProperty);
-        stored.State.Remove(CommittedWork.DiscardProperty);
         try
         {
             await states.WriteBlobAsync(blobName, stored.State, cancellationToken).ConfigureAwait(false);
@@ -108,8 +119,17 @@ public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work,
         catch (StateConflictException)
         {
             // A turn committed since: the work is written, and that turn or the next pass takes it out.
-            logger.LogInformation("Committed work was written; a turn committed since, so it stays in the state until the next pass.");
-            return true;
+            if (due)
+            {
+                logger.LogInformation("Committed work was written; a turn committed since, so it stays in the state until the next pass.");
+            }
+
+            return due;
+        }
+
+        if (!due)
+        {
+            return false;
         }
 
         if (pending.Case is { } submitted)

@@ -55,7 +55,8 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     public async Task ShowMyReportsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var mine = (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: turnContext.Activity.From.AadObjectId), cancellationToken).ConfigureAwait(false))
+        var recent = await drafts.RecentlySubmittedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var mine = (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: turnContext.Activity.From.AadObjectId, Recent: recent), cancellationToken).ConfigureAwait(false))
             .Where(c => c.Status.IsSubmitted())
             .OrderByDescending(c => c.SubmittedAt)
             .ToList();

@@ -21,7 +21,7 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
         return new BotApp(azurite, all);
     }
 
-    private static readonly string[] WholeTakenReport =
+    internal static readonly string[] WholeTakenReport =
     [
         "take a report",
         "Alex Kim, alex@contoso.test",
