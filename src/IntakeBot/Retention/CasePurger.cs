@@ -41,13 +41,14 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
             return await PurgeWithoutRecordAsync(reference, by, cancellationToken).ConfigureAwait(false);
         }
 
-        var record = await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        // The facts in case.json are all a purge needs; its long texts are deleted unread.
+        var facts = await cases.GetSummaryAsync(reference, cancellationToken).ConfigureAwait(false);
+        if (facts is null)
         {
             return PurgeOutcome.NotFound;
         }
 
-        if (record.Hold is not null)
+        if (facts.IsHeld)
         {
             return PurgeOutcome.Held;
         }
@@ -55,7 +56,7 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         var plan = properties.Metadata.TryGetValue(PlanKey, out var stored) ? Decode(stored) : null;
         if (plan is null)
         {
-            plan = await PlanAsync(reference, record, by, cancellationToken).ConfigureAwait(false);
+            plan = await PlanAsync(reference, facts, by, cancellationToken).ConfigureAwait(false);
             var metadata = new Dictionary<string, string>(properties.Metadata) { [PlanKey] = Encode(plan) };
             try
             {
@@ -68,9 +69,9 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
             }
         }
 
-        if (record.Shared is { } shared)
+        if (facts.SharedFolderId is { } folderId)
         {
-            await folders.RemoveAsync(shared.FolderId, cancellationToken).ConfigureAwait(false);
+            await folders.RemoveAsync(folderId, cancellationToken).ConfigureAwait(false);
         }
 
         await BlobPurge.DeletePrefixAsync(containers.Cases, $"{reference}/", name => name == caseBlob.Name, cancellationToken).ConfigureAwait(false);
@@ -98,7 +99,7 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         return PurgeOutcome.Deleted;
     }
 
-    private async Task<Tombstone> PlanAsync(string reference, CaseRecord record, string by, CancellationToken cancellationToken)
+    private async Task<Tombstone> PlanAsync(string reference, CaseSummary facts, string by, CancellationToken cancellationToken)
     {
         var blobs = 0;
         await foreach (var _ in containers.Cases.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{reference}/" }, cancellationToken).ConfigureAwait(false))
@@ -109,16 +110,16 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         return new Tombstone(
             Guid.NewGuid().ToString("N"),
             reference,
-            record.Kind.ToStoredNameOrUnknown(),
-            record.CreatedAt,
-            record.ClosedAt,
+            facts.Kind.ToStoredNameOrUnknown(),
+            facts.CreatedAt,
+            facts.ClosedAt,
             time.GetUtcNow(),
             by,
             blobs,
             0,
-            record.Evidence.Count,
-            record.Shared is not null,
-            Tombstones.OwnerHash(record.Owner));
+            facts.EvidenceCount,
+            facts.SharedFolderId is not null,
+            Tombstones.OwnerHash(facts.Owner));
     }
 
     /// <summary>A conversation whose draft is this case keeps nothing of it either.</summary>

@@ -70,6 +70,57 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     }
 
     [Fact]
+    public async Task A_sweep_deletes_expired_cases_with_long_texts_without_reading_a_text_and_leaves_a_true_tombstone_for_each()
+    {
+        var requests = new StorageRequests();
+        var options = new BlobClientOptions();
+        options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        var rig = await RigAsync(new BlobServiceClient(azurite.ConnectionString, options));
+
+        // Over 2 KB, so case.json keeps it in a text blob of its own (CaseTexts).
+        var longAnswer = string.Concat(Enumerable.Repeat($"{Canary} ", 100));
+        var closedAgo = new[] { TimeSpan.FromDays(400), TimeSpan.FromDays(500), TimeSpan.FromDays(600) };
+        var references = new List<string>();
+        foreach (var ago in closedAgo)
+        {
+            references.Add(await rig.ClosedCaseAsync(ago, longAnswer, shared: references.Count == 0));
+        }
+
+        Assert.Equal(3, (await rig.AllBlobNamesAsync()).Count(n => n.Contains("/texts/", StringComparison.Ordinal)));
+        var mark = requests.Count;
+
+        var result = await rig.Sweep.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(3, result.CasesDeleted);
+        var textRequests = requests.Since(mark, "/texts/");
+        Assert.Equal(3, textRequests.Count(r => r.StartsWith("DELETE ", StringComparison.Ordinal)));
+        Assert.All(textRequests, r => Assert.StartsWith("DELETE ", r, StringComparison.Ordinal));
+        foreach (var reference in references)
+        {
+            Assert.Empty(await rig.AllBlobNamesAsync(reference));
+        }
+
+        Assert.Empty(await rig.BlobsContainingAsync(Canary));
+        Assert.DoesNotContain(_graph.Paths(), p => p.Contains(references[0], StringComparison.Ordinal));
+        var tombstones = (await rig.Tombstones.ReadAllAsync(CancellationToken.None)).ToDictionary(t => t.Reference!);
+        Assert.Equal(references.Order(), tombstones.Keys.Order());
+        for (var i = 0; i < references.Count; i++)
+        {
+            var tombstone = tombstones[references[i]];
+            Assert.Equal(DeletedBy.Sweeper, tombstone.By);
+            Assert.Equal("self-report", tombstone.Kind);
+            Assert.Equal(rig.Time.Now - closedAgo[i], tombstone.ClosedAt);
+            Assert.Equal(rig.Time.Now - closedAgo[i] - TimeSpan.FromDays(20), tombstone.CreatedAt);
+            Assert.Equal(1, tombstone.Evidence);
+
+            // case.json, its text, the transcript, the evidence and the audit log.
+            Assert.Equal(5, tombstone.Blobs);
+            Assert.Equal(i == 0, tombstone.GraphFolderRemoved);
+            Assert.Equal(Tombstones.OwnerHash(RetentionRig.OwnerId), tombstone.OwnerHash);
+        }
+    }
+
+    [Fact]
     public async Task Held_case_survives_the_sweep_and_is_deleted_by_the_sweep_after_its_release()
     {
         var rig = await RigAsync();
