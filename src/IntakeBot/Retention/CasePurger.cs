@@ -23,7 +23,13 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
     private const string CaseFile = "case.json";
 
     /// <summary>Deletes the case. <paramref name="by"/> is one of <see cref="DeletedBy"/>.</summary>
-    public async Task<PurgeOutcome> PurgeAsync(string reference, string by, CancellationToken cancellationToken)
+    public Task<PurgeOutcome> PurgeAsync(string reference, string by, CancellationToken cancellationToken)
+        => PurgeAsync(reference, by, null, cancellationToken);
+
+    /// <summary>Deletes the case only if <paramref name="stillDue"/> holds for it as stored when the purge
+    /// is planned: a caller's own earlier look (the sweep's "expired") may be out of date by then, and the
+    /// plan is written only if the case has not changed since this check.</summary>
+    public async Task<PurgeOutcome> PurgeAsync(string reference, string by, Func<CaseSummary, bool>? stillDue, CancellationToken cancellationToken)
     {
         if (!CaseReference.IsValid(reference))
         {
@@ -51,6 +57,11 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         if (facts.IsHeld)
         {
             return PurgeOutcome.Held;
+        }
+
+        if (stillDue?.Invoke(facts) == false)
+        {
+            return PurgeOutcome.Changed;
         }
 
         var plan = properties.Metadata.TryGetValue(PlanKey, out var stored) ? Decode(stored) : null;

@@ -57,7 +57,7 @@ public sealed class DraftPurge(BlobContainers containers, ICaseStore caseStore, 
         {
             // Blobs written for the draft go first, so that a sweep stopped here finds the state again;
             // never those of a case that was submitted since. This also deletes the state blob.
-            outcome = await cases.PurgeAsync(reference, DeletedBy.Sweeper, cancellationToken).ConfigureAwait(false);
+            outcome = await cases.PurgeAsync(reference, DeletedBy.Sweeper, s => s.Status == CaseStatus.Draft, cancellationToken).ConfigureAwait(false);
         }
 
         PurgeCount removed;

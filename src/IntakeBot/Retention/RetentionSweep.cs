@@ -42,9 +42,10 @@ public sealed class RetentionSweep(
                 }
 
                 // A purge stopped half-way left case.json, still tagged and still expired: it is
-                // finished here with the plan it stored.
+                // finished here with the plan it stored. The purge checks the expiry again on the case as
+                // it plans, since the case may be reopened or held between this read and that one.
                 if (CaseExpiry.IsExpired(summary, periods.ClosedCase, now)
-                    && await casePurger.PurgeAsync(reference, DeletedBy.Sweeper, sweeping).ConfigureAwait(false) == PurgeOutcome.Deleted)
+                    && await casePurger.PurgeAsync(reference, DeletedBy.Sweeper, s => CaseExpiry.IsExpired(s, periods.ClosedCase, now), sweeping).ConfigureAwait(false) == PurgeOutcome.Deleted)
                 {
                     deleted++;
                 }

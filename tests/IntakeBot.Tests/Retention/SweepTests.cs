@@ -167,6 +167,33 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     }
 
     [Fact]
+    public async Task A_case_reopened_right_after_the_sweep_found_it_expired_is_kept_whole()
+    {
+        var rig = await RigAsync();
+        var reference = await rig.ClosedCaseAsync(TimeSpan.FromDays(400), Canary);
+
+        // The owner reopens the case between the sweep's look at it and the purge.
+        var racing = new Mock<ICaseStore>(MockBehavior.Strict);
+        racing.Setup(s => s.GetSummaryAsync(reference, It.IsAny<CancellationToken>())).Returns(async (string r, CancellationToken token) =>
+        {
+            var summary = await rig.Store.GetSummaryAsync(r, token);
+            await rig.Store.UpdateAsync(r, c => c with { Status = CaseStatus.InReview, ClosedAt = null, UpdatedAt = rig.Time.GetUtcNow() }, token);
+            return summary;
+        });
+        var sweep = new RetentionSweep(new SweepLease(rig.RetentionContainer, rig.Time), new TaggedExpiringCases(rig.Containers), racing.Object, rig.CasePurger, rig.DraftPurge, RetentionRig.Periods, rig.Time);
+
+        var result = await sweep.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, result.CasesDeleted);
+        var kept = await rig.Store.GetAsync(reference, CancellationToken.None);
+        Assert.Equal(CaseStatus.InReview, kept!.Status);
+        Assert.Equal([Canary], kept.Answers.WhatHappened);
+        Assert.Contains(await rig.AllBlobNamesAsync(reference), n => n.EndsWith("/evidence/001-screenshot.png", StringComparison.Ordinal));
+        Assert.Contains(_graph.Paths(), p => p == $"{RetentionRig.FolderPath}/{reference}");
+        Assert.Empty(await rig.Tombstones.ReadAllAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Deleted_lookup_tells_the_owner_when_and_tells_anyone_else_nothing()
     {
         var rig = await RigAsync();
