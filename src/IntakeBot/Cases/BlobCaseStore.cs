@@ -98,6 +98,9 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
     public async Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken)
         => (await ReadAsync(reference, cancellationToken).ConfigureAwait(false))?.Record;
 
+    public async Task<CaseSummary?> GetSummaryAsync(string reference, CancellationToken cancellationToken)
+        => await ReadFactsAsync(reference, cancellationToken).ConfigureAwait(false) is { } record ? CaseSummary.Of(record) : null;
+
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(CaseFilter filter, CancellationToken cancellationToken)
     {
         var (tag, id) = filter switch

@@ -8,15 +8,20 @@ public static class CaseExpiry
     public static DateTimeOffset? ExpiresOn(CaseRecord record, TimeSpan closedCaseRetention)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record is { Hold: null, Status: CaseStatus.Closed, ClosedAt: { } closedAt }
-            ? closedAt + closedCaseRetention
-            : null;
+        return ExpiresOn(record.Status, record.Hold is not null, record.ClosedAt, closedCaseRetention);
     }
 
     /// <summary>The <c>expiresOn</c> tag value, or null when the case has none.</summary>
     public static string? Tag(CaseRecord record, TimeSpan closedCaseRetention)
         => ExpiresOn(record, closedCaseRetention) is { } at ? RetentionTags.Format(at) : null;
 
-    public static bool IsExpired(CaseRecord record, TimeSpan closedCaseRetention, DateTimeOffset now)
-        => ExpiresOn(record, closedCaseRetention) is { } at && at <= now;
+    /// <summary>Checked on the case as stored, read without its long texts (the sweep's final check).</summary>
+    public static bool IsExpired(CaseSummary summary, TimeSpan closedCaseRetention, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return ExpiresOn(summary.Status, summary.IsHeld, summary.ClosedAt, closedCaseRetention) is { } at && at <= now;
+    }
+
+    private static DateTimeOffset? ExpiresOn(CaseStatus status, bool held, DateTimeOffset? closedAt, TimeSpan closedCaseRetention)
+        => (status, held, closedAt) is (CaseStatus.Closed, false, { } at) ? at + closedCaseRetention : null;
 }

@@ -1,7 +1,7 @@
 namespace IntakeBot.Cases;
 
 /// <summary>What a list of cases shows (<c>cases</c>, <c>my reports</c>) and what the background passes
-/// need to pick a case, read from <c>case.json</c> alone. It has no field for anything a person wrote, so a
+/// (reminders, the retention sweep and purges) need to pick or delete a case, read from <c>case.json</c> alone. It has no field for anything a person wrote, so a
 /// list can never show a long text's blob reference in place of the text, and it cannot be written back
 /// as a case: the whole record is read (with every long text) only where a case is shown or changed.</summary>
 public sealed record CaseSummary
@@ -21,6 +21,17 @@ public sealed record CaseSummary
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SubmittedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>True while the case is on legal hold: it never expires and nobody can delete it.</summary>
+    public bool IsHeld { get; init; }
+
+    /// <summary>The case's folder in the drive, once it was first shared: a purge removes it.</summary>
+    public string? SharedFolderId { get; init; }
+
+    /// <summary>How many evidence items the case has, for the tombstone of its purge.</summary>
+    public int EvidenceCount { get; init; }
 
     /// <summary>How many people the owner has given access to.</summary>
     public int AccessCount { get; init; }
@@ -45,6 +56,10 @@ public sealed record CaseSummary
             ReporterAadObjectId = record.Reporter?.AadObjectId,
             CreatedAt = record.CreatedAt,
             SubmittedAt = record.SubmittedAt,
+            ClosedAt = record.ClosedAt,
+            IsHeld = record.Hold is not null,
+            SharedFolderId = record.Shared?.FolderId,
+            EvidenceCount = record.Evidence.Count,
             AccessCount = record.Access.Count,
             HasUnreadForReporter = record.HasUnreadForReporter(),
             RunningDeadlines = [.. CaseDeadlines.Running(record)],

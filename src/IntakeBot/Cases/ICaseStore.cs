@@ -15,6 +15,10 @@ public interface ICaseStore
 
     Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>The case's summary, read from its <c>case.json</c> alone (none of its long texts), or null
+    /// when it does not exist: for a pass that decides about a case without showing or changing it.</summary>
+    Task<CaseSummary?> GetSummaryAsync(string reference, CancellationToken cancellationToken);
+
     /// <summary>The cases whose reporter has this AAD object id, or whose owner is this roster entry, found
     /// through the index tags (never by reading other cases), in reference order; each read from its
     /// <c>case.json</c> alone, as a summary without anything a person wrote.</summary>

@@ -23,7 +23,13 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
     private const string CaseFile = "case.json";
 
     /// <summary>Deletes the case; <paramref name="by"/> goes into its tombstone.</summary>
-    public async Task<PurgeOutcome> PurgeAsync(string reference, DeletedBy by, CancellationToken cancellationToken)
+    public Task<PurgeOutcome> PurgeAsync(string reference, DeletedBy by, CancellationToken cancellationToken)
+        => PurgeAsync(reference, by, null, cancellationToken);
+
+    /// <summary>Deletes the case only if <paramref name="stillDue"/> holds for it as stored when the purge
+    /// is planned: a caller's own earlier look (the sweep's "expired") may be out of date by then, and the
+    /// plan is written only if the case has not changed since this check.</summary>
+    public async Task<PurgeOutcome> PurgeAsync(string reference, DeletedBy by, Func<CaseSummary, bool>? stillDue, CancellationToken cancellationToken)
     {
         if (!CaseReference.IsValid(reference))
         {
@@ -41,21 +47,27 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
             return await PurgeWithoutRecordAsync(reference, by, cancellationToken).ConfigureAwait(false);
         }
 
-        var record = await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        // The facts in case.json are all a purge needs; its long texts are deleted unread.
+        var facts = await cases.GetSummaryAsync(reference, cancellationToken).ConfigureAwait(false);
+        if (facts is null)
         {
             return PurgeOutcome.NotFound;
         }
 
-        if (record.Hold is not null)
+        if (facts.IsHeld)
         {
             return PurgeOutcome.Held;
+        }
+
+        if (stillDue?.Invoke(facts) == false)
+        {
+            return PurgeOutcome.Changed;
         }
 
         var plan = properties.Metadata.TryGetValue(PlanKey, out var stored) ? Decode(stored) : null;
         if (plan is null)
         {
-            plan = await PlanAsync(reference, record, by, cancellationToken).ConfigureAwait(false);
+            plan = await PlanAsync(reference, facts, by, cancellationToken).ConfigureAwait(false);
             var metadata = new Dictionary<string, string>(properties.Metadata) { [PlanKey] = Encode(plan) };
             try
             {
@@ -68,9 +80,9 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
             }
         }
 
-        if (record.Shared is { } shared)
+        if (facts.SharedFolderId is { } folderId)
         {
-            await folders.RemoveAsync(shared.FolderId, cancellationToken).ConfigureAwait(false);
+            await folders.RemoveAsync(folderId, cancellationToken).ConfigureAwait(false);
         }
 
         await BlobPurge.DeletePrefixAsync(containers.Cases, $"{reference}/", name => name == caseBlob.Name, cancellationToken).ConfigureAwait(false);
@@ -98,7 +110,7 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         return PurgeOutcome.Deleted;
     }
 
-    private async Task<Tombstone> PlanAsync(string reference, CaseRecord record, DeletedBy by, CancellationToken cancellationToken)
+    private async Task<Tombstone> PlanAsync(string reference, CaseSummary facts, DeletedBy by, CancellationToken cancellationToken)
     {
         var blobs = 0;
         await foreach (var _ in containers.Cases.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{reference}/" }, cancellationToken).ConfigureAwait(false))
@@ -109,16 +121,16 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         return new Tombstone(
             Guid.NewGuid().ToString("N"),
             reference,
-            record.Kind.ToStoredNameOrUnknown(),
-            record.CreatedAt,
-            record.ClosedAt,
+            facts.Kind.ToStoredNameOrUnknown(),
+            facts.CreatedAt,
+            facts.ClosedAt,
             time.GetUtcNow(),
             by,
             blobs,
             0,
-            record.Evidence.Count,
-            record.Shared is not null,
-            tombstones.OwnerHash(record.Owner));
+            facts.EvidenceCount,
+            facts.SharedFolderId is not null,
+            tombstones.OwnerHash(facts.Owner));
     }
 
     /// <summary>A conversation whose draft is this case keeps nothing of it either.</summary>

@@ -53,11 +53,11 @@ public sealed class DraftPurge(BlobContainers containers, ICaseStore caseStore, 
 
         var reference = tags.TryGetValue(RetentionTags.DraftReference, out var tagged) && CaseReference.IsValid(tagged) ? tagged : null;
         var outcome = PurgeOutcome.NotFound;
-        if (reference is not null && (await caseStore.GetAsync(reference, cancellationToken).ConfigureAwait(false))?.Status is null or CaseStatus.Draft)
+        if (reference is not null && (await caseStore.GetSummaryAsync(reference, cancellationToken).ConfigureAwait(false))?.Status is null or CaseStatus.Draft)
         {
             // Blobs written for the draft go first, so that a sweep stopped here finds the state again;
             // never those of a case that was submitted since. This also deletes the state blob.
-            outcome = await cases.PurgeAsync(reference, DeletedBy.Sweeper, cancellationToken).ConfigureAwait(false);
+            outcome = await cases.PurgeAsync(reference, DeletedBy.Sweeper, s => s.Status == CaseStatus.Draft, cancellationToken).ConfigureAwait(false);
         }
 
         PurgeCount removed;

@@ -29,21 +29,23 @@ public sealed class RetentionSweep(
             foreach (var reference in due)
             {
                 sweeping.ThrowIfCancellationRequested();
-                if (await cases.GetAsync(reference, sweeping).ConfigureAwait(false) is not { } record)
+                // case.json alone: deciding needs the case's facts, never what anyone wrote in it.
+                if (await cases.GetSummaryAsync(reference, sweeping).ConfigureAwait(false) is not { } summary)
                 {
                     continue;
                 }
 
-                if (record.Hold is not null)
+                if (summary.IsHeld)
                 {
                     held++;
                     continue;
                 }
 
                 // A purge stopped half-way left case.json, still tagged and still expired: it is
-                // finished here with the plan it stored.
-                if (CaseExpiry.IsExpired(record, periods.ClosedCase, now)
-                    && await casePurger.PurgeAsync(reference, DeletedBy.Sweeper, sweeping).ConfigureAwait(false) == PurgeOutcome.Deleted)
+                // finished here with the plan it stored. The purge checks the expiry again on the case as
+                // it plans, since the case may be reopened or held between this read and that one.
+                if (CaseExpiry.IsExpired(summary, periods.ClosedCase, now)
+                    && await casePurger.PurgeAsync(reference, DeletedBy.Sweeper, s => CaseExpiry.IsExpired(s, periods.ClosedCase, now), sweeping).ConfigureAwait(false) == PurgeOutcome.Deleted)
                 {
                     deleted++;
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -14,6 +15,10 @@ public static class TelemetryExtensions
 {
     public const string AzureMonitorKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string OtlpKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string MetricExportIntervalKey = "OTEL_METRIC_EXPORT_INTERVAL";
+
+    /// <summary>The Azure Monitor exporter's own metric export interval.</summary>
+    private static readonly TimeSpan AzureMonitorMetricInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>OpenTelemetry traces, metrics and logs, exported to Application Insights when its
     /// connection string is set and over OTLP when an endpoint is set; off (nothing collected) when
@@ -27,6 +32,7 @@ public static class TelemetryExtensions
             return builder;
         }
 
+        var metricInterval = MetricExportInterval(builder.Configuration);
         builder.Services.AddSingleton(sp => new TelemetryUrls(sp.GetRequiredService<TelemetryEndpoints>()));
 
         // PostConfigure: these hold whatever the Azure Monitor distribution sets for its own instrumentation.
@@ -45,6 +51,11 @@ public static class TelemetryExtensions
             // The distribution brings ASP.NET Core and HttpClient instrumentation of its own. Live Metrics
             // would stream request details outside the processors above, so it stays off.
             telemetry.UseAzureMonitor(o => o.EnableLiveMetrics = false);
+            // Its metric reader keeps a fixed minute whatever OTEL_METRIC_EXPORT_INTERVAL says.
+            if (metricInterval is { } interval && interval < AzureMonitorMetricInterval)
+            {
+                builder.Services.AddHostedService(sp => new MetricExportTimer(sp.GetRequiredService<MeterProvider>(), interval, sp.GetRequiredService<TimeProvider>()));
+            }
         }
         else
         {
@@ -59,5 +70,20 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary><c>OTEL_METRIC_EXPORT_INTERVAL</c> (milliseconds, as OpenTelemetry defines it), or null when
+    /// it is not set; anything but a positive whole number stops the start.</summary>
+    private static TimeSpan? MetricExportInterval(IConfiguration configuration)
+    {
+        var value = configuration[MetricExportIntervalKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds > 0
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : throw new InvalidOperationException($"{MetricExportIntervalKey} must be a whole number of milliseconds greater than 0.");
     }
 }

@@ -67,6 +67,8 @@ internal sealed class FailingCaseStore
 
         public Task<CaseRecord?> GetAsync(string reference, CancellationToken cancellationToken) => inner.GetAsync(reference, cancellationToken);
 
+        public Task<CaseSummary?> GetSummaryAsync(string reference, CancellationToken cancellationToken) => inner.GetSummaryAsync(reference, cancellationToken);
+
         public Task<IReadOnlyList<CaseSummary>> ListAsync(CaseFilter filter, CancellationToken cancellationToken) => inner.ListAsync(filter, cancellationToken);
 
         public IAsyncEnumerable<CaseSummary> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, CancellationToken cancellationToken) => inner.FindAsync(status, dateTag, before, cancellationToken);

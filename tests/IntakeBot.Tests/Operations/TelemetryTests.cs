@@ -87,6 +87,8 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         // Statsbeat reports the SDK's own health to a fixed Microsoft endpoint: off, as the test has no network.
         bot.Environment["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true";
+
+        // The exporter's own metric timer runs every 60 s; the app honours a shorter interval (MetricExportTimer).
         bot.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
         bot.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
         bot.Environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
@@ -103,9 +105,18 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
         var shared = await new HttpChat(bot.Client(), ownerId).SayAsync($"share {reference} with {upn}");
 
-        // Requests (turns), dependencies (storage and Graph calls, the turn's span) and metrics.
-        string[] expected = ["RequestData", "RemoteDependencyData", "MetricData", reference];
-        await WaitUntilAsync(() => [.. expected.Where(e => !ingestion.Contains(e))]);
+        // Requests (turns), dependencies (storage and Graph calls, the turn's span) and the app's own metrics.
+        string[] expected = ["RequestData", "RemoteDependencyData", reference];
+        string[] metrics = ["intake.turns", "intake.storage.duration"];
+        await WaitUntilAsync(() => [
+            .. expected.Where(e => !ingestion.Contains(e)),
+            .. metrics.Where(m => !ingestion.Contains($"\"name\":\"{m}\"")),
+        ]);
+
+        // A later turn's metrics arrive at the interval set above, not at the exporter's next minute.
+        var turnMetrics = ingestion.ItemsContaining("\"name\":\"intake.turns\"").Count;
+        await reporter.SayAsync("help");
+        await WaitUntilAsync(() => ingestion.ItemsContaining("\"name\":\"intake.turns\"").Count > turnMetrics ? [] : ["intake.turns of a later turn"]);
         await bot.StopAsync();
 
         Assert.StartsWith($"{ColleagueCanary} Colleague can now read", shared[0], StringComparison.Ordinal);

@@ -70,6 +70,57 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     }
 
     [Fact]
+    public async Task A_sweep_deletes_expired_cases_with_long_texts_without_reading_a_text_and_leaves_a_true_tombstone_for_each()
+    {
+        var requests = new StorageRequests();
+        var options = new BlobClientOptions();
+        options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        var rig = await RigAsync(new BlobServiceClient(azurite.ConnectionString, options));
+
+        // Over 2 KB, so case.json keeps it in a text blob of its own (CaseTexts).
+        var longAnswer = string.Concat(Enumerable.Repeat($"{Canary} ", 100));
+        var closedAgo = new[] { TimeSpan.FromDays(400), TimeSpan.FromDays(500), TimeSpan.FromDays(600) };
+        var references = new List<string>();
+        foreach (var ago in closedAgo)
+        {
+            references.Add(await rig.ClosedCaseAsync(ago, longAnswer, shared: references.Count == 0));
+        }
+
+        Assert.Equal(3, (await rig.AllBlobNamesAsync()).Count(n => n.Contains("/texts/", StringComparison.Ordinal)));
+        var mark = requests.Count;
+
+        var result = await rig.Sweep.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(3, result.CasesDeleted);
+        var textRequests = requests.Since(mark, "/texts/");
+        Assert.Equal(3, textRequests.Count(r => r.StartsWith("DELETE ", StringComparison.Ordinal)));
+        Assert.All(textRequests, r => Assert.StartsWith("DELETE ", r, StringComparison.Ordinal));
+        foreach (var reference in references)
+        {
+            Assert.Empty(await rig.AllBlobNamesAsync(reference));
+        }
+
+        Assert.Empty(await rig.BlobsContainingAsync(Canary));
+        Assert.DoesNotContain(_graph.Paths(), p => p.Contains(references[0], StringComparison.Ordinal));
+        var tombstones = (await rig.AllTombstonesAsync()).ToDictionary(t => t.Reference!);
+        Assert.Equal(references.Order(), tombstones.Keys.Order());
+        for (var i = 0; i < references.Count; i++)
+        {
+            var tombstone = tombstones[references[i]];
+            Assert.Equal(DeletedBy.Sweeper, tombstone.By);
+            Assert.Equal("self-report", tombstone.Kind);
+            Assert.Equal(rig.Time.Now - closedAgo[i], tombstone.ClosedAt);
+            Assert.Equal(rig.Time.Now - closedAgo[i] - TimeSpan.FromDays(20), tombstone.CreatedAt);
+            Assert.Equal(1, tombstone.Evidence);
+
+            // case.json, its text, the transcript, the evidence and the audit log.
+            Assert.Equal(5, tombstone.Blobs);
+            Assert.Equal(i == 0, tombstone.GraphFolderRemoved);
+            Assert.Equal(rig.Tombstones.OwnerHash(RetentionRig.OwnerId), tombstone.OwnerHash);
+        }
+    }
+
+    [Fact]
     public async Task Held_case_survives_the_sweep_and_is_deleted_by_the_sweep_after_its_release()
     {
         var rig = await RigAsync();
@@ -113,6 +164,33 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
         Assert.Equal(1, result.Held);
         Assert.NotNull(await rig.Store.GetAsync(reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_case_reopened_right_after_the_sweep_found_it_expired_is_kept_whole()
+    {
+        var rig = await RigAsync();
+        var reference = await rig.ClosedCaseAsync(TimeSpan.FromDays(400), Canary);
+
+        // The owner reopens the case between the sweep's look at it and the purge.
+        var racing = new Mock<ICaseStore>(MockBehavior.Strict);
+        racing.Setup(s => s.GetSummaryAsync(reference, It.IsAny<CancellationToken>())).Returns(async (string r, CancellationToken token) =>
+        {
+            var summary = await rig.Store.GetSummaryAsync(r, token);
+            await rig.Store.UpdateAsync(r, c => c with { Status = CaseStatus.InReview, ClosedAt = null, UpdatedAt = rig.Time.GetUtcNow() }, token);
+            return summary;
+        });
+        var sweep = new RetentionSweep(new SweepLease(rig.RetentionContainer, rig.Time), new TaggedExpiringCases(rig.Containers), racing.Object, rig.CasePurger, rig.DraftPurge, RetentionRig.Periods, rig.Time);
+
+        var result = await sweep.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, result.CasesDeleted);
+        var kept = await rig.Store.GetAsync(reference, CancellationToken.None);
+        Assert.Equal(CaseStatus.InReview, kept!.Status);
+        Assert.Equal([Canary], kept.Answers.WhatHappened);
+        Assert.Contains(await rig.AllBlobNamesAsync(reference), n => n.EndsWith("/evidence/001-screenshot.png", StringComparison.Ordinal));
+        Assert.Contains(_graph.Paths(), p => p == $"{RetentionRig.FolderPath}/{reference}");
+        Assert.Empty(await rig.AllTombstonesAsync());
     }
 
     [Fact]
