@@ -24,4 +24,10 @@ public sealed class NotificationOptions
     /// once) before any process's scan may take it.</summary>
     [Range(0, 600_000, ErrorMessage = "Notifications:ClaimAfterMilliseconds must be between 0 and 600000.")]
     public int ClaimAfterMilliseconds { get; set; } = 30_000;
+
+    /// <summary>The blob lease a process holds on an entry while it tries it (renewed as the attempt
+    /// runs): the longest a process that died mid-attempt keeps everyone else from that entry. Azure
+    /// takes 15 to 60 seconds; the longest is the safest against a slow storage renewal.</summary>
+    [Range(15, 60, ErrorMessage = "Notifications:LeaseSeconds must be between 15 and 60.")]
+    public int LeaseSeconds { get; set; } = 60;
 }

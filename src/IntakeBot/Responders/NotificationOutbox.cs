@@ -5,6 +5,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using IntakeBot.Storage;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 
@@ -14,15 +15,16 @@ namespace IntakeBot.Responders;
 /// from just before the commit of the turn that decided them until <see cref="NotificationSender"/>
 /// delivers them. Any process may deliver any entry; a blob lease on the entry makes sure only one
 /// tries it at a time. Entries given up are moved to <c>outbox-dead/</c>.</summary>
-public sealed class NotificationOutbox(BlobContainers containers)
+public sealed class NotificationOutbox(BlobContainers containers, IOptions<NotificationOptions> options)
 {
     private const string Folder = "outbox/";
     private const string DeadFolder = "outbox-dead/";
     internal const string AttemptsKey = "attempts";
     internal const string DueKey = "due";
 
-    /// <summary>Long enough for one delivery attempt, which is cut off well before it runs out.</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    /// <summary>How long an entry stays taken without a renewal: a delivery attempt renews it well
+    /// before it runs out.</summary>
+    public TimeSpan LeaseDuration { get; } = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     internal static readonly JsonSerializerSettings Json = new()
     {

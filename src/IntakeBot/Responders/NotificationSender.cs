@@ -135,7 +135,7 @@ public sealed class NotificationSender(
         bool delivered;
         using (var attempt = new CancellationTokenSource())
         {
-            var keeping = taken.KeepAsync(NotificationOutbox.LeaseDuration / 3, attempt.Token);
+            var keeping = taken.KeepAsync(outbox.LeaseDuration / 3, attempt.Token);
             try
             {
                 delivered = await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);

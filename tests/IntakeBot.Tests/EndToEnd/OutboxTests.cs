@@ -55,7 +55,10 @@ public sealed class OutboxTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     {
         await using var connector = await ConnectorStub.StartAsync();
         await using var bot = Bot(azurite);
-        bot.Environment["Notifications__FirstRetryDelayMilliseconds"] = "60000";
+        // Azure's shortest lease, and a retry as long: the kill may come while the attempt still holds the
+        // entry or after it was put off, and either way the restarted process has to wait it out.
+        bot.Environment["Notifications__LeaseSeconds"] = "15";
+        bot.Environment["Notifications__FirstRetryDelayMilliseconds"] = "15000";
         await bot.StartAsync();
         using var client = bot.Client();
         var ownerAad = Guid.NewGuid().ToString();
@@ -76,8 +79,9 @@ public sealed class OutboxTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         bot.Environment["Notifications__FirstRetryDelayMilliseconds"] = "200";
         await bot.StartAsync();
 
-        // The first process rescheduled the entry 60 s after its failed attempt; the new one honours that.
-        await connector.WaitForSentAsync(s => s.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, Patience + TimeSpan.FromSeconds(60));
+        // The first process left the entry leased or rescheduled 15 s after its failed attempt; the new one
+        // takes it up once that has run out.
+        await connector.WaitForSentAsync(s => s.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, Patience + TimeSpan.FromSeconds(15));
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
         Assert.Single(connector.Sent);
     }

@@ -3,6 +3,7 @@ using IntakeBot.Responders;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Tests.Responders;
 
@@ -49,7 +50,7 @@ public sealed class OutboxLeaseTests(AzuriteFixture azurite) : IClassFixture<Azu
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var containers = new BlobContainers(azurite.Client, new StorageOptions { CasesContainer = $"cases-{suffix}", StateContainer = $"state-{suffix}" });
         await containers.State.CreateIfNotExistsAsync();
-        var outbox = new NotificationOutbox(containers);
+        var outbox = new NotificationOutbox(containers, Options.Create(new NotificationOptions()));
         var entry = new OutboxEntry(new OwnerNotification("owner", TextKey.ReminderAcknowledgeDue, "IR-2026-AAAA"), "reminder/IR-2026-AAAA", ActivityId: null, DateTimeOffset.UtcNow);
         await outbox.WriteAsync([entry], DateTimeOffset.UtcNow, CancellationToken.None);
         return (outbox, containers, entry.Id);

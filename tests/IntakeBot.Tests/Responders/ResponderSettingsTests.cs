@@ -34,6 +34,14 @@ public sealed class ResponderSettingsTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public void An_outbox_lease_azure_would_refuse_stops_start_up_naming_the_key()
+    {
+        using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Notifications:LeaseSeconds"] = "90" });
+
+        Assert.Contains("Notifications:LeaseSeconds must be between 15 and 60", Failure(app), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_misspelled_app_type_and_a_single_tenant_app_without_a_tenant_id_or_password_stop_start_up()
     {
         using (var misspelled = new BotApp(azurite, new Dictionary<string, string?>
