@@ -30,6 +30,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         {
             { Status: CaseStatus.Unknown } newer => text.Format(TextKey.ReportFromNewerVersion, newer.Reference),
             { } record when record.Status.IsOpen() => null,
+            { Status: CaseStatus.Closed } closed => text.Format(TextKey.AddToClosed, closed.Reference),
             _ => text[TextKey.CaseNotFound],
         };
 

@@ -220,6 +220,7 @@ public enum TextKey
     ReplyClosed,
     ReplyTooLong,
     ReplyThreadFull,
+    AddToClosed,
     ReplyThreadFullNoAdditions,
     ChoiceReply,
     ChoiceReplyTo,

@@ -38,6 +38,27 @@ public sealed class AdditionTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await connector.WaitForSentAsync(a => a.Value<string>("text") == $"Something was added to a report you own. Reference: {reference}", TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task Adding_to_your_own_closed_report_says_it_is_closed_and_keeps_nothing_of_what_follows()
+    {
+        var ownerAad = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = ownerAad, ["Intake:Responders:0"] = ownerAad });
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+        var owner = new HttpChat(app.CreateClient(), ownerAad);
+        await owner.SayAsync($"acknowledge {reference}");
+        await owner.SayAsync($"close {reference} confirm");
+        var blobs = new CaseBlobs(azurite, app);
+        await EndToEnd.OutboxTests.UntilAsync(async () => (await blobs.CaseAsync(reference)).Status == CaseStatus.Closed);
+        var before = await blobs.RawCaseJsonAsync(reference);
+
+        var replies = await reporter.SayAsync($"add to {reference}");
+        await reporter.SayAsync("one more thing");
+
+        Assert.Equal($"{reference} is closed, so nothing more can be added to it. You can still read it with **view {reference}**. If there is something new, type **report** to start a new report and mention {reference} in it.", replies[0]);
+        Assert.Equal(before, await blobs.RawCaseJsonAsync(reference));
+    }
+
     [Theory]
     [InlineData("someone else's")]
     [InlineData("IR-NOPE")]
