@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Tests.Infrastructure;
 
@@ -49,6 +50,22 @@ public sealed class BotApp : WebApplicationFactory<Program>
     public string StateContainer { get; }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Starts the app expecting it to refuse its settings, and returns the validation message it
+    /// refused with. WebApplicationFactory at times surfaces a failed start as an ObjectDisposedException
+    /// (its deferred host races the app's own disposal); the host has logged the real failure either way.</summary>
+    public string StartupFailure()
+    {
+        var thrown = Assert.ThrowsAny<Exception>(() => CreateClient());
+        if ((thrown as OptionsValidationException ?? thrown.InnerException as OptionsValidationException) is { } validation)
+        {
+            return validation.Message;
+        }
+
+        var logged = Logs.Lines.FirstOrDefault(l => l.Contains(nameof(OptionsValidationException), StringComparison.Ordinal));
+        Assert.True(logged is not null, $"The app did not refuse its settings; it threw {thrown.GetType().Name}.");
+        return logged;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

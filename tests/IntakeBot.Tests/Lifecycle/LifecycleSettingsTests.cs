@@ -29,10 +29,10 @@ public sealed class LifecycleSettingsTests(AzuriteFixture azurite) : IClassFixtu
         };
         using var app = new BotApp(azurite, settings);
 
-        var failure = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var failure = app.StartupFailure();
 
-        Assert.Contains("Lifecycle:AcknowledgeWithin must be a duration", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Lifecycle:ReminderInterval", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Lifecycle:AcknowledgeWithin must be a duration", failure, StringComparison.Ordinal);
+        Assert.Contains("Lifecycle:ReminderInterval", failure, StringComparison.Ordinal);
         Assert.Contains(new LifecycleOptionsValidator().Validate(null, new LifecycleOptions { FeedbackWithin = "P3D" }).Failures!, f => f.StartsWith("Lifecycle:FeedbackWithin must not be shorter", StringComparison.Ordinal));
         Assert.Contains(new LifecycleOptionsValidator().Validate(null, new LifecycleOptions { RemindBefore = "P7D" }).Failures!, f => f.StartsWith("Lifecycle:RemindBefore must be shorter", StringComparison.Ordinal));
     }

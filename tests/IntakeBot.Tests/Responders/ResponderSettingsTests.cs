@@ -9,13 +9,7 @@ public sealed class ResponderSettingsTests(AzuriteFixture azurite) : IClassFixtu
 {
     private const string Secret = "CANARY-secret-7d1e-otter";
 
-    private static string Failure(BotApp app)
-    {
-        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-        var validation = failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException;
-        Assert.NotNull(validation);
-        return validation.Message;
-    }
+    private static string Failure(BotApp app) => app.StartupFailure();
 
     [Fact]
     public void An_app_id_that_is_not_a_guid_stops_start_up_naming_the_key()
