@@ -28,6 +28,7 @@ public sealed partial class MessageCapture(
     TeamsMessageEvidence evidence,
     CapturedImages images,
     ICaseStore cases,
+    CaseDrafts drafts,
     SharingService sharing,
     RootDialog rootDialog,
     TextCatalog text,
@@ -283,7 +284,7 @@ public sealed partial class MessageCapture(
     /// in their 1:1 a moment ago that the index may not find yet.</summary>
     private async Task<IReadOnlyList<string>> OpenReportsAsync(ITurnContext privateTurn, string person, CancellationToken cancellationToken)
     {
-        var recent = (await state.GetProfileAsync(privateTurn, cancellationToken).ConfigureAwait(false)).RecentlySubmitted(clock.GetUtcNow());
+        var recent = await drafts.RecentlySubmittedAsync(privateTurn, cancellationToken).ConfigureAwait(false);
         return [.. (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: person, Recent: recent), cancellationToken).ConfigureAwait(false))
             .Where(c => c.Status.IsOpen())
             .OrderByDescending(c => c.SubmittedAt)

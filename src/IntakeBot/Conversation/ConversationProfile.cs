@@ -41,7 +41,7 @@ public sealed record ConversationProfile
     /// <summary>Records a case submitted now; committed with the turn that submits it.</summary>
     public void Submitted(string reference, DateTimeOffset now)
     {
-        RecentSubmissions.RemoveAll(r => r.Reference == reference || r.At <= now - RecentlyKept);
+        RecentSubmissions.RemoveAll(r => r.Reference == reference || !IsKept(r, now));
         RecentSubmissions.Add(new RecentSubmission(reference, now));
         if (RecentSubmissions.Count > RecentLimit)
         {
@@ -53,7 +53,7 @@ public sealed record ConversationProfile
     /// older ones are dropped from the state here.</summary>
     public IReadOnlyList<string> RecentlySubmitted(DateTimeOffset now)
     {
-        RecentSubmissions.RemoveAll(r => r.At <= now - RecentlyKept);
+        RecentSubmissions.RemoveAll(r => !IsKept(r, now));
         return [.. RecentSubmissions.Select(r => r.Reference)];
     }
 
@@ -70,7 +70,7 @@ public sealed record ConversationProfile
             return false;
         }
 
-        var kept = recent.Where(r => r.At > now - RecentlyKept).ToList();
+        var kept = recent.Where(r => IsKept(r, now)).ToList();
         if (kept.Count == recent.Count)
         {
             return false;
@@ -79,6 +79,8 @@ public sealed record ConversationProfile
         profile[nameof(RecentSubmissions)] = JArray.FromObject(kept);
         return true;
     }
+
+    private static bool IsKept(RecentSubmission submission, DateTimeOffset now) => submission.At > now - RecentlyKept;
 
     private static List<RecentSubmission>? Recent(JObject state)
         => state[Property]?[nameof(RecentSubmissions)] is JArray { Count: > 0 } list ? list.ToObject<List<RecentSubmission>>() : null;
