@@ -78,14 +78,14 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             result = result with
             {
                 UpdatedAt = change.At,
-                Messages = [.. result.Messages, new CaseMessage(change.At, MessageSender.Owner, change.Actor, message, id)],
+                Messages = [.. result.Messages, new CaseMessage(change.At, CaseMessage.FromOwner, change.Actor, message, id)],
 
                 // A message to the reporter is the feedback the deadline asks for.
                 Deadlines = CaseDeadlines.Running(result).Any(d => d.Kind == DeadlineKind.Feedback)
                     ? CaseDeadlines.Meet(result.Deadlines, DeadlineKind.Feedback, change.Actor, change.At)
                     : result.Deadlines,
             };
-            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, MessageSender.Owner.ToStoredName()));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromOwner));
         }
 
         // One write from the old owner to the new: never without an owner. A case that is already the
@@ -101,8 +101,8 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
         if (change.ReporterReply is { } reply && result.Status.IsSubmitted() && result.Status != CaseStatus.Closed
             && !(id is not null && result.Messages.Any(m => m.ActivityId == id)))
         {
-            result = result with { UpdatedAt = change.At, Messages = [.. result.Messages, new CaseMessage(change.At, MessageSender.Reporter, change.Actor, reply, id)] };
-            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, MessageSender.Reporter.ToStoredName()));
+            result = result with { UpdatedAt = change.At, Messages = [.. result.Messages, new CaseMessage(change.At, CaseMessage.FromReporter, change.Actor, reply, id)] };
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromReporter));
         }
 
         return result;

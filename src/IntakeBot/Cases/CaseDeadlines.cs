@@ -40,7 +40,7 @@ public static class CaseDeadlines
             deadlines = Meet(deadlines, DeadlineKind.Acknowledge, moved.By, moved.At);
         }
 
-        if (record.Messages.FirstOrDefault(m => m.From == MessageSender.Owner) is { } feedback)
+        if (record.Messages.FirstOrDefault(m => m.From == CaseMessage.FromOwner) is { } feedback)
         {
             deadlines = Meet(deadlines, DeadlineKind.Feedback, feedback.By, feedback.At);
         }

@@ -42,12 +42,10 @@ public sealed class CaseLifecycle(ICaseStore cases, TimeProvider time)
         };
     }
 
-    /// <summary>The reporter has read the thread: the owner's messages so far are no longer unread. A
-    /// thread holding a message whose sender a newer version wrote is left unmarked, since this version
-    /// never writes such a case back (<see cref="MessageSender.Unknown"/>).</summary>
+    /// <summary>The reporter has read the thread: the owner's messages so far are no longer unread.</summary>
     public async Task MarkReadByReporterAsync(string reference, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await cases.UpdateAsync(reference, record => record.HasUnreadForReporter() && !record.Messages.Any(m => m.From == MessageSender.Unknown) ? record with { ReporterReadAt = now } : record, cancellationToken).ConfigureAwait(false);
+        await cases.UpdateAsync(reference, record => record.HasUnreadForReporter() ? record with { ReporterReadAt = now } : record, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -74,7 +74,7 @@ public sealed record CaseRecord
     public DateTimeOffset? ReporterReadAt { get; init; }
 
     /// <summary>True when the owner wrote to the reporter since the reporter last looked.</summary>
-    public bool HasUnreadForReporter() => Messages.Any(m => m.From == MessageSender.Owner && (ReporterReadAt is null || m.At > ReporterReadAt));
+    public bool HasUnreadForReporter() => Messages.Any(m => m.From == CaseMessage.FromOwner && (ReporterReadAt is null || m.At > ReporterReadAt));
 
     /// <summary>The follow-up deadlines set at submission (acknowledge, feedback), with their reminders.</summary>
     public List<CaseDeadline> Deadlines { get; init; } = [];

@@ -392,7 +392,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
 
         if (record.Messages.Count > 0)
         {
-            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From switch { MessageSender.Owner => TextKey.CaseCardMessageFromOwner, MessageSender.Reporter => TextKey.CaseCardMessageFromReporter, _ => TextKey.CaseCardMessageFromUnknown }, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
+            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.CaseCardMessageFromOwner : TextKey.CaseCardMessageFromReporter, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
         }
 
         if (retention.CaseLine(record) is { } retentionLine)

@@ -120,8 +120,8 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
         if (record.Messages.Count > 0)
         {
-            lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From switch { MessageSender.Owner => TextKey.ViewMessageFromOwner, MessageSender.Reporter => TextKey.ViewMessageFromYou, _ => TextKey.ViewMessageFromUnknown }, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
-            if (record.Status.IsOpen() && record.Messages.Any(m => m.From == MessageSender.Owner))
+            lines.Add(text.Format(TextKey.ViewMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.ViewMessageFromOwner : TextKey.ViewMessageFromYou, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
+            if (record.Status.IsOpen() && record.Messages.Any(m => m.From == CaseMessage.FromOwner))
             {
                 lines.Add(text.Format(TextKey.ViewReplyHint, record.Reference));
                 ((JObject)card.Attachments[0].Content)["actions"] = new JArray { AdaptiveCardJson.Submit(text[TextKey.ChoiceReply], ReplyChoice, reference: record.Reference) };
@@ -204,7 +204,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
         null => text[TextKey.CaseNotFound],
         { Status: CaseStatus.Unknown } => text.Format(TextKey.ReportFromNewerVersion, record.Reference),
         { Status: CaseStatus.Closed } => text.Format(TextKey.ReplyClosed, record.Reference),
-        _ when !record.Messages.Any(m => m.From == MessageSender.Owner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
+        _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
         _ => null,
     };
 

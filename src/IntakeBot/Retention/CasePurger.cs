@@ -22,14 +22,14 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
     internal const string PlanKey = "purgeplan";
     private const string CaseFile = "case.json";
 
-    /// <summary>Deletes the case; <paramref name="by"/> goes into its tombstone.</summary>
-    public Task<PurgeOutcome> PurgeAsync(string reference, DeletedBy by, CancellationToken cancellationToken)
+    /// <summary>Deletes the case. <paramref name="by"/> is one of <see cref="DeletedBy"/>.</summary>
+    public Task<PurgeOutcome> PurgeAsync(string reference, string by, CancellationToken cancellationToken)
         => PurgeAsync(reference, by, null, cancellationToken);
 
     /// <summary>Deletes the case only if <paramref name="stillDue"/> holds for it as stored when the purge
     /// is planned: a caller's own earlier look (the sweep's "expired") may be out of date by then, and the
     /// plan is written only if the case has not changed since this check.</summary>
-    public async Task<PurgeOutcome> PurgeAsync(string reference, DeletedBy by, Func<CaseSummary, bool>? stillDue, CancellationToken cancellationToken)
+    public async Task<PurgeOutcome> PurgeAsync(string reference, string by, Func<CaseSummary, bool>? stillDue, CancellationToken cancellationToken)
     {
         if (!CaseReference.IsValid(reference))
         {
@@ -89,13 +89,13 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         await PurgeDraftStatesAsync(reference, cancellationToken).ConfigureAwait(false);
         await tombstones.AppendAsync(plan, cancellationToken).ConfigureAwait(false);
         await BlobPurge.DeleteBlobAsync(containers.Cases, caseBlob.Name, null, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Case {Reference} deleted ({By}): {Blobs} blobs, {Evidence} evidence items.", reference, by.ToStoredName(), plan.Blobs, plan.Evidence);
+        logger.LogInformation("Case {Reference} deleted ({By}): {Blobs} blobs, {Evidence} evidence items.", reference, by, plan.Blobs, plan.Evidence);
         return PurgeOutcome.Deleted;
     }
 
     /// <summary>Blobs written for a draft before it became a case (evidence uploads) have no
     /// <c>case.json</c>; they go the same way.</summary>
-    private async Task<PurgeOutcome> PurgeWithoutRecordAsync(string reference, DeletedBy by, CancellationToken cancellationToken)
+    private async Task<PurgeOutcome> PurgeWithoutRecordAsync(string reference, string by, CancellationToken cancellationToken)
     {
         var removed = await BlobPurge.DeletePrefixAsync(containers.Cases, $"{reference}/", null, cancellationToken).ConfigureAwait(false);
         await PurgeDraftStatesAsync(reference, cancellationToken).ConfigureAwait(false);
@@ -106,11 +106,11 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
 
         var now = time.GetUtcNow();
         await tombstones.AppendAsync(new Tombstone(Guid.NewGuid().ToString("N"), reference, CaseKindDraft, null, null, now, by, removed.Blobs, removed.Versions, 0, false, null), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Draft {Reference} deleted ({By}): {Blobs} blobs.", reference, by.ToStoredName(), removed.Blobs);
+        logger.LogInformation("Draft {Reference} deleted ({By}): {Blobs} blobs.", reference, by, removed.Blobs);
         return PurgeOutcome.Deleted;
     }
 
-    private async Task<Tombstone> PlanAsync(string reference, CaseSummary facts, DeletedBy by, CancellationToken cancellationToken)
+    private async Task<Tombstone> PlanAsync(string reference, CaseSummary facts, string by, CancellationToken cancellationToken)
     {
         var blobs = 0;
         await foreach (var _ in containers.Cases.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{reference}/" }, cancellationToken).ConfigureAwait(false))

@@ -24,8 +24,7 @@ public sealed class RetentionWording(TextCatalog text, RetentionPeriods periods)
         {
             DeletedBy.Sweeper => text[TextKey.DeletedBySweeper],
             DeletedBy.Owner => text[TextKey.DeletedByOwner],
-            DeletedBy.ReporterDiscard => text[TextKey.DeletedByReporter],
-            _ => text[TextKey.DeletedByUnknown],
+            _ => text[TextKey.DeletedByReporter],
         };
         return text.Format(TextKey.DeletedCase, tombstone.Reference ?? string.Empty, tombstone.DeletedAt.UtcDateTime, why);
     }

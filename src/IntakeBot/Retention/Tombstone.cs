@@ -10,7 +10,7 @@ public sealed record Tombstone(
     DateTimeOffset? CreatedAt,
     DateTimeOffset? ClosedAt,
     DateTimeOffset DeletedAt,
-    DeletedBy By,
+    string By,
     int Blobs,
     int Versions,
     int Evidence,

@@ -91,7 +91,7 @@ public static partial class CaseFileDocument
             TimedTable(body, text, TextKey.DocAdditionsWho, TextKey.DocAdditionsWhat, record.Additions.Select(a => (a.At, Who(a.AddedBy), a.Text)));
 
             body.Append(Heading(text[TextKey.DocThread], "28"));
-            TimedTable(body, text, TextKey.DocThreadWho, TextKey.DocThreadWhat, record.Messages.Select(m => (m.At, text.Format(m.From switch { MessageSender.Owner => TextKey.DocThreadFromOwner, MessageSender.Reporter => TextKey.DocThreadFromReporter, _ => TextKey.DocThreadFromUnknown }, Who(m.By)), m.Text)));
+            TimedTable(body, text, TextKey.DocThreadWho, TextKey.DocThreadWhat, record.Messages.Select(m => (m.At, text.Format(m.From == CaseMessage.FromOwner ? TextKey.DocThreadFromOwner : TextKey.DocThreadFromReporter, Who(m.By)), m.Text)));
 
             body.Append(Heading(text[TextKey.DocNotes], "28"));
             TimedTable(body, text, TextKey.DocNotesWho, TextKey.DocNotesWhat, record.Notes.Select(n => (n.At, Who(n.By), n.Text)));

@@ -24,7 +24,7 @@ public sealed class LongTextTests(AzuriteFixture azurite, ITestOutputHelper outp
         return CaseLimitsTests.AtEveryLimit(owner, reporterId, now) with
         {
             Notes = [.. Enumerable.Range(0, 50).Select(i => new CaseNote(now, owner, Longest($"note {i}")))],
-            Messages = [.. Enumerable.Range(0, 50).Select(i => new CaseMessage(now.AddMinutes(i), MessageSender.Owner, owner, Longest($"message {i}")))],
+            Messages = [.. Enumerable.Range(0, 50).Select(i => new CaseMessage(now.AddMinutes(i), CaseMessage.FromOwner, owner, Longest($"message {i}")))],
         };
     }
 

@@ -100,7 +100,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
 
         await connector.WaitForSentAsync(a => Text(a).Contains("has replied about", StringComparison.Ordinal), Patience);
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
-        Assert.Equal(["Yes, after lunch"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == MessageSender.Reporter).Select(m => m.Text));
+        Assert.Equal(["Yes, after lunch"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == "reporter").Select(m => m.Text));
         Assert.Single(connector.Sent, s => Text(s.Activity).Contains("has replied about", StringComparison.Ordinal));
         Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == TranscriptDirection.In && e.Text == $"reply {reference} Yes, after lunch");
     }
@@ -119,12 +119,12 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var replied = await reporter.SayAsync($"reply {reference} Yes, after lunch");
         Assert.StartsWith($"Your reply is saved in {reference}", replied[0], StringComparison.Ordinal);
         var blobs = new CaseBlobs(azurite, app);
-        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == MessageSender.Reporter);
+        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == "reporter");
 
         await reporter.SayAsync("my reports");
         await reporter.SayAsync("my reports");
 
-        Assert.Equal(["Yes, after lunch"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == MessageSender.Reporter).Select(m => m.Text));
+        Assert.Equal(["Yes, after lunch"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == "reporter").Select(m => m.Text));
     }
 
     [Fact]

@@ -96,11 +96,11 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
             // Kept in the case, in order, in its transcript where said, and audited without the words.
             var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
-            Assert.Equal([MessageSender.Owner, MessageSender.Reporter], record.Messages.Select(m => m.From));
+            Assert.Equal([CaseMessage.FromOwner, CaseMessage.FromReporter], record.Messages.Select(m => m.From));
             Assert.Contains(record.Deadlines, d => d.Kind == IntakeBot.Cases.DeadlineKind.Feedback && d.MetAt is not null);
             var store = app.Services.GetRequiredService<ICaseStore>();
             var audit = await store.ReadAuditAsync(reference, CancellationToken.None);
-            Assert.Equal(["owner", "reporter"], audit.Where(a => a.Action == AuditAction.Message).Select(a => a.Detail));
+            Assert.Equal([CaseMessage.FromOwner, CaseMessage.FromReporter], audit.Where(a => a.Action == AuditAction.Message).Select(a => a.Detail));
             Assert.DoesNotContain(audit, a => a.ToString().Contains("CANARY", StringComparison.Ordinal));
             var transcript = string.Join("\n", (await store.ReadTranscriptAsync(reference, CancellationToken.None)).Select(e => e.Text));
             Assert.Contains(Canary, transcript, StringComparison.Ordinal);
@@ -133,12 +133,12 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal($"Type your reply to {reference} in your next message. It will be saved in the report, and its owner will be told there is a reply. To leave without replying, type **cancel**.", Text(Assert.Single(await reporter.ExchangeAsync(null, pressed))));
         Assert.StartsWith($"Nothing was added to {reference}.", (await reporter.SayAsync("cancel"))[0], StringComparison.Ordinal);
         Assert.DoesNotContain("saved", (await reporter.SayAsync("thanks"))[0], StringComparison.Ordinal);
-        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == MessageSender.Reporter);
+        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == CaseMessage.FromReporter);
 
         // Pressed, then another command: it is answered as usual, and nothing is added.
         await reporter.ExchangeAsync(null, pressed);
         Assert.Contains(reference, (await reporter.SayAsync("my reports"))[0], StringComparison.Ordinal);
-        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == MessageSender.Reporter);
+        Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == CaseMessage.FromReporter);
 
         // The notification's Reply button sends the typed command, which asks for the reply; cancel leaves it.
         var told = await connector.WaitForSentAsync(a => Text(a).Contains("new message about your report", StringComparison.Ordinal), Patience);
@@ -156,7 +156,7 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await connector.WaitForSentAsync(a => Text(a).Contains("has replied about", StringComparison.Ordinal), Patience);
         var card = await owner.ShownAsync($"case {reference}");
         Assert.Contains($"from the reporter: Yes, Tuesday works {Canary}", card[0], StringComparison.Ordinal);
-        Assert.Equal([$"Yes, Tuesday works {Canary}"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == MessageSender.Reporter).Select(m => m.Text));
+        Assert.Equal([$"Yes, Tuesday works {Canary}"], (await blobs.CaseAsync(reference)).Messages.Where(m => m.From == CaseMessage.FromReporter).Select(m => m.Text));
         Assert.DoesNotContain(connector.Sent, s => s.Activity.ToString().Contains("CANARY", StringComparison.Ordinal));
     }
 

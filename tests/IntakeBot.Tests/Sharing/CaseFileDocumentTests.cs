@@ -217,8 +217,8 @@ public sealed class CaseFileDocumentTests
         Additions = [new Addition(At.AddDays(3).AddMinutes(-90), ReporterId, "It happened again on Friday.\nIn the corridor this time.")],
         Messages =
         [
-            new CaseMessage(At.AddDays(2), MessageSender.Owner, OwnerId, "Could we talk on Tuesday?"),
-            new CaseMessage(At.AddDays(3), MessageSender.Reporter, ReporterId, "Yes, Tuesday works"),
+            new CaseMessage(At.AddDays(2), CaseMessage.FromOwner, OwnerId, "Could we talk on Tuesday?"),
+            new CaseMessage(At.AddDays(3), CaseMessage.FromReporter, ReporterId, "Yes, Tuesday works"),
         ],
         Notes = [new CaseNote(At.AddDays(2).AddMinutes(15), OwnerId, "Called HR about the rota")],
         Evidence =
