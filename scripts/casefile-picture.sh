@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Makes the README's picture of a case file: the case file test writes its sample case (made-up test
-# data, no real report) as a .docx, LibreOffice converts it to PDF, and poppler renders page 1 as a PNG
-# at 60 dpi into docs/case-file-page-1.png. Not part of the test suite. Installs Debian's
-# libreoffice-writer-nogui and poppler-utils when they are missing.
+# Makes the picture of a case file in docs/behaviour.md (linked from the README): the case file test
+# writes its sample case (made-up test data, no real report) as a .docx, LibreOffice converts it to PDF,
+# and poppler renders page 1 as a PNG at 60 dpi into docs/case-file-page-1.png. Not part of the test
+# suite. Installs Debian's libreoffice-writer-nogui and poppler-utils when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

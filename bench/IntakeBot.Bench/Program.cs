@@ -1,7 +1,7 @@
 using System.Globalization;
 using IntakeBot.Bench;
 
-// Benchmarks measure; they are run by hand (see README "Performance") and only built in CI.
+// Benchmarks measure; they are run by hand (see docs/performance.md) and only built in CI.
 var repoRoot = FindRepoRoot();
 switch (args.FirstOrDefault())
 {

@@ -12,8 +12,8 @@ namespace IntakeBot.Tests.Sharing;
 /// <summary>The Word case file, rendered and read back with DocumentFormat.OpenXml, part by part.</summary>
 public sealed class CaseFileDocumentTests
 {
-    /// <summary>Set to a path, the full case file of <see cref="Sample"/> is written there: the README's
-    /// picture is made from it by scripts/casefile-picture.sh.</summary>
+    /// <summary>Set to a path, the full case file of <see cref="Sample"/> is written there: the picture in
+    /// docs/behaviour.md is made from it by scripts/casefile-picture.sh.</summary>
     public const string PictureEnvironmentVariable = "CASEFILE_PICTURE_DOCX";
 
     private const string Reference = "IR-7KQ2M9XD";
