@@ -114,6 +114,26 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task The_reporters_view_names_the_owner_role_as_a_reader_and_the_owners_card_names_the_reporter()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId, ("Intake:OwnerRole", "the Northwind conduct team")));
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+
+        var view = await reporter.ShownAsync($"view {reference}");
+        var card = await owner.ShownAsync($"case {reference}");
+        var access = await owner.SayAsync($"access {reference}");
+
+        Assert.Contains($"Your report {reference}", view[0], StringComparison.Ordinal);
+        Assert.Contains("Who can read it: you, the Northwind conduct team, and anyone given access by name (every such change is recorded).", view[0], StringComparison.Ordinal);
+        Assert.Contains("Only you and the reporter can read this case", card[0], StringComparison.Ordinal);
+        Assert.StartsWith($"Only you and the reporter can read {reference};", access[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(view.Concat(card).Concat(access), t => t.Contains("Only you can read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task After_an_intake_and_its_follow_up_every_blob_in_both_containers_is_labelled_highly_confidential()
     {
         await using var connector = await ConnectorStub.StartAsync();
