@@ -48,10 +48,11 @@ param sweepInterval string = 'PT1H'
 @description('AAD object ids of individuals who may put any case on legal hold (Retention:HoldRoles).')
 param holdRoles array = []
 
-@description('Key of the case index (Storage:IndexKey): base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`. Owner and reporter ids are stored in blob index tags only as an HMAC with this key. Keep it (e.g. in Key Vault) and pass the same value on every deployment: cases tagged with another key are not found by `cases` and `my reports`.')
-@secure()
-@minLength(44)
-param storageIndexKey string
+@description('Key Vault (RBAC authorisation, in this resource group) holding the case index key (Storage:IndexKey). The app reads it through a Key Vault reference: the key never passes through a deployment or shows as a plain app setting.')
+param indexKeyVaultName string
+
+@description('Name of the secret in that Key Vault holding the case index key: base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`. Owner and reporter ids are stored in blob index tags only as an HMAC with this key. Keep the same value for good: cases tagged with another key are not found by `cases` and `my reports`.')
+param indexKeySecretName string = 'storage-index-key'
 
 @description('App Service plan size.')
 param appServiceSku string = 'P0v3'
@@ -386,6 +387,27 @@ resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
   }
 }
 
+// The case index key stays in Key Vault: the managed identity may read that one secret, and App Service
+// resolves the Storage__IndexKey reference with it.
+resource indexKeyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: indexKeyVaultName
+}
+
+resource indexKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {
+  parent: indexKeyVault
+  name: indexKeySecretName
+}
+
+resource indexKeyAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(indexKeySecret.id, identity.id, keyVaultSecretsUser)
+  scope: indexKeySecret
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // The Graph certificate, when one is used, stays in Key Vault: the managed identity may read it, and App
 // Service loads it into the app from there (WEBSITE_LOAD_CERTIFICATES) on every instance.
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (graphCertificate) {
@@ -452,6 +474,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     virtualNetworkSubnetId: privateNetworking ? vnet!.properties.subnets[0].id : null
+    // Key Vault references (Storage__IndexKey) are resolved as the app's only identity.
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       // Ready only when this instance can write and read both containers (and get a Graph token when
@@ -472,7 +496,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Storage__AccountUrl', value: storage.properties.primaryEndpoints.blob }
         { name: 'Storage__CasesContainer', value: casesContainer.name }
         { name: 'Storage__StateContainer', value: stateContainer.name }
-        { name: 'Storage__IndexKey', value: storageIndexKey }
+        { name: 'Storage__IndexKey', value: '@Microsoft.KeyVault(SecretUri=${indexKeySecret.properties.secretUri})' }
         { name: 'Intake__FaqUrl', value: faqUrl }
         { name: 'Intake__UrgentHelp', value: urgentHelp }
         { name: 'Intake__DefaultOwner', value: defaultOwner }
@@ -487,9 +511,28 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
   }
   dependsOn: [
     blobAccess
+    indexKeyAccess
     blobEndpointDns
     blobDnsLink
   ]
+}
+
+// Deployment uses the managed identity or Entra sign-in, never a publishing user name and password:
+// basic authentication is off for the SCM (Kudu, zip deploy) endpoint as for FTP.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

@@ -21,8 +21,11 @@ public sealed class IntakeAdapter : CloudAdapter
         TurnCommit turnCommit,
         ConversationStateAccessors state,
         TextCatalog text,
-        ILogger<IntakeAdapter> logger)
-        : base(auth, logger)
+        ILogger<IntakeAdapter> logger,
+        ILoggerFactory loggers)
+        // Bot Framework's own log lines quote 1:1 conversation ids: under its category, not the bot's,
+        // ContentFreeLogs reduces them to category, level and event before any export.
+        : base(auth, loggers.CreateLogger<CloudAdapter>())
     {
         Use(new IntakeBot.Telemetry.TurnTelemetry(e => e is StateConflictException));
         Use(turnCommit);

@@ -122,7 +122,8 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         };
         if (target == CaseStatus.Closed && !command.Groups["confirm"].Success && record.Status != CaseStatus.Closed)
         {
-            return Replies.WithChoices(text.Format(TextKey.CloseConfirm, record.Reference, retention.ClosedCaseKept()), text.Format(TextKey.ChoiceCloseConfirm, record.Reference));
+            var kept = record.Hold is null ? retention.ClosedCaseKept() : $"{retention.ClosedCaseKept()} {text.Format(TextKey.CloseConfirmHeld, record.Reference)}";
+            return Replies.WithChoices(text.Format(TextKey.CloseConfirm, record.Reference, kept), text.Format(TextKey.ChoiceCloseConfirm, record.Reference));
         }
 
         // Decided on the case as read, committed with the turn, written to the case after the commit.
@@ -149,7 +150,8 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     }
 
     /// <summary><c>transfer IR-… to &lt;who&gt;</c>: decided on the case as read, committed with the turn,
-    /// written to the case after the commit; the new owner is told through the outbox, by reference only.</summary>
+    /// written to the case after the commit; the new owner, and the reporter of a self-report (as who reads
+    /// it changes), are told through the outbox, by reference only.</summary>
     private async Task<string> TransferAsync(ITurnContext turnContext, string reference, string who, string? owner, CancellationToken cancellationToken)
     {
         if (await NewerVersionCaseAsync(reference, record => IsOwner(record, owner), cancellationToken).ConfigureAwait(false) is { } newer)
@@ -162,6 +164,10 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         {
             await drafts.DecideAsync(turnContext, drafts.Change(turnContext, handed) with { TransferFrom = from, TransferTo = to }, cancellationToken).ConfigureAwait(false);
             OwnerNotifier.Notify(turnContext, to, TextKey.OwnerCaseTransferred, handed);
+            if (decision.Reporter is { } reporter)
+            {
+                OwnerNotifier.NotifyReporter(turnContext, reporter, TextKey.ReporterCaseTransferred, handed);
+            }
         }
 
         return decision.Answer;
@@ -303,6 +309,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         HoldOutcome.AlreadyHeld => text.Format(TextKey.HoldAlready, reference),
         HoldOutcome.Released => text.Format(TextKey.ReleaseDone, reference),
         HoldOutcome.NotHeld => text.Format(TextKey.ReleaseNotHeld, reference),
+        HoldOutcome.HeldByHoldRole => text.Format(TextKey.ReleaseHeldByHoldRole, reference),
         _ => text[TextKey.OwnerCaseNotFound],
     };
 
@@ -378,7 +385,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         var answers = AsPlainText(record.Answers);
         var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
         var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Read(answers))).ToList();
-        var access = record.Access.Count == 0 ? text[TextKey.CaseCardAccessNone] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
+        var access = record.Access.Count == 0 ? text[record.Reporter is null ? TextKey.CaseCardAccessNone : TextKey.CaseCardAccessNoneReporter] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
         var lines = new List<string>();
         if (record.StatusHistory.Count > 0)
         {

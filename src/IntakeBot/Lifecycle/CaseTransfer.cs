@@ -40,7 +40,7 @@ public sealed class CaseTransfer(SharingService sharing, GraphDirectory director
             return new TransferDecision(text.Format(TextKey.TransferSelf, record.Reference));
         }
 
-        return new TransferDecision(text.Format(TextKey.TransferDone, record.Reference, PlainText.Escape(found.Name ?? target.Trim())), record.Reference, record.Owner, found.Entry);
+        return new TransferDecision(text.Format(TextKey.TransferDone, record.Reference, PlainText.Escape(found.Name ?? target.Trim())), record.Reference, record.Owner, found.Entry, record.Reporter?.AadObjectId);
     }
 
     /// <summary>The roster entry of the person named, or why there is none.</summary>

@@ -10,12 +10,15 @@ namespace IntakeBot.Responders;
 
 /// <summary>Where to reach people proactively: the reference of their 1:1 conversation with the bot,
 /// stored in the state container (not kept in memory, so a restart loses nothing) under a hash of their
-/// key, never the key itself.</summary>
+/// key, never the key itself. A reference names the person it reaches, so it carries the classification
+/// every other blob about a person carries.</summary>
 public abstract class ConversationDirectory(BlobContainers containers, string folder)
 {
+    private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
+
     public async Task SaveAsync(string key, ConversationReference reference, CancellationToken cancellationToken)
     {
-        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Metadata = ClassificationMetadata };
         await containers.State.GetBlobClient(Name(key)).UploadAsync(BinaryData.FromString(JsonConvert.SerializeObject(reference)), options, cancellationToken).ConfigureAwait(false);
     }
 

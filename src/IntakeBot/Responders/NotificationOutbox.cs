@@ -130,8 +130,11 @@ public sealed class NotificationOutbox(BlobContainers containers, IOptions<Notif
         }
     }
 
+    /// <summary>An entry's metadata, written whole on every reschedule: the label stays with it, as its
+    /// recipient is a person.</summary>
     internal static Dictionary<string, string> Metadata(int attempts, DateTimeOffset due) => new()
     {
+        ["classification"] = Classification.HighlyConfidential,
         [AttemptsKey] = attempts.ToString(CultureInfo.InvariantCulture),
         [DueKey] = due.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
     };

@@ -7,6 +7,9 @@ public enum HoldOutcome
     Released,
     NotHeld,
 
+    /// <summary>The case's owner asked to release a hold one of <c>Retention:HoldRoles</c> put on: it stays.</summary>
+    HeldByHoldRole,
+
     /// <summary>No such case, or not this person's to hold: the same answer for both.</summary>
     NotFound,
 }

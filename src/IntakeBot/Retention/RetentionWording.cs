@@ -36,7 +36,7 @@ public sealed class RetentionWording(TextCatalog text, RetentionPeriods periods)
         ArgumentNullException.ThrowIfNull(record);
         if (record.Hold is { } hold)
         {
-            return text.Format(TextKey.CaseCardHold, hold.At.UtcDateTime);
+            return text.Format(hold.Capacity == HoldCapacity.HoldRole ? TextKey.CaseCardHoldByRole : TextKey.CaseCardHold, hold.At.UtcDateTime);
         }
 
         return record.ClosedAt is { } closedAt && CaseExpiry.ExpiresOn(record, periods.ClosedCase) is { } expiresOn

@@ -175,7 +175,7 @@ public sealed class SharingService(
     {
         await AuditAsync(record, actor, AuditAction.Access, null, AuditResult.Listed, null, cancellationToken).ConfigureAwait(false);
         var listing = record.Access.Count == 0
-            ? text.Format(TextKey.AccessNone, record.Reference)
+            ? text.Format(record.Reporter is null ? TextKey.AccessNone : TextKey.AccessNoneReporter, record.Reference)
             : text.Format(TextKey.AccessList, record.Reference, string.Join('\n', record.Access.Select(g => text.Format(TextKey.AccessLine, PlainText.Escape(g.DisplayName ?? g.Email), PlainText.Escape(g.Email), Times.UtcDate(g.GrantedAt)))));
         var withheld = (await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false))
             .Where(a => a.Action == AuditAction.RefreshWithheld && a.Whom is not null)

@@ -73,6 +73,26 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public async Task The_index_key_is_a_Key_Vault_reference_and_no_publishing_endpoint_accepts_a_password()
+    {
+        var (exitCode, output, _) = await BuildAsync(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
+
+        Assert.Equal(0, exitCode);
+        var template = JsonNode.Parse(output)!;
+        var resources = template["resources"]!.AsArray().Select(r => r!).ToList();
+        var site = resources.Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites")["properties"]!;
+        var settings = site["siteConfig"]!["appSettings"]!.GetValue<string>();
+        Assert.Contains("'Storage__IndexKey', 'value', format('@Microsoft.KeyVault(SecretUri=", settings, StringComparison.Ordinal);
+        Assert.DoesNotContain(template["parameters"]!.AsObject(), p => p.Value!["type"]!.GetValue<string>() == "securestring");
+        Assert.Contains("userAssignedIdentities", site["keyVaultReferenceIdentity"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments" && r["scope"]?.GetValue<string>() is { } scope && scope.Contains("Microsoft.KeyVault/vaults/secrets", StringComparison.Ordinal));
+        var basicAuth = resources.Where(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(["'ftp')]", "'scm')]"], basicAuth.Select(r => r["name"]!.GetValue<string>().Split(", ")[^1]).Order(StringComparer.Ordinal));
+        Assert.All(basicAuth, r => Assert.False(r["properties"]!["allow"]!.GetValue<bool>()));
+        Assert.Equal("Disabled", site["siteConfig"]!["ftpsState"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_typo_in_the_template_fails_the_build_naming_the_line()
     {
         var broken = Path.Combine(Directory.CreateTempSubdirectory("bicep-").FullName, "main.bicep");

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
+using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -109,6 +111,69 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         // Nothing the connector was asked to send outside a reply to a turn shows either message.
         Assert.DoesNotContain(connector.Sent, s => s.Activity.ToString().Contains("CANARY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_reporters_view_names_the_owner_role_as_a_reader_and_the_owners_card_names_the_reporter()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId, ("Intake:OwnerRole", "the Northwind conduct team")));
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+
+        var view = await reporter.ShownAsync($"view {reference}");
+        var card = await owner.ShownAsync($"case {reference}");
+        var access = await owner.SayAsync($"access {reference}");
+
+        Assert.Contains($"Your report {reference}", view[0], StringComparison.Ordinal);
+        Assert.Contains("Who can read it: you, the Northwind conduct team, and anyone given access by name (every such change is recorded).", view[0], StringComparison.Ordinal);
+        Assert.Contains("Only you and the reporter can read this case", card[0], StringComparison.Ordinal);
+        Assert.StartsWith($"Only you and the reporter can read {reference};", access[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(view.Concat(card).Concat(access), t => t.Contains("Only you can read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_an_intake_and_its_follow_up_every_blob_in_both_containers_is_labelled_highly_confidential()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, Settings(ownerId));
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        var reference = await SubmitAsync(reporter);
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+        await owner.SayAsync($"acknowledge {reference}");
+        await owner.SayAsync($"message {reference} Could we talk on Tuesday?");
+        await connector.WaitForSentAsync(a => Text(a).Contains("new message about your report", StringComparison.Ordinal), Patience);
+        Assert.StartsWith($"Your reply is saved in {reference}", (await reporter.SayAsync($"reply {reference} yes tuesday works"))[0], StringComparison.Ordinal);
+        await reporter.SayAllAsync($"add to {reference}", "one more thing, it happend again friday", "done");
+        await connector.WaitForSentAsync(a => Text(a).Contains("has replied about", StringComparison.Ordinal), Patience);
+
+        // Each reporter and owner reached proactively left a conversation reference, which names them.
+        var blobs = new CaseBlobs(azurite, app);
+        var unlabelled = new List<string>();
+        var walked = new List<string>();
+        foreach (var container in new[] { blobs.Cases, blobs.State })
+        {
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }))
+            {
+                // The index's start-up marker and lock blob belong to no case and name nobody.
+                if (blob.Name.StartsWith("_index/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                walked.Add(blob.Name);
+                if (!blob.Metadata.TryGetValue("classification", out var label) || label != Classification.HighlyConfidential)
+                {
+                    unlabelled.Add($"{container.Name}/{blob.Name}");
+                }
+            }
+        }
+
+        Assert.Contains(walked, n => n.StartsWith("reporters/", StringComparison.Ordinal));
+        Assert.Contains(walked, n => n.StartsWith($"{reference}/", StringComparison.Ordinal));
+        Assert.Empty(unlabelled);
     }
 
     [Fact]

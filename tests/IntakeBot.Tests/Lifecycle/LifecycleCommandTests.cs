@@ -11,6 +11,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
     private const string NotFound = "I couldn't find a case with that reference among the cases you own.";
     private static readonly string OwnerId = Guid.NewGuid().ToString();
     private static readonly string OtherResponderId = Guid.NewGuid().ToString();
+    private static readonly string HoldRoleId = Guid.NewGuid().ToString();
 
     private BotApp _app = null!;
     private HttpChat _owner = null!;
@@ -22,6 +23,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
             ["Intake:DefaultOwner"] = OwnerId,
             ["Intake:Responders:0"] = OwnerId,
             ["Intake:Responders:1"] = OtherResponderId,
+            ["Retention:HoldRoles:0"] = HoldRoleId,
         });
         _owner = new HttpChat(_app.CreateClient(), OwnerId);
         return Task.CompletedTask;
@@ -154,6 +156,50 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         Assert.True((await TagsAsync(reference)).ContainsKey(RetentionTags.ExpiresOn));
         Assert.Equal([AuditAction.Hold, AuditAction.Release], (await AuditAsync(reference)).Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => a.Action));
         Assert.StartsWith("To put a case on legal hold", (await _owner.SayAsync("hold"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hold_put_on_by_the_legal_hold_role_is_not_released_by_the_owner_and_closing_says_it_is_held()
+    {
+        var (reference, _) = await SubmittedCaseAsync();
+        var legal = new HttpChat(_app.CreateClient(), HoldRoleId);
+
+        var held = await legal.SayAsync($"hold {reference}");
+        var ownerRelease = await _owner.SayAsync($"Release {reference.ToLowerInvariant()}");
+        var askedToClose = await _owner.SayAsync($"close {reference}");
+        await _owner.SayAsync($"close {reference} confirm");
+        var card = await _owner.ShownAsync($"case {reference}");
+        var stillHeld = await CaseAsync(reference);
+        var heldTags = await TagsAsync(reference);
+        var legalRelease = await legal.SayAsync($"release {reference}");
+
+        Assert.StartsWith($"{reference} is now on legal hold.", held[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{reference} stays on legal hold: it was put on by someone with the legal hold role", ownerRelease[0], StringComparison.Ordinal);
+        Assert.Contains($"{reference} is on legal hold: once closed, it is kept past its retention period until the hold is released.", askedToClose[0], StringComparison.Ordinal);
+        Assert.Contains("put on by someone with the legal hold role", card[0], StringComparison.Ordinal);
+        Assert.Equal(new CaseHold(HoldRoleId, stillHeld.Hold!.At, HoldCapacity.HoldRole), stillHeld.Hold);
+        Assert.False(heldTags.ContainsKey(RetentionTags.ExpiresOn));
+        Assert.StartsWith($"{reference} is no longer on legal hold", legalRelease[0], StringComparison.Ordinal);
+        Assert.Null((await CaseAsync(reference)).Hold);
+        Assert.True((await TagsAsync(reference)).ContainsKey(RetentionTags.ExpiresOn));
+        var audit = (await AuditAsync(reference)).Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => (a.By, a.Action, a.Result, a.Detail));
+        Assert.Equal(
+            [(HoldRoleId, AuditAction.Hold, AuditResult.Done, HoldCapacity.HoldRole), (OwnerId, AuditAction.Release, AuditResult.Refused, HoldCapacity.Owner), (HoldRoleId, AuditAction.Release, AuditResult.Done, HoldCapacity.HoldRole)],
+            audit);
+    }
+
+    [Fact]
+    public async Task The_legal_hold_role_takes_over_an_owners_hold_which_the_owner_then_cannot_release()
+    {
+        var (reference, _) = await SubmittedCaseAsync();
+        await _owner.SayAsync($"hold {reference}");
+
+        var taken = await new HttpChat(_app.CreateClient(), HoldRoleId).SayAsync($"hold {reference}");
+        var ownerRelease = await _owner.SayAsync($"release {reference}");
+
+        Assert.StartsWith($"{reference} is now on legal hold.", taken[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{reference} stays on legal hold", ownerRelease[0], StringComparison.Ordinal);
+        Assert.Equal(HoldCapacity.HoldRole, (await CaseAsync(reference)).Hold!.Capacity);
     }
 
     [Fact]

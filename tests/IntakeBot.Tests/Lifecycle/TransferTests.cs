@@ -101,6 +101,24 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task A_transfer_tells_the_reporter_by_reference_and_role_only_and_their_privacy_notice_says_so()
+    {
+        await ColleagueAsync();
+        var reporter = new HttpChat(_app.CreateClient(), serviceUrl: _connector.ServiceUrl);
+        await reporter.SayAllAsync(Intake.UpToReview(Canary));
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+
+        await _owner.SayAsync($"transfer {reference} to robin.ortega@contoso.test");
+        var told = await _connector.WaitForSentAsync(a => Text(a).Contains("has been handed to another person", StringComparison.Ordinal), Patience);
+        var privacy = await reporter.SayAsync("privacy");
+
+        Assert.Equal(reporter.ConversationId, told.ConversationId);
+        Assert.Equal($"There is an update on your report {reference}: it has been handed to another person in the same role, who now looks after it and can read it. Type **privacy** to see who can read your report.", Text(told.Activity));
+        Assert.Contains("If your report is handed to another person in that role, they read it from then on, and you are told which report (by reference only).", privacy[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.Sent, s => s.ConversationId == reporter.ConversationId && (Text(s.Activity).Contains("Robin", StringComparison.Ordinal) || Text(s.Activity).Contains("contoso", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Transfer_is_refused_off_the_roster_to_a_group_to_oneself_and_to_a_case_one_does_not_own()
     {
         var reference = await SubmittedCaseAsync();

@@ -126,6 +126,39 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Empty(ingestion.ItemsContaining("contoso.test"));
     }
 
+    [Fact]
+    public async Task Bot_Framework_log_lines_of_a_notification_reach_telemetry_without_the_conversation_id()
+    {
+        await using var otlp = await OtlpReceiver.StartAsync();
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        await using var bot = new BotProcess(azurite);
+        foreach (var (key, value) in otlp.Environment)
+        {
+            bot.Environment[key] = value;
+        }
+
+        bot.Environment["Intake__DefaultOwner"] = ownerId;
+        bot.Environment["Intake__Responders__0"] = ownerId;
+        await bot.StartAsync();
+
+        var reporter = new HttpChat(bot.Client(), serviceUrl: connector.ServiceUrl);
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var owner = new HttpChat(bot.Client(), ownerId, connector.ServiceUrl);
+        await owner.SayAsync($"message {reference} could we talk tomorow?");
+
+        // The reporter is reached in their 1:1 chat by a proactive turn, which Bot Framework logs.
+        var told = await connector.WaitForSentAsync(a => (a.Value<string>("text") ?? string.Empty).Contains("new message about your report", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => otlp.Contains("logs", "Microsoft.Bot.Builder") || otlp.Contains("logs", "ProcessProactiveAsync") ? [] : ["a Bot Framework log line"]);
+        await bot.StopAsync();
+
+        Assert.Equal(reporter.ConversationId, told.ConversationId);
+        Assert.True(otlp.Contains("traces", reference), "The turns were exported.");
+        Assert.Empty(otlp.SignalsContaining(reporter.ConversationId));
+        Assert.Empty(otlp.SignalsContaining(owner.ConversationId));
+    }
+
     /// <summary>Waits until nothing is missing; fails naming what never arrived.</summary>
     private static async Task WaitUntilAsync(Func<IReadOnlyList<string>> missing)
     {

@@ -128,6 +128,10 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
         Assert.Equal(HoldOutcome.NotFound, await rig.Hold.HoldAsync(reference, Guid.NewGuid().ToString(), null, CancellationToken.None));
         Assert.Equal(HoldOutcome.Held, await rig.Hold.HoldAsync(reference, RetentionRig.OwnerId, null, CancellationToken.None));
+        Assert.Equal(HoldOutcome.AlreadyHeld, await rig.Hold.HoldAsync(reference, RetentionRig.OwnerId, null, CancellationToken.None));
+
+        // The hold role takes the owner's hold over: from now on only a hold role can release it.
+        Assert.Equal(HoldOutcome.Held, await rig.Hold.HoldAsync(reference, RetentionRig.HoldRole, null, CancellationToken.None));
         Assert.Equal(HoldOutcome.AlreadyHeld, await rig.Hold.HoldAsync(reference, RetentionRig.HoldRole, null, CancellationToken.None));
         await rig.TagAsync(reference);
         var held = await rig.Sweep.RunOnceAsync(CancellationToken.None);
@@ -135,17 +139,21 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
         Assert.Equal(0, held.CasesDeleted);
         Assert.Equal(PurgeOutcome.Held, ownerPurge);
-        Assert.Equal(RetentionRig.OwnerId, (await rig.Store.GetAsync(reference, CancellationToken.None))!.Hold!.By);
+        var hold = (await rig.Store.GetAsync(reference, CancellationToken.None))!.Hold!;
+        Assert.Equal((RetentionRig.HoldRole, HoldCapacity.HoldRole), (hold.By, hold.Capacity));
         Assert.Contains(_graph.Paths(), p => p == $"{RetentionRig.FolderPath}/{reference}");
         Assert.Empty(await rig.AllTombstonesAsync());
 
+        Assert.Equal(HoldOutcome.HeldByHoldRole, await rig.Hold.ReleaseAsync(reference, RetentionRig.OwnerId, null, CancellationToken.None));
         Assert.Equal(HoldOutcome.Released, await rig.Hold.ReleaseAsync(reference, RetentionRig.HoldRole, null, CancellationToken.None));
         Assert.Equal(HoldOutcome.NotHeld, await rig.Hold.ReleaseAsync(reference, RetentionRig.OwnerId, null, CancellationToken.None));
         var audit = await rig.Store.ReadAuditAsync(reference, CancellationToken.None);
         await rig.TagAsync(reference);
         var released = await rig.Sweep.RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal([AuditAction.Hold, AuditAction.Release], audit.Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => a.Action));
+        Assert.Equal(
+            [(AuditAction.Hold, AuditResult.Done), (AuditAction.Hold, AuditResult.Done), (AuditAction.Release, AuditResult.Refused), (AuditAction.Release, AuditResult.Done)],
+            audit.Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => (a.Action, a.Result)));
         Assert.Equal(1, released.CasesDeleted);
         Assert.Empty(await rig.AllBlobNamesAsync(reference));
         Assert.Equal(reference, Assert.Single(await rig.AllTombstonesAsync()).Reference);
