@@ -415,6 +415,7 @@ public enum TextKey
     CaptureKept,
     CaptureNotKept,
     CaptureKeptUnannounced,
+    CaptureFailed,
     CaptureUnknownAction,
     CaptureNoIdentity,
     CaptureNoBody,
