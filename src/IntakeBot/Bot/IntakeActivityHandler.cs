@@ -103,6 +103,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
 
         var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var intakeBefore = RootDialog.IsIntakeRunning(dc);
         if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
         {
             // The person answered the offer for a message they kept with "Report this message".
@@ -115,6 +116,12 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         else if ((await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false)).Status == DialogTurnStatus.Empty)
         {
             await dc.BeginDialogAsync(RootDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!intakeBefore && RootDialog.IsIntakeRunning(dc))
+        {
+            // A report started while messages kept with "Report this message" wait: they may belong in it.
+            await _capture.OfferKeptAsync(dc, cancellationToken).ConfigureAwait(false);
         }
 
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
