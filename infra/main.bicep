@@ -31,6 +31,9 @@ on that one site (POST /sites/{site-id}/permissions), and break the library's in
 only permission is the app's. The bot refuses to share a case folder anyone else can read.''')
 param sharingDriveId string = ''
 
+@description('Your organisation\'s own SharePoint host, e.g. contoso.sharepoint.com (Evidence:TenantSharePointHost). Images in a message kept with "Report this message" are fetched only from the Teams connector and this host; empty: only the connector.')
+param tenantSharePointHost string = ''
+
 @description('Days storage keeps soft-deleted blobs and previous versions (Retention:BackupRetention); the bot says this number.')
 @minValue(1)
 @maxValue(365)
@@ -500,6 +503,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Intake__FaqUrl', value: faqUrl }
         { name: 'Intake__UrgentHelp', value: urgentHelp }
         { name: 'Intake__DefaultOwner', value: defaultOwner }
+        { name: 'Evidence__TenantSharePointHost', value: tenantSharePointHost }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'Retention__DraftRetention', value: draftRetention }
         { name: 'Retention__ClosedCaseRetention', value: closedCaseRetention }

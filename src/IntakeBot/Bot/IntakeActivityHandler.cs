@@ -5,7 +5,6 @@ using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Schema.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using IntakeBot.Responders;
@@ -104,6 +103,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
 
         var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var intakeBefore = RootDialog.IsIntakeRunning(dc);
         if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
         {
             // The person answered the offer for a message they kept with "Report this message".
@@ -118,6 +118,12 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             await dc.BeginDialogAsync(RootDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
         }
 
+        if (!intakeBefore && RootDialog.IsIntakeRunning(dc))
+        {
+            // A report started while messages kept with "Report this message" wait: they may belong in it.
+            await _capture.OfferKeptAsync(dc, cancellationToken).ConfigureAwait(false);
+        }
+
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
         CaseDrafts.RecordTurn(turnContext, draft, intakeActive: RootDialog.IsIntakeRunning(dc));
         if (dc.ActiveDialog is null)
@@ -127,12 +133,20 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     }
 
     /// <summary>"Report this message" (Capture/): Teams asks first (fetchTask); a client that skips
-    /// that sends the submit, answered the same way.</summary>
-    protected override Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionFetchTaskAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken)
-        => _capture.TakeAsync(turnContext, action, cancellationToken);
+    /// that sends the submit, answered the same way. The action is read here rather than by the base
+    /// class, whose strict reading throws on a payload of an unexpected shape (a body whose content is
+    /// an object): every payload gets its own answer in the pop-up.</summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.Name is MessagePayloadReader.FetchTask or MessagePayloadReader.SubmitAction)
+        {
+            var action = MessagePayloadReader.Action(turnContext.Activity.Value);
+            return new InvokeResponse { Status = 200, Body = await _capture.TakeAsync(turnContext, action, cancellationToken).ConfigureAwait(false) };
+        }
 
-    protected override Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionSubmitActionAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken)
-        => _capture.TakeAsync(turnContext, action, cancellationToken);
+        return await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>False when this activity was handled before; its id is remembered otherwise.</summary>
     private bool FirstDelivery(ConversationProfile profile, string? id)

@@ -8,11 +8,12 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 
 namespace IntakeBot.Bot;
 
-/// <summary>The Bot Framework adapter. When a turn fails it tells the person, kindly and without
-/// blaming them, what happened to their message, and logs only what kind of failure it was: never the
+/// <summary>The Bot Framework adapter. When a turn in a 1:1 chat fails it tells the person, kindly and
+/// without blaming them, what happened to their message (anywhere else it posts nothing), and logs only what kind of failure it was: never the
 /// exception message, which may quote what the person wrote. <see cref="TurnCommit"/> ends every turn.</summary>
 public sealed class IntakeAdapter : CloudAdapter
 {
@@ -35,6 +36,16 @@ public sealed class IntakeAdapter : CloudAdapter
             {
                 // A message to someone who said nothing: the outbox tries again; they see no error.
                 ExceptionDispatchInfo.Throw(exception);
+            }
+
+            if (turnContext.Activity.Type == ActivityTypes.Invoke || !TeamsGuard.IsPersonalChat(turnContext.Activity))
+            {
+                // Whoever else is in a group chat or channel must not learn that anyone is reporting:
+                // an invoke gets its own private answer, and nothing is ever posted in a group.
+                logger.LogError("Turn {ActivityId} ({ActivityType}) outside a 1:1 chat failed with {ExceptionType} at {StackTrace}; nothing was posted in the conversation.",
+                    turnContext.Activity.Id, turnContext.Activity.Type, exception.GetType().FullName, exception.StackTrace);
+                await AnswerInvokeAsync(turnContext, text).ConfigureAwait(false);
+                return;
             }
 
             if (exception is StateConflictException && await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
@@ -67,6 +78,24 @@ public sealed class IntakeAdapter : CloudAdapter
             // Delivered (or returned, with expectReplies): it belongs in the transcript of what they saw.
             await turnCommit.RecordFailedTurnAsync(turnContext, reply, CancellationToken.None).ConfigureAwait(false);
         };
+    }
+
+    /// <summary>A failed invoke is answered only to the person who sent it: a message action's pop-up
+    /// says the message was not kept; any other invoke gets a bare error status.</summary>
+    private static async Task AnswerInvokeAsync(ITurnContext turnContext, TextCatalog text)
+    {
+        if (turnContext.Activity.Type != ActivityTypes.Invoke)
+        {
+            return;
+        }
+
+        var messageAction = turnContext.Activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true;
+        var response = new InvokeResponse
+        {
+            Status = messageAction ? 200 : 500,
+            Body = messageAction ? new MessagingExtensionActionResponse { Task = new TaskModuleMessageResponse(text[TextKey.CaptureFailed]) } : null,
+        };
+        await turnContext.SendActivityAsync(new Activity { Type = ActivityTypesEx.InvokeResponse, Value = response }).ConfigureAwait(false);
     }
 
     /// <summary>Whether the committed state already lists this activity as handled.</summary>

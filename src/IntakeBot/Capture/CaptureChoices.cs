@@ -15,6 +15,11 @@ public static class CaptureChoices
     public const string Attach = "capture-attach";
     public const string AddToPrefix = "capture-add:";
 
+    /// <summary>Adds the kept messages to the report being written or taken.</summary>
+    public const string Include = "capture-include";
+
+    private const string Prefix = "capture-";
+
     /// <summary>Most of the person's open reports offered as buttons; any other is reached by typing
     /// <c>add to</c> and its reference.</summary>
     public const int MaxAddTo = 3;
@@ -31,6 +36,20 @@ public static class CaptureChoices
             .. openReports.Take(MaxAddTo).Select(r => new Choice(AddToPrefix + r, text.Format(TextKey.ChoiceCaptureAddTo, r), [text.Format(TextKey.ChoiceAddTo, r)])),
             new(NotNow, text[TextKey.ChoiceCaptureNotNow], [text[TextKey.ChoiceCaptureDelete]]),
         ];
+    }
+
+    /// <summary>Whether a card button is one of these: only those are answered here, whatever runs.</summary>
+    public static bool IsCaptureChoice(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id.StartsWith(Prefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>Offered when a report starts while messages are kept.</summary>
+    public static Choice IncludeChoice(TextCatalog text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new(Include, text[TextKey.ChoiceCaptureInclude]);
     }
 
     /// <summary>A responder taking a report: attach it to that report, or delete it.</summary>

@@ -36,6 +36,11 @@ public sealed class CapturedImages(AttachmentFetcher fetcher, EvidenceStore stor
             return Skipped(reference, FileRefusal.NotAFile);
         }
 
+        if (!FromTeams(turnContext, url))
+        {
+            return Skipped(reference, FileRefusal.HostNotAllowed);
+        }
+
         using var fetched = await fetcher.OpenAsync(turnContext, url, connectorAuth: true, cancellationToken).ConfigureAwait(false);
         if (fetched.Response is not { } response)
         {
@@ -72,6 +77,12 @@ public sealed class CapturedImages(AttachmentFetcher fetcher, EvidenceStore stor
             return Skipped(reference, FileRefusal.DownloadFailed);
         }
     }
+
+    /// <summary>On the connector's host or the organisation's own SharePoint host: the sender wrote the
+    /// message's HTML and could point an image anywhere else, even at another organisation's SharePoint.</summary>
+    private bool FromTeams(ITurnContext turnContext, Uri url)
+        => (Uri.TryCreate(turnContext.Activity.ServiceUrl, UriKind.Absolute, out var service) && string.Equals(url.Host, service.Host, StringComparison.OrdinalIgnoreCase))
+            || (!string.IsNullOrWhiteSpace(options.Value.TenantSharePointHost) && string.Equals(url.Host, options.Value.TenantSharePointHost.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private EvidenceItem? Skipped(string reference, FileRefusal refusal)
     {

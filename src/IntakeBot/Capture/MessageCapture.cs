@@ -5,7 +5,7 @@ using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
-using IntakeBot.Sharing;
+using IntakeBot.Retention;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -17,10 +17,12 @@ namespace IntakeBot.Capture;
 /// <summary>"Report this message": a message action keeps the message in the person's 1:1
 /// conversation with the bot, and nothing is posted where the action was used. The 1:1 is opened
 /// (or reused) proactively, in the same way a mention in a group does: during a reporter's intake the
-/// message joins the draft's evidence at once; otherwise it waits in that conversation's state until
-/// the person starts a report with it (as evidence, or with its words as the start of the account),
-/// adds it to a submitted report, attaches it to the report they are taking (responders), or deletes
-/// it. When the offer cannot be delivered, the message is taken out of that state again and the
+/// message joins the draft's evidence at once; otherwise it waits in that conversation's state (up to
+/// Capture:MaxPending of them, each with its own offer) until the person starts a report with it (as
+/// evidence, or with its words as the start of the account), adds it to a submitted report, attaches it
+/// to the report they are taking (responders), or deletes it. An offer's buttons carry which message
+/// they are for and are handled as that whatever dialog runs; typed answers mean the newest kept
+/// message. When the offer cannot be delivered, the message is taken out of that state again and the
 /// action's pop-up says it was not kept.</summary>
 public sealed partial class MessageCapture(
     ConversationStateAccessors state,
@@ -29,13 +31,15 @@ public sealed partial class MessageCapture(
     CapturedImages images,
     ICaseStore cases,
     CaseDrafts drafts,
-    SharingService sharing,
+    RetentionWording retention,
+    RetentionPeriods periods,
     RootDialog rootDialog,
     TextCatalog text,
     TimeProvider clock,
     PrivateChat privateChat,
     IOptions<BotOptions> bot,
     IOptions<IntakeOptions> intakeOptions,
+    IOptions<CaptureOptions> captureOptions,
     ILogger<MessageCapture> logger)
 {
     /// <summary>Words the intake answers at any step: a kept message that says only one of them is
@@ -54,6 +58,7 @@ public sealed partial class MessageCapture(
         No,
         Offered,
         InDraft,
+        Full,
     }
 
     /// <summary>Answers the action's invoke (<c>composeExtension/fetchTask</c> or <c>submitAction</c>)
@@ -76,6 +81,11 @@ public sealed partial class MessageCapture(
 
         var (kept, announced) = await KeepInPrivateChatAsync(turnContext, message, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("A message kept with a message action from a {ConversationKind}: {Outcome}.", message.Facts.ConversationKind, kept);
+        if (kept == Kept.Full)
+        {
+            return new() { Task = new TaskModuleMessageResponse(text.Format(TextKey.CaptureFull, captureOptions.Value.MaxPending)) };
+        }
+
         return Note(kept switch
         {
             Kept.No => TextKey.CaptureNotKept,
@@ -84,62 +94,125 @@ public sealed partial class MessageCapture(
         });
     }
 
-    /// <summary>The person's answer to the offer, before anything else reads their message: true when
-    /// it was about the kept message (typed or a button of the offer's card).</summary>
+    /// <summary>The person's answer to an offer, before anything else reads their message: true when
+    /// it was about a kept message. A button of an offer's card says which message and what to do, and is
+    /// done whatever dialog runs (an intake takes the message as evidence; any other dialog gives way to
+    /// a report the person starts with it). Typed words mean the newest kept message; while a dialog
+    /// waits for words, only a choice's full title counts, never a number or a single word.</summary>
     public async Task<bool> TryAnswerAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var turn = dc.Context;
-        var pending = await capture.Pending.GetAsync(turn, () => null!, cancellationToken).ConfigureAwait(false);
         var said = turn.Activity.Text?.Trim();
         var pressed = CardSubmission.Read(turn.Activity.Value);
-        if (pending is null || (string.IsNullOrEmpty(said) && pressed is null))
+        if ((pressed is not null && !CaptureChoices.IsCaptureChoice(pressed.Choice)) || (string.IsNullOrEmpty(said) && pressed is null))
         {
             return false;
         }
 
-        var active = RootDialog.RunningIntake(dc);
-        IReadOnlyList<Choice> choices = active == TakeReportDialog.DialogId
-            ? CaptureChoices.Responder(text)
-            : CaptureChoices.Offer(text, dc.ActiveDialog is null ? await OpenReportsAsync(turn, turn.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false) : []);
-        var choice = pressed is not null ? ChoiceMatcher.Match(pressed, choices) : ChoiceMatcher.Match(text, said, choices);
-        if (pressed is null && dc.ActiveDialog is not null && choice is not null && !Named(choice, said))
+        var kept = await capture.GetAsync(turn, cancellationToken).ConfigureAwait(false);
+        var pending = pressed?.Reference is { } key ? kept.FirstOrDefault(k => CaptureState.KeyOf(k) == key) : kept.LastOrDefault();
+        if (pending is null)
         {
-            // During an intake a number or a single word answers the intake's own question.
-            choice = null;
+            if (pressed is null)
+            {
+                return false;
+            }
+
+            // Its button was pressed before: the message was taken or deleted then.
+            await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureGone]), cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
-        switch (choice?.Id)
+        var active = RootDialog.RunningIntake(dc);
+        var running = dc.ActiveDialog is not null;
+        var id = pressed?.Choice;
+        if (pressed is null)
         {
-            case CaptureChoices.NotNow when dc.ActiveDialog is null || active == TakeReportDialog.DialogId:
-                await capture.Pending.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<Choice> choices = active == TakeReportDialog.DialogId
+                ? CaptureChoices.Responder(text)
+                : CaptureChoices.Offer(text, running ? [] : await OpenReportsAsync(turn, turn.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false));
+            var choice = ChoiceMatcher.Match(text, said, active is null ? choices : [.. choices, CaptureChoices.IncludeChoice(text)]);
+            if (choice is not null && running && !Named(choice, said))
+            {
+                // While a dialog waits for words, a number or a single word is its answer.
+                choice = null;
+            }
+
+            id = choice?.Id;
+        }
+
+        switch (id)
+        {
+            case CaptureChoices.NotNow:
+                await capture.ForgetAsync(turn, pending, cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureDeleted]), cancellationToken).ConfigureAwait(false);
+                await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
                 return true;
-            case CaptureChoices.Attach when active == TakeReportDialog.DialogId:
+            case CaptureChoices.Include when active is not null:
+                List<CapturedMessage> taken = pressed?.Reference is not null ? [pending] : [.. kept];
+                foreach (var message in taken)
+                {
+                    await AddToDraftAsync(turn, message, cancellationToken).ConfigureAwait(false);
+                }
+
+                await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureIncluded]), cancellationToken).ConfigureAwait(false);
+                await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            case CaptureChoices.Attach or CaptureChoices.Evidence or CaptureChoices.Account when active is not null:
+                // A report is being written or taken: the message is its evidence.
                 await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureAttached]), cancellationToken).ConfigureAwait(false);
                 await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return true;
-            case CaptureChoices.Evidence when dc.ActiveDialog is null:
+            case CaptureChoices.Evidence or CaptureChoices.Attach or CaptureChoices.Include:
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 await dc.BeginDialogAsync(RootDialog.DialogId, ReportDialog.DialogId, cancellationToken).ConfigureAwait(false);
                 await AddToDraftAsync(turn, pending, cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureStarted]), cancellationToken).ConfigureAwait(false);
                 return true;
-            case CaptureChoices.Account when dc.ActiveDialog is null:
+            case CaptureChoices.Account:
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 await StartWithAccountAsync(dc, pending, cancellationToken).ConfigureAwait(false);
                 return true;
-            case { } id when id.StartsWith(CaptureChoices.AddToPrefix, StringComparison.Ordinal) && dc.ActiveDialog is null:
-                await AddToCaseAsync(turn, pending, id[CaptureChoices.AddToPrefix.Length..], cancellationToken).ConfigureAwait(false);
+            case { } add when add.StartsWith(CaptureChoices.AddToPrefix, StringComparison.Ordinal):
+                await AddToCaseAsync(turn, pending, add[CaptureChoices.AddToPrefix.Length..], cancellationToken).ConfigureAwait(false);
+                await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
                 return true;
         }
 
-        if (dc.ActiveDialog is null && said is not null && AddToPattern().Match(said) is { Success: true } addTo)
+        if (!running && said is not null && AddToPattern().Match(said) is { Success: true } addTo)
         {
             await AddToCaseAsync(turn, pending, addTo.Groups["reference"].Value.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>After a turn that started a report (or a responder's intake) while messages are still
+    /// kept: a card offers to add them to it.</summary>
+    public async Task OfferKeptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var kept = await capture.GetAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        var offer = text.Format(TextKey.CaptureOfferInclude, kept.Count);
+        await dc.Context.SendActivityAsync(ChoiceMessage.Card(text, offer, [CaptureChoices.IncludeChoice(text)]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A dialog that was waiting goes on: its question is asked again.</summary>
+    private static async Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is not null)
+        {
+            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Whether the words are the choice's title or one of its names, not just a number or a word of it.</summary>
@@ -222,17 +295,18 @@ public sealed partial class MessageCapture(
                 async (turn, ct) =>
                 {
                     turn.TurnState.Add(OwnerNotifier.ProactiveTurn, message);
-                    var pending = await capture.Pending.GetAsync(turn, () => null!, ct).ConfigureAwait(false);
-                    if (pending?.Facts.MessageId == message.Facts.MessageId && pending.Facts.CapturedAt == message.Facts.CapturedAt)
+                    // Only the copy this offer kept: one kept before, and offered then, stays.
+                    var kept = await capture.GetAsync(turn, ct).ConfigureAwait(false);
+                    if (kept.RemoveAll(k => CaptureState.KeyOf(k) == CaptureState.KeyOf(message) && k.Facts.CapturedAt == message.Facts.CapturedAt) > 0)
                     {
-                        await capture.Pending.DeleteAsync(turn, ct).ConfigureAwait(false);
+                        await capture.SetAsync(turn, kept, ct).ConfigureAwait(false);
                     }
                 },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Held in the person's own 1:1 state only; the next offer replaces it and "not now" deletes it.
+            // Held in the person's own 1:1 state, where "not now" deletes it and the sweep expires it.
             logger.LogError("A kept message whose offer was not delivered could not be taken out of the private chat's state ({ExceptionType}).", e.GetType().FullName);
         }
     }
@@ -264,20 +338,50 @@ public sealed partial class MessageCapture(
                 CaseDrafts.RecordTurn(privateTurn, draft, intakeActive: true);
                 kept = Kept.InDraft;
                 break;
-            case TakeReportDialog.DialogId:
-                await capture.Pending.SetAsync(privateTurn, message, cancellationToken).ConfigureAwait(false);
-                await privateTurn.SendActivityAsync(ChoiceMessage.Create(text, text[TextKey.CaptureOfferResponder], CaptureChoices.Responder(text)), cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                await capture.Pending.SetAsync(privateTurn, message, cancellationToken).ConfigureAwait(false);
+            case var intake:
+                if (!await HoldAsync(privateTurn, message, cancellationToken).ConfigureAwait(false))
+                {
+                    return Kept.Full;
+                }
+
+                var key = CaptureState.KeyOf(message);
+                var held = retention.Duration(periods.Draft);
+                if (intake == TakeReportDialog.DialogId)
+                {
+                    await privateTurn.SendActivityAsync(ChoiceMessage.Card(text, text.Format(TextKey.CaptureOfferResponder, held), CaptureChoices.Responder(text), key), cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
                 var open = await OpenReportsAsync(privateTurn, message.Facts.CapturedBy, cancellationToken).ConfigureAwait(false);
-                var offer = text.Format(TextKey.CaptureOffer, open.Count > 0 ? text[TextKey.CaptureOfferAddTo] : string.Empty);
-                await privateTurn.SendActivityAsync(ChoiceMessage.Card(text, offer, CaptureChoices.Offer(text, open)), cancellationToken).ConfigureAwait(false);
+                var offer = text.Format(TextKey.CaptureOffer, held, open.Count > 0 ? text[TextKey.CaptureOfferAddTo] : string.Empty);
+                await privateTurn.SendActivityAsync(ChoiceMessage.Card(text, offer, CaptureChoices.Offer(text, open), key), cancellationToken).ConfigureAwait(false);
                 break;
         }
 
         await state.State.SaveChangesAsync(privateTurn, force: false, cancellationToken).ConfigureAwait(false);
         return kept;
+    }
+
+    /// <summary>Puts the message with the others kept in this chat, once: a message kept again (a
+    /// redelivery, or the action used twice) stays as it was first kept. False, with nothing kept, when
+    /// Capture:MaxPending are already waiting.</summary>
+    private async Task<bool> HoldAsync(ITurnContext privateTurn, CapturedMessage message, CancellationToken cancellationToken)
+    {
+        var kept = await capture.GetAsync(privateTurn, cancellationToken).ConfigureAwait(false);
+        if (kept.Any(k => CaptureState.KeyOf(k) == CaptureState.KeyOf(message)))
+        {
+            return true;
+        }
+
+        if (kept.Count >= captureOptions.Value.MaxPending)
+        {
+            logger.LogInformation("A kept message was refused: {Count} are waiting already.", kept.Count);
+            return false;
+        }
+
+        kept.Add(message);
+        await capture.SetAsync(privateTurn, kept, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The person's own reports that can still be added to, newest first, with those submitted
@@ -297,7 +401,7 @@ public sealed partial class MessageCapture(
     {
         var draft = await state.GetDraftAsync(turn, cancellationToken).ConfigureAwait(false);
         await SaveAsync(turn, CaseDrafts.Reserve(draft), message, withImages, cancellationToken).ConfigureAwait(false);
-        await capture.Pending.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+        await capture.ForgetAsync(turn, message, cancellationToken).ConfigureAwait(false);
         return draft;
     }
 
@@ -313,8 +417,9 @@ public sealed partial class MessageCapture(
 
     /// <summary>Only the person's own open report takes it; any other reference gets the same answer
     /// as for a report that does not exist, and the message stays kept. The owner is told as for any
-    /// addition (reference only), and a shared case file is refreshed, which takes access away from
-    /// anyone the message now names (its sender).</summary>
+    /// addition (reference only). A shared case file is refreshed after the commit, once the message is
+    /// in the case (<see cref="PendingChange.RefreshSharedFor"/>), so that the check finds its sender:
+    /// anyone it names loses access before the refreshed file goes up, and the owner is told.</summary>
     private async Task AddToCaseAsync(ITurnContext turn, CapturedMessage message, string reference, CancellationToken cancellationToken)
     {
         var record = CaseReference.IsValid(reference) ? await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) : null;
@@ -331,14 +436,10 @@ public sealed partial class MessageCapture(
         }
 
         await SaveAsync(turn, record.Reference, message, withImages: true, cancellationToken).ConfigureAwait(false);
-        await capture.Pending.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+        await capture.ForgetAsync(turn, message, cancellationToken).ConfigureAwait(false);
+        await drafts.DecideAsync(turn, drafts.Change(turn, record.Reference) with { RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         await turn.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.CaptureAddedToCase, record.Reference)), cancellationToken).ConfigureAwait(false);
-        var withheld = await sharing.RefreshIfSharedAsync(record.Reference, turn.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false);
         OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference);
-        if (withheld)
-        {
-            OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerAccessWithheld, record.Reference);
-        }
     }
 
     private MessagingExtensionActionResponse Note(TextKey key)

@@ -3,6 +3,8 @@ using IntakeBot.Cases;
 using IntakeBot.Evidence;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Capture;
 
@@ -13,8 +15,32 @@ public static class MessagePayloadReader
 {
     public const string CommandId = "reportMessage";
 
+    public const string FetchTask = "composeExtension/fetchTask";
+
+    public const string SubmitAction = "composeExtension/submitAction";
+
     /// <summary>Most images of one message fetched as evidence; any more are listed by name only.</summary>
     public const int MaxImages = 10;
+
+    /// <summary>The action in an invoke's value; never throws. A message whose fields have a shape Teams
+    /// does not document (an object where text belongs) is read as the command with no message, which
+    /// keeps nothing and says so.</summary>
+    public static MessagingExtensionAction? Action(object? value)
+    {
+        if (value is not JObject fields)
+        {
+            return null;
+        }
+
+        try
+        {
+            return fields.ToObject<MessagingExtensionAction>();
+        }
+        catch (JsonException)
+        {
+            return new MessagingExtensionAction { CommandId = fields["commandId"] is JValue { Type: JTokenType.String } id ? (string?)id : null };
+        }
+    }
 
     public static CaptureParse Read(MessagingExtensionAction? action, IActivity activity, DateTimeOffset now)
     {

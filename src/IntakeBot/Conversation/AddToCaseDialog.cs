@@ -2,7 +2,6 @@ using IntakeBot.Cases;
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
-using IntakeBot.Sharing;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -12,7 +11,7 @@ namespace IntakeBot.Conversation;
 
 /// <summary>A reporter adds to a report they already submitted: every message goes into the case as
 /// it arrives, with its own timestamp; "done" ends and the owner is told (reference only).</summary>
-public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, EvidenceIntake evidence, SharingService sharing, IOptions<CaseLimits> limits) : CollectMessagesDialog(DialogId, text)
+public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseStore store, EvidenceIntake evidence, IOptions<CaseLimits> limits) : CollectMessagesDialog(DialogId, text)
 {
     public const string DialogId = "add-to-case";
 
@@ -84,14 +83,12 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         }
 
         await dc.Context.SendActivityAsync(MessageFactory.Text(Text.Format(TextKey.AdditionDone, state.Reference)), cancellationToken).ConfigureAwait(false);
-        var withheld = await sharing.RefreshIfSharedAsync(state.Reference, dc.Context.Activity.From.AadObjectId, cancellationToken).ConfigureAwait(false);
         if (await store.GetAsync(state.Reference, cancellationToken).ConfigureAwait(false) is { } record)
         {
+            // Shared colleagues get the case file with the additions after this turn's commit, through
+            // the same path as an owner's note: anyone the additions name loses access first.
+            await drafts.DecideAsync(dc.Context, drafts.Change(dc.Context, record.Reference) with { RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
             OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference);
-            if (withheld)
-            {
-                OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerAccessWithheld, record.Reference);
-            }
         }
 
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

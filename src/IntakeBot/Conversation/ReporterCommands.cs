@@ -140,8 +140,9 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
 
     /// <summary>A reply to the owner's messages, typed after <c>reply IR-…</c> or after the Reply button:
     /// only on the reporter's own open case, and only once the owner has written. It is decided here and
-    /// committed with the turn; the thread gets it after the commit (<see cref="CaseChanges"/>), and the
-    /// owner is told there is a reply, by reference only, through the outbox. <c>Done</c> is false only
+    /// committed with the turn; the thread gets it after the commit (<see cref="CaseChanges"/>), then a
+    /// shared case file is refreshed (anyone the reply names loses access first), and the owner is told
+    /// there is a reply, by reference only, through the outbox. <c>Done</c> is false only
     /// when the reply was too long, so that a shorter one can follow.</summary>
     public async Task<(IMessageActivity Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, CancellationToken cancellationToken)
     {
@@ -165,7 +166,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
             return (ThreadFull(record), true);
         }
 
-        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record!.Reference) with { ReporterReply = message }, cancellationToken).ConfigureAwait(false);
+        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record!.Reference) with { ReporterReply = message, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
         OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference);
         return (MessageFactory.Text(text.Format(TextKey.ReplySent, record.Reference)), true);

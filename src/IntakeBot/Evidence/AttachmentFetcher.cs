@@ -162,9 +162,7 @@ public sealed class AttachmentFetcher(IHttpClientFactory httpClients, IConnector
 
     private bool AllowedHost(string host, string? connectorHost)
         => string.Equals(host, connectorHost, StringComparison.OrdinalIgnoreCase)
-            || _options.AllowedHosts.Any(pattern => pattern.StartsWith("*.", StringComparison.Ordinal)
-                ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
-                : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase));
+            || _options.AllowsHost(host);
 }
 
 /// <summary>An open download, or why there is none.</summary>

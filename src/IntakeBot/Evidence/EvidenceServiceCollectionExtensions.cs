@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace IntakeBot.Evidence;
 
 public static class EvidenceServiceCollectionExtensions
@@ -9,6 +11,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations()
             .PostConfigure<IHostEnvironment>((o, env) => o.AllowLoopbackHttp |= env.IsDevelopment())
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EvidenceOptions>, EvidenceOptionsValidator>();
         services.AddHttpClient(AttachmentFetcher.HttpClientName).RemoveAllLoggers() // download paths name the uploader
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
         services.AddSingleton<IConnectorTokenProvider, AdapterConnectorTokenProvider>();

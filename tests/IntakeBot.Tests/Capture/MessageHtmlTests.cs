@@ -34,4 +34,24 @@ public sealed class MessageHtmlTests
 
         Assert.Equal(["screenshot.png", "image 2"], names);
     }
+
+    [Fact]
+    public void Thousands_of_unclosed_tags_and_images_are_read_as_words_without_running_out_of_time()
+    {
+        var html = "<p>watch yourself</p>" + string.Concat(Enumerable.Repeat("<a", 200_000)) + string.Concat(Enumerable.Repeat("<img alt=\"", 20_000));
+
+        var text = MessageHtml.ToPlainText(html);
+        var images = MessageHtml.Images(html).ToList();
+
+        Assert.StartsWith("watch yourself\n<a<a", text, StringComparison.Ordinal);
+        Assert.Empty(images);
+    }
+
+    [Fact]
+    public void Block_ends_and_line_breaks_become_new_lines_and_other_tags_go()
+    {
+        var html = "<div>first</div><DIV>second<BR/>third</DIV ><ul><li>one</li><li>two</li></ul><p>a < b <span class=\"x\">plain</span></p>";
+
+        Assert.Equal("first\nsecond\nthird\none\ntwo\n\na < b plain", MessageHtml.ToPlainText(html));
+    }
 }

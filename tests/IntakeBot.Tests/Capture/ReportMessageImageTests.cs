@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Evidence;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Capture;
@@ -41,5 +44,47 @@ public sealed class ReportMessageImageTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Png)), image.Sha256);
         Assert.Equal(Png, (await blobs.Cases.GetBlobClient(image.BlobName).DownloadContentAsync()).Value.Content.ToArray());
         Assert.Equal(["large.png", "shot.png"], connector.ImageRequests.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Images_are_fetched_only_from_the_connector_and_the_organisations_own_sharepoint_and_others_are_listed_by_name()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var requested = new ConcurrentQueue<string>();
+        await using var app = new BotApp(
+            azurite,
+            new Dictionary<string, string?> { ["Evidence:TenantSharePointHost"] = "contoso.sharepoint.com" },
+            services => services.AddHttpClient(AttachmentFetcher.HttpClientName).AddHttpMessageHandler(() => new SharePointStub(requested, Png)));
+        var person = Guid.NewGuid().ToString();
+        var payload = MessageAction.Payload(Guid.NewGuid().ToString(), "<p>look</p><img src=\"https://contoso.sharepoint.com/sites/team/shot.png\" alt=\"ours.png\"><img src=\"https://jordan-b.sharepoint.com/sites/x/pixel.png\" alt=\"theirs.png\">");
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, payload, connector.ServiceUrl));
+        var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
+
+        await chat.SayAsync("Start a report with it");
+
+        var evidence = (await new CaseBlobs(azurite, app).DraftAsync()).Evidence;
+        Assert.Equal("ours.png", Assert.Single(evidence, e => e.Kind is null).SafeName);
+        Assert.Equal(["ours.png", "theirs.png"], Assert.Single(evidence, e => e.Kind == "teams-message").Message!.Attachments);
+        Assert.Equal(["contoso.sharepoint.com"], requested.Select(u => new Uri(u).Host));
+    }
+
+    [Theory]
+    [InlineData("https://contoso.sharepoint.com")]
+    [InlineData("contoso.example.com")]
+    public void The_app_refuses_to_start_with_a_tenant_sharepoint_host_that_is_not_an_allowed_host_name(string value)
+    {
+        using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Evidence:TenantSharePointHost"] = value });
+
+        Assert.Contains("Evidence:TenantSharePointHost must be a host name", app.StartupFailure(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Stands in for SharePoint: answers every request with the image, and notes where it went.</summary>
+    private sealed class SharePointStub(ConcurrentQueue<string> requested, byte[] image) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            requested.Enqueue(request.RequestUri!.ToString());
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(image) });
+        }
     }
 }

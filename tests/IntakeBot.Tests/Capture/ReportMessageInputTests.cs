@@ -14,6 +14,7 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
     [InlineData("unknown command", "I don't know that action")]
     [InlineData("no message", "That message has no text or files I can keep")]
     [InlineData("no identity", "I couldn't tell which account used this action")]
+    [InlineData("object body", "That message has no text or files I can keep")]
     public async Task A_message_action_that_cannot_be_kept_says_why_and_keeps_nothing(string how, string answer)
     {
         await using var connector = await ConnectorStub.StartAsync();
@@ -30,6 +31,9 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
                 break;
             case "no identity":
                 ((JObject)invoke["from"]!).Remove("aadObjectId");
+                break;
+            case "object body":
+                invoke["value"]!["messagePayload"]!["body"]!["content"] = new JObject { ["text"] = "hello" };
                 break;
         }
 
@@ -125,5 +129,22 @@ public sealed class ReportMessageInputTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal("channel", item.Message!.ConversationKind);
         var content = (await blobs.Cases.GetBlobClient(item.BlobName).DownloadContentAsync()).Value.Content.ToString();
         return (item, JObject.Parse(content));
+    }
+
+    [Fact]
+    public async Task A_message_of_thousands_of_unclosed_tags_is_kept_in_private_and_nothing_is_posted_in_the_group()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var person = Guid.NewGuid().ToString();
+        var group = $"19:group-{Guid.NewGuid():N}@thread.v2";
+        var html = "<p>watch yourself</p>" + string.Concat(Enumerable.Repeat("<a", 200_000));
+
+        var response = await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), html), connector.ServiceUrl, conversationId: group));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Kept privately.", JObject.Parse(await response.Content.ReadAsStringAsync())["task"]!.Value<string>("value"), StringComparison.Ordinal);
+        Assert.Single(connector.Sent, s => s.ConversationId == connector.PrivateChatOf(person));
+        Assert.DoesNotContain(connector.Sent, s => s.ConversationId == group);
     }
 }

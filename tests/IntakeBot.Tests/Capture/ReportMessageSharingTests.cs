@@ -1,4 +1,6 @@
+using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntakeBot.Tests.Capture;
 
@@ -51,5 +53,47 @@ public sealed class ReportMessageSharingTests(AzuriteFixture azurite) : IClassFi
         Assert.Contains("Teams message from Jordan Blake, sent 2026-11-20 09:15 UTC in a group chat", shown, StringComparison.Ordinal);
         Assert.Contains("\u201cSee you outside\u201d", shown, StringComparison.Ordinal);
         Assert.Contains("[Open the message in Teams](https://teams.microsoft.com/l/message/", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_a_kept_message_to_a_shared_case_takes_access_away_from_its_sender_before_the_refreshed_file_goes_up()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        var alex = Guid.NewGuid().ToString();
+        await using var graph = await GraphServer.StartAsync();
+        graph.AddUser(alex, "alex@contoso.test", "Alex Kim");
+        graph.AddUser(Guid.NewGuid().ToString(), "sam@contoso.test", "Sam Rivera");
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?>
+        {
+            ["Intake:DefaultOwner"] = ownerId,
+            ["Intake:Responders:0"] = ownerId,
+            ["Sharing:DriveId"] = GraphServer.DriveId,
+            ["Sharing:GraphBaseUrl"] = graph.BaseUrl,
+            ["Sharing:Credential"] = "None",
+            ["Sharing:FolderPath"] = "Conduct cases",
+            ["Sharing:MaxRetries"] = "0",
+        });
+        var person = Guid.NewGuid().ToString();
+        var reporter = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+        await owner.SayAsync($"share {reference} with alex@contoso.test");
+        await owner.SayAsync($"share {reference} with sam@contoso.test");
+        var folder = $"Conduct cases/{reference}";
+        Assert.Equal(["alex@contoso.test", "sam@contoso.test"], graph.PermissionEmails(folder).Order(StringComparer.Ordinal));
+        await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(alex, "<p>say one word and ull regret it</p>"), connector.ServiceUrl));
+        var offer = connector.Sent.Last(s => s.ConversationId == connector.PrivateChatOf(person)).Activity;
+
+        var added = await reporter.ExchangeAsync(null, MessageAction.Pressed(offer, $"3. Add it to {reference}"));
+
+        Assert.StartsWith($"Added the message you kept to {reference}.", added[0].Value<string>("text"), StringComparison.Ordinal);
+        Assert.Equal(["sam@contoso.test"], graph.PermissionEmails(folder));
+        var audit = (await app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None)).ToList();
+        var withheld = Assert.Single(audit, a => a.Action == AuditAction.RefreshWithheld);
+        Assert.Equal(("alex@contoso.test", AuditResult.Removed), (withheld.Whom, withheld.Result));
+        Assert.True(audit.IndexOf(withheld) < audit.FindLastIndex(a => a.Action == AuditAction.CaseFileUpload && a.Result == AuditResult.Uploaded), "access is taken away before the refreshed file goes up");
+        Assert.Contains("Access removed because what was added later names them", (await owner.SayAsync($"access {reference}"))[0], StringComparison.Ordinal);
     }
 }

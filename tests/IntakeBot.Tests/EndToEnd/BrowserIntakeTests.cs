@@ -64,7 +64,7 @@ public sealed class BrowserIntakeTests(AzuriteFixture azurite) : IClassFixture<A
             Assert.Equal(kept.Sha256, Convert.ToHexStringLower(SHA256.HashData(content)));
             // The message declined with "Not now" is in no report and no longer held in the chat's state.
             Assert.Single((await blobs.CaseAsync(reference)).Evidence, e => e.Kind == MessageFacts.EvidenceKind);
-            Assert.Empty(await blobs.StateBlobsContainingAsync("\"capturedMessage\""));
+            Assert.Empty(await blobs.StateBlobsContainingAsync("\"capturedMessages\""));
         }
         finally
         {

@@ -149,6 +149,24 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_reply_that_names_a_grantee_takes_their_access_away_before_the_refreshed_file_is_uploaded()
+    {
+        var (reference, reporter) = await SubmittedCaseAsync();
+        await _owner.SayAsync($"share {reference} with alex@contoso.test");
+        await _owner.SayAsync($"share {reference} with sam@contoso.test");
+        await _owner.SayAsync($"message {reference} confirm Was anyone else there when it happened?");
+
+        var replied = await reporter.SayAsync($"reply {reference} yes alex kim saw the hole thing");
+
+        Assert.StartsWith($"Your reply is saved in {reference}", replied[0], StringComparison.Ordinal);
+        Assert.Equal(["sam@contoso.test"], _graph.PermissionEmails(Folder(reference)));
+        var audit = (await AuditAsync(reference)).ToList();
+        var withheld = Assert.Single(audit, a => a.Action == AuditAction.RefreshWithheld);
+        Assert.Equal(("alex@contoso.test", AuditResult.Removed, "named-in-report"), (withheld.Whom, withheld.Result, withheld.Detail));
+        Assert.True(audit.IndexOf(withheld) < audit.FindLastIndex(a => a.Action == AuditAction.CaseFileUpload && a.Result == AuditResult.Uploaded), "access is taken away before the refreshed file goes up");
+    }
+
+    [Fact]
     public async Task A_case_folder_readable_by_inheritance_is_never_shared_and_nothing_is_uploaded()
     {
         var (reference, _) = await SubmittedCaseAsync();

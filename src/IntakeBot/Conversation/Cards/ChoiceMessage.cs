@@ -34,13 +34,14 @@ public static class ChoiceMessage
     }
 
     /// <summary>A card with one numbered button per choice, each in its own row so that any number
-    /// of them fits; the text fallback lists the same numbers and titles.</summary>
-    public static Activity Card(TextCatalog text, string prompt, IReadOnlyList<Choice> choices)
+    /// of them fits; the text fallback lists the same numbers and titles. Every button carries
+    /// <paramref name="reference"/>, when given: what the choices are about.</summary>
+    public static Activity Card(TextCatalog text, string prompt, IReadOnlyList<Choice> choices, string? reference = null)
     {
         var body = new JArray { AdaptiveCardJson.Words(prompt) };
         for (var i = 0; i < choices.Count; i++)
         {
-            body.Add(AdaptiveCardJson.ActionSet(AdaptiveCardJson.Submit(Numbered(text, i, choices[i]), choices[i].Id)));
+            body.Add(AdaptiveCardJson.ActionSet(AdaptiveCardJson.Submit(Numbered(text, i, choices[i]), choices[i].Id, reference: reference)));
         }
 
         var list = string.Join("\n", choices.Select((c, i) => Numbered(text, i, c)));
