@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using IntakeBot.Tests.Infrastructure;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.Lifecycle;
 
@@ -80,16 +81,5 @@ public sealed class NewerVersionCaseTests(AzuriteFixture azurite) : IClassFixtur
         var json = record.ToJsonString();
         await blob.UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { Tags = tags, Metadata = properties.Metadata });
         return json;
-    }
-
-    /// <summary>Waits, up to a generous limit, until the applied change is in the case.</summary>
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < Patience, "The condition was not met in time.");
-            await Task.Delay(50);
-        }
     }
 }
