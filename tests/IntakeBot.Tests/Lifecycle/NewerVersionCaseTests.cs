@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using IntakeBot.Tests.Infrastructure;
@@ -14,7 +13,6 @@ public sealed class NewerVersionCaseTests(AzuriteFixture azurite) : IClassFixtur
 {
     private const string OwnerNotFound = "I couldn't find a case with that reference among the cases you own.";
     private const string ReporterNotFound = "I couldn't find a report of yours with that reference. Type **my reports** to see your reports.";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private static string ToOwner(string reference) => $"{reference} is kept just as it is, but it was last changed by a newer version of this bot";
 
