@@ -14,21 +14,6 @@ internal static class AzuritePool
     private static readonly Lock Gate = new();
     private static readonly List<Shared> Open = [];
 
-    static AzuritePool()
-    {
-        // The test host exits without disposing static state; the node processes must not outlive it.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            lock (Gate)
-            {
-                foreach (var shared in Open)
-                {
-                    shared.Process.KillAsync().GetAwaiter().GetResult();
-                }
-            }
-        };
-    }
-
     public static async Task<Lease> LeaseAsync()
     {
         Shared chosen;
@@ -61,20 +46,25 @@ internal static class AzuritePool
         return shared;
     }
 
+    /// <summary>A process is killed when it has served its classes, and every process as soon as no class
+    /// holds one: the test host is ended without disposing static state, so a process still open at the end
+    /// of the run would outlive it. A class that starts later simply gets a fresh one.</summary>
     private static void Release(Shared shared)
     {
+        List<Shared> done;
         lock (Gate)
         {
             shared.Leases--;
-            if (shared.Leases > 0 || (shared.Served < ClassesPerProcess && !shared.Started.IsFaulted))
-            {
-                return;
-            }
-
-            Open.Remove(shared);
+            done = Open.Sum(s => s.Leases) == 0
+                ? [.. Open]
+                : shared.Leases == 0 && (shared.Served >= ClassesPerProcess || shared.Started.IsFaulted) ? [shared] : [];
+            Open.RemoveAll(done.Contains);
         }
 
-        _ = shared.Process.KillAsync();
+        foreach (var process in done)
+        {
+            _ = process.Process.KillAsync();
+        }
     }
 
     internal sealed class Shared(AzuriteProcess process, Task started)
