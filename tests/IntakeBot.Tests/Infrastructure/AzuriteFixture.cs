@@ -27,6 +27,19 @@ public class AzuriteFixture : IAsyncLifetime
     }
 }
 
+/// <summary>An in-memory Azurite of this class's own, for a class that stores thousands of blobs: on a
+/// shared process they would slow every other class's lookups, and theirs would slow it.</summary>
+public sealed class OwnAzuriteFixture : AzuriteFixture
+{
+    private readonly AzuriteProcess _process = new(["--inMemoryPersistence"]);
+
+    public override int Port => _process.Port;
+
+    public override Task InitializeAsync() => _process.StartAsync();
+
+    public override Task DisposeAsync() => _process.KillAsync();
+}
+
 /// <summary>An Azurite of this class's own that keeps its data on disk, so that it can be stopped (an
 /// outage) and started again with everything still there.</summary>
 public sealed class PersistentAzuriteFixture : AzuriteFixture
