@@ -157,6 +157,7 @@ public sealed class CardTests
     {
         var card = CardOf(CaseCard.Create(Text, Case([], [], noContact: false)));
 
+        Assert.Contains(Buttons(card), b => (string)b["data"]![CardSubmission.ChoiceField]! == CaseCard.ShareChoice);
         Assert.DoesNotContain(Buttons(card), b => (string)b["data"]![CardSubmission.ChoiceField]! == CaseCard.RevokeChoice);
     }
 

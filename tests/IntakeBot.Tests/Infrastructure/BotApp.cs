@@ -33,6 +33,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:CasesContainer"] = CasesContainer,
             ["Storage:StateContainer"] = StateContainer,
+
+            // Its own sweep lease and tombstones too: other classes' apps run on the same Azurite.
+            ["Retention:Container"] = $"retention-{suffix}",
             ["Intake:FaqUrl"] = FaqUrl,
             ["Intake:UrgentHelp"] = UrgentHelp,
             ["Intake:DefaultOwner"] = DefaultOwner,

@@ -18,6 +18,7 @@ public sealed class BotProcess : IAsyncDisposable
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["Storage__CasesContainer"] = $"cases-{suffix}",
             ["Storage__StateContainer"] = $"state-{suffix}",
+            ["Retention__Container"] = $"retention-{suffix}",
             ["Intake__FaqUrl"] = BotApp.FaqUrl,
             ["Intake__UrgentHelp"] = BotApp.UrgentHelp,
             ["Intake__DefaultOwner"] = BotApp.DefaultOwner,
