@@ -121,12 +121,18 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
             var response = await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
             RememberETag(value, response.Value.ETag.ToString());
         }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Refused as it stands: another write came first. (Its own earlier try landing, with the
+            // answer lost, is far rarer; the error path then finds the turn in the state and says nothing.)
+            throw new StateConflictException(e);
+        }
         catch (Exception e) when (e is not OperationCanceledException && Unknown(e))
         {
-            // The client retries a write whose answer it did not get: the first try may have landed
-            // and the retry then meets its own write (409/412), or every try ends in an exception (a
-            // timeout, a reset connection, storage restarting) whichever way it ended. Reading the
-            // blob back tells: it holds this write, or another one, or storage cannot say yet.
+            // The client gave up after its retries, or storage did not answer: a try may have landed
+            // (a timeout, a reset connection, storage restarting), and a later try may then have met
+            // it (409/412 inside the client's AggregateException). Reading the blob back tells: it
+            // holds this write, or another one, or storage cannot say yet.
             var landed = await LandedAsync(blob, writeId, cancellationToken).ConfigureAwait(false);
             if (landed is { } stored)
             {
