@@ -228,10 +228,13 @@ internal static partial class SoakBenchmark
     /// <summary>The people, their conversations, and what they were told.</summary>
     private sealed class Run(Bot[] bots, string serviceUrl)
     {
+        // The intake the end-to-end tests walk through (tests/IntakeBot.Tests/Infrastructure/Intake.cs), with a canary in every free-text answer.
         private static readonly string[] Script =
         [
-            "report", "It started at the team offsite {0}", "it went on teh next day {0}", "done", "Last month {0}", "No", "Online",
-            "The team channel {0}", "A colleague {0}", "skip", "It makes me anxious {0}", "skip", "skip", "A Teams chat is fine {0}", "submit",
+            "report", "He shouted at me in the stand-up meeting {0}", "It happend again teh next day {0}", "done", "nothing",
+            "It happened to me", "Last Tuesday morning {0}", "No", "Yes", "Online", "The team's Teams meeting {0}", "My team lead {0}",
+            "Two colleagues {0}", "I feel anxious before meetings {0}", "skip", "I would like to talk to someone {0}",
+            "A Teams chat is fine {0}", "Afternoons are best {0}", "submit",
         ];
 
         private long _next;
@@ -356,7 +359,7 @@ internal static partial class SoakBenchmark
 
         private async Task<IReadOnlyList<string>> DeliverAsync(string json, CancellationToken cancellationToken)
         {
-            for (var attempt = 0; ; attempt++)
+            while (true)
             {
                 var bot = bots[(int)(Interlocked.Increment(ref _next) % bots.Length)];
                 try
@@ -368,10 +371,11 @@ internal static partial class SoakBenchmark
                         return [.. (body["activities"] as JArray ?? []).Select(a => a.Value<string>("text") ?? string.Empty)];
                     }
                 }
-                catch (HttpRequestException) when (attempt < 40)
+                catch (HttpRequestException)
                 {
+                    // The process was killed or is starting: the channel delivers the activity again.
                 }
-                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested && attempt < 40)
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                 }
 
