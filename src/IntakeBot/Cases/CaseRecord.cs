@@ -78,4 +78,8 @@ public sealed record CaseRecord
 
     /// <summary>The follow-up deadlines set at submission (acknowledge, feedback), with their reminders.</summary>
     public List<CaseDeadline> Deadlines { get; init; } = [];
+
+    /// <summary>Where the lines of the latest changes went in the transcript (<see cref="TranscriptMark"/>),
+    /// newest last; the oldest drop out once there are <see cref="CaseChanges.KeptMarks"/>.</summary>
+    public List<TranscriptMark> TranscriptMarks { get; init; } = [];
 }

@@ -93,7 +93,7 @@ public sealed class CommitThenApplyTransferTests(AzuriteFixture azurite) : IClas
 
         // The same decision again, as a turn that heals a change left in the state would apply it.
         var change = new PendingChange { Reference = reference, ActivityId = "again", Actor = ownerId, At = DateTimeOffset.UtcNow, TransferFrom = ownerId, TransferTo = colleagueId };
-        await app.Services.GetRequiredService<CaseChanges>().ApplyAsync(change, [], healing: true, CancellationToken.None);
+        await app.Services.GetRequiredService<CaseChanges>().ApplyAsync(change, [], CancellationToken.None);
 
         Assert.Equal(written, await blobs.RawCaseJsonAsync(reference));
         Assert.Single(await TransfersAsync(app, reference));
