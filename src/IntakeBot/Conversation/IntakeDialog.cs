@@ -278,7 +278,9 @@ public abstract class IntakeDialog : ComponentDialog
     {
         var draft = await _state.GetDraftAsync(turn, cancellationToken).ConfigureAwait(false);
         var given = AccountSection.Read(draft.Answers).Texts;
-        if (said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= TypedAheadWords || given.Count >= _accountLimit || IsControlWord(said))
+        // Nothing is kept before there is an account, nor in notes the person has not agreed to.
+        var mayKeep = given.Count > 0 && (draft.Kind != CaseKind.TakenByResponder || draft.Answers.Consent == ConsentAnswer.Agreed);
+        if (!mayKeep || said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= TypedAheadWords || given.Count >= _accountLimit || IsControlWord(said))
         {
             return null;
         }
