@@ -52,6 +52,19 @@ public sealed class TextCatalog
             ? words.Contains(Normalize(said))
             : string.Equals(Normalize(said), Normalize(_texts[word]), StringComparison.Ordinal);
 
+    /// <summary>The short forms and synonyms a person may type for a choice ("yeah" for yes, "to me"
+    /// for it happened to me): the catalog entry named like the choice with <c>Words</c> for
+    /// <c>Choice</c>, or none. They are catalog entries, so each language brings its own.</summary>
+    public IReadOnlyList<string> ShortForms(TextKey choice)
+    {
+        var name = choice.ToString();
+        return name.StartsWith("Choice", StringComparison.Ordinal)
+            && Enum.TryParse<TextKey>(string.Concat("Words", name.AsSpan("Choice".Length)), out var words)
+            && _lists.TryGetValue(words, out var list)
+            ? [.. list]
+            : [];
+    }
+
     /// <summary>At an optional step: "skip", or a way of saying there is nothing ("no", "none",
     /// "n/a", "not now"). Only for optional steps, where "no" cannot be an answer.</summary>
     public bool IsNothing(string? said) => IsWord(said, TextKey.ChoiceSkip) || List(TextKey.WordsNothing).Contains(Normalize(said));
@@ -99,8 +112,13 @@ public sealed class TextCatalog
 
     /// <summary>Loads the catalog shipped in the assembly and fails at start-up if any entry is missing
     /// or unknown, so that no message can silently go out empty.</summary>
-    public static TextCatalog Load()
+    public static TextCatalog Load() => Load(new Dictionary<TextKey, string>());
+
+    /// <summary>The shipped catalog with some entries replaced (a rewording, or a translation in
+    /// progress), checked the same way.</summary>
+    public static TextCatalog Load(IReadOnlyDictionary<TextKey, string> changes)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream("IntakeBot.Text.Text.json")
             ?? throw new InvalidOperationException("The text catalog resource is missing from the build.");
         var raw = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
@@ -115,6 +133,11 @@ public sealed class TextCatalog
             }
 
             texts[key] = text;
+        }
+
+        foreach (var (key, text) in changes)
+        {
+            texts[key] = string.IsNullOrWhiteSpace(text) ? throw new InvalidOperationException($"The text catalog change for '{key}' is empty.") : text;
         }
 
         var missing = Enum.GetValues<TextKey>().Where(k => !texts.ContainsKey(k)).ToList();
