@@ -39,6 +39,10 @@ public sealed partial class ListenFirst(
         ["Upset"] = [TextKey.FeelingUpset1, TextKey.FeelingUpset2],
     };
 
+    /// <summary>A question the lexicon knows only by its form, with no topic: answered where a report is
+    /// being told or none is under way; a reply to the owner or an addition takes it as written.</summary>
+    private const string OtherQuestion = "Other";
+
     private readonly IntakeOptions _options = options.Value;
 
     /// <summary>Reads the turn's message and answers what it means. True when the message was
@@ -83,6 +87,7 @@ public sealed partial class ListenFirst(
         return heard.Meaning switch
         {
             Meaning.SelfHarm or Meaning.Danger or Meaning.Threat => await HelpFirstAsync(dc, where, draft, profile, heard, said, cancellationToken).ConfigureAwait(false),
+            Meaning.Question when heard.Detail == OtherQuestion && (where.SubmittedCase is not null || where.Leaf == AccountOfferDialog.DialogId) => false,
             Meaning.Question => await AnswerAsync(dc, where, draft, heard, said, cancellationToken).ConfigureAwait(false),
             Meaning.SecondThoughts => await SecondThoughtsAsync(dc, where, draft, cancellationToken).ConfigureAwait(false),
             Meaning.Feeling => await AcknowledgeAsync(turn, profile, heard, cancellationToken).ConfigureAwait(false),
@@ -96,6 +101,13 @@ public sealed partial class ListenFirst(
     private async Task<bool> HelpFirstAsync(DialogContext dc, Where where, IntakeDraft draft, ConversationProfile profile, Heard heard, string said, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
+        if (where.AtSafetyWait)
+        {
+            // The intake is already waiting after the urgent-help contact: it keeps the message and says it again.
+            draft.SafetyConcern = true;
+            return false;
+        }
+
         var help = heard.Meaning == Meaning.SelfHarm
             ? text.Format(TextKey.CrisisHelpNow, _options.CrisisHelp, _options.UrgentHelp)
             : text.Format(TextKey.UrgentHelpNow, _options.UrgentHelp);
@@ -103,7 +115,7 @@ public sealed partial class ListenFirst(
         if (where.Intake is { } intake)
         {
             draft.SafetyConcern = true;
-            if (where.Leaf?.StartsWith("account:", StringComparison.Ordinal) == true || where.AtSafetyWait)
+            if (where.Leaf?.StartsWith("account:", StringComparison.Ordinal) == true)
             {
                 return false;
             }
