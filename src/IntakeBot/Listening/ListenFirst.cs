@@ -261,13 +261,16 @@ public sealed partial class ListenFirst(
     /// the submitted case an addition or a reply is going to.</summary>
     private static Where Locate(DialogContext dc)
     {
+        // Down the dialogs at the top of each stack to the one that reads the message; the others on
+        // those stacks (such as the wait after the urgent-help contact under its question) count too.
         var path = new List<DialogInstance>();
+        var stacked = new List<DialogInstance>(dc.Stack);
         for (var instance = dc.ActiveDialog; instance is not null;)
         {
             path.Add(instance);
-            instance = instance.State.TryGetValue("dialogs", out var inner) && inner is JObject
-                ? instance.Read<DialogState>("dialogs").DialogStack.FirstOrDefault()
-                : null;
+            var inner = instance.State.TryGetValue("dialogs", out var token) && token is JObject ? instance.Read<DialogState>("dialogs").DialogStack : [];
+            stacked.AddRange(inner);
+            instance = inner.FirstOrDefault();
         }
 
         var reference = path.Select(d => d.Id switch
@@ -275,7 +278,7 @@ public sealed partial class ListenFirst(
             AddToCaseDialog.DialogId or ReplyDialog.DialogId => (d.State.Properties().Select(p => p.Value).OfType<JObject>().Select(o => o.Value<string>("Reference") ?? o.Value<string>("reference")).FirstOrDefault(r => r is not null)),
             _ => null,
         }).FirstOrDefault(r => r is not null);
-        return new Where(RootDialog.RunningIntake(dc), path.LastOrDefault()?.Id, path.Any(d => d.Id == IntakeDialog.SafetyWait), reference);
+        return new Where(RootDialog.RunningIntake(dc), path.LastOrDefault()?.Id, stacked.Any(d => d.Id == IntakeDialog.SafetyWait), reference);
     }
 
     [GeneratedRegex(@"\bIR-[0-9A-Z]{4,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
