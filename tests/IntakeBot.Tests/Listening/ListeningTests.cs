@@ -192,4 +192,23 @@ public sealed class ListeningTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(record.SafetyConcern);
         Assert.Equal(record.SubmittedAt + TimeSpan.FromDays(1), record.Deadlines.Single(d => d.Kind == DeadlineKind.Acknowledge).Due);
     }
+
+    [Fact]
+    public async Task A_threat_added_to_a_submitted_report_gets_help_is_added_and_flags_the_case()
+    {
+        await using var app = new BotApp(azurite);
+        var blobs = new CaseBlobs(azurite, app);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync(Intake.UpToReview());
+        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        await chat.SayAsync($"add to {reference}");
+
+        var replies = await chat.SayAsync("he said he knows where I live");
+        await chat.SayAsync("done");
+
+        Assert.Contains(BotApp.UrgentHelp, replies[0], StringComparison.Ordinal);
+        var record = await blobs.CaseAsync(reference);
+        Assert.Equal("he said he knows where I live", Assert.Single(record.Additions).Text);
+        Assert.True(record.SafetyConcern);
+    }
 }
