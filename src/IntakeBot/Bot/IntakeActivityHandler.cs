@@ -1,6 +1,7 @@
 using IntakeBot.Capture;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
+using IntakeBot.Listening;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -25,6 +26,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly TeamsGuard _guard;
     private readonly MessageCapture _capture;
     private readonly PrivateChat _privateChat;
+    private readonly ListenFirst _listen;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
@@ -35,8 +37,10 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         TextCatalog text,
         IOptions<IntakeOptions> options,
         PrivateChat privateChat,
+        ListenFirst listen,
         ILogger<IntakeActivityHandler> logger)
     {
+        _listen = listen;
         ArgumentNullException.ThrowIfNull(rootDialog);
         _privateChat = privateChat;
         _logger = logger;
@@ -104,7 +108,12 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
-        if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
+        if (await _listen.HandleAsync(dc, cancellationToken).ConfigureAwait(false))
+        {
+            // What the person meant was answered in full (a question, second thoughts, or help with the
+            // message kept in the account); every other message goes on to the dialogs below.
+        }
+        else if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
         {
             // The person answered the offer for a message they kept with "Report this message".
         }

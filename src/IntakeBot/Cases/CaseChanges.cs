@@ -83,6 +83,11 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             result = result with { Additions = [.. result.Additions, addition], UpdatedAt = change.At };
         }
 
+        if (change.SafetyConcern && !result.SafetyConcern)
+        {
+            result = result with { SafetyConcern = true, UpdatedAt = change.At };
+        }
+
         foreach (var item in change.Evidence.Where(i => !result.Evidence.Any(e => e.BlobName == i.BlobName && e.Sha256 == i.Sha256)))
         {
             result = result with { Evidence = WithItem(result.Evidence, item), UpdatedAt = change.At };

@@ -43,6 +43,10 @@ public sealed record CaseRecord
 
     public DateTimeOffset? SubmittedAt { get; init; }
 
+    /// <summary>Something the person wrote, or their answer to "are you safe right now", suggests that
+    /// someone may not be safe: the case comes first for its owner, with the urgent acknowledgement deadline.</summary>
+    public bool SafetyConcern { get; init; }
+
     public IntakeAnswers Answers { get; init; } = new();
 
     public List<Addition> Additions { get; init; } = [];

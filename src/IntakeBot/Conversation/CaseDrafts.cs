@@ -54,9 +54,10 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
             CreatedAt = draft.PendingTranscript.FirstOrDefault()?.At ?? now,
             UpdatedAt = now,
             SubmittedAt = now,
+            SafetyConcern = draft.SafetyConcern,
             Answers = draft.Answers,
             Evidence = [.. Evidence(turnContext, draft)],
-            Deadlines = lifecycle.For(now),
+            Deadlines = lifecycle.For(now, draft.SafetyConcern),
         };
         var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript] };
         await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
@@ -181,6 +182,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
     {
         draft.CaseReference = null;
         draft.Answers = new IntakeAnswers();
+        draft.SafetyConcern = false;
         draft.Evidence.Clear();
         draft.PendingTranscript.Clear();
     }

@@ -39,7 +39,7 @@ public abstract class IntakeDialog : ComponentDialog
     private const string ContactEmail = "contact-email";
     private const string EmailPrompt = "email";
     private const string EvidencePromptId = "evidence";
-    private const string SafetyWait = "safety-wait";
+    internal const string SafetyWait = "safety-wait";
 
     private readonly TextCatalog _text;
     private readonly ConversationStateAccessors _state;
@@ -307,6 +307,7 @@ public abstract class IntakeDialog : ComponentDialog
 
         if (section.Id == IntakeSection.SafeNowId && answers.NotSafeNow)
         {
+            (await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false)).SafetyConcern = true;
             return await step.ReplaceDialogAsync(SafetyWait, cursor, cancellationToken).ConfigureAwait(false);
         }
 
@@ -430,7 +431,7 @@ public abstract class IntakeDialog : ComponentDialog
                 }
                 if (record.Kind == CaseKind.SelfReport)
                 {
-                    OwnerNotifier.Notify(step.Context, record.Owner, TextKey.OwnerNewCase, record.Reference);
+                    OwnerNotifier.Notify(step.Context, record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference);
                 }
 
                 return await step.EndDialogAsync(Submitted, cancellationToken).ConfigureAwait(false);

@@ -353,11 +353,12 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     {
         var owned = owner is null ? [] : (await cases.ListAsync(new CaseFilter(Owner: owner, Recent: recent), cancellationToken).ConfigureAwait(false))
             .Where(c => c.Status.IsSubmitted())
-            .OrderByDescending(c => c.SubmittedAt)
+            .OrderByDescending(c => c.SafetyConcern && c.Status.IsOpen())
+            .ThenByDescending(c => c.SubmittedAt)
             .ToList();
         return owned.Count == 0
             ? text[TextKey.CasesEmpty]
-            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.AccessCount, deadlines.Line(c)))));
+            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(c.SafetyConcern && c.Status.IsOpen() ? TextKey.CasesLineSafetyConcern : TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.AccessCount, deadlines.Line(c)))));
     }
 
     /// <summary>The case as the owner's case card (<see cref="CaseCard"/>): a request not to be contacted
@@ -422,6 +423,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             text.Format(TextKey.CaseCardTitle, record.Reference),
             text.Format(TextKey.CaseCardFacts, record.Kind.ToStoredNameOrUnknown(), StatusWord(record.Status), Times.UtcDate(record.CreatedAt)),
             record.Answers.NoContact,
+            record.SafetyConcern,
             parts,
             access,
             [.. record.Access.Select(g => new CardReader(g.DisplayName ?? g.Email, g.Email))],

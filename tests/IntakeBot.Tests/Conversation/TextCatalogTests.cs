@@ -106,7 +106,7 @@ public sealed class TextCatalogTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("", false)]
     public void The_owner_role_must_be_one_line_of_plain_words(string role, bool valid)
     {
-        var options = new IntakeOptions { FaqUrl = "https://faq.test/", UrgentHelp = "the desk", DefaultOwner = "owner@contoso.test", OwnerRole = role };
+        var options = new IntakeOptions { FaqUrl = "https://faq.test/", UrgentHelp = "the desk", CrisisHelp = "the crisis line", DefaultOwner = "owner@contoso.test", OwnerRole = role };
 
         Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), null, validateAllProperties: true));
     }

@@ -21,6 +21,7 @@ public sealed class BotProcess : IAsyncDisposable
             ["Retention__Container"] = $"retention-{suffix}",
             ["Intake__FaqUrl"] = BotApp.FaqUrl,
             ["Intake__UrgentHelp"] = BotApp.UrgentHelp,
+            ["Intake__CrisisHelp"] = BotApp.CrisisHelp,
             ["Intake__DefaultOwner"] = BotApp.DefaultOwner,
             ["Intake__Responders__0"] = BotApp.DefaultOwner,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
