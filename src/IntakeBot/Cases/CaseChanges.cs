@@ -36,14 +36,14 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
                 return applied;
             }
 
-            if (record.TranscriptMarks.Find(m => m.ActivityId == id) is { } mark)
+            if (record.TranscriptMarks?.Find(m => m.ActivityId == id) is { } mark)
             {
                 from = mark.From;
                 return applied;
             }
 
             from = length;
-            return applied with { TranscriptMarks = [.. applied.TranscriptMarks.TakeLast(KeptMarks - 1), new TranscriptMark(id!, length, change.At)] };
+            return applied with { TranscriptMarks = [.. (applied.TranscriptMarks ?? []).TakeLast(KeptMarks - 1), new TranscriptMark(id!, length, change.At)] };
         }, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {

@@ -84,6 +84,7 @@ public sealed record CaseRecord
     public List<CaseDeadline> Deadlines { get; init; } = [];
 
     /// <summary>Where the lines of the latest changes went in the transcript (<see cref="TranscriptMark"/>),
-    /// newest last; the oldest drop out once there are <see cref="CaseChanges.KeptMarks"/>.</summary>
-    public List<TranscriptMark> TranscriptMarks { get; init; } = [];
+    /// newest last; the oldest drop out once there are <see cref="CaseChanges.KeptMarks"/>. Null (and
+    /// not written) until the first change, so that a record no change touched is stored as before.</summary>
+    public List<TranscriptMark>? TranscriptMarks { get; init; }
 }
