@@ -45,6 +45,7 @@ public sealed record CaseRecord
 
     /// <summary>Something the person wrote, or their answer to "are you safe right now", suggests that
     /// someone may not be safe: the case comes first for its owner, with the urgent acknowledgement deadline.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool SafetyConcern { get; init; }
 
     public IntakeAnswers Answers { get; init; } = new();

@@ -87,13 +87,18 @@ public sealed partial class ListenFirst(
         return heard.Meaning switch
         {
             Meaning.SelfHarm or Meaning.Danger or Meaning.Threat => await HelpFirstAsync(dc, where, draft, profile, heard, said, cancellationToken).ConfigureAwait(false),
-            Meaning.Question when heard.Detail == OtherQuestion && (where.SubmittedCase is not null || where.Leaf == AccountOfferDialog.DialogId) => false,
+            Meaning.Question when heard.Detail == OtherQuestion && (where.SubmittedCase is not null || where.Leaf == AccountOfferDialog.DialogId || IsBareQuestion(said)) => false,
             Meaning.Question => await AnswerAsync(dc, where, draft, heard, said, cancellationToken).ConfigureAwait(false),
             Meaning.SecondThoughts => await SecondThoughtsAsync(dc, where, draft, cancellationToken).ConfigureAwait(false),
             Meaning.Feeling => await AcknowledgeAsync(turn, profile, heard, cancellationToken).ConfigureAwait(false),
             _ => false,
         };
     }
+
+    /// <summary>"what?", "huh?", "sorry what": too short to be a question about the process; it is
+    /// left to the step, which asks its question again (with buttons after a second miss).</summary>
+    private static bool IsBareQuestion(string said)
+        => said.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length < 3;
 
     /// <summary>Help before anything else; the case is flagged; the message is still kept where it
     /// belongs: the account step, an addition or a reply takes it as usual, and at any other step of

@@ -45,7 +45,8 @@ public sealed class RewordedCatalogTests(AzuriteFixture azurite) : IClassFixture
         var card = Assert.Single(await owner.ExchangeAsync($"case {reference}"));
         var refused = await owner.SayAsync($"message {reference} Could we talk on Monday?");
 
-        Assert.StartsWith($"**{Reworded[TextKey.TitleNoContact]}**", card.Value<string>("text"), StringComparison.Ordinal);
+        // The safety concern (a "No" to "are you safe right now?") comes first, then the no-contact wish.
+        Assert.StartsWith($"**{Reworded[TextKey.TitleSafetyConcern]}**\n\n**{Reworded[TextKey.TitleNoContact]}**", card.Value<string>("text"), StringComparison.Ordinal);
         var shown = card["attachments"]![0]!["content"]!.ToString();
         Assert.Contains($"Reworded {TextKey.ChoiceSawIt}", shown, StringComparison.Ordinal);
         Assert.Contains($"Reworded {TextKey.ChoiceNo}", shown, StringComparison.Ordinal);
