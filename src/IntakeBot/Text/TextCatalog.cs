@@ -72,11 +72,6 @@ public sealed class TextCatalog
     /// <summary>A greeting on its own ("Hi", "hello there!").</summary>
     public bool IsGreeting(string? said) => List(TextKey.WordsGreeting).Contains(Normalize(said));
 
-    /// <summary>"I don't know", "don't remember", "not sure": an answer in its own right where a
-    /// question needs one.</summary>
-    public bool IsDontKnow(string? said)
-        => IsWord(said, TextKey.ChoiceDontKnow) || List(TextKey.WordsDontKnow).Contains(Normalize(said));
-
     /// <summary>More than a few words: a first message that is probably the start of an account.</summary>
     public static bool LooksLikeAccount(string? said)
         => said is not null && said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > AccountWordThreshold;
