@@ -54,17 +54,4 @@ public sealed class PromptTests
             .StartTestAsync();
         Assert.Equal([1, 2], attempts);
     }
-
-    [Theory]
-    [InlineData("yes", "True")]
-    [InlineData("Y", "True")]
-    [InlineData("no", "False")]
-    [InlineData("Not really", "False")]
-    public async Task Confirm_prompt_accepts_yes_and_no_and_its_own_words(string answer, string expected)
-    {
-        var options = new PromptOptions { Prompt = MessageFactory.Text("go on?"), Choices = ["Sure", "Not really"] };
-        var harness = new DialogHarness(d => Single(d, new ConfirmPrompt("confirm"), options));
-
-        await harness.Flow().Send("hi").AssertReply("go on?").Send(answer).AssertReply($"done: {expected}").StartTestAsync();
-    }
 }

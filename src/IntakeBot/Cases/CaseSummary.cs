@@ -27,6 +27,9 @@ public sealed record CaseSummary
     /// <summary>The case is flagged as a safety concern (<see cref="CaseRecord.SafetyConcern"/>).</summary>
     public bool SafetyConcern { get; init; }
 
+    /// <summary>A safety concern on a case still open: it comes first for its owner, and is marked.</summary>
+    public bool OpenSafetyConcern => SafetyConcern && Status.IsOpen();
+
     /// <summary>True while the case is on legal hold: it never expires and nobody can delete it.</summary>
     public bool IsHeld { get; init; }
 

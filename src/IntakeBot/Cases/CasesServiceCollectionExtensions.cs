@@ -33,6 +33,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CaseLimits>, CaseLimitsValidator>();
         services.AddSingleton<CaseLifecycle>();
         services.AddSingleton<CaseChanges>();
+        services.AddSingleton<CaseQueries>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using IntakeBot.Conversation.Owner;
 using IntakeBot.Evidence;
 using IntakeBot.Retention;
 using IntakeBot.Storage;
@@ -26,7 +27,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddHostedService<PendingWorkHealer>();
         services.AddSingleton<CaseDrafts>();
         services.AddSingleton<IKeptEvidence, KeptEvidence>();
-        services.AddSingleton<OwnerCommands>();
+        services.AddOwnerCommands();
         services.AddSingleton<ReporterCommands>();
         services.AddSingleton<ResponderRecognition>();
         services.AddSingleton<ConversationState>();
@@ -39,5 +40,24 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ReplyDialog>();
         services.AddSingleton<RootDialog>();
         return services;
+    }
+
+    /// <summary>The owner's verbs behind one guard. The order is the order they are tried in; each
+    /// answers only its own first word, so a new verb goes anywhere before a verb it could be mistaken for.</summary>
+    private static void AddOwnerCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<OwnedCaseGuard>();
+        services.AddSingleton<IOwnerCommand, CasesCommand>();
+        services.AddSingleton<IOwnerCommand, CaseCardCommand>();
+        services.AddSingleton<IOwnerCommand, AccessCommand>();
+        services.AddSingleton<IOwnerCommand, ShareCommand>();
+        services.AddSingleton<IOwnerCommand, RevokeCommand>();
+        services.AddSingleton<IOwnerCommand, StatusCommand>();
+        services.AddSingleton<IOwnerCommand, TransferCommand>();
+        services.AddSingleton<IOwnerCommand, NoteCommand>();
+        services.AddSingleton<IOwnerCommand, MessageCommand>();
+        services.AddSingleton<IOwnerCommand, HoldCommand>();
+        services.AddSingleton<IOwnerCommand, DeletedCommand>();
+        services.AddSingleton<OwnerCommands>();
     }
 }

@@ -14,7 +14,7 @@ namespace IntakeBot.Conversation;
 /// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
 /// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
 /// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
-public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions)
+public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions)
 {
     /// <summary>The Reply button's choice on the <c>view</c> card; it asks for the reply (<see cref="ReplyDialog"/>).</summary>
     public const string ReplyChoice = "reply";
@@ -57,10 +57,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var recent = await drafts.RecentlySubmittedAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        var mine = (await cases.ListAsync(new CaseFilter(ReporterAadObjectId: turnContext.Activity.From.AadObjectId, Recent: recent), cancellationToken).ConfigureAwait(false))
-            .Where(c => c.Status.IsSubmitted())
-            .OrderByDescending(c => c.SubmittedAt)
-            .ToList();
+        var mine = await queries.ReportedAsync(turnContext.Activity.From.AadObjectId, recent, cancellationToken).ConfigureAwait(false);
         if (mine.Count == 0)
         {
             await turnContext.SendActivityAsync(Replies.WithChoices(text[TextKey.MyReportsEmpty], text[TextKey.ChoiceReport]), cancellationToken).ConfigureAwait(false);
@@ -111,7 +108,7 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseLifecycle lif
     private Activity Card(CaseRecord record, int limit)
     {
         var evidence = record.Evidence.Select(e => e with { SafeName = PlainText.Escape(e.SafeName) }).ToList();
-        var card = Replies.Card(text, text.Format(TextKey.ViewTitle, record.Reference), text.Format(TextKey.ViewFacts, Times.UtcDate(record.SubmittedAt ?? record.CreatedAt), ReporterStatus(record.Status)), ReportDialog.Flow.Sections, OwnerCommands.AsPlainText(record.Answers), evidence, limit);
+        var card = Replies.Card(text, text.Format(TextKey.ViewTitle, record.Reference), text.Format(TextKey.ViewFacts, Times.UtcDate(record.SubmittedAt ?? record.CreatedAt), ReporterStatus(record.Status)), ReportDialog.Flow.Sections, PlainAnswers.Of(record.Answers), evidence, limit);
         // The reporter is not the only reader: say who else is, as the privacy notice does.
         var lines = new List<string> { text.Format(TextKey.ViewWhoReads, intakeOptions.Value.OwnerRole) };
         if (record.Additions.Count > 0)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
+using IntakeBot.Conversation.Owner;
 using IntakeBot.Dialogs;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;

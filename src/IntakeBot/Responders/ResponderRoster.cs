@@ -25,13 +25,26 @@ public sealed class ResponderRoster(IOptions<RosterOptions> options, ILogger<Res
             || (MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && address.Host.Contains('.', StringComparison.Ordinal));
     }
 
-    /// <summary>The roster entry this person matches, or null when they are not a responder.</summary>
+    /// <summary>The roster entry of the person with this AAD object id or UPN (either may be unknown), or
+    /// null when they are not a responder. Needs no turn: a web view resolves the signed-in person with it.</summary>
+    public string? Match(string? aadObjectId, string? upn)
+    {
+        if (aadObjectId is not null && _entries.Contains(Normalize(aadObjectId)))
+        {
+            return Normalize(aadObjectId);
+        }
+
+        return upn is not null && _entries.Contains(Normalize(upn)) ? Normalize(upn) : null;
+    }
+
+    /// <summary>The roster entry the person in this turn matches, or null when they are not a responder.
+    /// Teams is asked for their UPN only when the object id is not on the roster and some entry is a UPN.</summary>
     public async Task<string?> MatchAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var from = turnContext.Activity.From;
-        if (from?.AadObjectId is { } id && _entries.Contains(Normalize(id)))
+        if (Match(from?.AadObjectId, upn: null) is { } byId)
         {
-            return Normalize(id);
+            return byId;
         }
 
         if (from is null || !_entries.Any(e => e.Contains('@', StringComparison.Ordinal)))
@@ -42,7 +55,7 @@ public sealed class ResponderRoster(IOptions<RosterOptions> options, ILogger<Res
         try
         {
             var member = await TeamsInfo.GetMemberAsync(turnContext, from.Id, cancellationToken).ConfigureAwait(false);
-            return member?.UserPrincipalName is { } upn && _entries.Contains(Normalize(upn)) ? Normalize(upn) : null;
+            return Match(aadObjectId: null, member?.UserPrincipalName);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -7,12 +7,6 @@ namespace IntakeBot.Retention;
 /// what the welcome, pause, discard and receipt say is true for this deployment.</summary>
 public sealed class RetentionWording(TextCatalog text, RetentionPeriods periods)
 {
-    /// <summary>For the welcome and pause: how long an untouched draft is kept.</summary>
-    public string DraftKept() => text.Format(TextKey.RetentionDraftKept, Duration(periods.Draft));
-
-    /// <summary>For the discard message: the storage's backup copy, and how long it lasts.</summary>
-    public string BackupKept() => text.Format(TextKey.RetentionBackupKept, Duration(periods.Backup));
-
     /// <summary>For the welcome and receipt: how long a case is kept once closed.</summary>
     public string ClosedCaseKept() => text.Format(TextKey.RetentionClosedCaseKept, Duration(periods.ClosedCase));
 

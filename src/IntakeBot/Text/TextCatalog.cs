@@ -73,7 +73,7 @@ public sealed class TextCatalog
     public bool IsGreeting(string? said) => List(TextKey.WordsGreeting).Contains(Normalize(said));
 
     /// <summary>"I don't know", "don't remember", "not sure": an answer in its own right where a
-    /// question needs one.</summary>
+    /// question needs one (the listener leaves it to the step).</summary>
     public bool IsDontKnow(string? said)
         => IsWord(said, TextKey.ChoiceDontKnow) || List(TextKey.WordsDontKnow).Contains(Normalize(said));
 

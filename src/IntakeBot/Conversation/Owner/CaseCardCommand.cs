@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using IntakeBot.Cases;
+using IntakeBot.Conversation.Cards;
+using IntakeBot.Retention;
+using IntakeBot.Sharing;
+using IntakeBot.Storage;
+using IntakeBot.Text;
+using Microsoft.Bot.Schema;
+
+namespace IntakeBot.Conversation.Owner;
+
+/// <summary><c>case IR-…</c>: the case as the owner's case card (<see cref="CaseCard"/>): a request not
+/// to be contacted first, its answers and evidence, who can read it, the latest changes and audit entries
+/// (this view among them), and the owner's actions. What people typed is shown as plain text.</summary>
+public sealed partial class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, SharingService sharing, RetentionWording retention, TextCatalog text) : IOwnerCommand
+{
+    private const int LatestAuditEntries = 5;
+
+    /// <summary>Below this, a shortened entry says too little to be worth showing.</summary>
+    private const int ShortestCut = 60;
+
+    public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
+    {
+        if (Pattern().Match(said) is not { Success: true } command)
+        {
+            return false;
+        }
+
+        var owned = await guard.ReadAsync(turn, command.Groups["ref"].Value, actorRequired: false, cancellationToken).ConfigureAwait(false);
+        if (!owned.Allowed)
+        {
+            await turn.ReplyAsync(owned.Refusal, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        await sharing.AuditViewAsync(owned.Case, turn.Actor!, cancellationToken).ConfigureAwait(false);
+        await turn.Context.SendActivityAsync(await CardAsync(owned.Case, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<Activity> CardAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
+
+        // However much the case holds, the card fits in one Teams message: long answers and entries are
+        // cut shorter until it does, and only the latest entries of each list are shown.
+        for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
+        {
+            var card = CaseCard.Create(text, CardContent(record, audit, limit));
+            if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= ShortestCut)
+            {
+                return card;
+            }
+        }
+    }
+
+    private CaseCardContent CardContent(CaseRecord record, IReadOnlyList<AuditEntry> audit, int limit)
+    {
+        var flow = record.Kind == CaseKind.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
+        var answers = PlainAnswers.Of(record.Answers);
+        var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
+        var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Shown(answers, text))).ToList();
+        var access = record.Access.Count == 0 ? text[record.Reporter is null ? TextKey.CaseCardAccessNone : TextKey.CaseCardAccessNoneReporter] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
+        var lines = new List<string>();
+        if (record.StatusHistory.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardStatusHistory, Latest(record.StatusHistory.Select(c => $"{Times.UtcDate(c.At)}: {StatusWords.Of(text, c.Status)}").ToList(), limit)));
+        }
+
+        if (record.Notes.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardNotes, Latest([.. record.Notes.Select(n => $"{Times.UtcDate(n.At)}: {PlainText.Escape(n.Text)}")], limit)));
+        }
+
+        if (record.Messages.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardMessages, Latest([.. record.Messages.Select(m => text.Format(m.From == CaseMessage.FromOwner ? TextKey.CaseCardMessageFromOwner : TextKey.CaseCardMessageFromReporter, Times.Utc(m.At), PlainText.Escape(m.Text)))], limit)));
+        }
+
+        if (retention.CaseLine(record) is { } retentionLine)
+        {
+            lines.Add(retentionLine);
+        }
+
+        if (record.Additions.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Times.UtcDate(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
+        }
+
+        if (audit.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardAudit, string.Join('\n', audit.TakeLast(LatestAuditEntries).Select(a => PlainText.Escape($"{Times.UtcDate(a.At)} {a.Action.ToStoredNameOrUnknown()} {a.Whom} {a.Result.ToStoredNameOrUnknown()}".Replace("  ", " ", StringComparison.Ordinal))))));
+        }
+
+        return new CaseCardContent(
+            record.Reference,
+            text.Format(TextKey.CaseCardTitle, record.Reference),
+            text.Format(TextKey.CaseCardFacts, record.Kind.ToStoredNameOrUnknown(), StatusWords.Of(text, record.Status), Times.UtcDate(record.CreatedAt)),
+            record.Answers.NoContact,
+            record.SafetyConcern,
+            parts,
+            access,
+            [.. record.Access.Select(g => new CardReader(g.DisplayName ?? g.Email, g.Email))],
+            lines);
+    }
+
+    /// <summary>The latest entries of a list, each cut to <paramref name="limit"/> characters, after a line
+    /// saying how many earlier ones are left off.</summary>
+    private string Latest(IReadOnlyList<string> entries, int limit)
+    {
+        var shown = entries.TakeLast(ReviewCard.MaxLines).Select(e => Replies.Shortened(e, limit));
+        return string.Join('\n', entries.Count > ReviewCard.MaxLines ? shown.Prepend(text.Format(TextKey.CardEarlierItems, entries.Count - ReviewCard.MaxLines)) : shown);
+    }
+
+    [GeneratedRegex(@"^case\s+(?<ref>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using IntakeBot.Cases;
+using IntakeBot.Text;
+using Microsoft.Extensions.Options;
+
+namespace IntakeBot.Conversation.Owner;
+
+/// <summary><c>note IR-… text</c>: a note on the owner's case, for its owners only.</summary>
+public sealed partial class NoteCommand(OwnedCaseGuard guard, CaseDrafts drafts, TextCatalog text, IOptions<CaseLimits> limits) : IOwnerCommand
+{
+    /// <summary>Long enough for any note; a 30,000-character paste is refused with a clear answer.</summary>
+    public const int MaxNoteLength = 4000;
+
+    public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
+    {
+        if (Pattern().Match(said) is not { Success: true } command)
+        {
+            return false;
+        }
+
+        await turn.ReplyAsync(await NoteAsync(turn, command, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<string> NoteAsync(OwnerTurn turn, Match command, CancellationToken cancellationToken)
+    {
+        var reference = command.Groups["ref"].Value;
+        var note = command.Groups["text"].Value.Trim();
+        if (reference.Length == 0 || note.Length == 0)
+        {
+            return text[TextKey.NoteUsage];
+        }
+
+        var owned = await guard.ReadAsync(turn, reference, actorRequired: true, cancellationToken).ConfigureAwait(false);
+        if (!owned.Allowed)
+        {
+            return owned.Refusal;
+        }
+
+        var record = owned.Case;
+        if (note.Length > MaxNoteLength)
+        {
+            return text.Format(TextKey.NoteTooLong, MaxNoteLength);
+        }
+
+        // Checked against the case as stored; a note decided by another turn at the same moment may
+        // still go in after it (one over the limit), since a note already confirmed is never dropped.
+        if (record.Notes.Count >= limits.Value.NotesPerCase)
+        {
+            return text.Format(TextKey.NotesFull, record.Reference, record.Notes.Count);
+        }
+
+        await drafts.DecideAsync(turn.Context, drafts.Change(turn.Context, record.Reference) with { Note = note, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
+        return text.Format(TextKey.NoteDone, record.Reference);
+    }
+
+    [GeneratedRegex(@"^note(\s+(?<ref>\S+))?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using IntakeBot.Lifecycle;
+using IntakeBot.Responders;
+using IntakeBot.Text;
+
+namespace IntakeBot.Conversation.Owner;
+
+/// <summary><c>transfer IR-… to &lt;who&gt;</c>: decided on the case as read, committed with the turn,
+/// written to the case after the commit; the new owner, and the reporter of a self-report (as who reads
+/// it changes), are told through the outbox, by reference only. Whether the caller owns the case is
+/// <see cref="CaseTransfer"/>'s check, which answers as the guard does.</summary>
+public sealed partial class TransferCommand(OwnedCaseGuard guard, CaseTransfer transfer, CaseDrafts drafts, TextCatalog text) : IOwnerCommand
+{
+    public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
+    {
+        if (Pattern().Match(said) is not { Success: true } command)
+        {
+            return false;
+        }
+
+        var reference = command.Groups["ref"].Value;
+        var who = command.Groups["who"].Value.Trim();
+        await turn.ReplyAsync(reference.Length == 0 || who.Length == 0 ? text[TextKey.TransferUsage] : await TransferAsync(turn, reference, who, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<string> TransferAsync(OwnerTurn turn, string reference, string who, CancellationToken cancellationToken)
+    {
+        if (await guard.NewerVersionAsync(reference, record => OwnedCaseGuard.IsOwner(record, turn.Owner), cancellationToken).ConfigureAwait(false) is { } newer)
+        {
+            return newer;
+        }
+
+        var decision = await transfer.DecideAsync(turn.Context, turn.Owner, reference, who, cancellationToken).ConfigureAwait(false);
+        if (decision is { Reference: { } handed, From: { } from, To: { } to })
+        {
+            await drafts.DecideAsync(turn.Context, drafts.Change(turn.Context, handed) with { TransferFrom = from, TransferTo = to }, cancellationToken).ConfigureAwait(false);
+            OwnerNotifier.Notify(turn.Context, to, TextKey.OwnerCaseTransferred, handed);
+            if (decision.Reporter is { } reporter)
+            {
+                OwnerNotifier.NotifyReporter(turn.Context, reporter, TextKey.ReporterCaseTransferred, handed);
+            }
+        }
+
+        return decision.Answer;
+    }
+
+    [GeneratedRegex(@"^transfer(\s+(?<ref>\S+))?(\s+to\b(?<who>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Pattern();
+}
