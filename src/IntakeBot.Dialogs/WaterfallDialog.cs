@@ -3,17 +3,39 @@ using Newtonsoft.Json.Linq;
 namespace IntakeBot.Dialogs;
 
 /// <summary>A dialog that runs its steps in order; each step usually starts a prompt and the next step
-/// receives the prompt's result. <typeparamref name="TValues"/> is the typed record the steps share.</summary>
-public class WaterfallDialog<TValues>(string id, IReadOnlyList<WaterfallStep<TValues>> steps) : Dialog(id)
+/// receives the prompt's result. <typeparamref name="TValues"/> is the typed record the steps share.
+/// A dialog with a name of its own derives from it and adds its steps in its constructor, as the Bot
+/// Framework samples' dialogs do.</summary>
+public class WaterfallDialog<TValues> : Dialog
     where TValues : class, new()
 {
     private const string StepKey = "step";
     private const string ValuesKey = "values";
     private const string OptionsKey = "options";
 
-    private readonly IReadOnlyList<WaterfallStep<TValues>> _steps = steps.Count > 0
-        ? steps
-        : throw new ArgumentException("A waterfall needs at least one step.", nameof(steps));
+    private readonly List<WaterfallStep<TValues>> _steps;
+
+    public WaterfallDialog(string id, IReadOnlyList<WaterfallStep<TValues>> steps)
+        : base(id)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        _steps = steps.Count > 0
+            ? [.. steps]
+            : throw new ArgumentException("A waterfall needs at least one step.", nameof(steps));
+    }
+
+    /// <summary>For a derived dialog, which adds its steps with <see cref="AddStep"/>.</summary>
+    protected WaterfallDialog(string id)
+        : base(id)
+        => _steps = [];
+
+    /// <summary>Adds the next step. A step's number is stored with the dialog's instance (the step it
+    /// waits at), so a dialog whose instances are saved gains steps only at its end.</summary>
+    protected void AddStep(WaterfallStep<TValues> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        _steps.Add(step);
+    }
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {

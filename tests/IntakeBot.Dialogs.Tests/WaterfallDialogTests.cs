@@ -104,4 +104,43 @@ public sealed class WaterfallDialogTests
             .Send("b").AssertReply("done: looped 2")
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task A_waterfall_that_adds_its_own_steps_runs_them_in_order_and_resumes_after_a_restart()
+    {
+        static string AddGreeting(DialogSet dialogs)
+        {
+            dialogs.Add(new TextPrompt("text"));
+            dialogs.Add(new GreetingDialog());
+            return GreetingDialog.DialogId;
+        }
+
+        var storage = new PlainJsonStorage();
+        await new DialogHarness(AddGreeting, storage).Flow().Send("hi").AssertReply("name?").StartTestAsync();
+
+        var restarted = new DialogHarness(AddGreeting, storage);
+        await restarted.Flow().Send("Sam").AssertReply("hello Sam").AssertReply("done: greeted").StartTestAsync();
+    }
+
+    /// <summary>A dialog with a name of its own, as the samples write them: its steps are its methods.</summary>
+    private sealed class GreetingDialog : WaterfallDialog<Order>
+    {
+        public const string DialogId = "greeting";
+
+        public GreetingDialog()
+            : base(DialogId)
+        {
+            AddStep(AskNameAsync);
+            AddStep(GreetAsync);
+        }
+
+        private static Task<DialogTurnResult> AskNameAsync(WaterfallStepContext<Order> step, CancellationToken cancellationToken)
+            => step.PromptAsync("text", Ask("name?"), cancellationToken);
+
+        private static async Task<DialogTurnResult> GreetAsync(WaterfallStepContext<Order> step, CancellationToken cancellationToken)
+        {
+            await step.Context.SendActivityAsync($"hello {step.Result}", cancellationToken: cancellationToken);
+            return await step.EndDialogAsync("greeted", cancellationToken);
+        }
+    }
 }

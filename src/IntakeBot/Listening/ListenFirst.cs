@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Conversation.Intake;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Lifecycle;
@@ -283,7 +284,7 @@ public sealed partial class ListenFirst(
             AddToCaseDialog.DialogId or ReplyDialog.DialogId => (d.State.Properties().Select(p => p.Value).OfType<JObject>().Select(o => o.Value<string>("Reference") ?? o.Value<string>("reference")).FirstOrDefault(r => r is not null)),
             _ => null,
         }).FirstOrDefault(r => r is not null);
-        return new Where(RootDialog.RunningIntake(dc), path.LastOrDefault()?.Id, stacked.Any(d => d.Id == IntakeDialog.SafetyWait), reference);
+        return new Where(RootDialog.RunningIntake(dc), path.LastOrDefault()?.Id, stacked.Any(d => d.Id == SafetyWaitDialog.DialogId), reference);
     }
 
     [GeneratedRegex(@"\bIR-[0-9A-Z]{4,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -13,11 +13,10 @@ namespace IntakeBot.Tests.Cases;
 /// step still works.</summary>
 public sealed class StoredMeaningsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "IntakeBot.Tests", "Cases", "Fixtures");
     private static readonly TextCatalog Text = TextCatalog.Load();
 
     private static CaseRecord Read(string file)
-        => BinaryData.FromBytes(File.ReadAllBytes(Path.Combine(Fixtures, file))).ToObjectFromJson<CaseRecord>(BlobCaseStore.Json)!;
+        => BinaryData.FromBytes(File.ReadAllBytes(Path.Combine(SavedConversation.Fixtures, file))).ToObjectFromJson<CaseRecord>(BlobCaseStore.Json)!;
 
     [Fact]
     public void A_case_stored_with_choice_wording_reads_as_its_meanings()
@@ -62,7 +61,7 @@ public sealed class StoredMeaningsTests(AzuriteFixture azurite) : IClassFixture<
     public async Task A_paused_draft_saved_with_a_numbered_cursor_and_wording_goes_on_at_the_same_question_and_takes_a_short_answer()
     {
         await using var app = new BotApp(azurite);
-        var chat = await ResumedAsync(app, "state-paused-with-wording.json");
+        var chat = await SavedConversation.ResumeAsync(azurite, app, "state-paused-with-wording.json");
         var blobs = new CaseBlobs(azurite, app);
 
         var back = await chat.SayAsync("hi again");
@@ -82,7 +81,7 @@ public sealed class StoredMeaningsTests(AzuriteFixture azurite) : IClassFixture<
     public async Task A_draft_saved_while_editing_a_part_takes_the_answer_there_and_submits_with_the_no_contact_wish()
     {
         await using var app = new BotApp(azurite);
-        var chat = await ResumedAsync(app, "state-editing-with-wording.json");
+        var chat = await SavedConversation.ResumeAsync(azurite, app, "state-editing-with-wording.json");
         var blobs = new CaseBlobs(azurite, app);
 
         var review = await chat.SayAsync("Room 4, by the lifts");
@@ -96,19 +95,5 @@ public sealed class StoredMeaningsTests(AzuriteFixture azurite) : IClassFixture<
         var stored = await blobs.RawCaseJsonAsync(reference);
         Assert.Contains("\"contactChoice\":\"no-contact\"", stored, StringComparison.Ordinal);
         Assert.True((await blobs.CaseAsync(reference)).Answers.NoContact);
-    }
-
-    /// <summary>A chat whose conversation state is the fixture, as the bot stored it then, for the
-    /// person and conversation it names.</summary>
-    private async Task<HttpChat> ResumedAsync(BotApp app, string fixture)
-    {
-        var client = app.CreateClient();
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(Fixtures, fixture));
-        var person = System.Text.Json.Nodes.JsonNode.Parse(bytes)!["profile"]!["PersonAadObjectId"]!.GetValue<string>();
-        var conversation = $"a:{Guid.NewGuid():N}";
-        var state = azurite.Client.GetBlobContainerClient(app.StateContainer);
-        await state.CreateIfNotExistsAsync();
-        await state.GetBlobClient(BlobStateStorage.BlobNameOf($"msteams/conversations/{conversation}")).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
-        return new HttpChat(client, person, conversationId: conversation);
     }
 }
