@@ -25,6 +25,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly TeamsGuard _guard;
     private readonly MessageCapture _capture;
     private readonly PrivateChat _privateChat;
+    private readonly LanguageChoice _language;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
@@ -35,10 +36,12 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         TextCatalog text,
         IOptions<IntakeOptions> options,
         PrivateChat privateChat,
+        LanguageChoice language,
         ILogger<IntakeActivityHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(rootDialog);
         _privateChat = privateChat;
+        _language = language;
         _logger = logger;
         _state = state;
         _guard = guard;
@@ -89,6 +92,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         // A 1:1 conversation holds one person's report: nobody else's message is taken in it.
         var profile = await _state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         profile.PersonAadObjectId ??= activity.From.AadObjectId;
+        LanguageChoice.Begin(profile);
         if (!string.Equals(profile.PersonAadObjectId, activity.From.AadObjectId, StringComparison.OrdinalIgnoreCase))
         {
             _logger.LogWarning("A message from another account arrived in a 1:1 conversation and was refused.");
@@ -104,7 +108,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
-        if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
+        if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
+        {
+            // The person chose the conversation's language, or asked to.
+        }
+        else if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
         {
             // The person answered the offer for a message they kept with "Report this message".
         }

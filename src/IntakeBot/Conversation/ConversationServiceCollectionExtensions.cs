@@ -29,6 +29,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<OwnerCommands>();
         services.AddSingleton<ReporterCommands>();
         services.AddSingleton<ResponderRecognition>();
+        services.AddSingleton<LanguageChoice>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationStateAccessors>();
         services.AddSingleton<IntakeServices>();

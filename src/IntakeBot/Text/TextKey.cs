@@ -462,4 +462,8 @@ public enum TextKey
     CaptureNoLink,
     CaptureAttachmentsLine,
     NotYourConversation,
+    LanguageName,
+    ChoiceLanguage,
+    AskLanguage,
+    LanguageSwitched,
 }
