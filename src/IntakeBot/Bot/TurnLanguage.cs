@@ -19,6 +19,16 @@ public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMidd
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         using var scope = ReaderLanguage.Begin(Of(turnContext.Activity));
+        // Registered before the commit holds and records the replies: what it keeps is what was shown.
+        turnContext.OnSendActivities((_, activities, nextSend) =>
+        {
+            foreach (var activity in activities)
+            {
+                InReadersLanguage(activity);
+            }
+
+            return nextSend();
+        });
         try
         {
             await next(cancellationToken).ConfigureAwait(false);
@@ -26,6 +36,40 @@ public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMidd
         finally
         {
             turnContext.TurnState[Ended] = ReaderLanguage.Current;
+        }
+    }
+
+    /// <summary>Writes again, in the reader's language, what a reply says in another of the catalog's
+    /// languages: a question kept in a dialog's state since before the person chose another language
+    /// (its text, its buttons, its card).</summary>
+    private void InReadersLanguage(Activity activity)
+    {
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return;
+        }
+
+        if (activity.Text is { } said)
+        {
+            activity.Text = text.Translate(said);
+        }
+
+        foreach (var action in activity.SuggestedActions?.Actions ?? [])
+        {
+            var title = action.Title;
+            action.Title = title is null ? null : text.Translate(title);
+            if (action.Value is string value && value == title)
+            {
+                action.Value = action.Title;
+            }
+        }
+
+        foreach (var card in (activity.Attachments ?? []).Select(a => a.Content).OfType<JObject>())
+        {
+            foreach (var words in card.Descendants().OfType<JProperty>().Where(p => p.Name is "text" or "title" or "fallbackText" && p.Value.Type == JTokenType.String).ToList())
+            {
+                words.Value = text.Translate(words.Value.Value<string>()!);
+            }
         }
     }
 

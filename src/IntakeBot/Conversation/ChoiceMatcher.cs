@@ -6,7 +6,8 @@ namespace IntakeBot.Conversation;
 
 /// <summary>Which choice a typed message means, for any choice step: its number as shown (1-based),
 /// its title, its id or a short name, or a word of its title that no other choice shares; matched
-/// the tolerant way catalog words are ("Witnesses.", "contact please").</summary>
+/// the tolerant way catalog words are ("Witnesses.", "contact please"); a catalog choice in any of the
+/// catalog's languages.</summary>
 public static class ChoiceMatcher
 {
     /// <summary>A word of a title this short ("in", "and") says too little to pick a choice by.</summary>
@@ -25,7 +26,8 @@ public static class ChoiceMatcher
             return number >= 1 && number <= choices.Count ? choices[number - 1] : null;
         }
 
-        var exact = choices.Where(c => Names(text, c).Contains(typed)).ToList();
+        var folded = TextCatalog.Fold(typed);
+        var exact = choices.Where(c => Names(text, c) is var names && (names.Contains(typed) || names.Contains(folded))).ToList();
         if (exact.Count == 1)
         {
             return exact[0];
@@ -53,6 +55,13 @@ public static class ChoiceMatcher
             text.Normalize(choice.Id.Replace('-', ' ')),
         };
         names.UnionWith(choice.ShortNames.Select(text.Normalize));
+        if (Enum.TryParse<TextKey>(choice.Id, out var key))
+        {
+            // A catalog choice is also its word in every other language, without accents too: people
+            // mix languages ("yes" in a German conversation), and "si" is "sí" without the accent.
+            names.UnionWith(text.InEveryLanguage(key).Select(text.Normalize).SelectMany(n => new[] { n, TextCatalog.Fold(n) }));
+        }
+
         return names;
     }
 

@@ -26,6 +26,10 @@ internal sealed class CatalogLanguage
         Choices = Enum.GetValues<TextKey>()
             .Where(k => k.ToString().StartsWith("Choice", StringComparison.Ordinal))
             .ToFrozenDictionary(k => k, k => ChoiceWords(k, english).SelectMany(WithFolded).ToFrozenSet());
+        // A language's own name is shown as it is in every language (the card of languages).
+        Own = [.. own.Keys.Where(k => k != TextKey.LanguageName && !k.ToString().StartsWith("Words", StringComparison.Ordinal))];
+        Exact = Own.GroupBy(k => Texts[k], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _templates = new Lazy<CatalogTemplate[]>(() => [.. Own.Where(k => Texts[k].Contains('{', StringComparison.Ordinal)).Select(k => new CatalogTemplate(k, Texts[k])).Where(t => t.HasWords)]);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(code);
         Names = new[] { code, culture.EnglishName, culture.NativeName }
             .Concat(own.TryGetValue(TextKey.LanguageName, out var name) ? [name] : [])
@@ -33,7 +37,19 @@ internal sealed class CatalogLanguage
             .ToFrozenSet();
     }
 
+    private readonly Lazy<CatalogTemplate[]> _templates;
+
     public string Code { get; }
+
+    /// <summary>The keys this language's file has (word lists and its name aside): the texts that are
+    /// its own, written again in another language when the reader changes language.</summary>
+    public TextKey[] Own { get; }
+
+    /// <summary>Its own texts without placeholders, to the key they are the text of.</summary>
+    public FrozenDictionary<string, TextKey> Exact { get; }
+
+    /// <summary>Its own texts with placeholders, as patterns.</summary>
+    public IReadOnlyList<CatalogTemplate> Templates => _templates.Value;
 
     public FrozenDictionary<TextKey, string> Texts { get; }
 

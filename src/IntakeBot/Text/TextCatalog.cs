@@ -36,6 +36,47 @@ public sealed class TextCatalog
     /// <summary>Every entry in one language, English for any key its file lacks.</summary>
     public IReadOnlyDictionary<TextKey, string> In(string language) => _languages[language].Texts;
 
+    /// <summary>One entry in every language of the catalog, English first.</summary>
+    public IEnumerable<string> InEveryLanguage(TextKey key) => Languages.Select(l => _languages[l].Texts[key]);
+
+    /// <summary>The text without diacritics, in any script ("sí" is "si", "ü" is "u").</summary>
+    public static string Fold(string text) => CatalogLanguage.Fold(text);
+
+    /// <summary>A text the bot wrote in another of the catalog's languages, written again in the reader's:
+    /// an entry, or an entry filled in (its placeholders' values written again too, when they are
+    /// entries). A question kept in a dialog's state in the language it was first asked in is asked
+    /// again in the language chosen since. Anything else is returned as it is.</summary>
+    public string Translate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var current = Current;
+        if (text.Length == 0 || current.Exact.ContainsKey(text))
+        {
+            return text;
+        }
+
+        foreach (var other in _languages.Values.Where(l => l != current))
+        {
+            if (other.Exact.TryGetValue(text, out var key))
+            {
+                return current.Texts[key];
+            }
+        }
+
+        foreach (var other in _languages.Values.Where(l => l != current))
+        {
+            foreach (var template in other.Templates)
+            {
+                if (template.Match(text) is { } values && current.Texts[template.Key] != other.Texts[template.Key])
+                {
+                    return string.Format(ReaderLanguage.Culture, current.Texts[template.Key], [.. values.Select(Translate)]);
+                }
+            }
+        }
+
+        return text;
+    }
+
     /// <summary>The catalog language for a Teams locale ("de-DE", "fr", "es-419"), or null when the
     /// catalog has none for it.</summary>
     public string? LanguageOf(string? locale)
