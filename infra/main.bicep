@@ -18,6 +18,9 @@ param faqUrl string
 @description('Who to reach at once when something is still going on (Intake:UrgentHelp).')
 param urgentHelp string
 
+@description('A crisis line for someone who may be thinking about hurting themselves (Intake:CrisisHelp); set it for your country.')
+param crisisHelp string = 'a crisis line near you (findahelpline.com lists them by country), or your local emergency number'
+
 @description('The individual who owns self-reports (Intake:DefaultOwner); one of the responders.')
 param defaultOwner string
 
@@ -502,6 +505,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Storage__IndexKey', value: '@Microsoft.KeyVault(SecretUri=${indexKeySecret.properties.secretUri})' }
         { name: 'Intake__FaqUrl', value: faqUrl }
         { name: 'Intake__UrgentHelp', value: urgentHelp }
+        { name: 'Intake__CrisisHelp', value: crisisHelp }
         { name: 'Intake__DefaultOwner', value: defaultOwner }
         { name: 'Evidence__TenantSharePointHost', value: tenantSharePointHost }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }

@@ -68,6 +68,7 @@ internal static class LoadBenchmark
         start.Environment["Storage__ConnectionString"] = connectionString;
         start.Environment["Intake__FaqUrl"] = "https://example.test/faq";
         start.Environment["Intake__UrgentHelp"] = "the security desk";
+        start.Environment["Intake__CrisisHelp"] = "the crisis line";
         start.Environment["Intake__DefaultOwner"] = owner;
         start.Environment["Intake__Responders__0"] = owner;
         start.Environment["Diagnostics__EchoEndpoint"] = "true";

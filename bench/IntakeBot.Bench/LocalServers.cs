@@ -21,16 +21,29 @@ internal sealed class LocalAzurite : IDisposable
     public string ConnectionString
         => $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
-    public static async Task<LocalAzurite> StartAsync(string repoRoot)
+    public static Task<LocalAzurite> StartAsync(string repoRoot) => StartAsync(repoRoot, FreePort(), location: null);
+
+    /// <summary>On <paramref name="port"/>; kept on disk in <paramref name="location"/> when one is given,
+    /// so that Azurite can be stopped and started again there with what it held.</summary>
+    public static async Task<LocalAzurite> StartAsync(string repoRoot, int port, string? location)
     {
-        var port = FreePort();
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "blob", "main.js"), "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent" },
+            ArgumentList = { Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "blob", "main.js"), "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--silent" },
             WorkingDirectory = Path.GetTempPath(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start (run npm ci first).");
         await WaitForPortAsync(port);
         return new LocalAzurite(process, port);

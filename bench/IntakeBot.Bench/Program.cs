@@ -18,8 +18,15 @@ switch (args.FirstOrDefault())
         var largest = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
         await ScaleBenchmark.RunAsync(repoRoot, largest, rounds: 30);
         break;
+    case "soak":
+        var people = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
+        var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 150;
+        return await SoakBenchmark.RunAsync(repoRoot, people, TimeSpan.FromSeconds(seconds));
+    case "listen":
+        ListenBenchmark.Run(repoRoot, args.Length > 1 ? args[1] : null);
+        break;
     default:
-        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases]");
+        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases] | soak [people] [seconds] | listen [misses]");
         Console.Error.WriteLine($"scale runs on a local Azurite, or on the storage account whose connection string is in {ScaleBenchmark.StorageVariable}.");
         return 2;
 }

@@ -5,6 +5,7 @@ using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using IntakeBot.Health;
 using IntakeBot.Lifecycle;
+using IntakeBot.Listening;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
@@ -35,6 +36,7 @@ builder.Services.AddRetention();
 builder.Services.AddLifecycle();
 builder.Services.AddResponders();
 builder.Services.AddConversation();
+builder.Services.AddListening();
 builder.Services.AddCapture();
 builder.Services.AddBot();
 

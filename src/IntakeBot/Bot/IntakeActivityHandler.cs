@@ -1,6 +1,7 @@
 using IntakeBot.Capture;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
+using IntakeBot.Listening;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -26,6 +27,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly MessageCapture _capture;
     private readonly PrivateChat _privateChat;
     private readonly LanguageChoice _language;
+    private readonly ListenFirst _listen;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
@@ -37,8 +39,10 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         IOptions<IntakeOptions> options,
         PrivateChat privateChat,
         LanguageChoice language,
+        ListenFirst listen,
         ILogger<IntakeActivityHandler> logger)
     {
+        _listen = listen;
         ArgumentNullException.ThrowIfNull(rootDialog);
         _privateChat = privateChat;
         _language = language;
@@ -111,6 +115,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
         {
             // The person chose the conversation's language, or asked to.
+        }
+        else if (await _listen.HandleAsync(dc, cancellationToken).ConfigureAwait(false))
+        {
+            // What the person meant was answered in full (a question, second thoughts, or help with the
+            // message kept in the account); every other message goes on to the dialogs below.
         }
         else if (await _capture.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false))
         {

@@ -52,11 +52,13 @@ public sealed class IntakeAdapter : CloudAdapter
                 return;
             }
 
-            if (exception is StateConflictException && await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
+            if ((exception is StateConflictException || IsStorageFailure(exception)) && await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
             {
-                // A redelivery that ran while the first delivery was still running: the first one
-                // committed, so this one has nothing to add and nothing to say.
-                logger.LogInformation("Turn {ActivityId} was delivered again while it was being handled; the second delivery had no effect.", turnContext.Activity.Id);
+                // The state holds this activity: a redelivery ran while the first delivery was still
+                // running and the first one committed, or this turn's own write landed though storage
+                // answered with an error and could not be read back then. Either way the message is
+                // kept, so the person is not told it was lost.
+                logger.LogInformation("Turn {ActivityId} failed with {ExceptionType}, but the state holds it: it was committed.", turnContext.Activity.Id, exception.GetType().FullName);
                 return;
             }
 

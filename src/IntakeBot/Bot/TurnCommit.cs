@@ -136,8 +136,10 @@ public sealed class TurnCommit(
                 await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             }
 
+            // A turn whose commit landed after all (or a redelivery of one) is recorded already.
+            var profile = await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
             var draft = await state.Draft.GetAsync(turnContext, () => null!, cancellationToken).ConfigureAwait(false);
-            if (draft?.CaseReference is null)
+            if (draft?.CaseReference is null || (turnContext.Activity.Id is { Length: > 0 } id && profile.RecentActivityIds.Contains(id, StringComparer.Ordinal)))
             {
                 return;
             }

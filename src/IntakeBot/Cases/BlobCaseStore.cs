@@ -215,6 +215,67 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         }
     }
 
+    public async Task<long> TranscriptLengthAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Container.GetAppendBlobClient(Name(reference, "transcript.jsonl")).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ContentLength;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
+    }
+
+    public async Task<bool> AppendTranscriptOnceAsync(string reference, IReadOnlyList<TranscriptEntry> entries, long from, Func<IReadOnlyList<TranscriptEntry>, bool> written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(written);
+        if (entries.Count == 0)
+        {
+            return false;
+        }
+
+        var blob = Container.GetAppendBlobClient(Name(reference, "transcript.jsonl"));
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(entries.Select(e => JsonSerializer.Serialize(e, Json) + "\n")));
+        for (var attempt = 0; ; attempt++)
+        {
+            var length = await TranscriptLengthAsync(reference, cancellationToken).ConfigureAwait(false);
+            if (length > from && written(await ReadTranscriptRangeAsync(blob, from, length - from, cancellationToken).ConfigureAwait(false)))
+            {
+                return false;
+            }
+
+            try
+            {
+                if (length == 0)
+                {
+                    await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
+                    {
+                        Metadata = ClassificationMetadata,
+                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+
+                using var content = new MemoryStream(bytes);
+                await blob.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = length } }, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < UpdateAttempts * 4)
+            {
+                // Something was appended since the check (perhaps these lines, by another writer): check again.
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptRangeAsync(AppendBlobClient blob, long offset, long length, CancellationToken cancellationToken)
+    {
+        var download = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken).ConfigureAwait(false);
+        return [.. download.Value.Content.ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonSerializer.Deserialize<TranscriptEntry>(line, Json)!)];
+    }
+
     private static async Task AppendAsync(AppendBlobClient blob, byte[] bytes, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(bytes);

@@ -4,22 +4,46 @@ namespace IntakeBot.Cases;
 
 /// <summary>Applies a committed <see cref="PendingChange"/> to its case: one conditional write of
 /// <c>case.json</c> (none when the case has it already), the audit entries of what that write changed,
-/// then the turn's transcript lines. Applying the same change again writes nothing.</summary>
+/// then the turn's transcript lines. Applying the same change again writes nothing, whoever applies it
+/// and however many apply it at once.</summary>
 public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
 {
+    /// <summary>How many <see cref="TranscriptMark"/>s a case keeps: a change is applied right after its
+    /// commit, by a redelivery, or by the background pass minutes later, long before this many later
+    /// changes to the same case have been applied.</summary>
+    public const int KeptMarks = 64;
+
     /// <summary>Applies <paramref name="change"/>, leaving out the replies that never reached the person.
-    /// <paramref name="healing"/> is set for a change another turn committed (its process may have
-    /// stopped after writing some of it): its transcript lines are appended only when the transcript
-    /// does not hold them yet.</summary>
-    public async Task ApplyAsync(PendingChange change, IReadOnlyCollection<TranscriptEntry> undelivered, bool healing, CancellationToken cancellationToken)
+    /// Its transcript lines are appended once per activity: the write of <c>case.json</c> that applies
+    /// the change marks where the transcript ended before them, and the append checks the lines after
+    /// that mark and is conditioned on the end it saw (<see cref="ICaseStore.AppendTranscriptOnceAsync"/>).</summary>
+    public async Task ApplyAsync(PendingChange change, IReadOnlyCollection<TranscriptEntry> undelivered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(undelivered);
+        var lines = change.Transcript.Where(e => !undelivered.Contains(e)).ToList();
+        var id = change.ActivityId;
+        var marked = lines.Count > 0 && id is not null;
+        var length = marked ? await cases.TranscriptLengthAsync(change.Reference, cancellationToken).ConfigureAwait(false) : 0;
+        var from = length;
         var audit = new List<AuditEntry>();
         var updated = await cases.UpdateAsync(change.Reference, record =>
         {
             audit.Clear();
-            return Applied(record, change, audit);
+            var applied = Applied(record, change, audit);
+            if (!marked)
+            {
+                return applied;
+            }
+
+            if (record.TranscriptMarks?.Find(m => m.ActivityId == id) is { } mark)
+            {
+                from = mark.From;
+                return applied;
+            }
+
+            from = length;
+            return applied with { TranscriptMarks = [.. (applied.TranscriptMarks ?? []).TakeLast(KeptMarks - 1), new TranscriptMark(id!, length, change.At)] };
         }, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {
@@ -33,14 +57,20 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             await cases.AppendAuditAsync(change.Reference, entry, cancellationToken).ConfigureAwait(false);
         }
 
-        var lines = change.Transcript.Where(e => !undelivered.Contains(e)).ToList();
-        if (lines.Count == 0 || (healing && await HasLinesOfAsync(change, cancellationToken).ConfigureAwait(false)))
+        if (lines.Count == 0)
         {
             return;
         }
 
-        await cases.AppendTranscriptAsync(change.Reference, lines, cancellationToken).ConfigureAwait(false);
+        // A change without an activity id (none is made today) has nothing to be told apart by.
+        await cases.AppendTranscriptOnceAsync(change.Reference, lines, id is null ? long.MaxValue : from,
+            after => after.Any(e => SameLine(e, lines[0])), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A stored line is the one a change wrote (its attachment list is a new instance once read).</summary>
+    private static bool SameLine(TranscriptEntry stored, TranscriptEntry line)
+        => stored.At == line.At && stored.Direction == line.Direction && stored.ActivityId == line.ActivityId
+            && stored.Type == line.Type && stored.Text == line.Text;
 
     /// <summary>The case with the change in it; the same instance when it holds the change already (so
     /// that nothing is written), and <paramref name="audit"/> gets an entry for each part that changed it.</summary>
@@ -51,6 +81,11 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
         if (change.Addition is { } addition && !(id is not null && record.Additions.Any(a => a.ActivityId == id)))
         {
             result = result with { Additions = [.. result.Additions, addition], UpdatedAt = change.At };
+        }
+
+        if (change.SafetyConcern && !result.SafetyConcern)
+        {
+            result = result with { SafetyConcern = true, UpdatedAt = change.At };
         }
 
         foreach (var item in change.Evidence.Where(i => !result.Evidence.Any(e => e.BlobName == i.BlobName && e.Sha256 == i.Sha256)))
@@ -107,10 +142,6 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
 
         return result;
     }
-
-    private async Task<bool> HasLinesOfAsync(PendingChange change, CancellationToken cancellationToken)
-        => change.ActivityId is { } id
-            && (await cases.ReadTranscriptAsync(change.Reference, cancellationToken).ConfigureAwait(false)).Any(e => e.Direction == TranscriptDirection.In && e.ActivityId == id);
 
     /// <summary>The case's evidence list with this item in it once: a retry keeps the number it had.</summary>
     private static List<EvidenceItem> WithItem(List<EvidenceItem> evidence, EvidenceItem item)

@@ -43,6 +43,10 @@ public sealed record CaseRecord
 
     public DateTimeOffset? SubmittedAt { get; init; }
 
+    /// <summary>Something the person wrote, or their answer to "are you safe right now", suggests that
+    /// someone may not be safe: the case comes first for its owner, with the urgent acknowledgement deadline.</summary>
+    public bool SafetyConcern { get; init; }
+
     public IntakeAnswers Answers { get; init; } = new();
 
     public List<Addition> Additions { get; init; } = [];
@@ -78,4 +82,9 @@ public sealed record CaseRecord
 
     /// <summary>The follow-up deadlines set at submission (acknowledge, feedback), with their reminders.</summary>
     public List<CaseDeadline> Deadlines { get; init; } = [];
+
+    /// <summary>Where the lines of the latest changes went in the transcript (<see cref="TranscriptMark"/>),
+    /// newest last; the oldest drop out once there are <see cref="CaseChanges.KeptMarks"/>. Null (and
+    /// not written) until the first change, so that a record no change touched is stored as before.</summary>
+    public List<TranscriptMark>? TranscriptMarks { get; init; }
 }

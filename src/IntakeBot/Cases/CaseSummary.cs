@@ -24,6 +24,9 @@ public sealed record CaseSummary
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>The case is flagged as a safety concern (<see cref="CaseRecord.SafetyConcern"/>).</summary>
+    public bool SafetyConcern { get; init; }
+
     /// <summary>True while the case is on legal hold: it never expires and nobody can delete it.</summary>
     public bool IsHeld { get; init; }
 
@@ -57,6 +60,7 @@ public sealed record CaseSummary
             CreatedAt = record.CreatedAt,
             SubmittedAt = record.SubmittedAt,
             ClosedAt = record.ClosedAt,
+            SafetyConcern = record.SafetyConcern,
             IsHeld = record.Hold is not null,
             SharedFolderId = record.Shared?.FolderId,
             EvidenceCount = record.Evidence.Count,

@@ -33,6 +33,16 @@ public interface ICaseStore
 
     Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>The transcript's length in bytes, 0 while it does not exist: where the next append goes.</summary>
+    Task<long> TranscriptLengthAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>Appends <paramref name="entries"/> (one append) unless the lines from byte <paramref name="from"/>
+    /// on hold them already, as <paramref name="written"/> tells from those lines. The append is conditioned on
+    /// the end the check saw, so writers that check at the same time append once; false when the lines
+    /// were there. Only the lines after <paramref name="from"/> are read, and none when nothing was
+    /// appended since.</summary>
+    Task<bool> AppendTranscriptOnceAsync(string reference, IReadOnlyList<TranscriptEntry> entries, long from, Func<IReadOnlyList<TranscriptEntry>, bool> written, CancellationToken cancellationToken);
+
     /// <summary>Appends to the case's audit log; each append is conditioned on the position it expects, so
     /// concurrent entries are neither lost nor interleaved.</summary>
     Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken);

@@ -45,5 +45,8 @@ public sealed record PendingChange
     /// <summary>The roster entry that owned the case when the transfer was decided.</summary>
     public string? TransferFrom { get; init; }
 
+    /// <summary>Something the reporter wrote to the submitted case suggests that someone may not be safe.</summary>
+    public bool SafetyConcern { get; init; }
+
     public List<TranscriptEntry> Transcript { get; init; } = [];
 }

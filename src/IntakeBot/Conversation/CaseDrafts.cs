@@ -54,9 +54,10 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
             CreatedAt = draft.PendingTranscript.FirstOrDefault()?.At ?? now,
             UpdatedAt = now,
             SubmittedAt = now,
+            SafetyConcern = draft.SafetyConcern,
             Answers = draft.Answers,
             Evidence = [.. Evidence(turnContext, draft)],
-            Deadlines = lifecycle.For(now),
+            Deadlines = lifecycle.For(now, draft.SafetyConcern),
         };
         var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript] };
         await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
@@ -169,14 +170,11 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
                 logger.LogError("Case {CaseReference} could not be written: its reference is taken by another case.", record.Reference);
                 return false;
             }
-
-            if ((await store.ReadTranscriptAsync(record.Reference, cancellationToken).ConfigureAwait(false)).Count > 0)
-            {
-                return false;
-            }
         }
 
-        await store.AppendTranscriptAsync(record.Reference, [.. pending.Transcript.Where(e => !undelivered.Contains(e))], cancellationToken).ConfigureAwait(false);
+        // The transcript starts with the submission's lines, once: whoever applies it (the turn, its
+        // redelivery, the background pass) appends only at its start and only while it is empty.
+        await store.AppendTranscriptOnceAsync(record.Reference, [.. pending.Transcript.Where(e => !undelivered.Contains(e))], from: 0, written: lines => lines.Count > 0, cancellationToken).ConfigureAwait(false);
         return created;
     }
 
@@ -184,6 +182,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
     {
         draft.CaseReference = null;
         draft.Answers = new IntakeAnswers();
+        draft.SafetyConcern = false;
         draft.Evidence.Clear();
         draft.PendingTranscript.Clear();
     }

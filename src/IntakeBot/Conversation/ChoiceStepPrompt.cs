@@ -7,10 +7,17 @@ using Microsoft.Bot.Schema;
 namespace IntakeBot.Conversation;
 
 /// <summary>Asks for one of a list of choices the way Teams can show them (<see cref="ChoiceMessage"/>):
-/// a card button press (a message with a value and no text) or the choice typed as its number, title
-/// or name. Anything else gets the question again with a kind word, never "no words received".</summary>
-public sealed class ChoiceStepPrompt(string id, TextCatalog text) : Dialog(id)
+/// a card button press (a message with a value and no text) or the choice typed as its number, title,
+/// name or a short form (<see cref="ChoiceMatcher"/>). Where the step has parts, a part's number or
+/// name picks it. Anything else is first offered to <paramref name="keep"/> (the intake keeps an
+/// answer typed ahead in the account, and says so); what is not kept gets the question again with a
+/// kind word, and from the second time the choices as buttons with one line of help.</summary>
+public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null) : Dialog(id)
 {
+    /// <summary>Keeps a message that is not a choice where it belongs; returns what to tell the person,
+    /// or null when it was not kept.</summary>
+    public delegate Task<string?> Keep(ITurnContext turn, string said, string question, CancellationToken cancellationToken);
+
     private const string OptionsKey = "options";
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
@@ -30,16 +37,41 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text) : Dialog(id)
         }
 
         var options = dc.ActiveDialog!.Read<ChoiceStepOptions>(OptionsKey);
-        var choices = options.Choices();
+        var choices = WithShortForms(options.Choices());
+        var parts = options.Parts();
         var submission = CardSubmission.Read(activity.Value);
-        var picked = ChoiceMatcher.Match(submission, choices) ?? ChoiceMatcher.Match(text, activity.Text, choices);
-        if (picked is not null)
+        if (ChoiceMatcher.Match(submission, choices) is { } pressed)
         {
-            var index = choices.ToList().IndexOf(picked);
-            return await dc.EndDialogAsync(new PickedChoice(picked.Id, index, submission?.Part), cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(new PickedChoice(pressed.Id, IndexOf(choices, pressed), submission?.Part), cancellationToken).ConfigureAwait(false);
         }
 
-        await dc.Context.SendActivityAsync(ChoiceMessage.Create(text, options.Retry, choices), cancellationToken).ConfigureAwait(false);
+        // Where parts are numbered (the review card), a number is a part; names are tried on both.
+        var picked = parts.Count > 0
+            ? ChoiceMatcher.Match(text, activity.Text, choices, freeText: true)
+            : ChoiceMatcher.Match(text, activity.Text, choices);
+        if (picked is not null)
+        {
+            return await dc.EndDialogAsync(new PickedChoice(picked.Id, IndexOf(choices, picked), null), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (parts.Count > 0 && options.PartChoice is { } partChoice && ChoiceMatcher.Match(text, activity.Text, parts) is { } part)
+        {
+            return await dc.EndDialogAsync(new PickedChoice(partChoice, -1, part.Id), cancellationToken).ConfigureAwait(false);
+        }
+
+        var said = activity.Text?.Trim();
+        if (keep is not null && !string.IsNullOrEmpty(said) && await keep(dc.Context, said, options.Prompt, cancellationToken).ConfigureAwait(false) is { } kept)
+        {
+            await dc.Context.SendActivityAsync(ChoiceMessage.Create(text, kept, choices), cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        options.Refusals++;
+        dc.ActiveDialog!.Write(OptionsKey, options);
+        var refusal = options.Refusals == 1
+            ? ChoiceMessage.Create(text, options.Retry, choices)
+            : ChoiceMessage.Create(text, text.Format(TextKey.PickOneHelp, choices.Count, options.Prompt), choices);
+        await dc.Context.SendActivityAsync(refusal, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
@@ -48,4 +80,11 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text) : Dialog(id)
         var options = instance.Read<ChoiceStepOptions>(OptionsKey);
         return turnContext.SendActivityAsync(ChoiceMessage.Create(text, options.Prompt, options.Choices()), cancellationToken);
     }
+
+    /// <summary>A step saved before short forms were kept named its choices by catalog key: the
+    /// catalog gives their short forms.</summary>
+    private IReadOnlyList<Choice> WithShortForms(IReadOnlyList<Choice> choices)
+        => [.. choices.Select(c => c.ShortNames.Count == 0 && Enum.TryParse<TextKey>(c.Id, out var key) ? c with { ShortNames = text.ShortForms(key) } : c)];
+
+    private static int IndexOf(IReadOnlyList<Choice> choices, Choice choice) => choices.ToList().IndexOf(choice);
 }

@@ -27,6 +27,13 @@ public sealed record ConversationProfile
     /// delivers one again (it retries) finds it here and nothing happens twice.</summary>
     public List<string> RecentActivityIds { get; set; } = [];
 
+    /// <summary>A message before any report suggested that someone may not be safe: the report begun
+    /// next is flagged as a safety concern. No words are kept here.</summary>
+    public bool SafetyConcernBeforeReport { get; set; }
+
+    /// <summary>How many feelings the listener has acknowledged, so that its words vary.</summary>
+    public int FeelingsAcknowledged { get; set; }
+
     /// <summary>A hash of the last message whose replies never reached the person: the same words sent
     /// again are not taken twice (see <see cref="Bot.TurnCommit.ResentAfterUnseenReplies"/>).</summary>
     public string? UnseenRepliesTo { get; set; }

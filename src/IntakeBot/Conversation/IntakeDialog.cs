@@ -1,9 +1,11 @@
 using IntakeBot.Cases;
+using IntakeBot.Cases.Answers;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Dialogs.Prompts;
 using IntakeBot.Evidence;
 using IntakeBot.Responders;
+using IntakeBot.Storage;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -23,6 +25,11 @@ public abstract class IntakeDialog : ComponentDialog
     private const string RequiredWhen = "required-when";
     private const string OptionalText = "optional-text";
     private const string Choice = "choice";
+    private const string SectionChoice = "section-choice";
+
+    /// <summary>A message of at most this many words at a choice was a try at an answer, not more of
+    /// the account ("hmm", "the first one").</summary>
+    private const int TypedAheadWords = 3;
     private const string Welcome = "welcome";
     private const string Section = "section";
     private const string Review = "review";
@@ -32,7 +39,7 @@ public abstract class IntakeDialog : ComponentDialog
     private const string ContactEmail = "contact-email";
     private const string EmailPrompt = "email";
     private const string EvidencePromptId = "evidence";
-    private const string SafetyWait = "safety-wait";
+    internal const string SafetyWait = "safety-wait";
 
     private readonly TextCatalog _text;
     private readonly ConversationStateAccessors _state;
@@ -69,9 +76,10 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(new WaterfallDialog<NoValues>(ContactEmail, [AskEmailStepAsync, SaveEmailStepAsync]));
         AddDialog(new WaterfallDialog<NoValues>(SafetyWait, [AskCarryOnStepAsync, CarryOnStepAsync]));
         AddDialog(new ChoiceStepPrompt(Choice, _text));
+        AddDialog(new ChoiceStepPrompt(SectionChoice, _text, KeepTypedAheadAsync));
         foreach (var section in _sections.Where(s => s.Input == SectionInput.Account))
         {
-            AddDialog(new AccountPrompt(AccountPromptId(section), _text, (turn, messages, ct) => SaveAnswerAsync(turn, section, messages, ct), services.Limits.Value.AccountMessages));
+            AddDialog(new AccountPrompt(AccountPromptId(section), _text, (turn, messages, ct) => SaveAnswerAsync(turn, section, new SectionAnswer(null, messages), ct), services.Limits.Value.AccountMessages));
         }
 
         AddDialog(new EvidencePrompt(EvidencePromptId, _text, _evidence, EnsureCaseAsync));
@@ -111,7 +119,7 @@ public abstract class IntakeDialog : ComponentDialog
             return true;
         }
 
-        if (string.IsNullOrEmpty(said) && turn.Activity.Value is not null && innerDc.ActiveDialog?.Id != Choice)
+        if (string.IsNullOrEmpty(said) && turn.Activity.Value is not null && innerDc.ActiveDialog?.Id is not (Choice or SectionChoice))
         {
             // A button on an earlier card: Teams sends its press with no text, which is not an empty answer.
             await RepromptAfterAsync(innerDc, _text[TextKey.CardPressedElsewhere], cancellationToken).ConfigureAwait(false);
@@ -187,7 +195,7 @@ public abstract class IntakeDialog : ComponentDialog
         if (start?.FirstAccount is { Count: > 0 } first)
         {
             // What they wrote before saying yes is the account's first part, asked for first.
-            draft.Answers = AccountSection.Write(draft.Answers, first);
+            draft.Answers = AccountSection.Write(draft.Answers, new SectionAnswer(null, first));
         }
         await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(_flow.Welcome, _options.FaqUrl)), cancellationToken).ConfigureAwait(false);
         if (_flow.Kind == CaseKind.SelfReport)
@@ -195,21 +203,21 @@ public abstract class IntakeDialog : ComponentDialog
             await SendWithSupportAsync(step.Context, _text.Format(TextKey.WelcomeData, _options.OwnerRole), cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.ReplaceDialogAsync(Section, new SectionCursor(0, Editing: false), cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(Section, new SectionCursor(_sections[0].Id, Editing: false), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        var section = _sections[step.Options<SectionCursor>()!.Index];
+        var section = SectionAt(step.Options<SectionCursor>()!);
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var question = _text.Format(PromptFor(section, draft.Answers), _options.FaqUrl);
         if (section.Input == SectionInput.Choice)
         {
-            return await step.BeginDialogAsync(Choice, ChoiceStepOptions.For(question, _text.Format(TextKey.PickOneAskAgain, question), section.Choices.Select(c => new Choice(c.ToString(), _text[c]))), cancellationToken).ConfigureAwait(false);
+            return await step.BeginDialogAsync(SectionChoice, ChoiceStepOptions.For(question, _text.Format(TextKey.PickOneAskAgain, question), ChoicesOf(section)), cancellationToken).ConfigureAwait(false);
         }
 
-        var prompt = Replies.WithChoices(question, section.Choices.Select(c => _text[c]));
-        if (section.Input == SectionInput.Account && !step.Options<SectionCursor>()!.Editing && section.Read(draft.Answers) is { Count: > 0 } given)
+        var prompt = Replies.WithChoices(question, section.Choices.Select(c => _text[c.Title]));
+        if (section.Input == SectionInput.Account && !step.Options<SectionCursor>()!.Editing && section.Read(draft.Answers).Texts is { Count: > 0 } given)
         {
             // Started from a first message: the account goes on from it, and says so.
             var continuing = new PromptOptions { Prompt = Replies.WithChoices(_text[TextKey.AccountContinues]) };
@@ -221,8 +229,8 @@ public abstract class IntakeDialog : ComponentDialog
             Prompt = prompt,
             RetryPrompt = Replies.WithChoices(
                 _text.Format(TextKey.NoTextReceivedAskAgain, question),
-                section.Choices.Select(c => _text[c])),
-            Choices = [.. section.Choices.Select(c => _text[c])],
+                section.Choices.Select(c => _text[c.Title])),
+            Choices = [.. section.Choices.Select(c => _text[c.Title])],
         };
         var promptId = section.Input switch
         {
@@ -242,33 +250,73 @@ public abstract class IntakeDialog : ComponentDialog
     private TextKey TitleFor(IntakeSection section, IntakeAnswers answers)
         => section.ForBystander is { } bystander && IsBystander(answers) ? bystander.Title : section.Title;
 
-    private bool IsBystander(IntakeAnswers answers) => string.Equals(answers.Role, _text[TextKey.ChoiceSawIt], StringComparison.Ordinal);
+    private static bool IsBystander(IntakeAnswers answers) => answers.Bystander;
+
+    /// <summary>A section's choices with the short forms the catalog gives each ("yeah", "to me").</summary>
+    private IReadOnlyList<Choice> ChoicesOf(IntakeSection section)
+        => [.. section.Choices.Select(c => new Choice(c.Id, _text[c.Title], _text.ShortForms(c.Title)))];
+
+    /// <summary>The stored name of a choice made; a choice step saved before choices had stored names
+    /// sent its catalog key, so its place in the list says which.</summary>
+    private static string ChoiceIdOf(IntakeSection section, PickedChoice choice)
+        => section.Choices.Any(c => string.Equals(c.Id, choice.Id, StringComparison.Ordinal)) || choice.Index < 0 || choice.Index >= section.Choices.Count
+            ? choice.Id
+            : section.Choices[choice.Index].Id;
+
+    /// <summary>The section a cursor is at: by its id, or for a draft saved with a numbered cursor, by
+    /// the id that number had then.</summary>
+    private IntakeSection SectionAt(SectionCursor cursor)
+    {
+        var id = cursor.Id ?? (_flow.SavedPositions ?? [.. _sections.Select(s => s.Id)])[cursor.Index ?? 0];
+        return _sections.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal)) ?? _sections[0];
+    }
+
+    /// <summary>What was typed at a choice of the intake that is not one of its choices is part of the
+    /// account (an answer typed ahead, more of what happened): it joins the account, so nothing is
+    /// dropped, and the question is asked again. A word or two is not kept: it was a try at an answer.</summary>
+    private async Task<string?> KeepTypedAheadAsync(ITurnContext turn, string said, string question, CancellationToken cancellationToken)
+    {
+        var draft = await _state.GetDraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        var given = AccountSection.Read(draft.Answers).Texts;
+        // Nothing is kept before there is an account, nor in notes the person has not agreed to.
+        var mayKeep = given.Count > 0 && (draft.Kind != CaseKind.TakenByResponder || draft.Answers.Consent == ConsentAnswer.Agreed);
+        if (!mayKeep || said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= TypedAheadWords || given.Count >= _accountLimit || IsControlWord(said))
+        {
+            return null;
+        }
+
+        draft.Answers = AccountSection.Write(draft.Answers, new SectionAnswer(null, [.. given, said]));
+        return _text.Format(TextKey.ChoiceKeptAskAgain, question);
+    }
 
     private async Task<DialogTurnResult> SaveSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var cursor = step.Options<SectionCursor>()!;
-        var section = _sections[cursor.Index];
-        IReadOnlyList<string> answer = step.Result switch
+        var section = SectionAt(cursor);
+        var answer = step.Result switch
         {
-            List<string> messages => messages,
-            PickedChoice choice => [_text[section.Choices[choice.Index]]],
-            string said when section.Optional && _text.IsNothing(said) => [],
-            string said => [said],
-            _ => [],
+            List<string> messages => new SectionAnswer(null, messages),
+            PickedChoice choice => new SectionAnswer(ChoiceIdOf(section, choice), []),
+            string said when section.Optional && _text.IsNothing(said) => SectionAnswer.None,
+            string said when ChoiceMatcher.Match(_text, said, ChoicesOf(section), freeText: true) is { } suggested => new SectionAnswer(suggested.Id, []),
+            string said => new SectionAnswer(null, [said]),
+            _ => SectionAnswer.None,
         };
         await SaveAnswerAsync(step.Context, section, answer, cancellationToken).ConfigureAwait(false);
+        var answers = (await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false)).Answers;
 
-        if (section.Id == IntakeSection.SafeNowId && step.Result is PickedChoice { Index: > 0 })
+        if (section.Id == IntakeSection.SafeNowId && answers.NotSafeNow)
         {
+            (await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false)).SafetyConcern = true;
             return await step.ReplaceDialogAsync(SafetyWait, cursor, cancellationToken).ConfigureAwait(false);
         }
 
-        if (section.Id == IntakeSection.ContactId && answer.Count == 1 && _text.IsWord(answer[0], TextKey.ChoiceContactEmail))
+        if (section.Id == IntakeSection.ContactId && answers.ContactChoice == ContactAnswer.Email)
         {
             return await step.ReplaceDialogAsync(ContactEmail, cursor, cancellationToken).ConfigureAwait(false);
         }
 
-        if (section.Id == IntakeSection.ContactId && answer.Count == 1 && _text.IsWord(answer[0], TextKey.ChoiceNoContact))
+        if (section.Id == IntakeSection.ContactId && answers.NoContact)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(_text[TextKey.NoContactNoted]), cancellationToken).ConfigureAwait(false);
         }
@@ -278,9 +326,9 @@ public abstract class IntakeDialog : ComponentDialog
 
     private async Task<DialogTurnResult> NextSectionAsync(WaterfallStepContext<NoValues> step, SectionCursor cursor, CancellationToken cancellationToken)
     {
-        var next = cursor.Index + 1;
+        var next = _sections.ToList().IndexOf(SectionAt(cursor)) + 1;
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        if (next < _sections.Count && _sections[next].Id == IntakeSection.SafeTimesId && string.Equals(draft.Answers.Contact, _text[TextKey.ChoiceNoContact], StringComparison.Ordinal))
+        if (next < _sections.Count && _sections[next].Id == IntakeSection.SafeTimesId && draft.Answers.NoContact)
         {
             // Someone who asked not to be contacted is not asked when to be contacted.
             next++;
@@ -288,7 +336,7 @@ public abstract class IntakeDialog : ComponentDialog
 
         return cursor.Editing || next >= _sections.Count
             ? await step.ReplaceDialogAsync(Review, null, cancellationToken).ConfigureAwait(false)
-            : await step.ReplaceDialogAsync(Section, new SectionCursor(next, Editing: false), cancellationToken).ConfigureAwait(false);
+            : await step.ReplaceDialogAsync(Section, new SectionCursor(_sections[next].Id, Editing: false), cancellationToken).ConfigureAwait(false);
     }
 
     private Task<DialogTurnResult> AskEmailStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
@@ -301,7 +349,7 @@ public abstract class IntakeDialog : ComponentDialog
     private async Task<DialogTurnResult> SaveEmailStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var cursor = step.Options<SectionCursor>()!;
-        await SaveAnswerAsync(step.Context, _sections[cursor.Index], [$"{_text[TextKey.ChoiceContactEmail]}: {(string)step.Result!}"], cancellationToken).ConfigureAwait(false);
+        await SaveAnswerAsync(step.Context, SectionAt(cursor), new SectionAnswer(ContactAnswer.Email.ToStoredName(), [(string)step.Result!]), cancellationToken).ConfigureAwait(false);
         return await NextSectionAsync(step, cursor, cancellationToken).ConfigureAwait(false);
     }
 
@@ -327,13 +375,13 @@ public abstract class IntakeDialog : ComponentDialog
     /// the account is full: the wait's question is asked again.</summary>
     private async Task<bool> KeepWhileWaitingAsync(ITurnContext turn, IntakeDraft draft, string said, CancellationToken cancellationToken)
     {
-        var given = AccountSection.Read(draft.Answers);
+        var given = AccountSection.Read(draft.Answers).Texts;
         if (given.Count >= _accountLimit)
         {
             return false;
         }
 
-        draft.Answers = AccountSection.Write(draft.Answers, [.. given, said]);
+        draft.Answers = AccountSection.Write(draft.Answers, new SectionAnswer(null, [.. given, said]));
         await turn.SendActivityAsync(ChoiceMessage.Create(_text, _text.Format(_flow.WaitKept, _options.UrgentHelp), CarryOnChoices()), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -363,7 +411,9 @@ public abstract class IntakeDialog : ComponentDialog
             new(ReviewCard.EditChoice, _text[TextKey.ChoiceEdit]),
             new(ReviewCard.DiscardChoice, _text[TextKey.ChoiceDiscard]),
         ];
-        return await step.BeginDialogAsync(Choice, ChoiceStepOptions.For(_text[TextKey.ReviewActions], _text[TextKey.ReviewPickAction], actions), cancellationToken).ConfigureAwait(false);
+        var review = ChoiceStepOptions.For(_text[TextKey.ReviewActions], _text[TextKey.ReviewPickAction], actions)
+            .WithParts(ReviewCard.EditChoice, ReviewCard.PartChoices(ReviewContent(draft.Answers, evidence)));
+        return await step.BeginDialogAsync(Choice, review, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ActOnReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
@@ -381,11 +431,11 @@ public abstract class IntakeDialog : ComponentDialog
                 }
                 if (record.Kind == CaseKind.SelfReport)
                 {
-                    OwnerNotifier.Notify(step.Context, record.Owner, TextKey.OwnerNewCase, record.Reference);
+                    OwnerNotifier.Notify(step.Context, record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference);
                 }
 
                 return await step.EndDialogAsync(Submitted, cancellationToken).ConfigureAwait(false);
-            case ReviewCard.EditChoice when SectionIndex(picked.Part) is int part:
+            case ReviewCard.EditChoice when SectionById(picked.Part) is { } part:
                 return await EditAsync(step, part, cancellationToken).ConfigureAwait(false);
             case ReviewCard.EditChoice:
                 return await step.ReplaceDialogAsync(Edit, null, cancellationToken).ConfigureAwait(false);
@@ -403,19 +453,19 @@ public abstract class IntakeDialog : ComponentDialog
     private Task<DialogTurnResult> EditSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var picked = (PickedChoice)step.Result!;
-        return EditAsync(step, SectionIndex(picked.Part) ?? picked.Index, cancellationToken);
+        return EditAsync(step, SectionById(picked.Part) ?? SectionById(picked.Id) ?? _sections[picked.Index], cancellationToken);
     }
 
-    private async Task<DialogTurnResult> EditAsync(WaterfallStepContext<NoValues> step, int index, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> EditAsync(WaterfallStepContext<NoValues> step, IntakeSection section, CancellationToken cancellationToken)
     {
         var draft = await _state.GetDraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        var current = _sections[index].Read(draft.Answers);
+        var current = section.Shown(draft.Answers, _text);
         if (current.Count > 0)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(_text.Format(TextKey.CurrentAnswer, string.Join("\n\n", current))), cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.ReplaceDialogAsync(Section, new SectionCursor(index, Editing: true), cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(Section, new SectionCursor(section.Id, Editing: true), cancellationToken).ConfigureAwait(false);
     }
 
     private Task<DialogTurnResult> ConfirmDiscardStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
@@ -440,7 +490,7 @@ public abstract class IntakeDialog : ComponentDialog
         return await step.EndDialogAsync(Discarded, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SaveAnswerAsync(ITurnContext turnContext, IntakeSection section, IReadOnlyList<string> answer, CancellationToken cancellationToken)
+    private async Task SaveAnswerAsync(ITurnContext turnContext, IntakeSection section, SectionAnswer answer, CancellationToken cancellationToken)
     {
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
         draft.Answers = section.Write(draft.Answers, answer);
@@ -543,11 +593,7 @@ public abstract class IntakeDialog : ComponentDialog
         await turn.SendActivitiesAsync(messages, cancellationToken).ConfigureAwait(false);
     }
 
-    private int? SectionIndex(string? id)
-    {
-        var index = _sections.ToList().FindIndex(s => string.Equals(s.Id, id, StringComparison.Ordinal));
-        return index < 0 ? null : index;
-    }
+    private IntakeSection? SectionById(string? id) => _sections.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 
     /// <summary>The review card's content: every part with its answer, evidence as names and sizes.</summary>
     private ReviewCardContent ReviewContent(IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
@@ -558,7 +604,7 @@ public abstract class IntakeDialog : ComponentDialog
             [.. _sections.Select(s => new CardPart(
                 s.Id,
                 _text[TitleFor(s, answers)],
-                s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Read(answers)))]);
+                s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Shown(answers, _text)))]);
 
     /// <summary>What a responder can tell the person before they part, with the support line only
     /// when one is configured.</summary>
@@ -569,8 +615,13 @@ public abstract class IntakeDialog : ComponentDialog
 
     private static string AccountPromptId(IntakeSection section) => $"account:{section.Id}";
 
-    /// <summary>Where the section loop is: which section, and whether it returns to the review.</summary>
-    private sealed record SectionCursor(int Index, bool Editing);
+    /// <summary>Where the section loop is: which section (by id, so that a question added or moved
+    /// leaves a draft in progress at its question), and whether it returns to the review. A draft
+    /// saved when the cursor was a position has only <see cref="Index"/>.</summary>
+    private sealed record SectionCursor(string? Id, bool Editing)
+    {
+        public int? Index { get; init; }
+    }
 
     /// <summary>These waterfalls keep their values in the intake draft, not in the dialog.</summary>
     private sealed record NoValues;

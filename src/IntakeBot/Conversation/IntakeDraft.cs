@@ -23,6 +23,14 @@ public sealed record IntakeDraft
 
     public bool Paused { get; set; }
 
+    /// <summary>Something written in this conversation, or the answer to "are you safe right now",
+    /// suggests that someone may not be safe; the case is flagged when it is submitted.</summary>
+    public bool SafetyConcern { get; set; }
+
+    /// <summary>A question the listener answered, held until the person says whether to keep it in
+    /// the report ("Keep it in my report" / "No, just the answer"); dropped by any other message.</summary>
+    public string? HeldQuestion { get; set; }
+
     /// <summary>"stop" was said and the person was asked whether to keep the draft paused or delete it.</summary>
     public bool StopAsked { get; set; }
 

@@ -15,6 +15,13 @@ public sealed class IntakeOptions
     [Required(ErrorMessage = "Intake:UrgentHelp is required: the contact shown when someone may not be safe right now.")]
     public string UrgentHelp { get; set; } = string.Empty;
 
+    /// <summary>A crisis line for someone thinking about hurting themselves or ending their life,
+    /// shown as given, with the urgent-help contact, whenever a message reads that way.</summary>
+    [Required(ErrorMessage = "Intake:CrisisHelp is required: the crisis line shown when someone may be thinking about hurting themselves.")]
+    [StringLength(300, ErrorMessage = "Intake:CrisisHelp must be at most 300 characters.")]
+    [RegularExpression(@"^[^\r\n<>]*$", ErrorMessage = "Intake:CrisisHelp must be one line, without angle brackets.")]
+    public string CrisisHelp { get; set; } = string.Empty;
+
     /// <summary>Who reads a submitted self-report, as the bot names them in a sentence ("Once you
     /// submit, the conduct team can read it"): a role, never a person's name. One line of plain words,
     /// since it is placed inside the bot's own sentences.</summary>

@@ -242,7 +242,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             return text.Format(TextKey.MessageThreadFull, record.Reference, record.Messages.Count);
         }
 
-        if (!command.Groups["confirm"].Success && text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact))
+        if (!command.Groups["confirm"].Success && record.Answers.NoContact)
         {
             return text.Format(TextKey.MessageNoContact, record.Reference);
         }
@@ -353,11 +353,12 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
     {
         var owned = owner is null ? [] : (await cases.ListAsync(new CaseFilter(Owner: owner, Recent: recent), cancellationToken).ConfigureAwait(false))
             .Where(c => c.Status.IsSubmitted())
-            .OrderByDescending(c => c.SubmittedAt)
+            .OrderByDescending(c => c.SafetyConcern && c.Status.IsOpen())
+            .ThenByDescending(c => c.SubmittedAt)
             .ToList();
         return owned.Count == 0
             ? text[TextKey.CasesEmpty]
-            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.AccessCount, deadlines.Line(c)))));
+            : text.Format(TextKey.CasesList, string.Join('\n', owned.Select(c => text.Format(c.SafetyConcern && c.Status.IsOpen() ? TextKey.CasesLineSafetyConcern : TextKey.CasesLine, c.Reference, c.Kind.ToStoredNameOrUnknown(), Times.UtcDate(c.SubmittedAt ?? c.CreatedAt), StatusWord(c.Status), c.AccessCount, deadlines.Line(c)))));
     }
 
     /// <summary>The case as the owner's case card (<see cref="CaseCard"/>): a request not to be contacted
@@ -384,7 +385,7 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
         var flow = record.Kind == CaseKind.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
         var answers = AsPlainText(record.Answers);
         var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
-        var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Read(answers))).ToList();
+        var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Shown(answers, text))).ToList();
         var access = record.Access.Count == 0 ? text[record.Reporter is null ? TextKey.CaseCardAccessNone : TextKey.CaseCardAccessNoneReporter] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
         var lines = new List<string>();
         if (record.StatusHistory.Count > 0)
@@ -421,7 +422,8 @@ public sealed partial class OwnerCommands(ICaseStore cases, SharingService shari
             record.Reference,
             text.Format(TextKey.CaseCardTitle, record.Reference),
             text.Format(TextKey.CaseCardFacts, record.Kind.ToStoredNameOrUnknown(), StatusWord(record.Status), Times.UtcDate(record.CreatedAt)),
-            text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact),
+            record.Answers.NoContact,
+            record.SafetyConcern,
             parts,
             access,
             [.. record.Access.Select(g => new CardReader(g.DisplayName ?? g.Email, g.Email))],

@@ -11,10 +11,11 @@ namespace IntakeBot.Conversation;
 /// <summary>Writes to the cases what turns committed to a conversation's state (<see cref="CommittedWork"/>),
 /// the same way whoever does it: the turn that committed it, right after its commit; a later turn of the
 /// same conversation; or the background pass (<see cref="PendingWorkHealer"/>). Every part is idempotent
-/// by activity id or by creating only what is not there. Work that another turn committed (left behind
-/// by a process that stopped or a write that failed) is healed only under one blob lease per state
-/// container, which the background pass holds while it runs: a healed part checks the case's transcript
-/// for its lines before appending them, and two healers checking at once would both append.</summary>
+/// by activity id or by creating only what is not there, checked on the stored blobs (a transcript's
+/// lines by a conditional append after a mark in <c>case.json</c>), so a redelivery applying a change at
+/// the same time as its first delivery writes it once. Work that another turn committed (left behind by a
+/// process that stopped or a write that failed) is healed under one blob lease per state container,
+/// which the background pass holds while it runs, so that one healer at a time takes it out of the state.</summary>
 public sealed class PendingWork(
     CaseDrafts drafts,
     CaseChanges caseChanges,
@@ -43,7 +44,7 @@ public sealed class PendingWork(
         foreach (var change in work.Changes)
         {
             var own = change.ActivityId == activityId;
-            await caseChanges.ApplyAsync(change, own ? undelivered : [], healing: !own, cancellationToken).ConfigureAwait(false);
+            await caseChanges.ApplyAsync(change, own ? undelivered : [], cancellationToken).ConfigureAwait(false);
             if (change.RefreshSharedFor is { } owner)
             {
                 await RefreshSharedAsync(change, owner, sender, cancellationToken).ConfigureAwait(false);

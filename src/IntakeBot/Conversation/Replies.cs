@@ -43,7 +43,7 @@ public static class Replies
         {
             IReadOnlyList<string> answer = section.Input == SectionInput.Evidence
                 ? [.. evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, e.SafeName, Sizes.Format(text, e.Size)))]
-                : section.Read(answers);
+                : section.Shown(answers, text);
             body.Add(new JObject { ["type"] = "TextBlock", ["text"] = text[section.Title], ["weight"] = "Bolder", ["wrap"] = true, ["spacing"] = "Medium" });
             var lines = string.Join("\n\n", answer.Take(ReviewCard.MaxLines));
             var shown = Shortened(lines, answerLimit);

@@ -16,5 +16,6 @@ public sealed class ReportDialog(IntakeServices services)
         TextKey.Welcome,
         TextKey.ReviewCardTitle,
         TextKey.ReviewCardClassification,
-        TextKey.SubmittedReceipt);
+        TextKey.SubmittedReceipt,
+        SavedPositions: ReporterSections.SavedPositions);
 }

@@ -20,5 +20,6 @@ public sealed class TakeReportDialog(IntakeServices services)
         TextKey.ResponderReceipt,
         TextKey.Tips,
         (TextKey.ResponderClosing, TextKey.ResponderClosingNoSupport),
-        TextKey.SafetyWaitKeptNotes);
+        TextKey.SafetyWaitKeptNotes,
+        ResponderSections.SavedPositions);
 }

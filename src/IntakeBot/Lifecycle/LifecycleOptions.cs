@@ -12,6 +12,9 @@ public sealed class LifecycleOptions
     /// <summary>From submission until the case should be acknowledged (the EU Whistleblowing Directive asks for 7 days).</summary>
     public string AcknowledgeWithin { get; set; } = "P7D";
 
+    /// <summary>From submission until a case flagged as a safety concern should be acknowledged.</summary>
+    public string UrgentAcknowledgement { get; set; } = "P1D";
+
     /// <summary>From submission until the reporter should have had feedback (the Directive asks for three months).</summary>
     public string FeedbackWithin { get; set; } = "P90D";
 
@@ -30,5 +33,6 @@ public sealed class LifecycleOptions
         RetentionDuration.Parse(AcknowledgeWithin),
         RetentionDuration.Parse(FeedbackWithin),
         RetentionDuration.Parse(RemindBefore),
-        RetentionDuration.Parse(ReminderInterval));
+        RetentionDuration.Parse(ReminderInterval),
+        RetentionDuration.Parse(UrgentAcknowledgement));
 }

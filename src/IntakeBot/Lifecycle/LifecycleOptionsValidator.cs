@@ -14,6 +14,11 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
         var feedback = Check(failures, nameof(options.FeedbackWithin), options.FeedbackWithin, TimeSpan.FromMinutes(1));
         var before = Check(failures, nameof(options.RemindBefore), options.RemindBefore, TimeSpan.Zero);
         Check(failures, nameof(options.ReminderInterval), options.ReminderInterval, TimeSpan.FromSeconds(1));
+        var urgent = Check(failures, nameof(options.UrgentAcknowledgement), options.UrgentAcknowledgement, TimeSpan.FromMinutes(1));
+        if (urgent is { } u && acknowledge is { } ack0 && u > ack0)
+        {
+            failures.Add("Lifecycle:UrgentAcknowledgement must not be longer than Lifecycle:AcknowledgeWithin.");
+        }
         if (acknowledge is { } ack && feedback is { } fb && fb < ack)
         {
             failures.Add("Lifecycle:FeedbackWithin must not be shorter than Lifecycle:AcknowledgeWithin.");

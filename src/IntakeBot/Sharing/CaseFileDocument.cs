@@ -84,7 +84,7 @@ public static partial class CaseFileDocument
             body.Append(Table(
                 [2600, TextWidth - 2600],
                 false,
-                [.. sections.Where(s => s.Input != SectionInput.Evidence).Select(s => (s, Answer: s.Read(record.Answers)))
+                [.. sections.Where(s => s.Input != SectionInput.Evidence).Select(s => (s, Answer: s.Shown(record.Answers, text)))
                     .Select(a => (string[])[text[a.s.Title], a.Answer.Count == 0 ? text[TextKey.NotAnswered] : string.Join('\n', a.Answer)])]));
 
             body.Append(Heading(text[TextKey.DocAdditions], "28"));
@@ -161,11 +161,15 @@ public static partial class CaseFileDocument
     /// took it and who they took it from, as the responder entered it.</summary>
     private static string ReporterFact(TextCatalog text, CaseRecord record, Func<string?, string> who) => record switch
     {
-        { Reporter: { } reporter } when text.IsWord(record.Answers.Contact, TextKey.ChoiceNoContact) => text.Format(TextKey.DocReporterNoContact, who(reporter.AadObjectId)),
-        { Reporter: { } reporter } => text.Format(TextKey.DocReporterContact, who(reporter.AadObjectId), record.Answers.Contact ?? text[TextKey.NotAnswered]),
-        { TakenBy: { } taker } => text.Format(TextKey.DocTakenBy, who(taker.AadObjectId), record.Answers.ReportedBy ?? text[TextKey.NotAnswered]),
+        { Reporter: { } reporter } when record.Answers.NoContact => text.Format(TextKey.DocReporterNoContact, who(reporter.AadObjectId)),
+        { Reporter: { } reporter } => text.Format(TextKey.DocReporterContact, who(reporter.AadObjectId), Shown(text, ReporterSections.All, IntakeSection.ContactId, record.Answers)),
+        { TakenBy: { } taker } => text.Format(TextKey.DocTakenBy, who(taker.AadObjectId), Shown(text, ResponderSections.All, "reported-by", record.Answers)),
         _ => "-",
     };
+
+    /// <summary>One answer in the catalog's current words, or "not answered".</summary>
+    private static string Shown(TextCatalog text, IReadOnlyList<IntakeSection> sections, string id, IntakeAnswers answers)
+        => sections.First(s => s.Id == id).Shown(answers, text) is { Count: > 0 } shown ? string.Join('\n', shown) : text[TextKey.NotAnswered];
 
     /// <summary>A person by the name the bot knows; a roster entry given as an address when no name is
     /// known (it names the person), and never a bare directory id.</summary>

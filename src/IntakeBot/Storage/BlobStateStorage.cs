@@ -22,6 +22,9 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
 {
     private const string ETagKey = "eTag";
 
+    /// <summary>A fresh id in every write, read back when the write's outcome is unknown.</summary>
+    private const string WriteIdKey = "writeId";
+
     private static readonly Dictionary<string, string> ClassificationMetadata = new() { ["classification"] = Classification.HighlyConfidential };
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
@@ -102,6 +105,9 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
             _ => new BlobRequestConditions { IfMatch = new ETag(etag) },
         };
 
+        // Names this write, so that one whose outcome is unknown can be told apart from another's.
+        var writeId = Guid.NewGuid().ToString("N");
+        json[WriteIdKey] = writeId;
         try
         {
             var content = BinaryData.FromString(json.ToString(Formatting.None));
@@ -117,9 +123,57 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
+            // Refused as it stands: another write came first. (Its own earlier try landing, with the
+            // answer lost, is far rarer; the error path then finds the turn in the state and says nothing.)
             throw new StateConflictException(e);
         }
+        catch (Exception e) when (e is not OperationCanceledException && Unknown(e))
+        {
+            // The client gave up after its retries, or storage did not answer: a try may have landed
+            // (a timeout, a reset connection, storage restarting), and a later try may then have met
+            // it (409/412 inside the client's AggregateException). Reading the blob back tells: it
+            // holds this write, or another one, or storage cannot say yet.
+            var landed = await LandedAsync(blob, writeId, cancellationToken).ConfigureAwait(false);
+            if (landed is { } stored)
+            {
+                RememberETag(value, stored.ToString());
+                return;
+            }
+
+            if (Conflict(e))
+            {
+                throw new StateConflictException(e);
+            }
+
+            throw;
+        }
     }
+
+    /// <summary>The blob's ETag when it holds the write named <paramref name="writeId"/>; null when it
+    /// holds another (or none), or cannot be read (then the write counts as not landed, as before).</summary>
+    private static async Task<ETag?> LandedAsync(BlobClient blob, string writeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = new JsonTextReader(new StreamReader(download.Value.Content.ToStream(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            return JObject.Load(reader).Value<string>(WriteIdKey) == writeId ? download.Value.Details.ETag : null;
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException or IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A failure after which the write may or may not have landed: a refusal (which a retry of a
+    /// landed write gets too) or storage not answering, thrown directly or wrapped by the client.</summary>
+    private static bool Unknown(Exception exception)
+        => exception is RequestFailedException or HttpRequestException or TimeoutException or IOException
+            || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(Unknown));
+
+    private static bool Conflict(Exception exception)
+        => exception is RequestFailedException { Status: 409 or 412 }
+            || (exception is AggregateException aggregate && aggregate.InnerExceptions.Any(Conflict));
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {

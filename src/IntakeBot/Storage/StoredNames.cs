@@ -33,7 +33,18 @@ public static class StoredNames
     /// not know (one written by a newer version).</summary>
     public static TEnum ParseOrUnknown<TEnum>(string? name)
         where TEnum : struct, Enum
-        => TryParse<TEnum>(name, out var value) ? value : Names<TEnum>.Unknown;
+        => TryParse<TEnum>(name, out var value) || TryParseLegacy(name, out value) ? value : Names<TEnum>.Unknown;
+
+    /// <summary>The value once stored as its display text (<see cref="LegacyTextAttribute"/>), compared
+    /// the way that text was compared when it was stored: in any case, with spaces, punctuation at
+    /// either end and curly apostrophes forgiven.</summary>
+    public static bool TryParseLegacy<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+        => Names<TEnum>.ByLegacyText.TryGetValue(LegacyKey(text), out value);
+
+    private static string LegacyKey(string? text)
+        => string.Join(' ', (text ?? string.Empty).Replace('\u2019', '\'').ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Trim('.', '!', '?', ',', ';', ':', ' ');
 
     private static class Names<TEnum>
         where TEnum : struct, Enum
@@ -43,6 +54,11 @@ public static class StoredNames
             .ToDictionary(v => v, v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
 
         public static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+        public static readonly Dictionary<string, TEnum> ByLegacyText = ByValue.Keys
+            .SelectMany(v => typeof(TEnum).GetField(v.ToString())!.GetCustomAttributes(typeof(LegacyTextAttribute), false)
+                .Cast<LegacyTextAttribute>().Select(a => (Key: LegacyKey(a.Text), Value: v)))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
         public static readonly TEnum Unknown = Enum.TryParse<TEnum>(UnknownMember, out var unknown)
             ? unknown

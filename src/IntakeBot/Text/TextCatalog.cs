@@ -39,6 +39,11 @@ public sealed class TextCatalog
     /// <summary>One entry in every language of the catalog, English first.</summary>
     public IEnumerable<string> InEveryLanguage(TextKey key) => Languages.Select(l => _languages[l].Texts[key]);
 
+    /// <summary>A text of the reader's language (a choice's title) in every language of the catalog;
+    /// just the text when it is no entry of its own.</summary>
+    public IEnumerable<string> InEveryLanguage(string text)
+        => Current.Exact.TryGetValue(text, out var key) ? InEveryLanguage(key) : [text];
+
     /// <summary>The text without diacritics, in any script ("sí" is "si", "ü" is "u").</summary>
     public static string Fold(string text) => CatalogLanguage.Fold(text);
 
@@ -112,6 +117,19 @@ public sealed class TextCatalog
     public bool IsWordInAnyLanguage(string? said, TextKey word)
         => _languages.Values.Any(l => l.Choices[word].Contains(l.Normalize(said)));
 
+    /// <summary>The short forms and synonyms a person may type for a choice ("yeah" for yes, "to me"
+    /// for it happened to me): the catalog entry named like the choice with <c>Words</c> for
+    /// <c>Choice</c>, or none. They are catalog entries, so each language brings its own.</summary>
+    public IReadOnlyList<string> ShortForms(TextKey choice)
+    {
+        var name = choice.ToString();
+        return name.StartsWith("Choice", StringComparison.Ordinal)
+            && Enum.TryParse<TextKey>(string.Concat("Words", name.AsSpan("Choice".Length)), out var words)
+            && Current.Lists.TryGetValue(words, out var list)
+            ? [.. list]
+            : [];
+    }
+
     /// <summary>At an optional step: "skip", or a way of saying there is nothing ("no", "none",
     /// "n/a", "not now"). Only for optional steps, where "no" cannot be an answer.</summary>
     public bool IsNothing(string? said) => IsWord(said, TextKey.ChoiceSkip) || List(TextKey.WordsNothing).Contains(Normalize(said));
@@ -157,16 +175,27 @@ public sealed class TextCatalog
     /// <summary>Loads the catalog shipped in the assembly and fails at start-up if any English entry is
     /// missing, or any entry of any language is unknown or empty, so that no message can silently go
     /// out empty. A language that lacks a key says it in English (the catalog test catches it first).</summary>
-    public static TextCatalog Load()
+    public static TextCatalog Load() => Load(new Dictionary<TextKey, string>());
+
+    /// <summary>The shipped catalog with some English entries replaced (a rewording, or a translation in
+    /// progress), checked the same way.</summary>
+    public static TextCatalog Load(IReadOnlyDictionary<TextKey, string> changes)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         var files = Files();
         if (!files.TryGetValue(ReaderLanguage.English, out var englishFile))
         {
             throw new InvalidOperationException("The text catalog resource is missing from the build.");
         }
 
-        var english = new CatalogLanguage(ReaderLanguage.English, Parse(ReaderLanguage.English, englishFile), null);
-        var missing = Enum.GetValues<TextKey>().Where(k => !Parse(ReaderLanguage.English, englishFile).ContainsKey(k)).ToList();
+        var englishTexts = Parse(ReaderLanguage.English, englishFile);
+        foreach (var (key, text) in changes)
+        {
+            englishTexts[key] = string.IsNullOrWhiteSpace(text) ? throw new InvalidOperationException($"The text catalog change for '{key}' is empty.") : text;
+        }
+
+        var english = new CatalogLanguage(ReaderLanguage.English, englishTexts, null);
+        var missing = Enum.GetValues<TextKey>().Where(k => !englishTexts.ContainsKey(k)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"The text catalog lacks: {string.Join(", ", missing)}.");

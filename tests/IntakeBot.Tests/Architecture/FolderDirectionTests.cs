@@ -3,7 +3,7 @@ using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Architecture;
 
-/// <summary>The app's folders depend one way: Bot → Capture → Conversation → {Evidence, Sharing,
+/// <summary>The app's folders depend one way: Bot → {Listening, Capture} → Conversation → {Evidence, Sharing,
 /// Responders, Retention, Lifecycle} → Cases → Storage, with Text and Telemetry leaves that everything
 /// may use. A folder
 /// that reaches up (or sideways where no arrow is) makes the next change touch everything at once.</summary>
@@ -28,7 +28,8 @@ public sealed partial class FolderDirectionTests
         ["Conversation"] = ["Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
         ["Capture"] = ["Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
         ["Health"] = ["Sharing", "Storage", "Cases", "Telemetry", "Text"],
-        ["Bot"] = ["Capture", "Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
+        ["Listening"] = ["Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
+        ["Bot"] = ["Listening", "Capture", "Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
     };
 
     private static readonly string Source = Path.Combine(RepoPaths.Root, "src", "IntakeBot");

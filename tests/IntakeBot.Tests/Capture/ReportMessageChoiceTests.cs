@@ -1,4 +1,5 @@
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Text;
 
 namespace IntakeBot.Tests.Capture;
 
@@ -20,7 +21,7 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
         var wrong = await chat.SayAsync("add to IR-00000000");
         var added = await chat.SayAsync($"add to {reference}");
 
-        Assert.DoesNotContain(wrong, r => r.Contains("Added", StringComparison.Ordinal));
+        Assert.Equal([TextCatalog.Load()[TextKey.CaseNotFound]], wrong);
         Assert.StartsWith($"Added the message you kept to {reference}.", Assert.Single(added), StringComparison.Ordinal);
         var item = Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Evidence);
         Assert.Equal("teams-message", item.Kind);

@@ -1,3 +1,4 @@
+using IntakeBot.Cases.Answers;
 using System.Text;
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
@@ -271,8 +272,8 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
             {
                 WhatHappened = [.. Enumerable.Range(0, 100).Select(i => Longest($"account {i}"))],
                 When = Longest("when"),
-                StillHappening = "no",
-                Setting = "online",
+                StillHappening = YesNoAnswer.No,
+                SettingChoice = SettingAnswer.Online,
                 Place = Longest("place"),
                 WhoWasInvolved = Longest("who"),
                 Witnesses = Longest("witnesses"),

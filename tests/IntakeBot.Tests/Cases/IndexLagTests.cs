@@ -161,7 +161,7 @@ public sealed class IndexLagTests(AzuriteFixture azurite) : IClassFixture<Azurit
         time.Advance(TimeSpan.FromMinutes(16));
         index.CatchUp();
 
-        await OutboxTests.UntilAsync(async () => (await blobs.StateBlobsContainingAsync(reference)).Count == 0);
+        await Eventually.UntilAsync(async () => (await blobs.StateBlobsContainingAsync(reference)).Count == 0);
         Assert.Contains(reference, string.Join("\n", await reporter.SayAsync("my reports")), StringComparison.Ordinal);
     }
 }

@@ -97,6 +97,7 @@ public sealed class AccountOfferTests(AzuriteFixture azurite) : IClassFixture<Az
 
         var replies = await chat.ExchangeAsync(command);
 
+        Assert.Contains(Said(Assert.Single(replies)), new[] { Text[TextKey.CaseNotFound], Text[TextKey.OwnerCaseNotFound] });
         Assert.DoesNotContain(replies, r => Said(r).Contains("This isn't saved as a report", StringComparison.Ordinal));
         Assert.All(replies, r => Assert.Empty(SuggestedActions(r).Intersect([Text[TextKey.ChoiceStartWithThis]])));
         Assert.Empty(await _blobs.StateBlobsContainingAsync("Tuesday"));

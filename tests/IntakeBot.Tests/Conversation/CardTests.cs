@@ -157,6 +157,7 @@ public sealed class CardTests
     {
         var card = CardOf(CaseCard.Create(Text, Case([], [], noContact: false)));
 
+        Assert.Contains(Buttons(card), b => (string)b["data"]![CardSubmission.ChoiceField]! == CaseCard.ShareChoice);
         Assert.DoesNotContain(Buttons(card), b => (string)b["data"]![CardSubmission.ChoiceField]! == CaseCard.RevokeChoice);
     }
 
@@ -200,7 +201,7 @@ public sealed class CardTests
         => new(Text[TextKey.ReviewCardTitle], Text[TextKey.ReviewCardClassification], Text.Format(TextKey.ReviewWhoReceives, "the conduct team"), [.. parts]);
 
     private static CaseCardContent Case(IReadOnlyList<CardPart> parts, IReadOnlyList<CardReader> readers, bool noContact)
-        => new("IR-ABCD2345", Text.Format(TextKey.CaseCardTitle, "IR-ABCD2345"), Text.Format(TextKey.CaseCardFacts, "self-report", "submitted", "2026-11-25"), noContact, parts,
+        => new("IR-ABCD2345", Text.Format(TextKey.CaseCardTitle, "IR-ABCD2345"), Text.Format(TextKey.CaseCardFacts, "self-report", "submitted", "2026-11-25"), noContact, SafetyConcern: false, parts,
             readers.Count == 0 ? Text[TextKey.CaseCardAccessNone] : Text.Format(TextKey.CaseCardAccess, string.Join(", ", readers.Select(r => r.Name))), readers,
             [Text.Format(TextKey.CaseCardAdditions, "2026-11-25: more")]);
 

@@ -1,3 +1,4 @@
+using IntakeBot.Cases.Answers;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Tests.Infrastructure;
@@ -47,9 +48,9 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Theory]
-    [InlineData("No")]
-    [InlineData("Not sure")]
-    public async Task Not_safe_shows_the_urgent_help_contact_and_waits_until_the_person_wants_to_carry_on_keeping_what_they_write_meanwhile(string answer)
+    [InlineData("No", YesNoAnswer.No)]
+    [InlineData("Not sure", YesNoAnswer.NotSure)]
+    public async Task Not_safe_shows_the_urgent_help_contact_and_waits_until_the_person_wants_to_carry_on_keeping_what_they_write_meanwhile(string answer, YesNoAnswer meant)
     {
         var chat = new HttpChat(_client);
         await chat.SayAllAsync(UpTo("Yes"));
@@ -64,7 +65,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal([Text.Format(TextKey.SafetyWaitKept, BotApp.UrgentHelp)], stillWaiting);
         Assert.Contains(carriedOn, r => Said(r).Contains(Text[TextKey.AskSetting], StringComparison.Ordinal));
         var draft = await _blobs.DraftAsync();
-        Assert.Equal(answer, draft.Answers.SafeNow);
+        Assert.Equal(meant, draft.Answers.SafeNow);
         Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day", "I'm in the car park"], draft.Answers.WhatHappened);
     }
 
@@ -116,7 +117,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var asked = await chat.ExchangeAsync("I saw it happen to someone else");
 
         Assert.Contains(asked, r => Said(r).Contains(Text[TextKey.AskWhen], StringComparison.Ordinal));
-        Assert.Equal(Text[TextKey.ChoiceSawIt], (await _blobs.DraftAsync()).Answers.Role);
+        Assert.Equal(RoleAnswer.SawIt, (await _blobs.DraftAsync()).Answers.Role);
     }
 
     [Fact]
@@ -225,8 +226,8 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains(BotApp.FaqUrl, closing, StringComparison.Ordinal);
         Assert.Contains("employee assistance line", closing, StringComparison.Ordinal);
         var answers = (await _blobs.CaseAsync(reference)).Answers;
-        Assert.Equal(Text[TextKey.ChoiceAgreed], answers.Consent);
-        Assert.Equal("Not sure", answers.SafeNow);
+        Assert.Equal(ConsentAnswer.Agreed, answers.Consent);
+        Assert.Equal(YesNoAnswer.NotSure, answers.SafeNow);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntakeBot.Cases.Answers;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Tests.Infrastructure;
@@ -302,7 +303,8 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Equal([Text[TextKey.AskContactEmail]], asked);
         Assert.Equal([Text[TextKey.ContactEmailInvalid]], invalid);
-        Assert.Equal("Email: sam@contoso.com", (await _blobs.CaseAsync(reference)).Answers.Contact);
+        var answers = (await _blobs.CaseAsync(reference)).Answers;
+        Assert.Equal((ContactAnswer.Email, "sam@contoso.com"), (answers.ContactChoice, answers.Contact));
     }
 
     private static JObject Press(string choice, string? part = null)

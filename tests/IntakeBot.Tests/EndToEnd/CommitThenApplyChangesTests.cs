@@ -2,7 +2,7 @@ using IntakeBot.Cases;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
-using static IntakeBot.Tests.EndToEnd.OutboxTests;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.EndToEnd;
 

@@ -1,6 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
-using static IntakeBot.Tests.EndToEnd.OutboxTests;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.EndToEnd;
 

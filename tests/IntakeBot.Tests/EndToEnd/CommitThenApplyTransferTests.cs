@@ -2,7 +2,7 @@ using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using static IntakeBot.Tests.EndToEnd.OutboxTests;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.EndToEnd;
 
@@ -93,7 +93,7 @@ public sealed class CommitThenApplyTransferTests(AzuriteFixture azurite) : IClas
 
         // The same decision again, as a turn that heals a change left in the state would apply it.
         var change = new PendingChange { Reference = reference, ActivityId = "again", Actor = ownerId, At = DateTimeOffset.UtcNow, TransferFrom = ownerId, TransferTo = colleagueId };
-        await app.Services.GetRequiredService<CaseChanges>().ApplyAsync(change, [], healing: true, CancellationToken.None);
+        await app.Services.GetRequiredService<CaseChanges>().ApplyAsync(change, [], CancellationToken.None);
 
         Assert.Equal(written, await blobs.RawCaseJsonAsync(reference));
         Assert.Single(await TransfersAsync(app, reference));

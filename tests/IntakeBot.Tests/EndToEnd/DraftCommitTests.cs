@@ -164,6 +164,11 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
 
             public Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken) => inner.AppendTranscriptAsync(reference, entries, cancellationToken);
 
+            public Task<long> TranscriptLengthAsync(string reference, CancellationToken cancellationToken) => inner.TranscriptLengthAsync(reference, cancellationToken);
+
+            public Task<bool> AppendTranscriptOnceAsync(string reference, IReadOnlyList<TranscriptEntry> entries, long from, Func<IReadOnlyList<TranscriptEntry>, bool> written, CancellationToken cancellationToken)
+                => inner.AppendTranscriptOnceAsync(reference, entries, from, written, cancellationToken);
+
             public Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken) => inner.ReadTranscriptAsync(reference, cancellationToken);
 
             public Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken) => inner.AppendAuditAsync(reference, entry, cancellationToken);

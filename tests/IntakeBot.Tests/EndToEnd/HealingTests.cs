@@ -4,7 +4,7 @@ using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using static IntakeBot.Tests.EndToEnd.OutboxTests;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.EndToEnd;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IntakeBot.Cases.Answers;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
 
@@ -51,8 +52,8 @@ public sealed partial class LanguageTests(AzuriteFixture azurite) : IClassFixtur
         var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
         Assert.Equal(["Er hat mich im Stand-up-Meeting vor allen angeschrien", "am nächsten tag wieder"], record.Answers.WhatHappened);
         Assert.Equal("letzten Dienstag morgens", record.Answers.When);
-        Assert.Equal("Nein", record.Answers.StillHappening);
-        Assert.Equal("Ja", record.Answers.SafeNow);
+        Assert.Equal(YesNoAnswer.No, record.Answers.StillHappening);
+        Assert.Equal(YesNoAnswer.Yes, record.Answers.SafeNow);
         Assert.Equal("ich habe jetzt Angst vor Besprechungen", record.Answers.Impact);
         Assert.Equal("ich würde gern mit jemandem reden", record.Answers.AnythingElse);
         Assert.Empty(EnglishSentencesIn(shown));
@@ -80,9 +81,9 @@ public sealed partial class LanguageTests(AzuriteFixture azurite) : IClassFixtur
 
         var record = await new CaseBlobs(azurite, app).CaseAsync(Receipt.ReferenceIn(rest[^1]));
         Assert.Equal(["He shouted at me in the stand-up meeting"], record.Answers.WhatHappened);
-        Assert.Equal("It happened to me", record.Answers.Role);
+        Assert.Equal(RoleAnswer.HappenedToMe, record.Answers.Role);
         Assert.Equal("letzten Dienstag", record.Answers.When);
-        Assert.Equal("Ja", record.Answers.SafeNow);
+        Assert.Equal(YesNoAnswer.Yes, record.Answers.SafeNow);
         Assert.Empty(EnglishSentencesIn(rest));
     }
 

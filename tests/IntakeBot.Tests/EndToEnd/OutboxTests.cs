@@ -1,4 +1,5 @@
 using IntakeBot.Tests.Infrastructure;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.EndToEnd;
 
@@ -84,15 +85,5 @@ public sealed class OutboxTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await connector.WaitForSentAsync(s => s.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, Patience + TimeSpan.FromSeconds(15));
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
         Assert.Single(connector.Sent);
-    }
-
-    /// <summary>Waits, polling, until the condition holds (the outbox works in the background).</summary>
-    internal static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        while (!await condition())
-        {
-            await Task.Delay(50, patience.Token);
-        }
     }
 }

@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.EndToEnd;
 
-public sealed class ReliabilityTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class ReliabilityTests(OwnAzuriteFixture azurite) : IClassFixture<OwnAzuriteFixture>
 {
     [Fact]
     public async Task An_activity_delivered_twice_has_exactly_one_effect()

@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Cases.Answers;
 using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
@@ -92,7 +93,7 @@ public sealed class RestartMatrixTests(AzuriteFixture azurite) : IClassFixture<A
         }
         else
         {
-            Assert.Equal("Prefers not to say", record.Answers.ReportedBy);
+            Assert.Equal(ReportedByAnswer.PrefersNotToSay, record.Answers.ReportedByChoice);
             Assert.Equal("A check-in next week", record.Answers.QuestionsAndWishes);
         }
     }

@@ -38,7 +38,7 @@ public sealed class RestartTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var record = (await container.GetBlobClient($"{reference}/case.json").DownloadContentAsync()).Value.Content.ToObjectFromJson<IntakeBot.Cases.CaseRecord>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         Assert.Equal(["Part one of my account", "Part two of my account"], record.Answers.WhatHappened);
         Assert.Equal("Last month", record.Answers.When);
-        Assert.Equal("No", record.Answers.StillHappening);
+        Assert.Equal(IntakeBot.Cases.Answers.YesNoAnswer.No, record.Answers.StillHappening);
         Assert.Equal("A colleague", record.Answers.WhoWasInvolved);
         Assert.Equal("Teams is fine", record.Answers.Contact);
         Assert.Equal(CaseStatus.Submitted, record.Status);

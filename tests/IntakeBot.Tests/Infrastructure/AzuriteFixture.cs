@@ -1,62 +1,59 @@
-using ProcessStartInfo = System.Diagnostics.ProcessStartInfo;
 using Azure.Storage.Blobs;
 
 namespace IntakeBot.Tests.Infrastructure;
 
-/// <summary>A real Azurite blob service, in memory, on a free loopback port, from the repository's
-/// pinned npm install. It can be stopped and started again on the same port to play an outage.</summary>
+/// <summary>A real Azurite blob service, in memory, on a loopback port, shared with a few other test
+/// classes (see <see cref="AzuritePool"/>): a node start per class cost more than the tests themselves.
+/// Every app and rig names its containers with a suffix of its own, so classes on the same Azurite never
+/// see each other's blobs.</summary>
 public class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private protected ServerProcess Process { get; } = new();
+    private AzuritePool.Lease? _lease;
 
-    public int Port { get; } = FreePort.Next();
+    public virtual int Port => (_lease ?? throw new InvalidOperationException("Azurite is not started yet.")).Port;
 
     public string ConnectionString
-        => $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        => $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteProcess.AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
     public BlobServiceClient Client => new(ConnectionString);
 
-    public Task InitializeAsync() => StartAsync();
+    public virtual async Task InitializeAsync() => _lease = await AzuritePool.LeaseAsync();
 
-    public async Task StartAsync()
+    public virtual Task DisposeAsync()
     {
-        var azurite = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "blob", "main.js");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException("Azurite is not installed: run ./scripts/test.sh (it runs npm ci) from the repository root.");
-        }
-
-        var start = new ProcessStartInfo("node")
-        {
-            ArgumentList = { azurite, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--silent" },
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in Persistence())
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Generous: on a loaded two-core CI machine a cold node start can take tens of seconds.
-        await Process.StartAsync(start, Port, TimeSpan.FromSeconds(120));
+        _lease?.Dispose();
+        _lease = null;
+        return Task.CompletedTask;
     }
-
-    public virtual Task StopAsync() => Process.KillAsync();
-
-    /// <summary>In memory by default: fast, and gone with the process.</summary>
-    protected virtual IEnumerable<string> Persistence() => ["--inMemoryPersistence"];
-
-    public Task DisposeAsync() => StopAsync();
 }
 
-/// <summary>Azurite that keeps its data on disk, so that it can be stopped (an outage) and started again
-/// with everything still there.</summary>
+/// <summary>An in-memory Azurite of this class's own, for a class that stores thousands of blobs: on a
+/// shared process they would slow every other class's lookups, and theirs would slow it.</summary>
+public sealed class OwnAzuriteFixture : AzuriteFixture
+{
+    private readonly AzuriteProcess _process = new(["--inMemoryPersistence"]);
+
+    public override int Port => _process.Port;
+
+    public override Task InitializeAsync() => _process.StartAsync();
+
+    public override Task DisposeAsync() => _process.KillAsync();
+}
+
+/// <summary>An Azurite of this class's own that keeps its data on disk, so that it can be stopped (an
+/// outage) and started again with everything still there.</summary>
 public sealed class PersistentAzuriteFixture : AzuriteFixture
 {
-    private readonly string _location = Directory.CreateTempSubdirectory("azurite-").FullName;
+    private readonly AzuriteProcess _process = new(["--location", Directory.CreateTempSubdirectory("azurite-").FullName]);
 
-    protected override IEnumerable<string> Persistence() => ["--location", _location];
+    public override int Port => _process.Port;
+
+    public override Task InitializeAsync() => StartAsync();
+
+    public Task StartAsync() => _process.StartAsync();
 
     /// <summary>Stops the way a service goes away, cleanly: Azurite keeps what it had stored.</summary>
-    public override Task StopAsync() => Process.InterruptAsync();
+    public Task StopAsync() => _process.InterruptAsync();
+
+    public override Task DisposeAsync() => _process.KillAsync();
 }

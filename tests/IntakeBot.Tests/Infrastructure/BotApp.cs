@@ -12,6 +12,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
 {
     public const string FaqUrl = "https://example.test/conduct/faq";
     public const string UrgentHelp = "Security desk, +1 555 0100";
+    public const string CrisisHelp = "Crisis line, +1 555 0199";
     public const string DefaultOwner = "owner@contoso.test";
 
     /// <summary>Where replies and proactive messages go unless a test runs its own connector: a
@@ -33,8 +34,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:CasesContainer"] = CasesContainer,
             ["Storage:StateContainer"] = StateContainer,
+
+            // Its own sweep lease and tombstones too: other classes' apps run on the same Azurite.
+            ["Retention:Container"] = $"retention-{suffix}",
             ["Intake:FaqUrl"] = FaqUrl,
             ["Intake:UrgentHelp"] = UrgentHelp,
+            ["Intake:CrisisHelp"] = CrisisHelp,
             ["Intake:DefaultOwner"] = DefaultOwner,
             ["Intake:Responders:0"] = DefaultOwner,
             ["MicrosoftAppId"] = string.Empty,

@@ -43,6 +43,16 @@ internal sealed class FailingCaseStore
         services.AddSingleton<ICaseStore>(sp => new Faulty(this, sp.GetRequiredService<BlobCaseStore>()));
     }
 
+    private async Task TranscriptFaultAsync()
+    {
+        FailIf(ref _transcripts);
+        if (Interlocked.Exchange(ref _hold, 0) == 1)
+        {
+            _held.TrySetResult();
+            await _release.Task;
+        }
+    }
+
     private static void FailIf(ref int armed)
     {
         if (Interlocked.Exchange(ref armed, 0) == 1)
@@ -75,14 +85,16 @@ internal sealed class FailingCaseStore
 
         public async Task AppendTranscriptAsync(string reference, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
         {
-            FailIf(ref faults._transcripts);
-            if (Interlocked.Exchange(ref faults._hold, 0) == 1)
-            {
-                faults._held.TrySetResult();
-                await faults._release.Task;
-            }
-
+            await faults.TranscriptFaultAsync();
             await inner.AppendTranscriptAsync(reference, entries, cancellationToken);
+        }
+
+        public Task<long> TranscriptLengthAsync(string reference, CancellationToken cancellationToken) => inner.TranscriptLengthAsync(reference, cancellationToken);
+
+        public async Task<bool> AppendTranscriptOnceAsync(string reference, IReadOnlyList<TranscriptEntry> entries, long from, Func<IReadOnlyList<TranscriptEntry>, bool> written, CancellationToken cancellationToken)
+        {
+            await faults.TranscriptFaultAsync();
+            return await inner.AppendTranscriptOnceAsync(reference, entries, from, written, cancellationToken);
         }
 
         public Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken) => inner.ReadTranscriptAsync(reference, cancellationToken);

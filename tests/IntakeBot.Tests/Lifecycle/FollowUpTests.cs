@@ -6,6 +6,7 @@ using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.Lifecycle;
 
@@ -353,16 +354,6 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal($"A message about {reference} could not be delivered to its reporter after several tries: they may have left the organisation or removed the bot. Type **case {reference}** to open it.", Text(notice));
         Assert.Equal(3, app.Logs.Lines.Count(l => l.Contains($"The reporter of case {reference} could not be notified: they have not talked to the bot yet", StringComparison.Ordinal)));
         Assert.DoesNotContain(connector.Sent, s => s.ConversationId == reporter.ConversationId && Text(s.Activity).Contains("new message", StringComparison.Ordinal));
-    }
-
-    /// <summary>Notifications leave after the turn: waits, polling, until the condition holds.</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(20, patience.Token);
-        }
     }
 
     private static string Text(JObject activity) => activity.Value<string>("text") ?? string.Empty;

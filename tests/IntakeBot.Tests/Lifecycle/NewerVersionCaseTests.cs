@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using IntakeBot.Tests.Infrastructure;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.Lifecycle;
 
@@ -13,7 +13,6 @@ public sealed class NewerVersionCaseTests(AzuriteFixture azurite) : IClassFixtur
 {
     private const string OwnerNotFound = "I couldn't find a case with that reference among the cases you own.";
     private const string ReporterNotFound = "I couldn't find a report of yours with that reference. Type **my reports** to see your reports.";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private static string ToOwner(string reference) => $"{reference} is kept just as it is, but it was last changed by a newer version of this bot";
 
@@ -80,16 +79,5 @@ public sealed class NewerVersionCaseTests(AzuriteFixture azurite) : IClassFixtur
         var json = record.ToJsonString();
         await blob.UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { Tags = tags, Metadata = properties.Metadata });
         return json;
-    }
-
-    /// <summary>Waits, up to a generous limit, until the applied change is in the case.</summary>
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < Patience, "The condition was not met in time.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using IntakeBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.Lifecycle;
 
@@ -55,14 +56,4 @@ public sealed class ReporterUpdateTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     private static string Text(JObject activity) => activity.Value<string>("text") ?? string.Empty;
-
-    /// <summary>Notifications leave after the turn: waits, polling, until the condition holds.</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(20, patience.Token);
-        }
-    }
 }

@@ -49,7 +49,7 @@ public sealed class AdditionTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await owner.SayAsync($"acknowledge {reference}");
         await owner.SayAsync($"close {reference} confirm");
         var blobs = new CaseBlobs(azurite, app);
-        await EndToEnd.OutboxTests.UntilAsync(async () => (await blobs.CaseAsync(reference)).Status == CaseStatus.Closed);
+        await Eventually.UntilAsync(async () => (await blobs.CaseAsync(reference)).Status == CaseStatus.Closed);
         var before = await blobs.RawCaseJsonAsync(reference);
 
         var replies = await reporter.SayAsync($"add to {reference}");

@@ -2,6 +2,7 @@ using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.Responders;
 
@@ -98,15 +99,5 @@ public sealed class NotificationTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(CaseStatus.Submitted, (await new CaseBlobs(azurite, app).CaseAsync(reference)).Status);
         await UntilAsync(() => app.Logs.Lines.Any(l => l.Contains($"The owner of case {reference} could not be notified", StringComparison.Ordinal)));
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(Canary, StringComparison.Ordinal));
-    }
-
-    /// <summary>Notifications leave after the turn: waits, polling, until the condition holds.</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(20, patience.Token);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using IntakeBot.Cases.Answers;
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
@@ -78,7 +79,7 @@ public sealed class TakeReportTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.StartsWith("Note their account in their own words", tips[^1], StringComparison.Ordinal);
         await chat.SayAsync("Something happened at the offsite");
         var draft = await new CaseBlobs(azurite, app).DraftAsync();
-        Assert.Equal("Prefers not to say", draft.Answers.ReportedBy);
+        Assert.Equal(ReportedByAnswer.PrefersNotToSay, draft.Answers.ReportedByChoice);
         Assert.Empty(await new CaseBlobs(azurite, app).CaseBlobNamesAsync());
     }
 

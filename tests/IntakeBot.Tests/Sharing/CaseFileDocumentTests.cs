@@ -1,3 +1,4 @@
+using IntakeBot.Cases.Answers;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -202,7 +203,7 @@ public sealed class CaseFileDocumentTests
             When = "Monday morning",
             WhoWasInvolved = "My team lead, Alex Kim",
             Impact = "I feel anxious before meetings",
-            Contact = "Please don't contact me",
+            ContactChoice = ContactAnswer.NoContact,
         },
         StatusHistory =
         [

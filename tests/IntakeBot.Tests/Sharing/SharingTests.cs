@@ -5,6 +5,7 @@ using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.Sharing;
 
@@ -382,16 +383,6 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         Assert.Equal(["alex@contoso.test"], _graph.PermissionEmails(Folder(reference)));
         Assert.Equal(3, (await AuditAsync(reference)).Count(a => a.Action == AuditAction.CaseFileUpload && a.Result == AuditResult.Uploaded));
-    }
-
-    /// <summary>Waits, polling, until the condition holds: generous, for a slow machine.</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(20, patience.Token);
-        }
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed record CaseCardContent(
     string Title,
     string Facts,
     bool NoContactRequested,
+    bool SafetyConcern,
     IReadOnlyList<CardPart> Parts,
     string Access,
     IReadOnlyList<CardReader> Readers,
@@ -36,6 +37,11 @@ public static class CaseCard
     public static Activity Create(TextCatalog text, CaseCardContent content)
     {
         var fallback = content.NoContactRequested ? $"**{text[TextKey.TitleNoContact]}**\n\n{content.Title}\n\n{content.Facts}" : $"{content.Title}\n\n{content.Facts}";
+        if (content.SafetyConcern)
+        {
+            fallback = $"**{text[TextKey.TitleSafetyConcern]}**\n\n{fallback}";
+        }
+
         for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
         {
             var card = AdaptiveCardJson.Message(Build(text, content, limit), fallback);
@@ -49,6 +55,12 @@ public static class CaseCard
     private static JObject Build(TextCatalog text, CaseCardContent content, int limit)
     {
         var body = new JArray();
+        if (content.SafetyConcern)
+        {
+            // Before everything else, the request not to be contacted included: it may decide what the owner does first.
+            body.Add(Banner(text[TextKey.TitleSafetyConcern], text[TextKey.CardSafetyConcernBanner]));
+        }
+
         if (content.NoContactRequested)
         {
             // First on the card, where nobody about to write to the reporter can miss it.
@@ -112,6 +124,18 @@ public static class CaseCard
         }
 
         return AdaptiveCardJson.Card(body, actions);
+    }
+
+    private static JObject Banner(string title, string words)
+    {
+        var heading = AdaptiveCardJson.Heading(title, large: true);
+        heading["color"] = "Attention";
+        return new JObject
+        {
+            ["type"] = "Container",
+            ["style"] = "attention",
+            ["items"] = new JArray { heading, AdaptiveCardJson.Words(words) },
+        };
     }
 
     private static JObject ShowCard(string title, JArray body, JObject submit) => new()

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using IntakeBot.Listening;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IntakeBot.Bench;
+
+/// <summary>Reads every message of the labelled set (tests/IntakeBot.Tests/Listening/listen-set.jsonl)
+/// with the bot's listener and prints, for the tuning split and the held-out split separately, each
+/// meaning's recall and precision, how often an ordinary message got urgent help, and the time per
+/// message. With <c>misses</c> it lists the tuning split's misses; the held-out split's are listed
+/// only with <c>holdout-misses</c>, so that tuning never looks at them.</summary>
+internal static class ListenBenchmark
+{
+    private const int Rounds = 50;
+
+    private static readonly string[] Meanings = ["self-harm", "danger", "threat", "question", "second-thoughts", "feeling"];
+    private static readonly string[] Urgent = ["self-harm", "danger", "threat"];
+    private static readonly string[] OrdinaryLabels = ["account", "reply", "choice"];
+
+    public static void Run(string repoRoot, string? show)
+    {
+        var listener = new Listener(Lexicon.Load("en"), NullLogger<Listener>.Instance);
+        var set = File.ReadLines(Path.Combine(repoRoot, "tests", "IntakeBot.Tests", "Listening", "listen-set.jsonl"))
+            .Where(l => !string.IsNullOrWhiteSpace(l))
+            .Select(l => JsonSerializer.Deserialize<Labelled>(l, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
+            .ToList();
+        foreach (var split in new[] { "tune", "holdout" })
+        {
+            var part = set.Where(m => m.Split == split).Select(m => (m, Said: Name(listener.Hear(m.Text, Place(m.Context)).Meaning))).ToList();
+            Console.WriteLine($"{split}: {part.Count} messages");
+            foreach (var meaning in Meanings)
+            {
+                Print(meaning, part.Count(p => p.m.Meaning == meaning), part.Count(p => p.Said == meaning), part.Count(p => p.m.Meaning == meaning && p.Said == meaning));
+            }
+
+            Print("urgent (any of the three: help first)", part.Count(p => Urgent.Contains(p.m.Meaning)), part.Count(p => Urgent.Contains(p.Said)), part.Count(p => Urgent.Contains(p.m.Meaning) && Urgent.Contains(p.Said)));
+            var ordinary = part.Where(p => OrdinaryLabels.Contains(p.m.Meaning)).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ordinary messages given urgent help: {ordinary.Count(p => Urgent.Contains(p.Said))} of {ordinary.Count}; taken as something else: {ordinary.Count(p => p.Said != "ordinary")}"));
+            if (show == "misses" && split == "tune" || show == "holdout-misses" && split == "holdout")
+            {
+                foreach (var (m, said) in part.Where(p => p.Said != (OrdinaryLabels.Contains(p.m.Meaning) ? "ordinary" : p.m.Meaning)))
+                {
+                    Console.WriteLine($"    {m.Meaning,-16} read as {said,-16} [{m.Context}] {m.Text}");
+                }
+            }
+        }
+
+        // Each message is read many times: the wall-clock time of every read, and each message's median
+        // (what reading it costs, without the moments another process held the CPU).
+        var times = new List<double>();
+        var medians = new List<double>();
+        foreach (var m in set)
+        {
+            var reads = new List<double>();
+            foreach (var round in Enumerable.Range(0, Rounds + 1))
+            {
+                var watch = Stopwatch.StartNew();
+                listener.Hear(m.Text, Place(m.Context));
+                if (round > 0)
+                {
+                    reads.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            reads.Sort();
+            medians.Add(reads[reads.Count / 2]);
+            times.AddRange(reads);
+        }
+
+        times.Sort();
+        medians.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time per read over {times.Count} reads: p50 {times[times.Count / 2]:0.000} ms, p99 {times[(int)(times.Count * 0.99)]:0.000} ms, max {times[^1]:0.000} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time per message (its median of {Rounds} reads) over {medians.Count} messages: p50 {medians[medians.Count / 2]:0.000} ms, p99 {medians[(int)(medians.Count * 0.99)]:0.000} ms, max {medians[^1]:0.000} ms"));
+    }
+
+    private static void Print(string meaning, int labelled, int said, int right)
+        => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {meaning,-40} recall {Ratio(right, labelled)} ({right}/{labelled})  precision {Ratio(right, said)} ({right}/{said})"));
+
+    private static string Ratio(int a, int b) => b == 0 ? "  -  " : string.Create(CultureInfo.InvariantCulture, $"{(double)a / b:0.00}");
+
+    private static ListeningPlace Place(string context) => context == "responder-notes" ? ListeningPlace.NotesOfSomeoneElse : ListeningPlace.OwnWords;
+
+    private static string Name(Meaning meaning) => meaning switch
+    {
+        Meaning.SelfHarm => "self-harm",
+        Meaning.Danger => "danger",
+        Meaning.Threat => "threat",
+        Meaning.Question => "question",
+        Meaning.SecondThoughts => "second-thoughts",
+        Meaning.Feeling => "feeling",
+        _ => "ordinary",
+    };
+
+    private sealed record Labelled(string Text, string Context, string Meaning, string? Detail, string Split);
+}

@@ -1,0 +1,11 @@
+namespace IntakeBot.Listening;
+
+/// <summary>What the listener read in one message: its meaning, and for a question its topic or for a
+/// feeling which one (<see cref="Detail"/>, a lexicon name such as <c>WhoSees</c> or <c>Scared</c>).</summary>
+public sealed record Heard(Meaning Meaning, string? Detail = null)
+{
+    public static readonly Heard Ordinary = new(Meaning.Ordinary);
+
+    /// <summary>Danger, a threat or self-harm: help is given before anything else.</summary>
+    public bool IsUrgent => Meaning is Meaning.SelfHarm or Meaning.Danger or Meaning.Threat;
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace IntakeBot.Listening;
+
+/// <summary>One language's lexicon, loaded from its resource and made ready: text is normalised the
+/// same way for every pattern, and each meaning's patterns are one compiled expression. Another
+/// language is added as another <c>Lexicon.&lt;language&gt;.json</c>.</summary>
+public sealed partial class Lexicon
+{
+    /// <summary>A message is read up to this many characters: danger is said early, and a pasted
+    /// document of many pages must not make a turn slow.</summary>
+    public const int ReadLength = 4_000;
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    private readonly IReadOnlyDictionary<string, string> _expand;
+    private readonly Spelling _spelling;
+
+    private Lexicon(LexiconFile file)
+    {
+        Language = file.Language;
+        _expand = file.Expand;
+        _spelling = new Spelling(file.Fuzzy);
+        Groups = [.. file.Groups
+            .OrderBy(g => g.Meaning)
+            .Select(g => new CompiledGroup(g.Meaning, g.Detail, new Regex(
+                $"(?:^| )(?:{string.Join('|', g.Patterns.Select(p => $"(?:{p})"))})(?= |$)",
+                RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+                MatchTimeout)))];
+    }
+
+    public string Language { get; }
+
+    /// <summary>The groups in order of precedence (see <see cref="Meaning"/>).</summary>
+    public IReadOnlyList<CompiledGroup> Groups { get; }
+
+    /// <summary>The lexicon of <paramref name="language"/> shipped in the assembly; start-up fails
+    /// if it is missing or a pattern does not compile.</summary>
+    public static Lexicon Load(string language)
+    {
+        var name = $"IntakeBot.Listening.Lexicon.{language}.json";
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The lexicon resource {name} is missing from the build.");
+        var file = JsonSerializer.Deserialize<LexiconFile>(stream, JsonOptions)
+            ?? throw new InvalidOperationException($"The lexicon {name} is empty.");
+        return new Lexicon(file);
+    }
+
+    /// <summary>The text as the patterns read it: lower case words without accents or apostrophes,
+    /// contractions and text-speak expanded, long runs of a letter shortened, key words' misspellings
+    /// corrected, joined by single spaces; a question mark is a word of its own.</summary>
+    public string Normalise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lowered = Contraction().Replace(WithoutAccents(text.Length > ReadLength ? text[..ReadLength] : text).ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\''), m => m.Groups["ending"].Value switch
+        {
+            "n't" => " not",
+            "'ll" => " will",
+            "'m" => " am",
+            "'re" => " are",
+            "'ve" => " have",
+            "'d" => " would",
+            _ => " is",
+        });
+        var words = new StringBuilder(lowered.Length);
+        var word = new StringBuilder();
+        foreach (var c in lowered)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (word.Length < 2 || word[^1] != c || word[^2] != c)
+                {
+                    word.Append(c);
+                }
+            }
+            else if (c != '\'')
+            {
+                Flush(words, word);
+                if (c == '?' && (words.Length == 0 || words[^1] != '?'))
+                {
+                    Append(words, "?");
+                }
+            }
+        }
+
+        Flush(words, word);
+        return words.ToString();
+    }
+
+    private void Flush(StringBuilder words, StringBuilder word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        var said = word.ToString();
+        word.Clear();
+        Append(words, _expand.TryGetValue(said, out var expanded) ? expanded : _spelling.Correct(said));
+    }
+
+    private static void Append(StringBuilder words, string word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        if (words.Length > 0)
+        {
+            words.Append(' ');
+        }
+
+        words.Append(word);
+    }
+
+    private static string WithoutAccents(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    [GeneratedRegex(@"(?<=[a-z])(?<ending>n't|'ll|'m|'re|'ve|'d|'s)(?![a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex Contraction();
+
+    /// <summary>One meaning's patterns as one expression.</summary>
+    public sealed record CompiledGroup(Meaning Meaning, string Detail, Regex Pattern);
+}

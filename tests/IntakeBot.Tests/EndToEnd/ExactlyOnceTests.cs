@@ -1,0 +1,92 @@
+using IntakeBot.Cases;
+using IntakeBot.Conversation;
+using IntakeBot.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+using static IntakeBot.Tests.Infrastructure.Eventually;
+
+namespace IntakeBot.Tests.EndToEnd;
+
+/// <summary>What a person sends is kept exactly once when its delivery is repeated while the first one
+/// is still applying it, and when storage keeps a state write but answers it with a failure (as it does
+/// while it restarts): no transcript line twice, and nobody is told a message was not saved when it was.
+/// Real HTTP on Azurite.</summary>
+public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_owners_message_delivered_again_while_the_first_delivery_writes_it_is_in_the_transcript_once()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        var faults = new FailingCaseStore();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = ownerId, ["Intake:Responders:0"] = ownerId }, faults.Install);
+        var (owner, _, reference) = await CommitThenApplyChangesTests.SubmittedAsync(azurite, app, connector, ownerId);
+        var said = $"message {reference} could we tlak on tuesday after lunch?";
+        var json = owner.Next(said);
+
+        // The first delivery commits, answers, and stops just before it appends its lines.
+        faults.HoldNextTranscript();
+        var first = owner.PostAsync(json);
+        await faults.HeldAsync(Patience);
+
+        // The redelivery finds the change committed, writes it and takes it out of the state.
+        using (var again = await owner.PostAsync(json))
+        {
+            again.EnsureSuccessStatusCode();
+        }
+
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == TranscriptDirection.In && e.Text == said);
+        faults.Release();
+        using (var answered = await first)
+        {
+            answered.EnsureSuccessStatusCode();
+        }
+
+        await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
+        Assert.Single((await blobs.CaseAsync(reference)).Messages, m => m.Text == "could we tlak on tuesday after lunch?");
+        Assert.Single(await blobs.TranscriptAsync(reference), e => e.Direction == TranscriptDirection.In && e.Text == said);
+    }
+
+    [Fact]
+    public async Task An_answer_whose_state_write_lands_and_then_fails_is_answered_as_kept_and_kept_once()
+    {
+        var stateContainer = $"state-{Guid.NewGuid():N}"[..18];
+        var fault = new LandedStateWrite(stateContainer);
+        await using var app = new BotApp(azurite);
+        await using var faulty = new BotApp(azurite, new Dictionary<string, string?> { ["Storage:StateContainer"] = stateContainer }, s => fault.Install(azurite, s));
+        var control = new HttpChat(app.CreateClient());
+        var person = new HttpChat(faulty.CreateClient());
+        string[] before = ["i want to report something", "he shouted at me in the stand up, infront of evryone"];
+        const string Answer = "and again teh next day, same thing";
+        await control.SayAllAsync(before);
+        await person.SayAllAsync(before);
+        var expected = await control.SayAsync(Answer);
+
+        fault.ArmNextWrite();
+        var shown = await person.SayAsync(Answer);
+
+        Assert.Equal(1, fault.Landed);
+        Assert.Equal(expected, shown);
+        var draft = Assert.Single(await PendingTranscriptsAsync(new CaseBlobs(azurite, faulty)));
+        Assert.Single(draft, e => e.Direction == TranscriptDirection.In && e.Text == Answer);
+        Assert.DoesNotContain(draft, e => e.Text?.Contains("couldn't save", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>What each conversation's draft holds of what was said (a draft before its report starts has no reference yet).</summary>
+    private static async Task<List<List<TranscriptEntry>>> PendingTranscriptsAsync(CaseBlobs blobs)
+    {
+        var found = new List<List<TranscriptEntry>>();
+        await foreach (var blob in blobs.State.GetBlobsAsync())
+        {
+            var state = JObject.Parse((await blobs.State.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+            if (state["intakeDraft"] is JObject draft)
+            {
+                found.Add(draft.ToObject<IntakeDraft>()!.PendingTranscript);
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,40 @@
+using ProcessStartInfo = System.Diagnostics.ProcessStartInfo;
+
+namespace IntakeBot.Tests.Infrastructure;
+
+/// <summary>One Azurite blob service from the repository's pinned npm install, as a node process on a
+/// free loopback port that stays the same across restarts.</summary>
+internal sealed class AzuriteProcess(IReadOnlyList<string> persistence)
+{
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly ServerProcess _process = new();
+
+    public int Port { get; } = FreePort.Next();
+
+    public async Task StartAsync()
+    {
+        var azurite = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException("Azurite is not installed: run ./scripts/test.sh (it runs npm ci) from the repository root.");
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList = { azurite, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--silent" },
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var argument in persistence)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Generous: on a loaded two-core CI machine a cold node start can take tens of seconds.
+        await _process.StartAsync(start, Port, TimeSpan.FromSeconds(120));
+    }
+
+    public Task InterruptAsync() => _process.InterruptAsync();
+
+    public Task KillAsync() => _process.KillAsync();
+}
