@@ -68,6 +68,26 @@ export function validate(manifest) {
   return check.errors.map((e) => `${e.instancePath || '/'}: ${e.message}${e.params?.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : ''}`);
 }
 
+/** The manifest's language files (localizationInfo), by file name, as written. */
+export function languageFiles(manifest) {
+  return Object.fromEntries((manifest.localizationInfo?.additionalLanguages ?? [])
+    .map(({ file }) => [file, JSON.parse(readFileSync(join(here, file), 'utf8'))]));
+}
+
+/** Schema errors of each language file against the official localization schema, prefixed with
+ *  the file's name; empty when all are valid. */
+export function validateLanguages(manifest, files = languageFiles(manifest)) {
+  const schemaPath = join(schemasRoot, `v${manifest.manifestVersion}`, 'MicrosoftTeams.Localization.schema.json');
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  delete schema.$schema;
+  // The official localization schema has a pattern ("\b]") that is valid only without the unicode flag.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const check = ajv.compile(schema);
+  return Object.entries(files).flatMap(([file, strings]) =>
+    check(strings) ? [] : check.errors.map((e) => `${file}${e.instancePath || '/'}: ${e.message}`));
+}
+
 /** Width and height of a PNG, from its IHDR chunk. */
 export function pngSize(bytes) {
   if (bytes.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');

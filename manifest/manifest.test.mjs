@@ -4,7 +4,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fill, validate, pngSize, newestSchemaVersion, here } from './manifest.mjs';
+import { fill, validate, validateLanguages, languageFiles, pngSize, newestSchemaVersion, here } from './manifest.mjs';
 import { packageApp } from './package.mjs';
 
 const require = createRequire(import.meta.url);
@@ -91,7 +91,49 @@ test('packaging writes a zip with the filled manifest and both icons, and refuse
   await packageApp(settings, out);
   const zip = await JSZip.loadAsync(readFileSync(out));
 
-  assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
+  assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'de-de.json', 'es-es.json', 'fr-fr.json', 'manifest.json', 'outline.png']);
   assert.equal(JSON.parse(await zip.file('manifest.json').async('string')).id, settings.Manifest.AppId);
   await assert.rejects(packageApp({}, out), /\/id: must match pattern/);
+});
+
+test('the manifest is in German, French and Spanish besides English, each file valid against the official localization schema', () => {
+  const manifest = fill(settings);
+  const files = languageFiles(manifest);
+
+  assert.equal(manifest.localizationInfo.defaultLanguageTag, 'en-us');
+  assert.deepEqual(manifest.localizationInfo.additionalLanguages.map((l) => l.languageTag), ['de-de', 'fr-fr', 'es-es']);
+  assert.deepEqual(validateLanguages(manifest), []);
+  assert.equal(files['de-de.json']['composeExtensions[0].commands[0].title'], 'Diese Nachricht melden');
+  for (const strings of Object.values(files)) {
+    assert.notEqual(strings['composeExtensions[0].commands[0].title'], manifest.composeExtensions[0].commands[0].title);
+    assert.notEqual(strings['description.full'], manifest.description.full);
+  }
+});
+
+test('a language file with a title too long for Teams is reported by the localization check, naming the file', () => {
+  const manifest = fill(settings);
+  const files = languageFiles(manifest);
+  files['de-de.json']['composeExtensions[0].commands[0].title'] = 'x'.repeat(40);
+
+  const errors = validateLanguages(manifest, files);
+
+  assert.ok(errors.some((e) => e.startsWith('de-de.json/composeExtensions[0].commands[0].title')), errors.join('\n'));
+});
+
+test('every localized command title is a word the bot understands in that language (its own word, or the English one)', () => {
+  const text = (name) => { try { return JSON.parse(readFileSync(join(here, '..', 'src', 'IntakeBot', 'Text', name), 'utf8')); } catch { return {}; } };
+  const english = text('Text.json');
+  const manifest = fill(settings);
+  const keys = ['ChoiceReport', 'ChoiceMyReports', null, 'ChoiceTakeReport', 'ChoiceCases', null, null, null, null, 'ChoiceHelp'];
+
+  for (const [file, strings] of Object.entries(languageFiles(manifest))) {
+    const own = text(`Text.${file.slice(0, 2)}.json`);
+    keys.forEach((key, i) => {
+      const title = strings[`bots[0].commandLists[0].commands[${i}].title`];
+      const english = manifest.bots[0].commandLists[0].commands[i].title;
+      const understood = key === null ? [english] : [english, own[key]?.toLowerCase()];
+      assert.ok(understood.includes(title), `${file}: "${title}" is understood (${understood.join(', ')})`);
+    });
+  }
+  assert.equal(english.ChoiceReport, 'report');
 });

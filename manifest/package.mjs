@@ -5,14 +5,14 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { fill, validate, pngSize, here } from './manifest.mjs';
+import { fill, validate, validateLanguages, languageFiles, pngSize, here } from './manifest.mjs';
 
 const require = createRequire(import.meta.url);
 const JSZip = require('jszip');
 
 export async function packageApp(settings, out) {
   const manifest = fill(settings);
-  const errors = validate(manifest);
+  const errors = [...validate(manifest), ...validateLanguages(manifest)];
   const icons = { color: 192, outline: 32 };
   for (const [name, size] of Object.entries(icons)) {
     const { width, height } = pngSize(readFileSync(join(here, manifest.icons[name])));
@@ -26,6 +26,7 @@ export async function packageApp(settings, out) {
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   for (const name of Object.keys(icons)) zip.file(manifest.icons[name], readFileSync(join(here, manifest.icons[name])));
+  for (const file of Object.keys(languageFiles(manifest))) zip.file(file, readFileSync(join(here, file)));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return manifest;

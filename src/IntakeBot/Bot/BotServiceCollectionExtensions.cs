@@ -34,6 +34,7 @@ public static class BotServiceCollectionExtensions
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<TurnCommit>();
+        services.AddSingleton<TurnLanguage>();
         services.AddSingleton<IntakeAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());

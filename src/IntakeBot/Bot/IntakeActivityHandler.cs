@@ -26,6 +26,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly TeamsGuard _guard;
     private readonly MessageCapture _capture;
     private readonly PrivateChat _privateChat;
+    private readonly LanguageChoice _language;
     private readonly ListenFirst _listen;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
@@ -37,12 +38,14 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         TextCatalog text,
         IOptions<IntakeOptions> options,
         PrivateChat privateChat,
+        LanguageChoice language,
         ListenFirst listen,
         ILogger<IntakeActivityHandler> logger)
     {
         _listen = listen;
         ArgumentNullException.ThrowIfNull(rootDialog);
         _privateChat = privateChat;
+        _language = language;
         _logger = logger;
         _state = state;
         _guard = guard;
@@ -93,6 +96,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         // A 1:1 conversation holds one person's report: nobody else's message is taken in it.
         var profile = await _state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         profile.PersonAadObjectId ??= activity.From.AadObjectId;
+        LanguageChoice.Begin(profile);
         if (!string.Equals(profile.PersonAadObjectId, activity.From.AadObjectId, StringComparison.OrdinalIgnoreCase))
         {
             _logger.LogWarning("A message from another account arrived in a 1:1 conversation and was refused.");
@@ -108,7 +112,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
-        if (await _listen.HandleAsync(dc, cancellationToken).ConfigureAwait(false))
+        if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
+        {
+            // The person chose the conversation's language, or asked to.
+        }
+        else if (await _listen.HandleAsync(dc, cancellationToken).ConfigureAwait(false))
         {
             // What the person meant was answered in full (a question, second thoughts, or help with the
             // message kept in the account); every other message goes on to the dialogs below.

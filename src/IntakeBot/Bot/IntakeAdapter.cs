@@ -20,6 +20,7 @@ public sealed class IntakeAdapter : CloudAdapter
     public IntakeAdapter(
         BotFrameworkAuthentication auth,
         TurnCommit turnCommit,
+        TurnLanguage turnLanguage,
         ConversationStateAccessors state,
         TextCatalog text,
         ILogger<IntakeAdapter> logger,
@@ -28,10 +29,13 @@ public sealed class IntakeAdapter : CloudAdapter
         // ContentFreeLogs reduces them to category, level and event before any export.
         : base(auth, loggers.CreateLogger<CloudAdapter>())
     {
+        Use(turnLanguage);
         Use(new IntakeBot.Telemetry.TurnTelemetry(e => e is StateConflictException));
         Use(turnCommit);
         OnTurnError = async (turnContext, exception) =>
         {
+            // The error reply is in the language the turn was in when it failed.
+            using var language = ReaderLanguage.Begin(turnContext.TurnState.Get<string>(TurnLanguage.Ended) ?? turnLanguage.Of(turnContext.Activity));
             if (turnContext.TurnState.ContainsKey(OwnerNotifier.ProactiveTurn))
             {
                 // A message to someone who said nothing: the outbox tries again; they see no error.

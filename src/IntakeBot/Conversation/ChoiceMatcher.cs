@@ -8,7 +8,8 @@ namespace IntakeBot.Conversation;
 /// its title, its id, a short form or synonym from the catalog ("yeah", "to me", "idk"), a word of its
 /// title that no other choice shares, the same with a slip of the keyboard ("yse", "somone else"), or
 /// any of these before a comma ("nope, it stopped"); matched the tolerant way catalog words are
-/// ("Witnesses.", "contact please"). Nothing is guessed when two choices could be meant.</summary>
+/// ("Witnesses.", "contact please"), in any of the catalog's languages. Nothing is guessed when two
+/// choices could be meant.</summary>
 public static class ChoiceMatcher
 {
     /// <summary>A word of a title this short ("in", "and") says too little to pick a choice by.</summary>
@@ -92,6 +93,10 @@ public static class ChoiceMatcher
             text.Normalize(choice.Id.Replace('-', ' ')),
         };
         names.UnionWith(choice.ShortNames.Select(text.Normalize));
+        // A catalog choice is also its title in every other language, and any name without accents:
+        // people mix languages ("yes" in a German conversation), and "si" is "sí" typed without them.
+        names.UnionWith(text.InEveryLanguage(choice.Title).Select(text.Normalize));
+        names.UnionWith([.. names.Select(TextCatalog.Fold)]);
         return names;
     }
 

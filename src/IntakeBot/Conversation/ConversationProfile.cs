@@ -14,6 +14,13 @@ public sealed record ConversationProfile
 
     public string? RosterEntry { get; set; }
 
+    /// <summary>The catalog language the bot writes in here: the first message's locale, or the one
+    /// the person chose since (<see cref="LanguageChoice"/>).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The card of languages was shown, and the next message may pick one.</summary>
+    public bool ChoosingLanguage { get; set; }
+
     public string? RosterVersion { get; set; }
 
     /// <summary>Ids of the latest activities handled, kept with the state they changed: a channel that

@@ -30,6 +30,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddOwnerCommands();
         services.AddSingleton<ReporterCommands>();
         services.AddSingleton<ResponderRecognition>();
+        services.AddSingleton<LanguageChoice>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationStateAccessors>();
         services.AddSingleton<IntakeServices>();

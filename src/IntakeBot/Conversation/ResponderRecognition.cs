@@ -23,7 +23,10 @@ public sealed class ResponderRecognition(ConversationStateAccessors state, Respo
         profile.RosterVersion = _rosterVersion;
         if (profile.RosterEntry is { } entry)
         {
-            await directory.SaveAsync(entry, turnContext.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+            // Kept with the person's language, so that what the bot later tells them unprompted is in it.
+            var reference = turnContext.Activity.GetConversationReference();
+            reference.Locale = Text.ReaderLanguage.Current;
+            await directory.SaveAsync(entry, reference, cancellationToken).ConfigureAwait(false);
         }
 
         return profile.RosterEntry;

@@ -21,6 +21,12 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
         var sender = turnContext.Activity.Conversation?.ConversationType == "personal" && turnContext.Activity.From?.AadObjectId is not null
             ? turnContext.Activity.GetConversationReference()
             : null;
+        if (sender is not null)
+        {
+            // Kept with the reporter's language: what they are told later is in it.
+            sender.Locale = ReaderLanguage.Current;
+        }
+
         Add(turnContext, new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender));
     }
 
@@ -77,6 +83,8 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
                 (turn, ct) =>
                 {
                     turn.TurnState.Add(ProactiveTurn, notification);
+                    // In the language kept with the person's conversation reference.
+                    ReaderLanguage.Switch(text.LanguageOf(conversation.Locale) ?? ReaderLanguage.English);
                     return turn.SendActivityAsync(Notification(notification), ct);
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -1,8 +1,7 @@
-using System.Globalization;
-
 namespace IntakeBot.Text;
 
-/// <summary>File sizes as people read them: KB, MB or GB, never a count of bytes.</summary>
+/// <summary>File sizes as people read them: KB, MB or GB, never a count of bytes, with the reader's
+/// decimal separator.</summary>
 public static class Sizes
 {
     private const long Kilobyte = 1024;
@@ -21,5 +20,5 @@ public static class Sizes
         };
     }
 
-    private static string OneDecimal(long bytes, long unit) => (Math.Round((double)bytes / unit, 1)).ToString("0.#", CultureInfo.InvariantCulture);
+    private static string OneDecimal(long bytes, long unit) => (Math.Round((double)bytes / unit, 1)).ToString("0.#", ReaderLanguage.Culture);
 }

@@ -514,4 +514,8 @@ public enum TextKey
     TitleSafetyConcern,
     CardSafetyConcernBanner,
     CasesLineSafetyConcern,
+    LanguageName,
+    ChoiceLanguage,
+    AskLanguage,
+    LanguageSwitched,
 }

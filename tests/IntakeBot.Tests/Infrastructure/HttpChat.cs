@@ -7,7 +7,7 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A Teams personal chat over real HTTP to /api/messages: Teams-shaped activities with
 /// <c>deliveryMode: expectReplies</c>, so the replies come back in the response body.</summary>
-internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null, string conversationType = "personal")
+internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null, string conversationType = "personal", string? locale = null)
 {
     private readonly string _conversationId = conversationId ?? $"a:{Guid.NewGuid():N}";
 
@@ -17,6 +17,9 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     public string AadObjectId { get; } = aadObjectId ?? Guid.NewGuid().ToString();
 
     public string ConversationId => _conversationId;
+
+    /// <summary>The user's locale Teams sends with every activity of this chat ("de-DE"); none when null.</summary>
+    public string? Locale { get; set; } = locale;
 
     public static string Activity(string text, string conversationId, string aadObjectId, string conversationType = "personal", string? id = null, string serviceUrl = BotApp.NowhereServiceUrl)
         => new JObject
@@ -39,13 +42,12 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// the replies go to the connector at the chat's service URL, as in a real Teams chat.</summary>
     public string Next(string text, string? id = null, bool expectReplies = true)
     {
-        var json = Activity(text, _conversationId, AadObjectId, conversationType, id, serviceUrl);
+        var activity = WithLocale(Activity(text, _conversationId, AadObjectId, conversationType, id, serviceUrl));
         if (expectReplies)
         {
-            return json;
+            return activity.ToString(Formatting.None);
         }
 
-        var activity = JObject.Parse(json);
         activity.Remove("deliveryMode");
         return activity.ToString(Formatting.None);
     }
@@ -55,7 +57,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <summary>Sends a message with attachments in Teams' shapes, and optional text.</summary>
     public async Task<IReadOnlyList<string>> SendAsync(string? text, JArray? attachments)
     {
-        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
+        var activity = WithLocale(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
         if (attachments is not null)
         {
             activity["attachments"] = attachments;
@@ -71,7 +73,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <paramref name="value"/> and no text it is a card button press as Teams delivers it.</summary>
     public async Task<IReadOnlyList<JObject>> ExchangeAsync(string? text, JObject? value = null)
     {
-        var activity = JObject.Parse(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
+        var activity = WithLocale(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
         if (value is not null)
         {
             activity.Remove("text");
@@ -117,4 +119,18 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     }
 
     public Task<HttpResponseMessage> PostAsync(string json) => ApiMessages.PostAsync(client, json);
+
+    /// <summary>The activity with this chat's locale, where Teams puts it: on the activity and in its
+    /// clientInfo entity.</summary>
+    private JObject WithLocale(string json)
+    {
+        var activity = JObject.Parse(json);
+        if (Locale is not null)
+        {
+            activity["locale"] = Locale;
+            activity["entities"] = new JArray { new JObject { ["type"] = "clientInfo", ["locale"] = Locale, ["platform"] = "Web" } };
+        }
+
+        return activity;
+    }
 }
