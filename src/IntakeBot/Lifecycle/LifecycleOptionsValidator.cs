@@ -14,6 +14,7 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
         var feedback = Check(failures, nameof(options.FeedbackWithin), options.FeedbackWithin, TimeSpan.FromMinutes(1));
         var before = Check(failures, nameof(options.RemindBefore), options.RemindBefore, TimeSpan.Zero);
         Check(failures, nameof(options.ReminderInterval), options.ReminderInterval, TimeSpan.FromSeconds(1));
+        Check(failures, nameof(options.ClosedReplyWindow), options.ClosedReplyWindow, TimeSpan.Zero);
         if (acknowledge is { } ack && feedback is { } fb && fb < ack)
         {
             failures.Add("Lifecycle:FeedbackWithin must not be shorter than Lifecycle:AcknowledgeWithin.");
