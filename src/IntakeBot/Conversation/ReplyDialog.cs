@@ -13,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// state, so a restart between messages loses nothing. <c>done</c> or <c>cancel</c> leaves it; another
 /// command or a card press leaves it and is answered as usual (<see cref="Left"/>); a file is not a reply
 /// and gets a kind note.</summary>
-public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog text) : Dialog(DialogId)
+public sealed partial class ReplyDialog(ReporterCommands reporter, ReplyThreads threads, TextCatalog text) : Dialog(DialogId)
 {
     public const string DialogId = "reply";
 
@@ -46,6 +46,8 @@ public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog t
         var sent = dc.ActiveDialog.Read<ReplyState>(StateKey).Sent;
         if (text.IsWord(said, TextKey.ChoiceStop) || text.IsWord(said, TextKey.ChoiceDone))
         {
+            // Finishing the reply leaves the thread: the next words start nothing there.
+            await threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
             await turn.SendActivityAsync(MessageFactory.Text(text.Format(sent > 0 ? TextKey.ReplyDone : TextKey.ReplyCancelled, reference)), cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
