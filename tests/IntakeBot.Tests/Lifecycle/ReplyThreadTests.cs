@@ -116,6 +116,23 @@ public sealed class ReplyThreadTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task An_addition_sent_twice_is_kept_once_and_the_person_is_told_it_is_there()
+    {
+        await using var app = new BotApp(azurite, Settings(Guid.NewGuid().ToString()));
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await SubmitAsync(reporter);
+
+        await reporter.SayAsync($"add to {reference}");
+        var first = await reporter.SayAsync("he did it agian this morning in the kitchen");
+        var again = await reporter.SayAsync("he did it agian this morning in the kitchen");
+        await reporter.SayAsync("done");
+
+        Assert.StartsWith($"Added to {reference}.", first[0], StringComparison.Ordinal);
+        Assert.StartsWith($"That is already in {reference}, so I kept it once.", again[0], StringComparison.Ordinal);
+        Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Additions);
+    }
+
+    [Fact]
     public async Task The_owners_plain_answer_after_the_reporter_replied_goes_to_the_reporter()
     {
         var ownerId = Guid.NewGuid().ToString();
