@@ -50,6 +50,13 @@ public sealed partial class ReplyThreads(ICaseStore cases, CaseDrafts drafts, Re
             return false;
         }
 
+        // An owner's words that begin "confirm" would read as the command's own confirm (past a
+        // reporter's no-contact wish): those are left to be typed as the command.
+        if (asOwner && said.StartsWith("confirm", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         var send = asOwner ? $"message {reference} {said}" : $"reply {reference} {said}";
         if (CommandWordAtStart(said) is { } command && said.Length <= LongestAsked)
         {
