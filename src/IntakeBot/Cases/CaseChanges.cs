@@ -132,8 +132,9 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Transfer, to, AuditResult.Done, from));
         }
 
-        // The thread ends with the case: a reply decided just before the owner closed it is not added.
-        if (change.ReporterReply is { } reply && result.Status.IsSubmitted() && result.Status != CaseStatus.Closed
+        // The thread ends with the case: a reply decided just before the owner closed it is not added;
+        // one decided on the closed case, within its window for replies, is.
+        if (change.ReporterReply is { } reply && result.Status.IsSubmitted() && (result.Status != CaseStatus.Closed || change.ReplyAfterClose)
             && !(id is not null && result.Messages.Any(m => m.ActivityId == id)))
         {
             result = result with { UpdatedAt = change.At, Messages = [.. result.Messages, new CaseMessage(change.At, CaseMessage.FromReporter, change.Actor, reply, id)] };

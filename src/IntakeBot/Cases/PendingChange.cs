@@ -34,6 +34,10 @@ public sealed record PendingChange
     /// <summary>A reporter's reply to the owner's messages, added to the thread once.</summary>
     public string? ReporterReply { get; init; }
 
+    /// <summary>Set when the reply was decided on a case already closed, within
+    /// <c>Lifecycle:ClosedReplyWindow</c>: the closed thread takes it.</summary>
+    public bool ReplyAfterClose { get; init; }
+
     /// <summary>Set for an owner's note or message: once it is written, colleagues the case is shared
     /// with get the case file again, and this owner is told if one of them no longer may.</summary>
     public string? RefreshSharedFor { get; init; }

@@ -67,6 +67,13 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
             return false;
         }
 
+        // The same words sent again (no reply seemed to come) are kept once.
+        if (current is not null && current.Additions.Any(a => string.Equals(a.Text.Trim(), said, StringComparison.Ordinal)))
+        {
+            await turnContext.SendActivityAsync(Replies.WithChoices(Text.Format(TextKey.AdditionAlreadyThere, state.Reference), Text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         await drafts.AddAsync(turnContext, state.Reference, said, cancellationToken).ConfigureAwait(false);
         instance.Write(StateKey, state with { Added = state.Added + 1 });
         await turnContext.SendActivityAsync(Replies.WithChoices(Text.Format(TextKey.AdditionNoted, state.Reference), Text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);

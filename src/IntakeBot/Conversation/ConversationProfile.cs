@@ -47,6 +47,15 @@ public sealed record ConversationProfile
     /// person does not come back, so that no reference outlives its minutes in the state.</summary>
     public List<RecentSubmission> RecentSubmissions { get; set; } = [];
 
+    /// <summary>When the person last did something other than read or answer a follow-up thread (a
+    /// command, a report): only a message written in a thread after this makes their plain messages
+    /// replies to it (<see cref="ReplyThreads"/>). Null until their first command.</summary>
+    public DateTimeOffset? LeftThreadsAt { get; set; }
+
+    /// <summary>The case whose thread the person opened last (<c>view</c>, <c>reply</c>, <c>case</c>,
+    /// <c>message</c>): their plain messages go to it until they do something else. A reference only.</summary>
+    public string? ThreadReference { get; set; }
+
     /// <summary>Longer than Azure's index takes to catch up, even under the start-up tagging pass.</summary>
     public static readonly TimeSpan RecentlyKept = TimeSpan.FromMinutes(15);
 

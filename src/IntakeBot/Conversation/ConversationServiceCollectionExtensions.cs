@@ -38,6 +38,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<TakeReportDialog>();
         services.AddSingleton<AccountOfferDialog>();
         services.AddSingleton<AddToCaseDialog>();
+        services.AddSingleton<ReplyThreads>();
         services.AddSingleton<ReplyDialog>();
         services.AddSingleton<RootDialog>();
         return services;

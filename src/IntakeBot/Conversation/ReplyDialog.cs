@@ -8,11 +8,12 @@ using Microsoft.Bot.Schema;
 namespace IntakeBot.Conversation;
 
 /// <summary>After the Reply button (or <c>reply IR-…</c> with nothing after it): asks for the reply and
-/// takes the next message as it, through <see cref="ReporterCommands.ReplyAsync"/>. The reference waits
-/// in the dialog stack, in the conversation's state, so a restart between the two messages loses
-/// nothing. <c>cancel</c> leaves it with nothing added; another command or a card press leaves it and is
-/// answered as usual (<see cref="Left"/>); a file is not a reply and gets a kind note.</summary>
-public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog text) : Dialog(DialogId)
+/// takes every following message as part of it, each through <see cref="ReporterCommands.ReplyAsync"/>
+/// and confirmed, as an account is taken. The reference waits in the dialog stack, in the conversation's
+/// state, so a restart between messages loses nothing. <c>done</c> or <c>cancel</c> leaves it; another
+/// command or a card press leaves it and is answered as usual (<see cref="Left"/>); a file is not a reply
+/// and gets a kind note.</summary>
+public sealed partial class ReplyDialog(ReporterCommands reporter, ReplyThreads threads, TextCatalog text) : Dialog(DialogId)
 {
     public const string DialogId = "reply";
 
@@ -42,9 +43,12 @@ public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog t
 
         var reference = dc.ActiveDialog!.Read<ReplyState>(StateKey).Reference;
         var said = turn.Activity.Text?.Trim();
-        if (text.IsWord(said, TextKey.ChoiceStop))
+        var sent = dc.ActiveDialog.Read<ReplyState>(StateKey).Sent;
+        if (text.IsWord(said, TextKey.ChoiceStop) || text.IsWord(said, TextKey.ChoiceDone))
         {
-            await turn.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.ReplyCancelled, reference)), cancellationToken).ConfigureAwait(false);
+            // Finishing the reply leaves the thread: the next words start nothing there.
+            await threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(MessageFactory.Text(text.Format(sent > 0 ? TextKey.ReplyDone : TextKey.ReplyCancelled, reference)), cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -60,9 +64,17 @@ public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog t
             return EndOfTurn;
         }
 
-        var (answer, done) = await reporter.ReplyAsync(turn, reference, said, cancellationToken).ConfigureAwait(false);
+        // The reply may go on over several messages: only a refusal (a closed case, a full thread) ends it.
+        if (await reporter.ReplyRefusedAsync(turn, reference, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(refused), cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (answer, _) = await reporter.ReplyAsync(turn, reference, said, inThread: sent > 0, cancellationToken).ConfigureAwait(false);
+        dc.ActiveDialog.Write(StateKey, new ReplyState { Reference = reference, Sent = sent + 1 });
         await turn.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
-        return done ? await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false) : EndOfTurn;
+        return EndOfTurn;
     }
 
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
@@ -83,5 +95,8 @@ public sealed partial class ReplyDialog(ReporterCommands reporter, TextCatalog t
     private sealed record ReplyState
     {
         public string Reference { get; init; } = string.Empty;
+
+        /// <summary>How many messages were taken as the reply so far.</summary>
+        public int Sent { get; init; }
     }
 }

@@ -14,7 +14,7 @@ namespace IntakeBot.Conversation;
 /// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
 /// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
 /// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
-public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions)
+public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions, TimeProvider clock)
 {
     /// <summary>The Reply button's choice on the <c>view</c> card; it asks for the reply (<see cref="ReplyDialog"/>).</summary>
     public const string ReplyChoice = "reply";
@@ -139,9 +139,12 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queri
     /// only on the reporter's own open case, and only once the owner has written. It is decided here and
     /// committed with the turn; the thread gets it after the commit (<see cref="CaseChanges"/>), then a
     /// shared case file is refreshed (anyone the reply names loses access first), and the owner is told
-    /// there is a reply, by reference only, through the outbox. <c>Done</c> is false only
-    /// when the reply was too long, so that a shorter one can follow.</summary>
-    public async Task<(IMessageActivity Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, CancellationToken cancellationToken)
+    /// there is a reply, by reference only, through the outbox. A reply the thread already holds from
+    /// them (sent again when no answer seemed to come) is kept once, and they are told it is there.
+    /// <paramref name="inThread"/> says it came as a plain message, so the answer says where it went and
+    /// that their next messages go there too. <c>Done</c> is false only when the reply was too long, so
+    /// that a shorter one can follow.</summary>
+    public async Task<(IMessageActivity Answer, bool Done)> ReplyAsync(ITurnContext turnContext, string reference, string message, bool inThread, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(message);
@@ -163,10 +166,15 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queri
             return (ThreadFull(record), true);
         }
 
-        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record!.Reference) with { ReporterReply = message, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
+        if (record!.Messages.Any(m => m.From == CaseMessage.FromReporter && string.Equals(m.Text.Trim(), message.Trim(), StringComparison.Ordinal)))
+        {
+            return (MessageFactory.Text(text.Format(TextKey.ReplyAlreadyThere, record.Reference)), true);
+        }
+
+        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record.Reference) with { ReporterReply = message, ReplyAfterClose = record.Status == CaseStatus.Closed, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
         OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference);
-        return (MessageFactory.Text(text.Format(TextKey.ReplySent, record.Reference)), true);
+        return (MessageFactory.Text(text.Format(inThread ? TextKey.ReplySentInThread : TextKey.ReplySent, record.Reference)), true);
     }
 
     /// <summary>A reply the full thread cannot take was not kept: the answer says so, and offers the way
@@ -195,17 +203,22 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queri
         var message = command.Groups["text"].Value.Trim();
         return reference.Length == 0 || message.Length == 0
             ? MessageFactory.Text(text[TextKey.ReplyUsage])
-            : (await ReplyAsync(turnContext, reference, message, cancellationToken).ConfigureAwait(false)).Answer;
+            : (await ReplyAsync(turnContext, reference, message, inThread: false, cancellationToken).ConfigureAwait(false)).Answer;
     }
 
     private string? Refused(CaseRecord? record) => record switch
     {
         null => text[TextKey.CaseNotFound],
         { Status: CaseStatus.Unknown } => text.Format(TextKey.ReportFromNewerVersion, record.Reference),
-        { Status: CaseStatus.Closed } => text.Format(TextKey.ReplyClosed, record.Reference),
+        { Status: CaseStatus.Closed } => InClosedReplyWindow(record) ? null : text.Format(TextKey.ReplyClosed, record.Reference),
         _ when !record.Messages.Any(m => m.From == CaseMessage.FromOwner) => text.Format(TextKey.ReplyNothingYet, record.Reference),
         _ => null,
     };
+
+    /// <summary>Whether a closed case still takes the reporter's messages: for
+    /// <c>Lifecycle:ClosedReplyWindow</c> after it was closed.</summary>
+    private bool InClosedReplyWindow(CaseRecord record)
+        => record.ClosedAt is { } closed && clock.GetUtcNow() < closed + lifecycleOptions.Value.ClosedReplies();
 
     /// <summary>The person's own submitted case (any status, or one a newer version wrote and this one
     /// reads as <see cref="CaseStatus.Unknown"/>: each caller says it is kept unchanged), or null.</summary>

@@ -26,6 +26,7 @@ public sealed partial class RootDialog : ComponentDialog
     private readonly ResponderRecognition _responders;
     private readonly ReporterCommands _reporter;
     private readonly OwnerCommands _owner;
+    private readonly ReplyThreads _threads;
     private readonly TextCatalog _text;
     private readonly IntakeOptions _options;
     private readonly RetentionFacts _retention;
@@ -39,6 +40,7 @@ public sealed partial class RootDialog : ComponentDialog
         ResponderRecognition responders,
         ReporterCommands reporter,
         OwnerCommands owner,
+        ReplyThreads threads,
         TextCatalog text,
         IOptions<IntakeOptions> options,
         RetentionPeriods retention)
@@ -49,6 +51,7 @@ public sealed partial class RootDialog : ComponentDialog
         _responders = responders;
         _reporter = reporter;
         _owner = owner;
+        _threads = threads;
         _text = text;
         _options = options.Value;
         _retention = new RetentionFacts(retention.Draft, retention.ClosedCase, retention.Backup);
@@ -102,11 +105,13 @@ public sealed partial class RootDialog : ComponentDialog
         var responder = await _responders.RecognizeAsync(turn, cancellationToken).ConfigureAwait(false);
         if (_text.IsWord(said, TextKey.ChoiceReport) || options is ReportDialog.DialogId)
         {
+            await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
             return await innerDc.BeginDialogAsync(ReportDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
         }
 
         if (_text.IsWord(said, TextKey.ChoiceTakeReport) && responder is not null)
         {
+            await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
             return await innerDc.BeginDialogAsync(TakeReportDialog.DialogId, new IntakeStart(responder), cancellationToken).ConfigureAwait(false);
         }
 
@@ -115,6 +120,7 @@ public sealed partial class RootDialog : ComponentDialog
             var reference = addTo.Groups["reference"].Value;
             if (await _reporter.AddToRefusedAsync(turn, reference, cancellationToken).ConfigureAwait(false) is not { } refused)
             {
+                await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
                 return await innerDc.BeginDialogAsync(AddToCaseDialog.DialogId, reference.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             }
 
@@ -132,6 +138,7 @@ public sealed partial class RootDialog : ComponentDialog
         {
             if (await _reporter.ReplyRefusedAsync(turn, replyTo, cancellationToken).ConfigureAwait(false) is not { } refused)
             {
+                await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
                 return await innerDc.BeginDialogAsync(ReplyDialog.DialogId, replyTo.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             }
 
@@ -139,14 +146,22 @@ public sealed partial class RootDialog : ComponentDialog
         }
         else if (said is null || (!await _reporter.TryHandleAsync(turn, said, cancellationToken).ConfigureAwait(false) && !await _owner.TryHandleAsync(turn, said, responder, cancellationToken).ConfigureAwait(false)))
         {
+            // A message that starts nothing, after the other side of a thread wrote, is an answer to them.
+            if (said is not null && !_text.IsWord(said, TextKey.ChoiceHelp) && await _threads.TryRouteAsync(turn, said, responder, cancellationToken).ConfigureAwait(false))
+            {
+                return new DialogTurnResult(DialogTurnStatus.Complete);
+            }
+
             if (TextCatalog.LooksLikeAccount(said))
             {
+                await _threads.HandledAsync(turn, null, cancellationToken).ConfigureAwait(false);
                 return await innerDc.BeginDialogAsync(AccountOfferDialog.DialogId, said, cancellationToken).ConfigureAwait(false);
             }
 
             await turn.SendActivityAsync(Replies.WithChoices(Answer(said, responder), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
         }
 
+        await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
         return new DialogTurnResult(DialogTurnStatus.Complete);
     }
 
@@ -163,12 +178,19 @@ public sealed partial class RootDialog : ComponentDialog
     private string Answer(string? said, string? responder) => said switch
     {
         _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
-        _ when _text.IsWord(said, TextKey.ChoiceHelp) => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}") + SupportLine(),
+        _ when _text.IsWord(said, TextKey.ChoiceHelp) => Help(responder),
         _ when _text.IsGreeting(said) => _text[TextKey.GreetingReply],
         _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
+
+        // A case owner who types something the bot does not know is looking for a command, not for
+        // the greeting that invites a report.
+        _ when responder is not null => Help(responder),
         _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
         _ => _text[TextKey.Greeting],
     };
+
+    private string Help(string? responder)
+        => _text.Format(TextKey.GeneralHelp, _options.FaqUrl, responder is null ? string.Empty : _text[TextKey.GeneralHelpResponder]) + (responder is null ? string.Empty : $"\n\n{_text[TextKey.OwnerHelp]}") + SupportLine();
 
     /// <summary>The command a button of the owner's case card stands for, typed as the owner would
     /// type it, so that it goes through the same checks; null for anything else.</summary>

@@ -28,6 +28,12 @@ public sealed class LifecycleOptions
     /// is refused with a clear answer (Teams allows far longer messages than anyone reads in a thread).</summary>
     public int MaxMessageLength { get; set; } = 4000;
 
+    /// <summary>How long after a case is closed its reporter can still send a message to its owner.</summary>
+    public string ClosedReplyWindow { get; set; } = "P30D";
+
+    /// <summary><see cref="ClosedReplyWindow"/>, parsed. Call only on validated options.</summary>
+    public TimeSpan ClosedReplies() => RetentionDuration.Parse(ClosedReplyWindow);
+
     /// <summary>The periods, parsed. Call only on validated options.</summary>
     public LifecyclePeriods Periods() => new(
         RetentionDuration.Parse(AcknowledgeWithin),

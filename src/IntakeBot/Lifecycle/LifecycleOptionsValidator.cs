@@ -19,6 +19,7 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
         {
             failures.Add("Lifecycle:UrgentAcknowledgement must not be longer than Lifecycle:AcknowledgeWithin.");
         }
+        Check(failures, nameof(options.ClosedReplyWindow), options.ClosedReplyWindow, TimeSpan.Zero);
         if (acknowledge is { } ack && feedback is { } fb && fb < ack)
         {
             failures.Add("Lifecycle:FeedbackWithin must not be shorter than Lifecycle:AcknowledgeWithin.");

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using IntakeBot.Cases;
+using IntakeBot.Conversation;
+using IntakeBot.Lifecycle;
 
 namespace IntakeBot.Responders;
 
 /// <summary>Tells a case owner in Teams that a case needs them, with the reference only: message
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
 /// notification (<see cref="Notify"/>); it leaves through the outbox once the turn has committed.</summary>
-public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ILogger<OwnerNotifier> logger)
+public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, IOptions<IntakeOptions> intake, IOptions<LifecycleOptions> lifecycle, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
@@ -102,7 +104,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     /// buttons, which send the typed commands and so hold the reference only.</summary>
     private Activity Notification(OwnerNotification notification)
     {
-        var activity = MessageFactory.Text(text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due)));
+        var activity = MessageFactory.Text(notification.Message == TextKey.ReporterCaseClosed ? Closed(notification.CaseReference) : text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due)));
         if (notification.Message == TextKey.ReporterNewMessage)
         {
             activity.SuggestedActions = new SuggestedActions
@@ -116,6 +118,17 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
         }
 
         return activity;
+    }
+
+    /// <summary>The reporter's news that their case is closed: plainly what that means, how long they can
+    /// still write to its owner (<c>Lifecycle:ClosedReplyWindow</c>), and the support line when one is set.</summary>
+    private string Closed(string reference)
+    {
+        var window = lifecycle.Value.ClosedReplies();
+        var closed = window > TimeSpan.Zero
+            ? text.Format(TextKey.ReporterCaseClosed, reference, Durations.Format(text, window))
+            : text.Format(TextKey.ReporterCaseClosedNoReplies, reference);
+        return string.IsNullOrWhiteSpace(intake.Value.SupportResource) ? closed : $"{closed}\n\n{text.Format(TextKey.SupportLine, intake.Value.SupportResource)}";
     }
 
     private static string Deadline(DateTimeOffset? due)

@@ -196,7 +196,7 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var pressed = (JObject)button["data"]!;
 
         // Pressed, then left with cancel: nothing is added, and the next message is not taken as a reply.
-        Assert.Equal($"Type your reply to {reference} in your next message. It will be saved in the report, and its owner will be told there is a reply. To leave without replying, type **cancel**.", Text(Assert.Single(await reporter.ExchangeAsync(null, pressed))));
+        Assert.Equal($"Type your reply to {reference}, in as many messages as you need. Each one is saved in the report, and its owner is told there is a reply. Type **done** when you've finished, or **cancel** to leave without replying.", Text(Assert.Single(await reporter.ExchangeAsync(null, pressed))));
         Assert.StartsWith($"Nothing was added to {reference}.", (await reporter.SayAsync("cancel"))[0], StringComparison.Ordinal);
         Assert.DoesNotContain("saved", (await reporter.SayAsync("thanks"))[0], StringComparison.Ordinal);
         Assert.DoesNotContain((await blobs.CaseAsync(reference)).Messages, m => m.From == CaseMessage.FromReporter);
@@ -252,7 +252,7 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var connector = await ConnectorStub.StartAsync();
         var ownerId = Guid.NewGuid().ToString();
-        await using var app = new BotApp(azurite, Settings(ownerId, ("Lifecycle:MaxMessageLength", "500")));
+        await using var app = new BotApp(azurite, Settings(ownerId, ("Lifecycle:MaxMessageLength", "500"), ("Lifecycle:ClosedReplyWindow", "PT0S")));
         var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
         var reference = await SubmitAsync(reporter);
         var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);

@@ -26,6 +26,7 @@ public sealed class LifecycleSettingsTests(AzuriteFixture azurite) : IClassFixtu
         {
             ["Lifecycle:AcknowledgeWithin"] = "a week",
             ["Lifecycle:ReminderInterval"] = "-PT1H",
+            ["Lifecycle:ClosedReplyWindow"] = "a month",
         };
         using var app = new BotApp(azurite, settings);
 
@@ -33,6 +34,7 @@ public sealed class LifecycleSettingsTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Contains("Lifecycle:AcknowledgeWithin must be a duration", failure, StringComparison.Ordinal);
         Assert.Contains("Lifecycle:ReminderInterval", failure, StringComparison.Ordinal);
+        Assert.Contains("Lifecycle:ClosedReplyWindow must be a duration", failure, StringComparison.Ordinal);
         Assert.Contains(new LifecycleOptionsValidator().Validate(null, new LifecycleOptions { FeedbackWithin = "P3D" }).Failures!, f => f.StartsWith("Lifecycle:FeedbackWithin must not be shorter", StringComparison.Ordinal));
         Assert.Contains(new LifecycleOptionsValidator().Validate(null, new LifecycleOptions { RemindBefore = "P7D" }).Failures!, f => f.StartsWith("Lifecycle:RemindBefore must be shorter", StringComparison.Ordinal));
     }

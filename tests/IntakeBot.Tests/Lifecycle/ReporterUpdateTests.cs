@@ -49,7 +49,7 @@ public sealed class ReporterUpdateTests(AzuriteFixture azurite) : IClassFixture<
             Assert.Equal(reporterConversation, acknowledged.ConversationId);
             Assert.Equal($"There is an update on your report {reference}: its owner has acknowledged it. Type **my reports** to see where it stands.", Text(acknowledged.Activity));
             Assert.Equal(reporterConversation, closed.ConversationId);
-            Assert.StartsWith($"There is an update on your report {reference}: it has been closed.", Text(closed.Activity), StringComparison.Ordinal);
+            Assert.StartsWith($"Your report {reference} has been closed: the person handling it has finished working on it.", Text(closed.Activity), StringComparison.Ordinal);
             Assert.Equal(2, connector.Sent.Count(s => s.ConversationId == reporterConversation));
             Assert.DoesNotContain(connector.Sent, s => s.Activity.ToString().Contains(Canary, StringComparison.Ordinal));
         }
