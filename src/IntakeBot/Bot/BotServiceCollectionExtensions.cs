@@ -1,3 +1,5 @@
+using IntakeBot.Conversation;
+using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -34,6 +36,11 @@ public static class BotServiceCollectionExtensions
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<TurnCommit>();
+
+        // The closed-case news reads settings of Lifecycle and Conversation; Responders sees only the values.
+        services.AddSingleton(sp => new ClosedCaseNotice(
+            sp.GetRequiredService<IOptions<LifecycleOptions>>().Value.ClosedReplies(),
+            sp.GetRequiredService<IOptions<IntakeOptions>>().Value.SupportResource));
         services.AddSingleton<TurnLanguage>();
         services.AddSingleton<IntakeAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IntakeAdapter>());

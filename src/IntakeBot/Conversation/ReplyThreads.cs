@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IntakeBot.Cases;
+using IntakeBot.Conversation.Owner;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

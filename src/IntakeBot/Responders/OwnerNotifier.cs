@@ -3,15 +3,13 @@ using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using IntakeBot.Cases;
-using IntakeBot.Conversation;
-using IntakeBot.Lifecycle;
 
 namespace IntakeBot.Responders;
 
 /// <summary>Tells a case owner in Teams that a case needs them, with the reference only: message
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
 /// notification (<see cref="Notify"/>); it leaves through the outbox once the turn has committed.</summary>
-public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, IOptions<IntakeOptions> intake, IOptions<LifecycleOptions> lifecycle, ILogger<OwnerNotifier> logger)
+public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
@@ -124,11 +122,11 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     /// still write to its owner (<c>Lifecycle:ClosedReplyWindow</c>), and the support line when one is set.</summary>
     private string Closed(string reference)
     {
-        var window = lifecycle.Value.ClosedReplies();
+        var window = closedNotice.ReplyWindow;
         var closed = window > TimeSpan.Zero
             ? text.Format(TextKey.ReporterCaseClosed, reference, Durations.Format(text, window))
             : text.Format(TextKey.ReporterCaseClosedNoReplies, reference);
-        return string.IsNullOrWhiteSpace(intake.Value.SupportResource) ? closed : $"{closed}\n\n{text.Format(TextKey.SupportLine, intake.Value.SupportResource)}";
+        return string.IsNullOrWhiteSpace(closedNotice.SupportResource) ? closed : $"{closed}\n\n{text.Format(TextKey.SupportLine, closedNotice.SupportResource)}";
     }
 
     private static string Deadline(DateTimeOffset? due)
