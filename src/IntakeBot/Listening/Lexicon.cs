@@ -120,6 +120,13 @@ public sealed partial class Lexicon
 
     private static string WithoutAccents(string text)
     {
+        // A message clipped in the middle of a surrogate pair (an emoji cut at the length limit) cannot
+        // be normalised; UTF-8 round-tripping puts U+FFFD in place of the lone half.
+        if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            text = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -51,7 +51,9 @@ public sealed class ReplyThreadTests(AzuriteFixture azurite) : IClassFixture<Azu
         var answer = await reporter.SayAsync("yeah im at my sisters now, he dosnt know where she lives i think");
         var more = await reporter.SayAsync("thx for asking");
 
-        Assert.StartsWith($"Sent to the person handling {reference}.", answer[0], StringComparison.Ordinal);
+        // "knows where she lives" may be heard as a threat (help first is a cheap false alarm); the
+        // answer still reaches the owner.
+        Assert.StartsWith($"Sent to the person handling {reference}.", answer[^1], StringComparison.Ordinal);
         Assert.StartsWith($"Sent to the person handling {reference}.", more[0], StringComparison.Ordinal);
         Assert.DoesNotContain(answer.Concat(more), r => r.Contains("start a report", StringComparison.OrdinalIgnoreCase));
         var card = await owner.ShownAsync($"case {reference}");

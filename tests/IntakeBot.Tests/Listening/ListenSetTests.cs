@@ -32,6 +32,15 @@ public sealed class ListenSetTests
     }
 
     [Fact]
+    public void A_message_clipped_in_the_middle_of_an_emoji_is_still_heard()
+    {
+        // Teams clips a long message wherever the limit falls, so a surrogate pair can lose its second half.
+        var clipped = "he said he knows where I live 🙂"[..^1];
+
+        Assert.Equal(Meaning.Threat, Listener.Hear(clipped, ListeningPlace.OwnWords).Meaning);
+    }
+
+    [Fact]
     public void Every_message_of_danger_threat_or_self_harm_gets_help_and_four_in_five_that_get_it_meant_it()
     {
         var meant = Tuning.Where(t => Urgent.Contains(t.Message.Meaning)).ToList();
