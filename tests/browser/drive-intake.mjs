@@ -113,7 +113,7 @@ async function waitForMore(page, text, count, after) {
  *  what the bot answered the invoke (composeExtension/fetchTask, as Teams sends for a command with
  *  fetchTask), and waits for the offer in the 1:1 chat (the Playground's own connector). */
 async function reportMessage(page, text) {
-  const offer = 'held only in this private chat';
+  const offer = 'kept in my storage for this private chat only';
   const offered = await countOnPage(page, offer);
   // A message is a block with a header; the person's own messages have no author in the header.
   const message = page.locator('div:has(> [aria-label="Message header"])')
