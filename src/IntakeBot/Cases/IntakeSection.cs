@@ -60,6 +60,11 @@ public sealed record IntakeSection(
     public static IntakeSection EvidenceStep(TextKey prompt)
         => new("evidence", TextKey.TitleEvidence, prompt, SectionInput.Evidence, true, [], _ => SectionAnswer.None, (a, _) => a);
 
+    /// <summary>The answers with <paramref name="said"/> added after what was already typed here (the
+    /// account's messages, a responder's notes).</summary>
+    public IntakeAnswers WithTextAdded(IntakeAnswers answers, string said)
+        => Write(answers, new SectionAnswer(null, [.. Read(answers).Texts, said]));
+
     /// <summary>The answer as shown today: a choice in the catalog's current words (with what was
     /// typed beside it), else what was typed.</summary>
     public IReadOnlyList<string> Shown(IntakeAnswers answers, TextCatalog text)

@@ -129,7 +129,7 @@ public sealed partial class ListenFirst(
             draft.Paused = false;
             var flow = intake == TakeReportDialog.DialogId ? TakeReportDialog.Flow : ReportDialog.Flow;
             var account = flow.Sections.First(s => s.Input == SectionInput.Account);
-            draft.Answers = account.Write(draft.Answers, new SectionAnswer(null, [.. account.Read(draft.Answers).Texts, said]));
+            draft.Answers = account.WithTextAdded(draft.Answers, said);
             await turn.SendActivityAsync(MessageFactory.Text(text[intake == TakeReportDialog.DialogId ? TextKey.ListenKeptInNotes : TextKey.ListenKeptInAccount]), cancellationToken).ConfigureAwait(false);
             await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -188,7 +188,7 @@ public sealed partial class ListenFirst(
         {
             var flow = intake == TakeReportDialog.DialogId ? TakeReportDialog.Flow : ReportDialog.Flow;
             var account = flow.Sections.First(s => s.Input == SectionInput.Account);
-            draft.Answers = account.Write(draft.Answers, new SectionAnswer(null, [.. account.Read(draft.Answers).Texts, held]));
+            draft.Answers = account.WithTextAdded(draft.Answers, held);
             await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.QuestionKept]), cancellationToken).ConfigureAwait(false);
             await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return true;

@@ -43,7 +43,7 @@ internal sealed class SafetyWaitDialog : WaterfallDialog<NoValues>
             return false;
         }
 
-        draft.Answers = _intake.AccountSection.Write(draft.Answers, new SectionAnswer(null, [.. given, said]));
+        draft.Answers = _intake.AccountSection.WithTextAdded(draft.Answers, said);
         await turn.SendActivityAsync(ChoiceMessage.Create(_text, _text.Format(_intake.Flow.WaitKept, _intake.Options.UrgentHelp), CarryOnChoices()), cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -44,7 +44,7 @@ internal sealed class SectionLoopDialog : WaterfallDialog<NoValues>
             return null;
         }
 
-        draft.Answers = _intake.AccountSection.Write(draft.Answers, new SectionAnswer(null, [.. given, said]));
+        draft.Answers = _intake.AccountSection.WithTextAdded(draft.Answers, said);
         return _text.Format(TextKey.ChoiceKeptAskAgain, question);
     }
 
