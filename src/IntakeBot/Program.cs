@@ -12,6 +12,7 @@ using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using IntakeBot.Telemetry;
 using IntakeBot.Text;
+using IntakeBot.Workspace;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,7 @@ builder.Services.AddConversation();
 builder.Services.AddListening();
 builder.Services.AddCapture();
 builder.Services.AddBot();
+builder.Services.AddWorkspace(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ BotAuthentication.RequireOutsideDevelopment(app.Services.GetRequiredService<IOpt
 
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapIntakeHealthChecks();
+app.UseWorkspace();
 if (app.Configuration.GetValue<bool>("Diagnostics:EchoEndpoint"))
 {
     // The load benchmark's baseline turn; off unless asked for.

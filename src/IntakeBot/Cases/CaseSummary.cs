@@ -48,6 +48,15 @@ public sealed record CaseSummary
     /// <summary>The deadlines still to be met (<see cref="CaseDeadlines.Running"/>).</summary>
     public IReadOnlyList<CaseDeadline> RunningDeadlines { get; init; } = [];
 
+    /// <summary>The reporter asked not to be contacted.</summary>
+    public bool NoContact { get; init; }
+
+    /// <summary>When anything last changed on the case.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The reporter wrote last in the thread: the owner has not answered yet.</summary>
+    public bool AwaitingOwnerReply { get; init; }
+
     /// <summary>The summary of <paramref name="record"/>, which may have been read with its long texts
     /// left out (<see cref="CaseTexts.FactsOnly"/>): none of them is carried over.</summary>
     public static CaseSummary Of(CaseRecord record)
@@ -70,6 +79,9 @@ public sealed record CaseSummary
             AccessCount = record.Access.Count,
             HasUnreadForReporter = record.HasUnreadForReporter(),
             RunningDeadlines = [.. CaseDeadlines.Running(record)],
+            NoContact = record.Answers.NoContact,
+            UpdatedAt = record.UpdatedAt,
+            AwaitingOwnerReply = record.Messages.Count > 0 && record.Messages[^1].From == CaseMessage.FromReporter,
         };
     }
 }

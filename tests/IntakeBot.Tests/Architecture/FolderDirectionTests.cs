@@ -13,7 +13,8 @@ public sealed partial class FolderDirectionTests
     /// beside Bot. Among the middle folders, Retention removes shared case folders (→ Sharing),
     /// Sharing uploads evidence files (→ Evidence), and Lifecycle (deadlines, reminders, transfer)
     /// reminds through the outbox (→ Responders), checks a new owner through Graph (→ Sharing) and
-    /// keeps the retention periods' shape (→ Retention); nothing points back.</summary>
+    /// keeps the retention periods' shape (→ Retention); nothing points back. Workspace (the owner's tab
+    /// and its API) sits on top, beside Bot, whose tenant list it shares.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["Text"] = [],
@@ -30,6 +31,7 @@ public sealed partial class FolderDirectionTests
         ["Health"] = ["Sharing", "Storage", "Cases", "Telemetry", "Text"],
         ["Listening"] = ["Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
         ["Bot"] = ["Listening", "Capture", "Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
+        ["Workspace"] = ["Bot", "Conversation", "Evidence", "Sharing", "Responders", "Retention", "Lifecycle", "Cases", "Storage", "Telemetry", "Text"],
     };
 
     private static readonly string Source = Path.Combine(RepoPaths.Root, "src", "IntakeBot");

@@ -13,13 +13,18 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace IntakeBot.Tests.Infrastructure;
 
-/// <summary>Plays the Bot Framework's token service on https://127.0.0.1: OpenID metadata and a JWKS
-/// with the test's own signing key (endorsed for msteams), behind a self-signed certificate the test
-/// makes; and mints channel tokens, good and bad.</summary>
+/// <summary>Plays the Bot Framework's token service and an Entra ID tenant's authority on
+/// https://127.0.0.1: OpenID metadata and a JWKS with the test's own signing key (endorsed for msteams),
+/// behind a self-signed certificate the test makes; and mints channel tokens and the workspace tab's
+/// user tokens, good and bad.</summary>
 public sealed class TokenIssuer : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
     public const string AppId = "6f7c1e52-0c1a-4a8e-9f0e-1b2c3d4e5f60";
+
+    public const string TenantId = HttpChat.TenantId;
+    public const string ClientId = "0d4f9a6b-3c2e-4f71-8a5d-6e9b1c7f2a34";
+    public const string Audience = $"api://intakebot.test/{ClientId}";
 
     private readonly WebApplication _app;
     private readonly RSA _key = RSA.Create(2048);
@@ -55,6 +60,46 @@ public sealed class TokenIssuer : IAsyncDisposable
         ["ValidateAuthority"] = "false",
     };
 
+    /// <summary>The <c>AzureAd</c> keys that point the workspace's sign-in at this authority.</summary>
+    public Dictionary<string, string?> EntraSettings() => new()
+    {
+        ["AzureAd:Instance"] = $"https://127.0.0.1:{Port}/",
+        ["AzureAd:TenantId"] = TenantId,
+        ["AzureAd:ClientId"] = ClientId,
+        ["AzureAd:Audience"] = Audience,
+    };
+
+    /// <summary>Accepts this issuer's certificate (and only it besides the system's trust), for the
+    /// in-process host's metadata and key requests.</summary>
+    public HttpClientHandler TrustingHandler() => new()
+    {
+        ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || certificate?.Thumbprint == Certificate.Thumbprint,
+    };
+
+    /// <summary>A user token as Teams single sign-on gets it for the tab; each argument spoils one thing.</summary>
+    public string UserToken(string objectId, string? upn = null, string? tenantId = null, string? audience = null, bool expired = false, bool badSignature = false, string scope = "access_as_user")
+    {
+        var tenant = tenantId ?? TenantId;
+        var signingKey = badSignature ? new RsaSecurityKey(RSA.Create(2048)) { KeyId = KeyId } : new RsaSecurityKey(_key) { KeyId = KeyId };
+        var now = DateTime.UtcNow;
+        var claims = new List<Claim> { new("oid", objectId), new("tid", tenant), new("scp", scope), new("ver", "2.0") };
+        if (upn is not null)
+        {
+            claims.Add(new Claim("preferred_username", upn));
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = $"https://127.0.0.1:{Port}/{tenant}/v2.0",
+            Audience = audience ?? Audience,
+            NotBefore = expired ? now.AddHours(-2) : now.AddMinutes(-5),
+            Expires = expired ? now.AddHours(-1) : now.AddMinutes(30),
+            IssuedAt = expired ? now.AddHours(-2) : now.AddMinutes(-5),
+            Subject = new ClaimsIdentity(claims),
+            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
     public static async Task<TokenIssuer> StartAsync()
     {
         var port = FreePort.Next();
@@ -71,6 +116,20 @@ public sealed class TokenIssuer : IAsyncDisposable
             ["jwks_uri"] = $"https://127.0.0.1:{port}/keys",
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+        }));
+        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new JsonObject
+        {
+            ["issuer"] = $"https://127.0.0.1:{port}/{tenant}/v2.0",
+            ["jwks_uri"] = $"https://127.0.0.1:{port}/keys",
+            ["authorization_endpoint"] = $"https://127.0.0.1:{port}/{tenant}/oauth2/v2.0/authorize",
+            ["token_endpoint"] = $"https://127.0.0.1:{port}/{tenant}/oauth2/v2.0/token",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        }));
+        app.MapGet("/{tenant}/.well-known/openid-configuration", (string tenant) => Results.Json(new JsonObject
+        {
+            ["issuer"] = $"https://127.0.0.1:{port}/{tenant}/",
+            ["jwks_uri"] = $"https://127.0.0.1:{port}/keys",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         }));
         app.MapGet("/keys", () =>
         {

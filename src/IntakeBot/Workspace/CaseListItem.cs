@@ -1,0 +1,19 @@
+using IntakeBot.Cases;
+
+namespace IntakeBot.Workspace;
+
+/// <summary>One line of the owner's list: facts and flags only, nothing anyone wrote.</summary>
+public sealed record CaseListItem(
+    string Reference,
+    CaseKind Kind,
+    CaseStatus Status,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset LastActivity,
+    bool SafetyConcern,
+    bool NoContact,
+    bool NeedsReply,
+    bool Held,
+    IReadOnlyList<DeadlineItem> Deadlines)
+{
+    public bool Overdue => Deadlines.Any(d => d.Overdue);
+}
