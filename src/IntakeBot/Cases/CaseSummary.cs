@@ -54,6 +54,9 @@ public sealed record CaseSummary
     /// <summary>When anything last changed on the case.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>When the case was first acknowledged, if it was.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
     /// <summary>The reporter wrote last in the thread: the owner has not answered yet.</summary>
     public bool AwaitingOwnerReply { get; init; }
 
@@ -81,6 +84,7 @@ public sealed record CaseSummary
             RunningDeadlines = [.. CaseDeadlines.Running(record)],
             NoContact = record.Answers.NoContact,
             UpdatedAt = record.UpdatedAt,
+            AcknowledgedAt = record.StatusHistory.Find(c => c.Status == CaseStatus.Acknowledged)?.At,
             AwaitingOwnerReply = record.Messages.Count > 0 && record.Messages[^1].From == CaseMessage.FromReporter,
         };
     }

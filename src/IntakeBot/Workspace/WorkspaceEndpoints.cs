@@ -37,6 +37,12 @@ public static class WorkspaceEndpoints
             return Results.File(opened.Content, "application/octet-stream", opened.Item.SafeName);
         });
 
+        // Only for Workspace:InsightsRoles; anyone else gets the 404 a route that does not exist gets.
+        api.MapGet("/insights", async (HttpContext http, WorkspaceInsights insights, ResponderRoster roster, CancellationToken ct) =>
+            WorkspaceCaller.Of(http.User, roster) is { } caller && insights.MayRead(caller)
+                ? Results.Json(await insights.CountAsync(ct).ConfigureAwait(false))
+                : NotFound());
+
         api.MapPost("/cases/{reference}/acknowledge", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)
             => ActAsync(http, roster, caller => actions.MoveAsync(caller, reference, CaseStatus.Acknowledged, action, ct)));
         api.MapPost("/cases/{reference}/close", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)

@@ -31,6 +31,7 @@ public static class WorkspaceServiceCollectionExtensions
 
         services.AddSingleton<WorkspaceCases>();
         services.AddSingleton<WorkspaceActions>();
+        services.AddSingleton<WorkspaceInsights>();
         services.AddOptions<WorkspaceSignInOptions>().BindConfiguration(WorkspaceSignInOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkspaceSignInOptions>, WorkspaceSignInOptionsValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
