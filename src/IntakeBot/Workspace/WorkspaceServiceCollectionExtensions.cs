@@ -75,6 +75,7 @@ public static class WorkspaceServiceCollectionExtensions
             return;
         }
 
+        app.UseWorkspacePage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapWorkspace();

@@ -39,7 +39,7 @@ public sealed partial class FolderDirectionTests
     [Fact]
     public void Every_folder_of_the_app_has_a_place_in_the_direction()
     {
-        var folders = Directory.GetDirectories(Source).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj" or "Properties")).Order(StringComparer.Ordinal);
+        var folders = Directory.GetDirectories(Source).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj" or "Properties" or "wwwroot")).Order(StringComparer.Ordinal);
 
         Assert.Equal(Allowed.Keys.Order(StringComparer.Ordinal), folders);
     }
