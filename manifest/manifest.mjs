@@ -33,6 +33,8 @@ export const settingsKeys = {
   PRIVACY_URL: 'Manifest:PrivacyUrl',
   TERMS_OF_USE_URL: 'Manifest:TermsOfUseUrl',
   BOT_DOMAIN: 'Manifest:BotDomain',
+  WORKSPACE_CLIENT_ID: 'AzureAd:ClientId',
+  WORKSPACE_RESOURCE: 'AzureAd:Audience',
 };
 
 /** Reads a key from a settings object shaped like appsettings.json, or from the environment
@@ -52,7 +54,13 @@ export function fill(settings) {
     if (!key) throw new Error(`manifest.template.json uses an unknown placeholder ${name}.`);
     return JSON.stringify(setting(settings, key) ?? '').slice(1, -1);
   });
-  return JSON.parse(filled);
+  const manifest = JSON.parse(filled);
+  // The case owners' workspace tab exists only where the bot serves it: with AzureAd configured.
+  if (!setting(settings, settingsKeys.WORKSPACE_CLIENT_ID)) {
+    delete manifest.staticTabs;
+    delete manifest.webApplicationInfo;
+  }
+  return manifest;
 }
 
 /** Schema errors as readable lines ("/bots/0/botId: must match format ..."); empty when valid. */

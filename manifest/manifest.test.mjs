@@ -20,7 +20,25 @@ const settings = {
     TermsOfUseUrl: 'https://conduct.contoso.example/terms',
     BotDomain: 'intakebot.contoso.example',
   },
+  AzureAd: {
+    ClientId: '0d4f9a6b-3c2e-4f71-8a5d-6e9b1c7f2a34',
+    Audience: 'api://intakebot.contoso.example/0d4f9a6b-3c2e-4f71-8a5d-6e9b1c7f2a34',
+  },
 };
+
+test('with AzureAd configured the personal workspace tab and its single sign-on are in the manifest, and without it neither is', () => {
+  const manifest = fill(settings);
+  const withoutWorkspace = fill({ ...settings, AzureAd: {} });
+
+  const tab = manifest.staticTabs.find((t) => t.entityId === 'workspace');
+  assert.equal(tab.contentUrl, 'https://intakebot.contoso.example/workspace/');
+  assert.deepEqual(tab.scopes, ['personal']);
+  assert.ok(manifest.staticTabs.some((t) => t.entityId === 'conversations'));
+  assert.deepEqual(manifest.webApplicationInfo, { id: settings.AzureAd.ClientId, resource: settings.AzureAd.Audience });
+  assert.equal(withoutWorkspace.staticTabs, undefined);
+  assert.equal(withoutWorkspace.webApplicationInfo, undefined);
+  assert.deepEqual(validate(withoutWorkspace), []);
+});
 
 test('the filled manifest is valid against the newest official schema shipped offline', () => {
   const manifest = fill(settings);
