@@ -88,6 +88,12 @@ param graphCertificateName string = ''
 @description('Sharing with a certificate: the Entra app (client) id the certificate belongs to.')
 param graphCertificateClientId string = ''
 
+@description('The case owners\' workspace tab: the client id of its Entra app registration (docs/operations.md, "The workspace tab"). Empty: the tab is off.')
+param workspaceClientId string = ''
+
+@description('The workspace tab: object ids of the people who may read the content-free statistics.')
+param insightsRoles array = []
+
 @description('Azure Bot pricing tier.')
 @allowed(['F0', 'S1'])
 param botSku string = 'S1'
@@ -461,6 +467,20 @@ var holdRoleSettings = [for (holder, i) in holdRoles: {
   value: holder
 }]
 
+var insightsRoleSettings = [for (reader, i) in insightsRoles: {
+  name: 'Workspace__InsightsRoles__${i}'
+  value: reader
+}]
+
+// The workspace's sign-in: Entra ID v2.0 tokens for api://<the app's host>/<client id>, from this
+// tenant; the Application ID URI of the app registration must be exactly this Audience.
+var workspaceSettings = empty(workspaceClientId) ? [] : concat([
+  { name: 'AzureAd__Instance', value: environment().authentication.loginEndpoint }
+  { name: 'AzureAd__TenantId', value: tenant().tenantId }
+  { name: 'AzureAd__ClientId', value: workspaceClientId }
+  { name: 'AzureAd__Audience', value: 'api://${appName}.azurewebsites.net/${workspaceClientId}' }
+], insightsRoleSettings)
+
 var rosterSettings = [for (responder, i) in responders: {
   name: 'Intake__Responders__${i}'
   value: responder
@@ -514,7 +534,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Retention__BackupRetention', value: 'P${backupRetentionDays}D' }
         { name: 'Retention__SweepInterval', value: sweepInterval }
         { name: 'Retention__Container', value: retentionContainer.name }
-      ], rosterSettings, sharingSettings, holdRoleSettings)
+      ], rosterSettings, sharingSettings, holdRoleSettings, workspaceSettings)
     }
   }
   dependsOn: [
