@@ -99,7 +99,7 @@ public sealed class WorkspaceActions(SharingService sharing, PendingWork work, N
         return ActionOutcome.Done;
     }
 
-    /// <summary>The case when the caller owns it and Teams named them (an action always has an actor).</summary>
+    /// <summary>The case when the caller owns it (the token always names the caller, who is the actor).</summary>
     private Task<CaseRecord?> OwnedAsync(WorkspaceCaller caller, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
