@@ -6,9 +6,11 @@ using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Bench;
 
-/// <summary>Starts Azurite and the built bot, then drives many concurrent conversations over HTTP with
-/// expectReplies: first bare echo turns through the same adapter and blob state (the baseline), then
-/// whole reporter intakes. Prints turns per second, p50/p95/p99 turn latency and the bot's peak memory.</summary>
+/// <summary>Starts Azurite, the built bot and the independent echo peer (bench/EchoPeer: the same CloudAdapter,
+/// one state read and one conditional write a turn), as many processes of each as asked, then drives many
+/// concurrent conversations over HTTP with expectReplies: whole reporter intakes, the bot's own echo
+/// endpoint (its whole pipeline, no dialog) and the peer, in alternating rounds in the same run. Prints turns
+/// per second, p50/p95/p99 turn latency and each kind's peak memory, and the intake against both baselines.</summary>
 internal static class LoadBenchmark
 {
     private static readonly string[] Intake =
@@ -26,32 +28,61 @@ internal static class LoadBenchmark
             throw new InvalidOperationException("Build the bot first: dotnet build src/IntakeBot -c Release");
         }
 
+        var peerDll = Path.Combine(repoRoot, "bench", "EchoPeer", "bin", "Release", "net10.0", "EchoPeer.dll");
+        if (!File.Exists(peerDll))
+        {
+            throw new InvalidOperationException("Build the peer first: dotnet build bench/EchoPeer -c Release");
+        }
+
         var owner = Guid.NewGuid().ToString();
         var bots = new List<(Process Process, HttpClient Http)>();
+        var peers = new List<(Process Process, HttpClient Http)>();
         try
         {
             for (var i = 0; i < processes; i++)
             {
-                bots.Add(await StartBotAsync(dll, azurite.ConnectionString, owner));
+                bots.Add(await StartAsync(dll, azurite.ConnectionString, BotSettings(owner)));
+                peers.Add(await StartAsync(peerDll, azurite.ConnectionString, new Dictionary<string, string>()));
             }
 
             var clients = bots.Select(b => b.Http).ToArray();
-            Console.WriteLine($"Load benchmark: {conversations} concurrent conversations, {processes} bot process(es) on one storage, {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite in memory, all on loopback");
-            // Warm up with the same concurrency as the measured rounds, so that neither kind pays for
-            // the JIT or for the thread pool growing to meet 50 callers.
+            var peerClients = peers.Select(p => p.Http).ToArray();
+            Console.WriteLine($"Load benchmark: {conversations} concurrent conversations, {processes} process(es) of the bot and of the peer on one storage, {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite in memory, all on loopback");
+            // Warm up with the same concurrency as the measured rounds, so that no kind pays for the JIT
+            // or for the thread pool growing to meet 50 callers.
+            await DriveAsync(peerClients, "/api/messages", conversations, i => Intake[i], 3);
             await DriveAsync(clients, "/api/echo", conversations, _ => "warm up", 3);
             await DriveAsync(clients, "/api/messages", conversations, i => Intake[i], 3);
-            var echo = await DriveAsync(clients, "/api/echo", conversations, _ => "ping", Intake.Length);
-            var intake = await DriveAsync(clients, "/api/messages", conversations, i => Intake[i], Intake.Length);
-            Print("echo turn (baseline)", echo);
-            Print("reporter intake turn", intake);
+
+            // Two alternating rounds of each, so that a slow moment of the machine falls on all kinds alike.
+            var peer = new List<Result>();
+            var echo = new List<Result>();
+            var intake = new List<Result>();
+            for (var round = 0; round < 2; round++)
+            {
+                peer.Add(await DriveAsync(peerClients, "/api/messages", conversations, i => Intake[i], Intake.Length));
+                intake.Add(await DriveAsync(clients, "/api/messages", conversations, i => Intake[i], Intake.Length));
+                echo.Add(await DriveAsync(clients, "/api/echo", conversations, _ => "ping", Intake.Length));
+            }
+
+            var peerResult = Result.Combine(peer);
+            var echoResult = Result.Combine(echo);
+            var intakeResult = Result.Combine(intake);
+            Print("independent peer", peerResult);
+            Print("bot's own echo", echoResult);
+            Print("reporter intake turn", intakeResult);
             var peak = bots.Max(b => PeakWorkingSetMegabytes(b.Process.Id));
+            var peerPeak = peers.Max(p => PeakWorkingSetMegabytes(p.Process.Id));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"intake throughput {intake.TurnsPerSecond / echo.TurnsPerSecond:P0} of echo; intake p99 {intake.P(0.99) / echo.P(0.99):0.0}x echo p99; peak working set of the largest bot process {peak:0} MB"));
+                $"intake throughput {intakeResult.TurnsPerSecond / peerResult.TurnsPerSecond:P0} of the peer's (aim at least 85 %), {intakeResult.TurnsPerSecond / echoResult.TurnsPerSecond:P0} of its own echo's"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"intake p99 {intakeResult.P(0.99) / peerResult.P(0.99):0.00}x the peer's (aim at most 2x), {intakeResult.P(0.99) / echoResult.P(0.99):0.00}x its own echo's"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"peak working set: largest bot process {peak:0} MB (aim under 200 MB), largest peer process {peerPeak:0} MB"));
         }
         finally
         {
-            foreach (var (process, http) in bots)
+            foreach (var (process, http) in bots.Concat(peers))
             {
                 http.Dispose();
                 process.Kill(entireProcessTree: true);
@@ -61,20 +92,28 @@ internal static class LoadBenchmark
         }
     }
 
-    private static async Task<(Process Process, HttpClient Http)> StartBotAsync(string dll, string connectionString, string owner)
+    private static Dictionary<string, string> BotSettings(string owner) => new()
+    {
+        ["Intake__FaqUrl"] = "https://example.test/faq",
+        ["Intake__UrgentHelp"] = "the security desk",
+        ["Intake__CrisisHelp"] = "the crisis line",
+        ["Intake__DefaultOwner"] = owner,
+        ["Intake__Responders__0"] = owner,
+        ["Diagnostics__EchoEndpoint"] = "true",
+    };
+
+    private static async Task<(Process Process, HttpClient Http)> StartAsync(string dll, string connectionString, Dictionary<string, string> settings)
     {
         var port = LocalAzurite.FreePort();
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" }, WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["Storage__ConnectionString"] = connectionString;
-        start.Environment["Intake__FaqUrl"] = "https://example.test/faq";
-        start.Environment["Intake__UrgentHelp"] = "the security desk";
-        start.Environment["Intake__CrisisHelp"] = "the crisis line";
-        start.Environment["Intake__DefaultOwner"] = owner;
-        start.Environment["Intake__Responders__0"] = owner;
-        start.Environment["Diagnostics__EchoEndpoint"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
 
-        // No Bot credentials: the host accepts that only in Development.
+        // No Bot credentials: the bot's host accepts that only in Development; the peer's adapter does too.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var bot = Process.Start(start)!;
         bot.BeginOutputReadLine();
@@ -138,5 +177,8 @@ internal static class LoadBenchmark
         public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
 
         public double P(double quantile) => Sorted[Math.Min(Sorted.Length - 1, (int)Math.Ceiling(quantile * Sorted.Length) - 1)];
+
+        public static Result Combine(IReadOnlyList<Result> rounds)
+            => new([.. rounds.SelectMany(r => r.Sorted).Order()], TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)));
     }
 }
