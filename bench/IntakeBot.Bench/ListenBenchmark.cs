@@ -6,11 +6,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntakeBot.Bench;
 
-/// <summary>Reads every message of the labelled set (tests/IntakeBot.Tests/Listening/listen-set.jsonl)
-/// with the bot's listener and prints, for the tuning split and the held-out split separately, each
-/// meaning's recall and precision, how often an ordinary message got urgent help, and the time per
-/// message. With <c>misses</c> it lists the tuning split's misses; the held-out split's are listed
-/// only with <c>holdout-misses</c>, so that tuning never looks at them.</summary>
+/// <summary>Reads every message of the labelled sets (tests/IntakeBot.Tests/Listening/listen-set.jsonl in
+/// English, listen-set.&lt;language&gt;.jsonl in each other language) with the bot's listener, in a
+/// conversation of that language, and prints for each language, for the tuning split and the held-out
+/// split separately, each meaning's recall and precision, how often an ordinary message got urgent
+/// help, and the time per message. With <c>misses</c> it lists the tuning split's misses; the held-out
+/// split's are listed only with <c>holdout-misses</c>, so that tuning never looks at them.</summary>
 internal static class ListenBenchmark
 {
     private const int Rounds = 50;
@@ -21,14 +22,35 @@ internal static class ListenBenchmark
 
     public static void Run(string repoRoot, string? show)
     {
-        var listener = new Listener(Lexicon.Load("en"), NullLogger<Listener>.Instance);
-        var set = File.ReadLines(Path.Combine(repoRoot, "tests", "IntakeBot.Tests", "Listening", "listen-set.jsonl"))
+        var listener = new Listener(Lexicons.Load(), NullLogger<Listener>.Instance);
+        foreach (var (language, set) in Sets(repoRoot))
+        {
+            Console.WriteLine($"== {language} ==");
+            Measure(listener, language, set, show);
+        }
+    }
+
+    /// <summary>Each language's labelled messages, English first.</summary>
+    public static IEnumerable<(string Language, List<Labelled> Set)> Sets(string repoRoot)
+    {
+        var folder = Path.Combine(repoRoot, "tests", "IntakeBot.Tests", "Listening");
+        yield return ("en", Read(Path.Combine(folder, "listen-set.jsonl")));
+        foreach (var file in Directory.GetFiles(folder, "listen-set.*.jsonl").Order(StringComparer.Ordinal))
+        {
+            yield return (Path.GetFileName(file)["listen-set.".Length..^".jsonl".Length], Read(file));
+        }
+    }
+
+    private static List<Labelled> Read(string path)
+        => [.. File.ReadLines(path)
             .Where(l => !string.IsNullOrWhiteSpace(l))
-            .Select(l => JsonSerializer.Deserialize<Labelled>(l, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
-            .ToList();
+            .Select(l => JsonSerializer.Deserialize<Labelled>(l, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
+
+    private static void Measure(Listener listener, string language, List<Labelled> set, string? show)
+    {
         foreach (var split in new[] { "tune", "holdout" })
         {
-            var part = set.Where(m => m.Split == split).Select(m => (m, Said: Name(listener.Hear(m.Text, Place(m.Context)).Meaning))).ToList();
+            var part = set.Where(m => m.Split == split).Select(m => (m, Said: Name(listener.Hear(m.Text, Place(m.Context), language).Meaning))).ToList();
             Console.WriteLine($"{split}: {part.Count} messages");
             foreach (var meaning in Meanings)
             {
@@ -57,7 +79,7 @@ internal static class ListenBenchmark
             foreach (var round in Enumerable.Range(0, Rounds + 1))
             {
                 var watch = Stopwatch.StartNew();
-                listener.Hear(m.Text, Place(m.Context));
+                listener.Hear(m.Text, Place(m.Context), language);
                 if (round > 0)
                 {
                     reads.Add(watch.Elapsed.TotalMilliseconds);
@@ -93,5 +115,5 @@ internal static class ListenBenchmark
         _ => "ordinary",
     };
 
-    private sealed record Labelled(string Text, string Context, string Meaning, string? Detail, string Split);
+    internal sealed record Labelled(string Text, string Context, string Meaning, string? Detail, string Split);
 }

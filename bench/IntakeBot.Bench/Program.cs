@@ -25,8 +25,11 @@ switch (args.FirstOrDefault())
     case "listen":
         ListenBenchmark.Run(repoRoot, args.Length > 1 ? args[1] : null);
         break;
+    case "detect":
+        DetectBenchmark.Run(repoRoot, args.Length > 1 ? args[1] : null);
+        break;
     default:
-        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases] | soak [people] [seconds] | listen [misses]");
+        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases] | soak [people] [seconds] | listen [misses] | detect [misses]");
         Console.Error.WriteLine($"scale runs on a local Azurite, or on the storage account whose connection string is in {ScaleBenchmark.StorageVariable}.");
         return 2;
 }

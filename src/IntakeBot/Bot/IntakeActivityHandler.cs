@@ -28,6 +28,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly PrivateChat _privateChat;
     private readonly LanguageChoice _language;
     private readonly ListenFirst _listen;
+    private readonly LanguageOffer _offer;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
@@ -40,9 +41,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         PrivateChat privateChat,
         LanguageChoice language,
         ListenFirst listen,
+        LanguageOffer offer,
         ILogger<IntakeActivityHandler> logger)
     {
         _listen = listen;
+        _offer = offer;
         ArgumentNullException.ThrowIfNull(rootDialog);
         _privateChat = privateChat;
         _language = language;
@@ -116,6 +119,10 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         {
             // The person chose the conversation's language, or asked to.
         }
+        else if (await _offer.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
+        {
+            // The person took, or turned down, the offer to carry on in the language they wrote in.
+        }
         else if (await _listen.HandleAsync(dc, cancellationToken).ConfigureAwait(false))
         {
             // What the person meant was answered in full (a question, second thoughts, or help with the
@@ -141,6 +148,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             await _capture.OfferKeptAsync(dc, cancellationToken).ConfigureAwait(false);
         }
 
+        await _offer.AskAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
         CaseDrafts.RecordTurn(turnContext, draft, intakeActive: RootDialog.IsIntakeRunning(dc));
         if (dc.ActiveDialog is null)

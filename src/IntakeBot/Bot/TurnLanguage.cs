@@ -14,6 +14,18 @@ public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMidd
     /// <summary>The turn's language when it ended, for the error reply sent after it.</summary>
     public const string Ended = "IntakeBot.TurnLanguage";
 
+    private const string WrittenKey = "IntakeBot.TurnLanguage.AsWritten";
+
+    /// <summary>Sends <paramref name="activity"/> in the language it is written in rather than the
+    /// reader's: an offer to carry on in the language the person wrote in is made in that language.</summary>
+    public static void AsWritten(ITurnContext turnContext, IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var written = turnContext.TurnState.Get<HashSet<IActivity>>(WrittenKey) ?? [];
+        written.Add(activity);
+        turnContext.TurnState.Set(WrittenKey, written);
+    }
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -22,7 +34,8 @@ public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMidd
         // Registered before the commit holds and records the replies: what it keeps is what was shown.
         turnContext.OnSendActivities((_, activities, nextSend) =>
         {
-            foreach (var activity in activities)
+            var written = turnContext.TurnState.Get<HashSet<IActivity>>(WrittenKey);
+            foreach (var activity in activities.Where(a => written?.Contains(a) != true))
             {
                 InReadersLanguage(activity);
             }

@@ -21,6 +21,13 @@ public sealed record ConversationProfile
     /// <summary>The card of languages was shown, and the next message may pick one.</summary>
     public bool ChoosingLanguage { get; set; }
 
+    /// <summary>The languages the person was offered to carry on in, having written in them
+    /// (<see cref="Listening.LanguageOffer"/>): each is offered once.</summary>
+    public List<string> LanguagesOffered { get; set; } = [];
+
+    /// <summary>The language just offered: the next message may take it or turn it down.</summary>
+    public string? LanguageOffered { get; set; }
+
     public string? RosterVersion { get; set; }
 
     /// <summary>Ids of the latest activities handled, kept with the state they changed: a channel that

@@ -32,16 +32,7 @@ public sealed class LanguageChoice(TextCatalog text)
         profile.ChoosingLanguage = false;
         if (Chosen(activity.Text, activity.Value, choosing) is { } language)
         {
-            profile.Language = language;
-            // The stored conversation reference of a responder carries their language: saved again.
-            profile.RosterVersion = null;
-            ReaderLanguage.Switch(language);
-            await dc.Context.SendActivityAsync(MessageFactory.Text(text[TextKey.LanguageSwitched]), cancellationToken).ConfigureAwait(false);
-            if (dc.ActiveDialog is not null)
-            {
-                await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await SwitchAsync(dc, profile, language, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -53,6 +44,23 @@ public sealed class LanguageChoice(TextCatalog text)
         profile.ChoosingLanguage = true;
         await dc.Context.SendActivityAsync(ChoiceMessage.Create(text, text[TextKey.AskLanguage], Choices()), cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Goes on in <paramref name="language"/> from this turn on, says so, and asks the running
+    /// dialog's question again in it.</summary>
+    public async Task SwitchAsync(DialogContext dc, ConversationProfile profile, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(profile);
+        profile.Language = language;
+        // The stored conversation reference of a responder carries their language: saved again.
+        profile.RosterVersion = null;
+        ReaderLanguage.Switch(language);
+        await dc.Context.SendActivityAsync(MessageFactory.Text(text[TextKey.LanguageSwitched]), cancellationToken).ConfigureAwait(false);
+        if (dc.ActiveDialog is not null)
+        {
+            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private string? Chosen(string? said, object? value, bool choosing)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -19,12 +20,15 @@ public sealed partial class Lexicon
 
     private readonly IReadOnlyDictionary<string, string> _expand;
     private readonly Spelling _spelling;
+    private readonly Apostrophes _apostrophes;
 
     private Lexicon(LexiconFile file)
     {
         Language = file.Language;
         _expand = file.Expand;
         _spelling = new Spelling(file.Fuzzy);
+        _apostrophes = file.Apostrophes;
+        Common = file.Common?.ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
         Groups = [.. file.Groups
             .OrderBy(g => g.Meaning)
             .Select(g => new CompiledGroup(g.Meaning, g.Detail, new Regex(
@@ -35,6 +39,10 @@ public sealed partial class Lexicon
 
     public string Language { get; }
 
+    /// <summary>The language's most common short words ("und", "les", "que"), normalised as the
+    /// lexicon's text is: what tells a message written in it (see <see cref="LanguageGuess"/>).</summary>
+    public FrozenSet<string> Common { get; }
+
     /// <summary>The groups in order of precedence (see <see cref="Meaning"/>).</summary>
     public IReadOnlyList<CompiledGroup> Groups { get; }
 
@@ -42,7 +50,7 @@ public sealed partial class Lexicon
     /// if it is missing or a pattern does not compile.</summary>
     public static Lexicon Load(string language)
     {
-        var name = $"IntakeBot.Listening.Lexicon.{language}.json";
+        var name = ResourceName(language);
         using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The lexicon resource {name} is missing from the build.");
         var file = JsonSerializer.Deserialize<LexiconFile>(stream, JsonOptions)
@@ -50,22 +58,29 @@ public sealed partial class Lexicon
         return new Lexicon(file);
     }
 
+    /// <summary>The languages whose lexicon is shipped in the assembly, from the resources' names.</summary>
+    public static IEnumerable<string> Shipped()
+        => typeof(Lexicon).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..^".json".Length]);
+
+    private const string ResourcePrefix = "IntakeBot.Listening.Lexicon.";
+
+    private static string ResourceName(string language) => $"{ResourcePrefix}{language}.json";
+
     /// <summary>The text as the patterns read it: lower case words without accents or apostrophes,
     /// contractions and text-speak expanded, long runs of a letter shortened, key words' misspellings
     /// corrected, joined by single spaces; a question mark is a word of its own.</summary>
     public string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lowered = Contraction().Replace(WithoutAccents(text.Length > ReadLength ? text[..ReadLength] : text).ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\''), m => m.Groups["ending"].Value switch
+        var lowered = WithoutAccents(text.Length > ReadLength ? text[..ReadLength] : text).ToLowerInvariant()
+            .Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'').Replace("\u00df", "ss", StringComparison.Ordinal);
+        if (_apostrophes == Apostrophes.Contractions)
         {
-            "n't" => " not",
-            "'ll" => " will",
-            "'m" => " am",
-            "'re" => " are",
-            "'ve" => " have",
-            "'d" => " would",
-            _ => " is",
-        });
+            lowered = Contracted(lowered);
+        }
+
         var words = new StringBuilder(lowered.Length);
         var word = new StringBuilder();
         foreach (var c in lowered)
@@ -77,7 +92,7 @@ public sealed partial class Lexicon
                     word.Append(c);
                 }
             }
-            else if (c != '\'')
+            else if (c != '\'' || _apostrophes == Apostrophes.Split)
             {
                 Flush(words, word);
                 if (c == '?' && (words.Length == 0 || words[^1] != '?'))
@@ -90,6 +105,18 @@ public sealed partial class Lexicon
         Flush(words, word);
         return words.ToString();
     }
+
+    private static string Contracted(string lowered)
+        => Contraction().Replace(lowered, m => m.Groups["ending"].Value switch
+        {
+            "n't" => " not",
+            "'ll" => " will",
+            "'m" => " am",
+            "'re" => " are",
+            "'ve" => " have",
+            "'d" => " would",
+            _ => " is",
+        });
 
     private void Flush(StringBuilder words, StringBuilder word)
     {
@@ -118,7 +145,7 @@ public sealed partial class Lexicon
         words.Append(word);
     }
 
-    private static string WithoutAccents(string text)
+    internal static string WithoutAccents(string text)
     {
         // A message clipped in the middle of a surrogate pair (an emoji cut at the length limit) cannot
         // be normalised; UTF-8 round-tripping puts U+FFFD in place of the lone half.

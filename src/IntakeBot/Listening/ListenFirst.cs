@@ -21,6 +21,7 @@ namespace IntakeBot.Listening;
 /// pause or delete; a feeling is acknowledged and the message is still the step's.</summary>
 public sealed partial class ListenFirst(
     Listener listener,
+    LanguageGuess guess,
     ConversationStateAccessors state,
     CaseDrafts drafts,
     ICaseStore cases,
@@ -78,7 +79,15 @@ public sealed partial class ListenFirst(
         }
 
         var place = where.Intake == TakeReportDialog.DialogId ? ListeningPlace.NotesOfSomeoneElse : ListeningPlace.OwnWords;
-        var heard = listener.Hear(said, place);
+        // Written in another of the lexicons' languages: read in it too, helped in it, and offered it.
+        var writtenIn = guess.Of(said) is { } seen && seen != ReaderLanguage.Current ? seen : null;
+        var heard = listener.Hear(said, place, ReaderLanguage.Current, writtenIn);
+        if (place == ListeningPlace.OwnWords && heard.Meaning is not (Meaning.Question or Meaning.SecondThoughts))
+        {
+            // A question or second thoughts are answered with buttons of their own, which the offer would hide.
+            LanguageOffer.Notice(turn, profile, writtenIn);
+        }
+
         if (draft.StopAsked && !heard.IsUrgent)
         {
             // The person was just asked whether to pause or delete: the intake reads the answer.
@@ -87,7 +96,7 @@ public sealed partial class ListenFirst(
 
         return heard.Meaning switch
         {
-            Meaning.SelfHarm or Meaning.Danger or Meaning.Threat => await HelpFirstAsync(dc, where, draft, profile, heard, said, cancellationToken).ConfigureAwait(false),
+            Meaning.SelfHarm or Meaning.Danger or Meaning.Threat => await HelpFirstAsync(dc, where, draft, profile, heard, said, writtenIn, cancellationToken).ConfigureAwait(false),
             Meaning.Question when heard.Detail == OtherQuestion && (where.SubmittedCase is not null || where.Leaf == AccountOfferDialog.DialogId || IsBareQuestion(said)) => false,
             Meaning.Question => await AnswerAsync(dc, where, draft, heard, said, cancellationToken).ConfigureAwait(false),
             Meaning.SecondThoughts => await SecondThoughtsAsync(dc, where, draft, cancellationToken).ConfigureAwait(false),
@@ -104,7 +113,7 @@ public sealed partial class ListenFirst(
     /// <summary>Help before anything else; the case is flagged; the message is still kept where it
     /// belongs: the account step, an addition or a reply takes it as usual, and at any other step of
     /// an intake it joins the account at once and the step's question is asked again.</summary>
-    private async Task<bool> HelpFirstAsync(DialogContext dc, Where where, IntakeDraft draft, ConversationProfile profile, Heard heard, string said, CancellationToken cancellationToken)
+    private async Task<bool> HelpFirstAsync(DialogContext dc, Where where, IntakeDraft draft, ConversationProfile profile, Heard heard, string said, string? writtenIn, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
         if (where.AtSafetyWait)
@@ -114,10 +123,15 @@ public sealed partial class ListenFirst(
             return false;
         }
 
-        var help = heard.Meaning == Meaning.SelfHarm
-            ? text.Format(TextKey.CrisisHelpNow, _options.CrisisHelp, _options.UrgentHelp)
-            : text.Format(TextKey.UrgentHelpNow, _options.UrgentHelp);
-        await turn.SendActivitiesAsync([MessageFactory.Text(help), .. SupportLine()], cancellationToken).ConfigureAwait(false);
+        // In the language the message was written in, when that is another: help the person can read.
+        using (ReaderLanguage.Begin(writtenIn ?? ReaderLanguage.Current))
+        {
+            var help = heard.Meaning == Meaning.SelfHarm
+                ? text.Format(TextKey.CrisisHelpNow, _options.CrisisHelp, _options.UrgentHelp)
+                : text.Format(TextKey.UrgentHelpNow, _options.UrgentHelp);
+            await turn.SendActivitiesAsync([MessageFactory.Text(help), .. SupportLine()], cancellationToken).ConfigureAwait(false);
+        }
+
         if (where.Intake is { } intake)
         {
             draft.SafetyConcern = true;

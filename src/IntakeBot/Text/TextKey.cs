@@ -526,4 +526,8 @@ public enum TextKey
     ChoiceLanguage,
     AskLanguage,
     LanguageSwitched,
+    LanguageOffer,
+    ChoiceSwitchLanguage,
+    ChoiceKeepLanguage,
+    LanguageKept,
 }
