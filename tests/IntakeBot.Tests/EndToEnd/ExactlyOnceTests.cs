@@ -50,6 +50,27 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task An_owners_message_whose_audit_entry_was_not_written_after_the_case_write_is_audited_once_by_their_next_message()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        var faults = new FailingCaseStore();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = ownerId, ["Intake:Responders:0"] = ownerId }, faults.Install);
+        var (owner, _, reference) = await CommitThenApplyChangesTests.SubmittedAsync(azurite, app, connector, ownerId);
+
+        // The case is written with the message; the process stops (here: storage fails) before the audit entry.
+        faults.FailNextAudit();
+        await owner.SayAsync($"message {reference} could we tlak on tuesday after lunch?");
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.Single((await blobs.CaseAsync(reference)).Messages, m => m.Text == "could we tlak on tuesday after lunch?");
+
+        await owner.SayAsync("cases");
+        await owner.SayAsync("my cases pls");
+
+        Assert.Single(await blobs.AuditAsync(reference), e => e.Action == AuditAction.Message && e.Detail == CaseMessage.FromOwner);
+    }
+
+    [Fact]
     public async Task An_answer_whose_state_write_lands_and_then_fails_is_answered_as_kept_and_kept_once()
     {
         var stateContainer = $"state-{Guid.NewGuid():N}"[..18];

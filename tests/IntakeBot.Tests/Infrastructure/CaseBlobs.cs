@@ -141,6 +141,12 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
         return [.. content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<TranscriptEntry>(l, Json)!)];
     }
 
+    public async Task<List<AuditEntry>> AuditAsync(string reference)
+    {
+        var content = await Cases.GetBlobClient($"{reference}/audit.jsonl").DownloadContentAsync();
+        return [.. content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<AuditEntry>(l, Json)!)];
+    }
+
     public async Task<IDictionary<string, string>> MetadataAsync(string blobName)
         => (await Cases.GetBlobClient(blobName).GetPropertiesAsync()).Value.Metadata;
 
