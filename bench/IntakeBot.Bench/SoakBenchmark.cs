@@ -82,7 +82,8 @@ internal static partial class SoakBenchmark
     }
 
     /// <summary>Kills a bot process and starts it again every 8–12 s; on its own schedule (so that a slow
-    /// restart of a process does not push it back), restarts Azurite at a fifth and at three fifths of the run.</summary>
+    /// restart of a process does not push it back), restarts Azurite at a fifth and at three fifths of the run
+    /// (the second at least 15 s after the first is back).</summary>
     private static async Task ChaosAsync(Bot[] bots, Func<LocalAzurite> current, Action<LocalAzurite> replaced, string repoRoot, int port, string location, TimeSpan duration, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
@@ -110,15 +111,18 @@ internal static partial class SoakBenchmark
         {
             try
             {
+                var back = TimeSpan.Zero;
                 foreach (var at in new[] { 0.2, 0.6 })
                 {
-                    var wait = duration * at - started.Elapsed;
+                    // At least 15 s of storage that answers between two restarts.
+                    var wait = TimeSpan.FromTicks(Math.Max((duration * at).Ticks, (back + TimeSpan.FromSeconds(15)).Ticks)) - started.Elapsed;
                     await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
                     Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite stopped");
                     current().Dispose();
                     // Started again whatever happens now: the counts at the end read from it.
                     await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
                     replaced(await LocalAzurite.StartAsync(repoRoot, port, location));
+                    back = started.Elapsed;
                     Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite started again");
                 }
             }
