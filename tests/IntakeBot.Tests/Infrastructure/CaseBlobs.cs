@@ -141,9 +141,16 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
         return [.. content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<TranscriptEntry>(l, Json)!)];
     }
 
+    /// <summary>The case's audit log; empty while it has none.</summary>
     public async Task<List<AuditEntry>> AuditAsync(string reference)
     {
-        var content = await Cases.GetBlobClient($"{reference}/audit.jsonl").DownloadContentAsync();
+        var blob = Cases.GetBlobClient($"{reference}/audit.jsonl");
+        if (!await blob.ExistsAsync())
+        {
+            return [];
+        }
+
+        var content = await blob.DownloadContentAsync();
         return [.. content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<AuditEntry>(l, Json)!)];
     }
 
