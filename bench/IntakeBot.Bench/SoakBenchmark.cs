@@ -172,7 +172,7 @@ internal static partial class SoakBenchmark
     /// case's texts, or in its transcript's incoming lines) is twice, answered or not.</summary>
     private static async Task<int> ReportAsync(Run run, BlobServiceClient service, Connector connector, CpuSampler cpu)
     {
-        var stored = await StoredCases.ReadAsync(service.GetBlobContainerClient("cases"));
+        var stored = await StoredCases.ReadAsync(service.GetBlobContainerClient("cases"), service.GetBlobContainerClient("botstate"));
         static int Count(string text, string word) => Regex.Count(text, Regex.Escape(word));
 
         // A person's case: the one their record names; more than one is a case too many.
@@ -192,17 +192,27 @@ internal static partial class SoakBenchmark
             }
         }
 
+        // Someone who had not submitted when the run ended: their answers so far are in their draft.
+        var keptIn = new Dictionary<int, string>(caseOf);
+        foreach (var (index, aad) in run.People.Where(p => !caseOf.ContainsKey(p.Key)))
+        {
+            if (stored.DraftOf(aad) is { } draft)
+            {
+                keptIn[index] = draft;
+            }
+        }
+
         int lostAnswers = 0, twiceAnswers = 0, lostLines = 0, twiceLines = 0;
         foreach (var (canary, index) in run.Canaries)
         {
-            if (!caseOf.TryGetValue(index, out var reference))
+            if (!keptIn.TryGetValue(index, out var reference))
             {
-                // Never submitted (the run ended first): the draft is the person's, not a case.
+                // Not even a draft (the person had just begun, or discarded it).
                 continue;
             }
 
             var inCase = Count(stored.Texts(reference), canary);
-            var inTranscript = stored.Transcript(reference).Count(e => e.Value<string>("direction") == "in" && e.Value<string>("text")?.Contains(canary, StringComparison.Ordinal) == true);
+            var inTranscript = stored.Transcript(reference).Count(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true);
             var answered = run.Answered.ContainsKey(canary);
             lostAnswers += answered && inCase == 0 ? 1 : 0;
             twiceAnswers += inCase > 1 ? 1 : 0;
@@ -233,15 +243,15 @@ internal static partial class SoakBenchmark
 
         // Told "not saved" wrongly: the turn's incoming line is in the case's transcript, and what follows
         // it there is not the failure reply (a failed turn records what the person said and that reply).
-        var toldWrongly = run.ToldNotSaved.Count(t => caseOf.TryGetValue(t.Person, out var reference) && stored.Committed(reference, t.ActivityId, NotSaved));
-        var unresolved = run.ToldNotSaved.Count(t => !caseOf.ContainsKey(t.Person));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sent {run.Sent} activities, {run.Redelivered} delivered again with the same id ({run.Concurrent} while the first ran), {run.Retried} sent again after a connection failure; {caseOf.Count} cases submitted, {run.Replied.Count} follow-up threads"));
+        var toldWrongly = run.ToldNotSaved.Count(t => keptIn.TryGetValue(t.Person, out var reference) && stored.Committed(reference, t.ActivityId, NotSaved));
+        var unresolved = run.ToldNotSaved.Count(t => !keptIn.ContainsKey(t.Person));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sent {run.Sent} activities, {run.Redelivered} delivered again with the same id ({run.Concurrent} while the first ran), {run.Retried} sent again after a connection failure; {caseOf.Count} cases submitted, {keptIn.Count - caseOf.Count} drafts checked, {run.Replied.Count} follow-up threads"));
         Console.WriteLine($"answers ({run.Canaries.Count} canaries, {run.Answered.Count} answered): lost {lostAnswers}, twice {twiceAnswers}");
         Console.WriteLine($"transcript lines: lost {lostLines}, twice {twiceLines}");
         Console.WriteLine($"audit entries (thread messages): lost {lostAudit}, twice {twiceAudit}");
         Console.WriteLine($"cases: lost {lostCases}, extra {extraCases}");
         Console.WriteLine($"notifications: lost {lostNotes}, twice {twiceNotes}");
-        Console.WriteLine($"told a message was not saved: {run.ToldNotSaved.Count} times ({unresolved} in drafts never submitted, not checked), of which the message was kept after all: {toldWrongly}");
+        Console.WriteLine($"told a message was not saved: {run.ToldNotSaved.Count} times ({unresolved} not checked: no case or draft), of which the message was kept after all: {toldWrongly}");
         Console.WriteLine($"told the outcome is not known yet: {run.ToldUnknown} times");
         Console.WriteLine($"people who did not finish in time: {run.Unfinished}; CPU: {cpu.Summary()}");
         return lostAnswers + twiceAnswers + lostLines + twiceLines + lostAudit + twiceAudit + lostCases + extraCases + lostNotes + twiceNotes + toldWrongly == 0 ? 0 : 1;
@@ -250,16 +260,17 @@ internal static partial class SoakBenchmark
     [GeneratedRegex("IR-[A-Z0-9]{8}")]
     private static partial Regex Reference();
 
-    /// <summary>What the cases container holds at the end, read once: each case's record, texts kept
-    /// beside it, transcript and audit lines.</summary>
+    /// <summary>What storage holds at the end, read once: each case's record, texts kept beside it,
+    /// transcript and audit lines; and each draft not submitted yet (its answers and transcript, under
+    /// <c>draft:</c> and the person's id).</summary>
     private sealed class StoredCases
     {
         private readonly Dictionary<string, StringBuilder> _texts = [];
-        private readonly Dictionary<string, List<JObject>> _transcripts = [];
+        private readonly Dictionary<string, List<Line>> _transcripts = [];
         private readonly Dictionary<string, List<JObject>> _audits = [];
         private readonly Dictionary<string, List<string>> _byReporter = [];
 
-        public static async Task<StoredCases> ReadAsync(BlobContainerClient cases)
+        public static async Task<StoredCases> ReadAsync(BlobContainerClient cases, BlobContainerClient states)
         {
             var read = new StoredCases();
             await foreach (var blob in cases.GetBlobsAsync())
@@ -268,7 +279,7 @@ internal static partial class SoakBenchmark
                 var content = (await cases.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
                 if (blob.Name.EndsWith("/transcript.jsonl", StringComparison.Ordinal))
                 {
-                    read._transcripts[reference] = Lines(content);
+                    read._transcripts[reference] = [.. Lines(content).Select(l => new Line(l.Value<string>("direction") == "in", l.Value<string>("activityId"), l.Value<string>("text")))];
                 }
                 else if (blob.Name.EndsWith("/audit.jsonl", StringComparison.Ordinal))
                 {
@@ -284,14 +295,32 @@ internal static partial class SoakBenchmark
                 }
             }
 
+            await foreach (var blob in states.GetBlobsAsync())
+            {
+                if (blob.Name.Contains('/', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var state = JObject.Parse((await states.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+                if (state["profile"]?.Value<string>("PersonAadObjectId") is { } person && state["intakeDraft"] is JObject stored
+                    && stored.ToObject<IntakeBot.Conversation.IntakeDraft>() is { } draft)
+                {
+                    read._texts[$"draft:{person}"] = new StringBuilder(Newtonsoft.Json.JsonConvert.SerializeObject(draft.Answers));
+                    read._transcripts[$"draft:{person}"] = [.. draft.PendingTranscript.Select(e => new Line(e.Direction == IntakeBot.Cases.TranscriptDirection.In, e.ActivityId, e.Text))];
+                }
+            }
+
             return read;
         }
 
         public IReadOnlyList<string> ReferencesOf(string aad) => _byReporter.GetValueOrDefault(aad, []);
 
+        public string? DraftOf(string aad) => _texts.ContainsKey($"draft:{aad}") ? $"draft:{aad}" : null;
+
         public string Texts(string reference) => _texts.GetValueOrDefault(reference)?.ToString() ?? string.Empty;
 
-        public IReadOnlyList<JObject> Transcript(string reference) => _transcripts.GetValueOrDefault(reference, []);
+        public IReadOnlyList<Line> Transcript(string reference) => _transcripts.GetValueOrDefault(reference, []);
 
         public IReadOnlyList<JObject> Audit(string reference) => _audits.GetValueOrDefault(reference, []);
 
@@ -300,14 +329,17 @@ internal static partial class SoakBenchmark
         public bool Committed(string reference, string activityId, IReadOnlyList<string> failures)
         {
             var lines = Transcript(reference);
-            var at = lines.ToList().FindIndex(e => e.Value<string>("direction") == "in" && e.Value<string>("activityId") == activityId);
-            return at >= 0 && !lines.Skip(at + 1).TakeWhile(e => e.Value<string>("direction") != "in")
-                .Any(e => failures.Any(f => e.Value<string>("text")?.Contains(f, StringComparison.Ordinal) == true));
+            var at = lines.ToList().FindIndex(e => e.In && e.ActivityId == activityId);
+            return at >= 0 && !lines.Skip(at + 1).TakeWhile(e => !e.In)
+                .Any(e => failures.Any(f => e.Text?.Contains(f, StringComparison.Ordinal) == true));
         }
 
         private static List<JObject> Lines(string content)
             => [.. content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse)];
     }
+
+    /// <summary>A transcript line, from a case's transcript or a draft's.</summary>
+    private sealed record Line(bool In, string? ActivityId, string? Text);
 
     /// <summary>The people, their conversations, and what they were told.</summary>
     private sealed class Run(Bot[] bots, string serviceUrl)
