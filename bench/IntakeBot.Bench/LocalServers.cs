@@ -9,6 +9,7 @@ internal sealed class LocalAzurite : IDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly Process _process;
+    private bool _disposed;
 
     private LocalAzurite(Process process, int port)
     {
@@ -45,7 +46,18 @@ internal sealed class LocalAzurite : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start (run npm ci first).");
-        await WaitForPortAsync(port);
+        try
+        {
+            // A loaded machine can take a minute to start node and load what Azurite kept on disk.
+            await WaitForPortAsync(port, attempts: location is null ? 300 : 1200);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+
         return new LocalAzurite(process, port);
     }
 
@@ -56,9 +68,9 @@ internal sealed class LocalAzurite : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task WaitForPortAsync(int port)
+    public static async Task WaitForPortAsync(int port, int attempts = 300)
     {
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < attempts; i++)
         {
             try
             {
@@ -77,6 +89,12 @@ internal sealed class LocalAzurite : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
         _process.Dispose();

@@ -8,6 +8,7 @@ using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Bench;
@@ -23,6 +24,9 @@ internal static partial class SoakBenchmark
     private const string Owner = "5a0c1e2d-7f3b-4c6a-9e8d-1b2c3d4e5f60";
     private static readonly string[] NotSaved = ["couldn't save your last message", "could only keep the other one", "couldn't finish handling your last message"];
 
+    /// <summary>What the bot says when it cannot tell yet whether a message was saved (Text.json, StorageOutcomeUnknown).</summary>
+    private const string OutcomeUnknown = "can't tell yet whether your last message was saved";
+
     public static async Task<int> RunAsync(string repoRoot, int people, TimeSpan duration)
     {
         var dll = Path.Combine(repoRoot, "src", "IntakeBot", "bin", "Release", "net10.0", "IntakeBot.dll");
@@ -35,7 +39,8 @@ internal static partial class SoakBenchmark
         var azuritePort = LocalAzurite.FreePort();
         var azurite = await LocalAzurite.StartAsync(repoRoot, azuritePort, location);
         var connector = await Connector.StartAsync();
-        var bots = new[] { new Bot(dll, azurite.ConnectionString), new Bot(dll, azurite.ConnectionString) };
+        var logs = Directory.CreateTempSubdirectory("soak-logs-").FullName;
+        var bots = new[] { new Bot(dll, azurite.ConnectionString, Path.Combine(logs, "bot0.log")), new Bot(dll, azurite.ConnectionString, Path.Combine(logs, "bot1.log")) };
         var cpu = new CpuSampler();
         var run = new Run(bots, connector.Url);
         using var stop = new CancellationTokenSource(duration);
@@ -46,8 +51,8 @@ internal static partial class SoakBenchmark
                 await bot.StartAsync();
             }
 
-            Console.WriteLine($"Soak: {people} people, 2 bot processes on one Azurite, {Environment.ProcessorCount} cores, load average at start {CpuSampler.LoadAverage()}, at most {duration.TotalSeconds:F0} s");
-            await run.SayAsync(Owner, "owner", "hello", CancellationToken.None);
+            Console.WriteLine($"Soak: {people} people, 2 bot processes on one Azurite, {Environment.ProcessorCount} cores, load average at start {CpuSampler.LoadAverage()}, at most {duration.TotalSeconds:F0} s; the processes' logs are in {logs}");
+            await run.SayAsync(-1, Owner, "owner", "hello", null, CancellationToken.None);
             var chaos = ChaosAsync(bots, () => azurite, a => azurite = a, repoRoot, azuritePort, location, duration, stop.Token);
             var work = Task.WhenAll(Enumerable.Range(0, people).Select(i => run.PersonAsync(i, stop.Token)));
             await Task.WhenAny(work, Task.Delay(duration + TimeSpan.FromSeconds(30)));
@@ -67,7 +72,7 @@ internal static partial class SoakBenchmark
         {
             foreach (var bot in bots)
             {
-                bot.Stop();
+                bot.Dispose();
             }
 
             await connector.DisposeAsync();
@@ -76,34 +81,54 @@ internal static partial class SoakBenchmark
         }
     }
 
+    /// <summary>Kills a bot process and starts it again every 8–12 s; on its own schedule (so that a slow
+    /// restart of a process does not push it back), restarts Azurite at a fifth and at three fifths of the run
+    /// (the second at least 15 s after the first is back).</summary>
     private static async Task ChaosAsync(Bot[] bots, Func<LocalAzurite> current, Action<LocalAzurite> replaced, string repoRoot, int port, string location, TimeSpan duration, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        var restartedStorage = false;
-        var next = 0;
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(8 + Random.Shared.NextDouble() * 4), cancellationToken);
-                if (!restartedStorage && started.Elapsed > duration * 0.4)
-                {
-                    restartedStorage = true;
-                    Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite restarted");
-                    current().Dispose();
-                    await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-                    replaced(await LocalAzurite.StartAsync(repoRoot, port, location));
-                    continue;
-                }
+        await Task.WhenAll(KillsAsync(), StorageAsync());
 
-                var bot = bots[next++ % bots.Length];
-                Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: bot {Array.IndexOf(bots, bot)} killed and started again");
-                bot.Stop();
-                await bot.StartAsync();
+        async Task KillsAsync()
+        {
+            try
+            {
+                for (var next = 0; !cancellationToken.IsCancellationRequested; next++)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(8 + Random.Shared.NextDouble() * 4), cancellationToken);
+                    var bot = bots[next % bots.Length];
+                    Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: bot {Array.IndexOf(bots, bot)} killed and started again");
+                    bot.Stop();
+                    await bot.StartAsync();
+                }
+            }
+            catch (OperationCanceledException)
+            {
             }
         }
-        catch (OperationCanceledException)
+
+        async Task StorageAsync()
         {
+            try
+            {
+                var back = TimeSpan.Zero;
+                foreach (var at in new[] { 0.2, 0.6 })
+                {
+                    // At least 15 s of storage that answers between two restarts.
+                    var wait = TimeSpan.FromTicks(Math.Max((duration * at).Ticks, (back + TimeSpan.FromSeconds(15)).Ticks)) - started.Elapsed;
+                    await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
+                    Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite stopped");
+                    current().Dispose();
+                    // Started again whatever happens now: the counts at the end read from it.
+                    await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+                    replaced(await LocalAzurite.StartAsync(repoRoot, port, location));
+                    back = started.Elapsed;
+                    Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite started again");
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 
@@ -141,89 +166,180 @@ internal static partial class SoakBenchmark
         Console.WriteLine("Work was still pending after the wait: the counts below may show it as lost.");
     }
 
+    /// <summary>Counts from the stored blobs, case by case and person by person (a case belongs to the person
+    /// its record names as reporter, so that a case submitted just as the run ended still counts as theirs):
+    /// a canary the person was answered for and that is missing is lost; one kept more than once (in the
+    /// case's texts, or in its transcript's incoming lines) is twice, answered or not.</summary>
     private static async Task<int> ReportAsync(Run run, BlobServiceClient service, Connector connector, CpuSampler cpu)
     {
-        var cases = service.GetBlobContainerClient("cases");
-        var texts = new Dictionary<string, StringBuilder>();
-        var transcripts = new Dictionary<string, string>();
-        var audits = new Dictionary<string, string>();
-        await foreach (var blob in cases.GetBlobsAsync())
+        var stored = await StoredCases.ReadAsync(service.GetBlobContainerClient("cases"), service.GetBlobContainerClient("botstate"));
+        static int Count(string text, string word) => Regex.Count(text, Regex.Escape(word));
+
+        // A person's case: the one their record names; more than one is a case too many.
+        var caseOf = new Dictionary<int, string>();
+        int lostCases = 0, extraCases = 0;
+        foreach (var (index, aad) in run.People)
         {
-            var reference = blob.Name.Split('/')[0];
-            var content = (await cases.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
-            if (blob.Name.EndsWith("/transcript.jsonl", StringComparison.Ordinal))
+            var theirs = stored.ReferencesOf(aad);
+            extraCases += Math.Max(0, theirs.Count - 1);
+            if (theirs.Count > 0)
             {
-                transcripts[reference] = content;
+                caseOf[index] = theirs[0];
             }
-            else if (blob.Name.EndsWith("/audit.jsonl", StringComparison.Ordinal))
+            else if (run.References.ContainsKey(index))
             {
-                audits[reference] = content;
-            }
-            else if (blob.Name.EndsWith(".json", StringComparison.Ordinal) || blob.Name.EndsWith(".txt", StringComparison.Ordinal))
-            {
-                (texts.TryGetValue(reference, out var sb) ? sb : texts[reference] = new StringBuilder()).Append(content);
+                lostCases++;
             }
         }
 
-        static int Count(string text, string word) => Regex.Count(text, Regex.Escape(word));
-        int lostAnswers = 0, twiceAnswers = 0, lostLines = 0, twiceLines = 0;
-        foreach (var (canary, reference) in run.Canaries)
+        // Someone who had not submitted when the run ended: their answers so far are in their draft.
+        var keptIn = new Dictionary<int, string>(caseOf);
+        foreach (var (index, aad) in run.People.Where(p => !caseOf.ContainsKey(p.Key)))
         {
-            var inCase = reference is not null && texts.TryGetValue(reference, out var t) ? Count(t.ToString(), canary) : 0;
-            var inTranscript = reference is not null && transcripts.TryGetValue(reference, out var tr)
-                ? tr.Split('\n').Count(l => l.Contains("\"in\"", StringComparison.Ordinal) && l.Contains(canary, StringComparison.Ordinal)) : 0;
-            lostAnswers += inCase == 0 ? 1 : 0;
+            if (stored.DraftOf(aad) is { } draft)
+            {
+                keptIn[index] = draft;
+            }
+        }
+
+        int lostAnswers = 0, twiceAnswers = 0, lostLines = 0, twiceLines = 0;
+        foreach (var (canary, index) in run.Canaries)
+        {
+            if (!keptIn.TryGetValue(index, out var reference))
+            {
+                // Not even a draft (the person had just begun, or discarded it).
+                continue;
+            }
+
+            var inCase = Count(stored.Texts(reference), canary);
+            var inTranscript = stored.Transcript(reference).Count(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true);
+            var answered = run.Answered.ContainsKey(canary);
+            lostAnswers += answered && inCase == 0 ? 1 : 0;
             twiceAnswers += inCase > 1 ? 1 : 0;
-            lostLines += inTranscript == 0 ? 1 : 0;
+            lostLines += answered && inTranscript == 0 ? 1 : 0;
             twiceLines += inTranscript > 1 ? 1 : 0;
         }
 
-        var submitted = run.References.Values.ToList();
-        var caseFolders = texts.Keys.Where(k => k.StartsWith("IR-", StringComparison.Ordinal)).ToList();
-        var lostCases = submitted.Count(r => !caseFolders.Contains(r));
-        var extraCases = caseFolders.Count - submitted.Distinct().Count();
-        int lostAudit = 0, twiceAudit = 0;
-        foreach (var reference in run.Threads)
+        int lostAudit = 0, twiceAudit = 0, lostNotes = 0, twiceNotes = 0;
+        foreach (var (index, reference) in caseOf)
         {
-            var audit = audits.GetValueOrDefault(reference, string.Empty);
-            var fromOwner = Count(audit, "\"owner\"");
-            var fromReporter = Count(audit, "\"reporter\"");
-            lostAudit += (fromOwner == 0 ? 1 : 0) + (fromReporter == 0 ? 1 : 0);
-            twiceAudit += (fromOwner > 1 ? 1 : 0) + (fromReporter > 1 ? 1 : 0);
-        }
-
-        int lostNotes = 0, twiceNotes = 0;
-        foreach (var reference in submitted)
-        {
-            var expected = new List<string> { $"Reference: {reference}" };
-            if (run.Threads.Contains(reference))
+            var messages = stored.Audit(reference).Where(e => e.Value<string>("action") == "message").ToList();
+            var expected = new List<(string Words, bool Answered)> { ($"submitted to you. Reference: {reference}", true) };
+            foreach (var (from, notice, said) in new[] { ("owner", $"new message about your report {reference}", run.OwnerMessaged), ("reporter", $"has replied about {reference}", run.Replied) })
             {
-                expected.Add($"new message about your report {reference}");
-                expected.Add($"has replied about {reference}");
+                var n = messages.Count(e => e.Value<string>("detail") == from);
+                lostAudit += said.ContainsKey(index) && n == 0 ? 1 : 0;
+                twiceAudit += n > 1 ? 1 : 0;
+                expected.Add((notice, said.ContainsKey(index)));
             }
 
-            foreach (var words in expected)
+            foreach (var (words, answered) in expected)
             {
                 var n = connector.Received.Count(r => r.Contains(words, StringComparison.Ordinal));
-                lostNotes += n == 0 ? 1 : 0;
+                lostNotes += answered && n == 0 ? 1 : 0;
                 twiceNotes += n > 1 ? 1 : 0;
             }
         }
 
-        var toldWrongly = run.ToldNotSaved.Count(c => run.Canaries.Any(k => k.Key == c && k.Value is { } r && transcripts.TryGetValue(r, out var tr) && tr.Contains(c, StringComparison.Ordinal)));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sent {run.Sent} activities, {run.Redelivered} delivered again with the same id ({run.Concurrent} while the first ran), {run.Retried} sent again after a connection failure; {submitted.Count} cases submitted, {run.Threads.Count} follow-up threads"));
-        Console.WriteLine($"answers ({run.Canaries.Count} canaries): lost {lostAnswers}, twice {twiceAnswers}");
+        // Told "not saved" wrongly: the turn's incoming line is in the case's transcript, and what follows
+        // it there is not the failure reply (a failed turn records what the person said and that reply).
+        var toldWrongly = run.ToldNotSaved.Count(t => keptIn.TryGetValue(t.Person, out var reference) && stored.Committed(reference, t.ActivityId, NotSaved));
+        var unresolved = run.ToldNotSaved.Count(t => !keptIn.ContainsKey(t.Person));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sent {run.Sent} activities, {run.Redelivered} delivered again with the same id ({run.Concurrent} while the first ran), {run.Retried} sent again after a connection failure; {caseOf.Count} cases submitted, {keptIn.Count - caseOf.Count} drafts checked, {run.Replied.Count} follow-up threads"));
+        Console.WriteLine($"answers ({run.Canaries.Count} canaries, {run.Answered.Count} answered): lost {lostAnswers}, twice {twiceAnswers}");
         Console.WriteLine($"transcript lines: lost {lostLines}, twice {twiceLines}");
         Console.WriteLine($"audit entries (thread messages): lost {lostAudit}, twice {twiceAudit}");
         Console.WriteLine($"cases: lost {lostCases}, extra {extraCases}");
         Console.WriteLine($"notifications: lost {lostNotes}, twice {twiceNotes}");
-        Console.WriteLine($"told a message was not saved: {run.ToldNotSaved.Count} times, of which the message was kept after all: {toldWrongly}");
+        Console.WriteLine($"told a message was not saved: {run.ToldNotSaved.Count} times ({unresolved} not checked: no case or draft), of which the message was kept after all: {toldWrongly}");
+        Console.WriteLine($"told the outcome is not known yet: {run.ToldUnknown} times");
         Console.WriteLine($"people who did not finish in time: {run.Unfinished}; CPU: {cpu.Summary()}");
-        return lostAnswers + twiceAnswers + lostLines + twiceLines + twiceAudit + lostCases + extraCases + twiceNotes + toldWrongly == 0 ? 0 : 1;
+        return lostAnswers + twiceAnswers + lostLines + twiceLines + lostAudit + twiceAudit + lostCases + extraCases + lostNotes + twiceNotes + toldWrongly == 0 ? 0 : 1;
     }
 
     [GeneratedRegex("IR-[A-Z0-9]{8}")]
     private static partial Regex Reference();
+
+    /// <summary>What storage holds at the end, read once: each case's record, texts kept beside it,
+    /// transcript and audit lines; and each draft not submitted yet (its answers and transcript, under
+    /// <c>draft:</c> and the person's id).</summary>
+    private sealed class StoredCases
+    {
+        private readonly Dictionary<string, StringBuilder> _texts = [];
+        private readonly Dictionary<string, List<Line>> _transcripts = [];
+        private readonly Dictionary<string, List<JObject>> _audits = [];
+        private readonly Dictionary<string, List<string>> _byReporter = [];
+
+        public static async Task<StoredCases> ReadAsync(BlobContainerClient cases, BlobContainerClient states)
+        {
+            var read = new StoredCases();
+            await foreach (var blob in cases.GetBlobsAsync())
+            {
+                var reference = blob.Name.Split('/')[0];
+                var content = (await cases.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+                if (blob.Name.EndsWith("/transcript.jsonl", StringComparison.Ordinal))
+                {
+                    read._transcripts[reference] = [.. Lines(content).Select(l => new Line(l.Value<string>("direction") == "in", l.Value<string>("activityId"), l.Value<string>("text")))];
+                }
+                else if (blob.Name.EndsWith("/audit.jsonl", StringComparison.Ordinal))
+                {
+                    read._audits[reference] = Lines(content);
+                }
+                else if (blob.Name.EndsWith(".json", StringComparison.Ordinal) || blob.Name.EndsWith(".txt", StringComparison.Ordinal))
+                {
+                    (read._texts.TryGetValue(reference, out var sb) ? sb : read._texts[reference] = new StringBuilder()).Append(content);
+                    if (blob.Name.EndsWith("/case.json", StringComparison.Ordinal) && JObject.Parse(content)["reporter"]?.Value<string>("aadObjectId") is { } aad)
+                    {
+                        (read._byReporter.TryGetValue(aad, out var list) ? list : read._byReporter[aad] = []).Add(reference);
+                    }
+                }
+            }
+
+            await foreach (var blob in states.GetBlobsAsync())
+            {
+                if (blob.Name.Contains('/', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var state = JObject.Parse((await states.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+                if (state["profile"]?.Value<string>("PersonAadObjectId") is { } person && state["intakeDraft"] is JObject stored
+                    && stored.ToObject<IntakeBot.Conversation.IntakeDraft>() is { } draft)
+                {
+                    read._texts[$"draft:{person}"] = new StringBuilder(Newtonsoft.Json.JsonConvert.SerializeObject(draft.Answers));
+                    read._transcripts[$"draft:{person}"] = [.. draft.PendingTranscript.Select(e => new Line(e.Direction == IntakeBot.Cases.TranscriptDirection.In, e.ActivityId, e.Text))];
+                }
+            }
+
+            return read;
+        }
+
+        public IReadOnlyList<string> ReferencesOf(string aad) => _byReporter.GetValueOrDefault(aad, []);
+
+        public string? DraftOf(string aad) => _texts.ContainsKey($"draft:{aad}") ? $"draft:{aad}" : null;
+
+        public string Texts(string reference) => _texts.GetValueOrDefault(reference)?.ToString() ?? string.Empty;
+
+        public IReadOnlyList<Line> Transcript(string reference) => _transcripts.GetValueOrDefault(reference, []);
+
+        public IReadOnlyList<JObject> Audit(string reference) => _audits.GetValueOrDefault(reference, []);
+
+        /// <summary>Whether the turn of <paramref name="activityId"/> is in the transcript as a turn that
+        /// counted: its incoming line, not followed (before the next incoming line) by a failure reply.</summary>
+        public bool Committed(string reference, string activityId, IReadOnlyList<string> failures)
+        {
+            var lines = Transcript(reference);
+            var at = lines.ToList().FindIndex(e => e.In && e.ActivityId == activityId);
+            return at >= 0 && !lines.Skip(at + 1).TakeWhile(e => !e.In)
+                .Any(e => failures.Any(f => e.Text?.Contains(f, StringComparison.Ordinal) == true));
+        }
+
+        private static List<JObject> Lines(string content)
+            => [.. content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse)];
+    }
+
+    /// <summary>A transcript line, from a case's transcript or a draft's.</summary>
+    private sealed record Line(bool In, string? ActivityId, string? Text);
 
     /// <summary>The people, their conversations, and what they were told.</summary>
     private sealed class Run(Bot[] bots, string serviceUrl)
@@ -243,14 +359,26 @@ internal static partial class SoakBenchmark
         private int _concurrent;
         private int _retried;
         private int _unfinished;
+        private int _toldUnknown;
 
-        public ConcurrentDictionary<string, string?> Canaries { get; } = new();
+        /// <summary>Each person's Entra object id.</summary>
+        public ConcurrentDictionary<int, string> People { get; } = new();
 
+        /// <summary>Every canary sent, and whose case it belongs in (the owner's message and the reply too).</summary>
+        public ConcurrentDictionary<string, int> Canaries { get; } = new();
+
+        /// <summary>Canaries whose message got an ordinary answer (it was kept, as far as the person knows).</summary>
+        public ConcurrentDictionary<string, bool> Answered { get; } = new();
+
+        /// <summary>The reference each person was given.</summary>
         public ConcurrentDictionary<int, string> References { get; } = new();
 
-        public ConcurrentBag<string> Threads { get; } = [];
+        public ConcurrentDictionary<int, bool> OwnerMessaged { get; } = new();
 
-        public ConcurrentBag<string> ToldNotSaved { get; } = [];
+        public ConcurrentDictionary<int, bool> Replied { get; } = new();
+
+        /// <summary>Turns whose answer said the message was not saved: whose case to look in, and the activity.</summary>
+        public ConcurrentBag<(int Person, string ActivityId)> ToldNotSaved { get; } = [];
 
         public int Sent => _sent;
 
@@ -262,11 +390,13 @@ internal static partial class SoakBenchmark
 
         public int Unfinished => _unfinished;
 
+        public int ToldUnknown => _toldUnknown;
+
         public async Task PersonAsync(int index, CancellationToken cancellationToken)
         {
             var person = Guid.NewGuid().ToString();
+            People[index] = person;
             var conversation = $"a:soak-{index}-{Guid.NewGuid():N}";
-            var canaries = new List<string>();
             try
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(index * 150), cancellationToken);
@@ -275,12 +405,7 @@ internal static partial class SoakBenchmark
                 {
                     var canary = $"canary{Guid.NewGuid():N}"[..18];
                     var text = line.Contains("{0}", StringComparison.Ordinal) ? string.Format(CultureInfo.InvariantCulture, line, canary) : line;
-                    if (text != line)
-                    {
-                        canaries.Add(canary);
-                    }
-
-                    var replies = await SayAsync(person, conversation, text, cancellationToken, canary);
+                    var replies = await SayAsync(index, person, conversation, text, text == line ? null : canary, cancellationToken);
                     reference ??= replies.Select(r => Reference().Match(r)).FirstOrDefault(m => m.Success)?.Value;
                 }
 
@@ -291,18 +416,12 @@ internal static partial class SoakBenchmark
                 }
 
                 References[index] = reference;
-                foreach (var c in canaries)
-                {
-                    Canaries[c] = reference;
-                }
-
                 var ownerCanary = $"canary{Guid.NewGuid():N}"[..18];
-                Canaries[ownerCanary] = reference;
-                await SayAsync(Owner, "owner", $"message {reference} could we tlak on tuesday {ownerCanary}", cancellationToken, ownerCanary);
+                await SayAsync(index, Owner, "owner", $"message {reference} could we tlak on tuesday {ownerCanary}", ownerCanary, cancellationToken);
+                OwnerMessaged[index] = true;
                 var replyCanary = $"canary{Guid.NewGuid():N}"[..18];
-                Canaries[replyCanary] = reference;
-                await SayAsync(person, conversation, $"reply {reference} yes after lunch is fine {replyCanary}", cancellationToken, replyCanary);
-                Threads.Add(reference);
+                await SayAsync(index, person, conversation, $"reply {reference} yes after lunch is fine {replyCanary}", replyCanary, cancellationToken);
+                Replied[index] = true;
             }
             catch (OperationCanceledException)
             {
@@ -312,10 +431,16 @@ internal static partial class SoakBenchmark
 
         /// <summary>One activity, to the next process; sent again with the same id (as the channel does)
         /// when the connection fails, and now and then delivered twice on purpose. A person told their
-        /// message was not saved sends it again, with a new id.</summary>
-        public async Task<IReadOnlyList<string>> SayAsync(string person, string conversation, string text, CancellationToken cancellationToken, string? canary = null)
+        /// message was not saved, or that it is not known yet whether it was, sends it again with a new id
+        /// a second later, until it is answered (or the run ends).</summary>
+        public async Task<IReadOnlyList<string>> SayAsync(int index, string person, string conversation, string text, string? canary, CancellationToken cancellationToken)
         {
-            for (var resend = 0; resend < 3; resend++)
+            if (canary is not null)
+            {
+                Canaries[canary] = index;
+            }
+
+            while (true)
             {
                 var id = Guid.NewGuid().ToString("N");
                 var json = Activity(person, conversation, text, id);
@@ -341,20 +466,29 @@ internal static partial class SoakBenchmark
                     replies = [.. replies, .. await twin];
                 }
 
-                if (!replies.Any(r => NotSaved.Any(n => r.Contains(n, StringComparison.Ordinal))))
+                var notSaved = replies.Any(r => NotSaved.Any(n => r.Contains(n, StringComparison.Ordinal)));
+                var unknown = replies.Any(r => r.Contains(OutcomeUnknown, StringComparison.Ordinal));
+                if (!notSaved && !unknown)
                 {
+                    if (canary is not null)
+                    {
+                        Answered[canary] = true;
+                    }
+
                     return replies;
                 }
 
-                if (canary is not null)
+                if (notSaved)
                 {
-                    ToldNotSaved.Add(canary);
+                    ToldNotSaved.Add((index, id));
+                }
+                else
+                {
+                    Interlocked.Increment(ref _toldUnknown);
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
-
-            return [];
         }
 
         private async Task<IReadOnlyList<string>> DeliverAsync(string json, CancellationToken cancellationToken)
@@ -398,10 +532,13 @@ internal static partial class SoakBenchmark
         }.ToString();
     }
 
-    /// <summary>One bot process on a fixed loopback port, so that it can be killed and started again there.</summary>
-    private sealed class Bot(string dll, string connectionString)
+    /// <summary>One bot process on a fixed loopback port, so that it can be killed and started again there.
+    /// It heals left-behind work within seconds (<c>Healing:*</c>), so that the run sees it healed, and its
+    /// log (content-free by design) goes to a file that outlives its restarts.</summary>
+    private sealed class Bot(string dll, string connectionString, string logFile) : IDisposable
     {
         private readonly int _port = LocalAzurite.FreePort();
+        private readonly StreamWriter _log = new(logFile, append: true) { AutoFlush = true };
         private Process? _process;
 
         public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -417,12 +554,44 @@ internal static partial class SoakBenchmark
             start.Environment["Intake__UrgentHelp"] = "the security desk";
             start.Environment["Intake__DefaultOwner"] = Owner;
             start.Environment["Intake__Responders__0"] = Owner;
+            start.Environment["Healing__GraceMilliseconds"] = "3000";
+            start.Environment["Healing__ScanIntervalMilliseconds"] = "1000";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["Logging__LogLevel__IntakeBot"] = "Information";
+            start.Environment["Logging__Console__FormatterName"] = "simple";
+            start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+            start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            _process = Process.Start(start)!;
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            await LocalAzurite.WaitForPortAsync(_port);
+            // As a host's supervisor does: a process that exits while starting (its start-up needs
+            // storage, which may be restarting) is started again until it listens.
+            while (true)
+            {
+                Write($"--- started {DateTime.UtcNow:HH:mm:ss.fff}");
+                var process = Process.Start(start)!;
+                process.OutputDataReceived += (_, e) => Write(e.Data);
+                process.ErrorDataReceived += (_, e) => Write(e.Data);
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                _process = process;
+                while (!process.HasExited)
+                {
+                    try
+                    {
+                        using var client = new System.Net.Sockets.TcpClient();
+                        await client.ConnectAsync(IPAddress.Loopback, _port);
+                        return;
+                    }
+                    catch (System.Net.Sockets.SocketException)
+                    {
+                        await Task.Delay(100);
+                    }
+                }
+
+                Write($"--- exited while starting {DateTime.UtcNow:HH:mm:ss.fff}");
+                process.Dispose();
+                _process = null;
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
 
         public void Stop()
@@ -433,6 +602,25 @@ internal static partial class SoakBenchmark
                 process.WaitForExit();
                 process.Dispose();
                 _process = null;
+                Write($"--- killed {DateTime.UtcNow:HH:mm:ss.fff}");
+            }
+        }
+
+        public void Dispose()
+        {
+            Stop();
+            Http.Dispose();
+            _log.Dispose();
+        }
+
+        private void Write(string? line)
+        {
+            if (line is not null)
+            {
+                lock (_log)
+                {
+                    _log.WriteLine(line);
+                }
             }
         }
     }
@@ -456,6 +644,7 @@ internal static partial class SoakBenchmark
         {
             var port = LocalAzurite.FreePort();
             var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             var app = builder.Build();
             var connector = new Connector(app, $"http://127.0.0.1:{port}/");

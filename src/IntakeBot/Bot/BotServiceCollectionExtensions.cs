@@ -36,6 +36,8 @@ public static class BotServiceCollectionExtensions
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<TurnCommit>();
+        services.AddSingleton<UnconfirmedTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnconfirmedTurns>());
 
         // The closed-case news reads settings of Lifecycle and Conversation; Responders sees only the values.
         services.AddSingleton(sp => new ClosedCaseNotice(

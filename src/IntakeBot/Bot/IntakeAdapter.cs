@@ -20,6 +20,7 @@ public sealed class IntakeAdapter : CloudAdapter
     public IntakeAdapter(
         BotFrameworkAuthentication auth,
         TurnCommit turnCommit,
+        UnconfirmedTurns unconfirmed,
         TurnLanguage turnLanguage,
         ConversationStateAccessors state,
         TextCatalog text,
@@ -49,6 +50,12 @@ public sealed class IntakeAdapter : CloudAdapter
                 logger.LogError("Turn {ActivityId} ({ActivityType}) outside a 1:1 chat failed with {ExceptionType} at {StackTrace}; nothing was posted in the conversation.",
                     turnContext.Activity.Id, turnContext.Activity.Type, exception.GetType().FullName, exception.StackTrace);
                 await AnswerInvokeAsync(turnContext, text).ConfigureAwait(false);
+                return;
+            }
+
+            if (exception is StateWriteUnknownException)
+            {
+                await AnswerUnknownCommitAsync(turnContext, unconfirmed, state, text, logger).ConfigureAwait(false);
                 return;
             }
 
@@ -102,6 +109,33 @@ public sealed class IntakeAdapter : CloudAdapter
             Body = messageAction ? new MessagingExtensionActionResponse { Task = new TaskModuleMessageResponse(text[TextKey.CaptureFailed]) } : null,
         };
         await turnContext.SendActivityAsync(new Activity { Type = ActivityTypesEx.InvokeResponse, Value = response }).ConfigureAwait(false);
+    }
+
+    /// <summary>The turn's commit may have landed and storage could not say: if it answers now and the
+    /// state holds the turn, the turn counts and its held replies go out; otherwise the person is told
+    /// that it is not known yet (never that it was lost), and the turn is settled once storage answers
+    /// (<see cref="UnconfirmedTurns"/>). Nothing is recorded now: storage is not answering.</summary>
+    private static async Task AnswerUnknownCommitAsync(ITurnContext turnContext, UnconfirmedTurns unconfirmed, ConversationStateAccessors state, TextCatalog text, ILogger logger)
+    {
+        var activity = turnContext.Activity;
+        if (await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
+        {
+            logger.LogInformation("Turn {ActivityId}: storage could not say at first whether its commit landed; it did, and its replies are sent.", activity.Id);
+            if (turnContext.TurnState.Get<List<Activity>>(TurnCommit.HeldReplies) is { Count: > 0 } held)
+            {
+                await turnContext.SendActivitiesAsync([.. held]).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        logger.LogWarning("Turn {ActivityId}: storage did not answer, so whether its commit landed is not known; the person is told so.", activity.Id);
+        if (!string.IsNullOrEmpty(activity.Id))
+        {
+            unconfirmed.Add(TurnCommit.StateKey(turnContext), activity.Id, TurnCommit.Fingerprint(activity));
+        }
+
+        await turnContext.SendActivityAsync(MessageFactory.Text(text[TextKey.StorageOutcomeUnknown])).ConfigureAwait(false);
     }
 
     /// <summary>Whether the committed state already lists this activity as handled.</summary>

@@ -41,6 +41,7 @@ public sealed class TurnCommit(
         turnContext.TurnState.Add(transcript);
 
         var held = new List<Activity>();
+        turnContext.TurnState.Add(HeldReplies, held);
         var holding = true;
         turnContext.OnSendActivities(async (context, activities, nextSend) =>
         {
@@ -112,6 +113,10 @@ public sealed class TurnCommit(
         return messages;
     }
 
+    /// <summary>The turn's state holds its replies under this key while they are held: a commit whose
+    /// outcome was not known at first, and turns out to have landed, sends them from the error handler.</summary>
+    public const string HeldReplies = "IntakeBot.HeldReplies";
+
     /// <summary>Set in the turn's state when, after its commit failed, the newest committed state was
     /// read into it (to tell a redelivery): recording the error reply then needs no second read.</summary>
     public const string StateReloaded = "IntakeBot.StateReloaded";
@@ -169,14 +174,14 @@ public sealed class TurnCommit(
         return unseen is not null && unseen == Fingerprint(turnContext.Activity);
     }
 
-    private static string Fingerprint(IActivity activity)
+    internal static string Fingerprint(IActivity activity)
     {
         var message = activity.AsMessageActivity();
         var said = message?.Text is { Length: > 0 } text ? text.Trim() : message?.Value?.ToString() ?? string.Empty;
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(said)));
     }
 
-    private static string StateKey(ITurnContext turnContext) => $"{turnContext.Activity.ChannelId}/conversations/{turnContext.Activity.Conversation?.Id}";
+    internal static string StateKey(ITurnContext turnContext) => $"{turnContext.Activity.ChannelId}/conversations/{turnContext.Activity.Conversation?.Id}";
 
     /// <summary>Sends the held replies in order; from the first that fails, none is sent or recorded.</summary>
     private async Task SendAsync(ITurnContext turnContext, List<Activity> held, TurnTranscript transcript, CancellationToken cancellationToken)

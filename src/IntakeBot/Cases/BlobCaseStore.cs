@@ -310,6 +310,60 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         }
     }
 
+    public async Task AppendAuditOnceAsync(string reference, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var blob = Container.GetAppendBlobClient(Name(reference, "audit.jsonl"));
+        for (var attempt = 0; ; attempt++)
+        {
+            var (stored, length) = await ReadAuditEndAsync(blob, cancellationToken).ConfigureAwait(false);
+            var missing = entries.Where(e => !stored.Contains(e)).ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                if (length < 0)
+                {
+                    await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
+                    {
+                        Metadata = ClassificationMetadata,
+                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+
+                using var content = new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(missing.Select(e => JsonSerializer.Serialize(e, Json) + "\n"))));
+                await blob.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = Math.Max(0, length) } }, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < UpdateAttempts * 4)
+            {
+                // Something was appended since the check (perhaps these entries, by another writer): check again.
+            }
+        }
+    }
+
+    /// <summary>The audit log's entries and its length in bytes (where the next append goes); -1 while it does not exist.</summary>
+    private static async Task<(IReadOnlyList<AuditEntry> Entries, long Length)> ReadAuditEndAsync(AppendBlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            return ([.. content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<AuditEntry>(line, Json)!)], content.ToMemory().Length);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return ([], -1);
+        }
+    }
+
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken)
         => ReadLinesAsync<AuditEntry>(reference, "audit.jsonl", cancellationToken);
 

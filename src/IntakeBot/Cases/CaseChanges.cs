@@ -14,36 +14,40 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
     public const int KeptMarks = 64;
 
     /// <summary>Applies <paramref name="change"/>, leaving out the replies that never reached the person.
-    /// Its transcript lines are appended once per activity: the write of <c>case.json</c> that applies
-    /// the change marks where the transcript ended before them, and the append checks the lines after
-    /// that mark and is conditioned on the end it saw (<see cref="ICaseStore.AppendTranscriptOnceAsync"/>).</summary>
+    /// The write of <c>case.json</c> that applies the change leaves a mark (<see cref="TranscriptMark"/>):
+    /// where the transcript ended before the change's lines, and the audit entries that write owes. Every
+    /// apply then appends the entries the audit log lacks (<see cref="ICaseStore.AppendAuditOnceAsync"/>)
+    /// and the lines unless they are after the mark (<see cref="ICaseStore.AppendTranscriptOnceAsync"/>),
+    /// so that each is written once per activity, also when a process stopped between the appends.</summary>
     public async Task ApplyAsync(PendingChange change, IReadOnlyCollection<TranscriptEntry> undelivered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(undelivered);
         var lines = change.Transcript.Where(e => !undelivered.Contains(e)).ToList();
         var id = change.ActivityId;
-        var marked = lines.Count > 0 && id is not null;
-        var length = marked ? await cases.TranscriptLengthAsync(change.Reference, cancellationToken).ConfigureAwait(false) : 0;
+        var length = lines.Count > 0 && id is not null ? await cases.TranscriptLengthAsync(change.Reference, cancellationToken).ConfigureAwait(false) : 0;
         var from = length;
         var audit = new List<AuditEntry>();
         var updated = await cases.UpdateAsync(change.Reference, record =>
         {
             audit.Clear();
             var applied = Applied(record, change, audit);
-            if (!marked)
+            if (id is null)
             {
                 return applied;
             }
 
             if (record.TranscriptMarks?.Find(m => m.ActivityId == id) is { } mark)
             {
+                // Applied before: what that write changed is owed, whether or not it reached the log.
                 from = mark.From;
+                audit.Clear();
+                audit.AddRange(mark.Audit ?? []);
                 return applied;
             }
 
             from = length;
-            return applied with { TranscriptMarks = [.. (applied.TranscriptMarks ?? []).TakeLast(KeptMarks - 1), new TranscriptMark(id!, length, change.At)] };
+            return applied with { TranscriptMarks = [.. (applied.TranscriptMarks ?? []).TakeLast(KeptMarks - 1), new TranscriptMark(id, length, change.At, audit.Count > 0 ? [.. audit] : null)] };
         }, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {
@@ -52,11 +56,7 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             return;
         }
 
-        foreach (var entry in audit)
-        {
-            await cases.AppendAuditAsync(change.Reference, entry, cancellationToken).ConfigureAwait(false);
-        }
-
+        await cases.AppendAuditOnceAsync(change.Reference, audit, cancellationToken).ConfigureAwait(false);
         if (lines.Count == 0)
         {
             return;
@@ -96,7 +96,7 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
         if (change.Status is { } status and not CaseStatus.Unknown && CaseLifecycle.Moved(result, status, change.Actor, change.At) is (LifecycleOutcome.Changed, var moved))
         {
             result = moved;
-            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Status, null, AuditResult.Done, status.ToStoredName()));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Status, null, AuditResult.Done, status.ToStoredName(), id));
         }
 
         if (change.Note is { } note && !(id is not null && result.Notes.Any(n => n.ActivityId == id)))
@@ -104,7 +104,7 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             result = result with { UpdatedAt = change.At, Notes = [.. result.Notes, new CaseNote(change.At, change.Actor, note, id)] };
 
             // The audit says a note was written, never what it says.
-            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Note, null, AuditResult.Done));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Note, null, AuditResult.Done, ActivityId: id));
         }
 
         if (change.OwnerMessage is { } message && result.Status.IsSubmitted() && result.Status != CaseStatus.Closed
@@ -120,7 +120,7 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
                     ? CaseDeadlines.Meet(result.Deadlines, DeadlineKind.Feedback, change.Actor, change.At)
                     : result.Deadlines,
             };
-            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromOwner));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromOwner, id));
         }
 
         // One write from the old owner to the new: never without an owner. A case that is already the
@@ -129,7 +129,7 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             && string.Equals(result.Owner, from, StringComparison.OrdinalIgnoreCase) && !string.Equals(result.Owner, to, StringComparison.OrdinalIgnoreCase))
         {
             result = result with { Owner = to, UpdatedAt = change.At };
-            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Transfer, to, AuditResult.Done, from));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Transfer, to, AuditResult.Done, from, id));
         }
 
         // The thread ends with the case: a reply decided just before the owner closed it is not added;
@@ -138,7 +138,7 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
             && !(id is not null && result.Messages.Any(m => m.ActivityId == id)))
         {
             result = result with { UpdatedAt = change.At, Messages = [.. result.Messages, new CaseMessage(change.At, CaseMessage.FromReporter, change.Actor, reply, id)] };
-            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromReporter));
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromReporter, id));
         }
 
         return result;

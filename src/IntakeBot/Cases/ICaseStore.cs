@@ -47,6 +47,11 @@ public interface ICaseStore
     /// concurrent entries are neither lost nor interleaved.</summary>
     Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>Appends those of <paramref name="entries"/> that the audit log does not hold yet (an equal
+    /// line: a change's entries carry its activity id), in one append conditioned on the end that check
+    /// read, so that writers applying the same change at once add each entry once.</summary>
+    Task AppendAuditOnceAsync(string reference, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>Deletes every blob of the case.</summary>

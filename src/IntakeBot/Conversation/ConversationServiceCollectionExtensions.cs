@@ -20,7 +20,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var drafts = sp.GetRequiredService<DraftStateTags>();
-            return new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State, state => CommittedWork.TagsOf(state, drafts.TagsOf(state)));
+            var readBack = TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ReadBackMilliseconds);
+            return new BlobStateStorage(sp.GetRequiredService<BlobContainers>().State, state => CommittedWork.TagsOf(state, drafts.TagsOf(state)), readBack);
         });
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<BlobStateStorage>());
         services.AddSingleton<PendingWork>();

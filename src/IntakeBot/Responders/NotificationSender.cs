@@ -150,7 +150,8 @@ public sealed class NotificationSender(
         IntakeMetrics.OutboxDeliveryAttempted(delivered);
         if (delivered)
         {
-            await taken.DeliveredAsync(CancellationToken.None).ConfigureAwait(false);
+            // The lease was renewed a third of its length ago at most: half of it is still held.
+            await taken.DeliveredAsync(outbox.LeaseDuration / 2, CancellationToken.None).ConfigureAwait(false);
             return null;
         }
 

@@ -56,8 +56,32 @@ public sealed class OutboxLease(BlobClient blob, BlobLeaseClient lease, BlobClie
     }
 
     /// <summary>Delivered: the entry goes, even when this process lost its lease while delivering (the
-    /// lease ran out, or another process took the entry). Leaving it would send the message again.</summary>
-    public async Task DeliveredAsync(CancellationToken cancellationToken)
+    /// lease ran out, or another process took the entry). Leaving it would send the message again, so a
+    /// removal that storage does not answer (it is restarting) is tried again, pauses doubling from half
+    /// a second, for up to <paramref name="patience"/> (less than what is left of the lease, so that no
+    /// other process takes the entry meanwhile).</summary>
+    public async Task DeliveredAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        var pause = TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            try
+            {
+                await RemoveAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or AggregateException or TimeoutException or RequestFailedException { Status: 0 or >= 500 }
+                && waited + pause <= patience && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                waited += pause;
+                pause *= 2;
+            }
+        }
+    }
+
+    private async Task RemoveAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -18,8 +18,11 @@ namespace IntakeBot.Storage;
 /// classification in metadata, and the index tags <paramref name="tagsOf"/> gives for what it holds
 /// (retention tags a draft with its expiry); writing replaces the tags, so a tag goes when the state
 /// no longer earns it.</summary>
-public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject, IDictionary<string, string>?>? tagsOf = null) : IStorage
+/// <summary>A write whose outcome is unknown is read back for up to <paramref name="readBack"/> (15 s when not given).</summary>
+public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject, IDictionary<string, string>?>? tagsOf = null, TimeSpan? readBack = null) : IStorage
 {
+    private readonly TimeSpan _readBack = readBack ?? TimeSpan.FromSeconds(15);
+
     private const string ETagKey = "eTag";
 
     /// <summary>A fresh id in every write, read back when the write's outcome is unknown.</summary>
@@ -129,10 +132,16 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
         }
         catch (Exception e) when (e is not OperationCanceledException && Unknown(e))
         {
+            if (NeverSent(e))
+            {
+                // No try reached storage (every connection was refused): the write did not land.
+                throw;
+            }
+
             // The client gave up after its retries, or storage did not answer: a try may have landed
             // (a timeout, a reset connection, storage restarting), and a later try may then have met
             // it (409/412 inside the client's AggregateException). Reading the blob back tells: it
-            // holds this write, or another one, or storage cannot say yet.
+            // holds this write, or another one; while storage cannot say, the outcome is unknown.
             var landed = await LandedAsync(blob, writeId, cancellationToken).ConfigureAwait(false);
             if (landed is { } stored)
             {
@@ -150,18 +159,36 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
     }
 
     /// <summary>The blob's ETag when it holds the write named <paramref name="writeId"/>; null when it
-    /// holds another (or none), or cannot be read (then the write counts as not landed, as before).</summary>
-    private static async Task<ETag?> LandedAsync(BlobClient blob, string writeId, CancellationToken cancellationToken)
+    /// holds another (or none). Storage restarting answers again within seconds, so the read is tried
+    /// again (pauses doubling from half a second) for up to the read-back window; when storage has not
+    /// answered by then, <see cref="StateWriteUnknownException"/>: nobody can tell yet whether it landed.</summary>
+    private async Task<ETag?> LandedAsync(BlobClient blob, string writeId, CancellationToken cancellationToken)
     {
-        try
+        var waited = TimeSpan.Zero;
+        var pause = TimeSpan.FromMilliseconds(500);
+        while (true)
         {
-            var download = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            using var reader = new JsonTextReader(new StreamReader(download.Value.Content.ToStream(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            return JObject.Load(reader).Value<string>(WriteIdKey) == writeId ? download.Value.Details.ETag : null;
-        }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException or IOException or JsonException)
-        {
-            return null;
+            try
+            {
+                var download = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+                using var reader = new JsonTextReader(new StreamReader(download.Value.Content.ToStream(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+                return JObject.Load(reader).Value<string>(WriteIdKey) == writeId ? download.Value.Details.ETag : null;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                if (waited + pause > _readBack)
+                {
+                    throw new StateWriteUnknownException(e);
+                }
+
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                waited += pause;
+                pause *= 2;
+            }
         }
     }
 
@@ -170,6 +197,16 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
     private static bool Unknown(Exception exception)
         => exception is RequestFailedException or HttpRequestException or TimeoutException or IOException
             || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(Unknown));
+
+    /// <summary>Every try failed to connect, so none reached storage.</summary>
+    private static bool NeverSent(Exception exception)
+        => exception switch
+        {
+            AggregateException aggregate => aggregate.InnerExceptions.All(NeverSent),
+            RequestFailedException { Status: 0, InnerException: { } inner } => NeverSent(inner),
+            HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } } => true,
+            _ => false,
+        };
 
     private static bool Conflict(Exception exception)
         => exception is RequestFailedException { Status: 409 or 412 }

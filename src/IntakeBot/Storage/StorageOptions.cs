@@ -28,6 +28,11 @@ public sealed class StorageOptions
     [Range(0, 60_000, ErrorMessage = "Storage:RetryDelayMilliseconds must be between 0 and 60000.")]
     public int RetryDelayMilliseconds { get; set; } = 800;
 
+    /// <summary>How long a state write whose outcome is unknown (storage stopped answering mid-write) is
+    /// read back before the person is told that it is not known yet whether their message was saved.</summary>
+    [Range(0, 120_000, ErrorMessage = "Storage:ReadBackMilliseconds must be between 0 and 120000.")]
+    public int ReadBackMilliseconds { get; set; } = 15_000;
+
     /// <summary>The secret (base64, at least 32 bytes) that keys the owner and reporter index tags, so
     /// that a tag never names a person and cannot be matched against a directory without it. Required
     /// outside Development; changing it hides existing cases from lists until they are tagged again.</summary>

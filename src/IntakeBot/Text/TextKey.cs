@@ -17,6 +17,7 @@ public enum TextKey
     MessageTooLong,
     TurnError,
     StorageUnavailable,
+    StorageOutcomeUnknown,
     ConcurrentMessages,
     ResentAfterUnseenReply,
     Welcome,

@@ -173,6 +173,8 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
 
             public Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken) => inner.AppendAuditAsync(reference, entry, cancellationToken);
 
+            public Task AppendAuditOnceAsync(string reference, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) => inner.AppendAuditOnceAsync(reference, entries, cancellationToken);
+
             public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken) => inner.ReadAuditAsync(reference, cancellationToken);
 
             public Task DeleteAsync(string reference, CancellationToken cancellationToken) => inner.DeleteAsync(reference, cancellationToken);

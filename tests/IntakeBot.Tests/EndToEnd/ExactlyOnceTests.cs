@@ -1,6 +1,8 @@
+using IntakeBot.Bot;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using static IntakeBot.Tests.Infrastructure.Eventually;
 
@@ -50,6 +52,27 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task An_owners_message_whose_audit_entry_was_not_written_after_the_case_write_is_audited_once_by_their_next_message()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        var faults = new FailingCaseStore();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = ownerId, ["Intake:Responders:0"] = ownerId }, faults.Install);
+        var (owner, _, reference) = await CommitThenApplyChangesTests.SubmittedAsync(azurite, app, connector, ownerId);
+
+        // The case is written with the message; the process stops (here: storage fails) before the audit entry.
+        faults.FailNextAudit();
+        await owner.SayAsync($"message {reference} could we tlak on tuesday after lunch?");
+        var blobs = new CaseBlobs(azurite, app);
+        Assert.Single((await blobs.CaseAsync(reference)).Messages, m => m.Text == "could we tlak on tuesday after lunch?");
+
+        await owner.SayAsync("cases");
+        await owner.SayAsync("my cases pls");
+
+        Assert.Single(await blobs.AuditAsync(reference), e => e.Action == AuditAction.Message && e.Detail == CaseMessage.FromOwner);
+    }
+
+    [Fact]
     public async Task An_answer_whose_state_write_lands_and_then_fails_is_answered_as_kept_and_kept_once()
     {
         var stateContainer = $"state-{Guid.NewGuid():N}"[..18];
@@ -72,6 +95,33 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
         var draft = Assert.Single(await PendingTranscriptsAsync(new CaseBlobs(azurite, faulty)));
         Assert.Single(draft, e => e.Direction == TranscriptDirection.In && e.Text == Answer);
         Assert.DoesNotContain(draft, e => e.Text?.Contains("couldn't save", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task An_answer_whose_state_write_lands_as_storage_stops_answering_is_not_called_lost_and_sent_again_is_kept_once()
+    {
+        var stateContainer = $"state-{Guid.NewGuid():N}"[..18];
+        var fault = new LandedStateWrite(stateContainer);
+        var settings = new Dictionary<string, string?> { ["Storage:StateContainer"] = stateContainer, ["Storage:ReadBackMilliseconds"] = "0", ["Storage:MaxRetries"] = "0" };
+        await using var app = new BotApp(azurite, settings, s => fault.Install(azurite, s));
+        var person = new HttpChat(app.CreateClient());
+        await person.SayAllAsync("report", "he shouted at me in the stand up, infront of evryone");
+
+        fault.ArmNextWrite(thenUnreadable: true);
+        var shown = await person.SayAsync("and again teh next day, same thing");
+        Assert.Contains(shown, r => r.Contains("can't tell yet whether your last message was saved", StringComparison.Ordinal));
+        Assert.DoesNotContain(shown, r => r.Contains("couldn't save", StringComparison.Ordinal));
+
+        // Storage answers again; the person sends the same words again, as they were asked to.
+        fault.Readable();
+        var unconfirmed = app.Services.GetRequiredService<UnconfirmedTurns>();
+        await UntilAsync(() => Task.FromResult(unconfirmed.Count == 0));
+        var again = await person.SayAsync("and again teh next day, same thing");
+
+        Assert.Equal(1, fault.Landed);
+        Assert.StartsWith("I have that message already", again[0], StringComparison.Ordinal);
+        var draft = await new CaseBlobs(azurite, app).DraftAsync();
+        Assert.Equal(["he shouted at me in the stand up, infront of evryone", "and again teh next day, same thing"], draft.Answers.WhatHappened);
     }
 
     /// <summary>What each conversation's draft holds of what was said (a draft before its report starts has no reference yet).</summary>

@@ -141,6 +141,19 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
         return [.. content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<TranscriptEntry>(l, Json)!)];
     }
 
+    /// <summary>The case's audit log; empty while it has none.</summary>
+    public async Task<List<AuditEntry>> AuditAsync(string reference)
+    {
+        var blob = Cases.GetBlobClient($"{reference}/audit.jsonl");
+        if (!await blob.ExistsAsync())
+        {
+            return [];
+        }
+
+        var content = await blob.DownloadContentAsync();
+        return [.. content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<AuditEntry>(l, Json)!)];
+    }
+
     public async Task<IDictionary<string, string>> MetadataAsync(string blobName)
         => (await Cases.GetBlobClient(blobName).GetPropertiesAsync()).Value.Metadata;
 

@@ -14,6 +14,7 @@ internal sealed class FailingCaseStore
     private int _creates;
     private int _updates;
     private int _transcripts;
+    private int _audits;
     private int _hold;
     private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,6 +24,8 @@ internal sealed class FailingCaseStore
     public void FailNextUpdate() => Volatile.Write(ref _updates, 1);
 
     public void FailNextTranscript() => Volatile.Write(ref _transcripts, 1);
+
+    public void FailNextAudit() => Volatile.Write(ref _audits, 1);
 
     public void HoldNextTranscript()
     {
@@ -99,7 +102,17 @@ internal sealed class FailingCaseStore
 
         public Task<IReadOnlyList<TranscriptEntry>> ReadTranscriptAsync(string reference, CancellationToken cancellationToken) => inner.ReadTranscriptAsync(reference, cancellationToken);
 
-        public Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken) => inner.AppendAuditAsync(reference, entry, cancellationToken);
+        public Task AppendAuditAsync(string reference, AuditEntry entry, CancellationToken cancellationToken)
+        {
+            FailIf(ref faults._audits);
+            return inner.AppendAuditAsync(reference, entry, cancellationToken);
+        }
+
+        public Task AppendAuditOnceAsync(string reference, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+        {
+            FailIf(ref faults._audits);
+            return inner.AppendAuditOnceAsync(reference, entries, cancellationToken);
+        }
 
         public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken) => inner.ReadAuditAsync(reference, cancellationToken);
 

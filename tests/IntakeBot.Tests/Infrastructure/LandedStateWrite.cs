@@ -9,14 +9,19 @@ namespace IntakeBot.Tests.Infrastructure;
 /// <summary>A write of conversation state that lands and is then reported as failed, the way a storage
 /// restart does it: after <see cref="ArmNextWrite"/>, the next state blob upload reaches storage and is
 /// stored, and the client then throws what it throws when it gives up after its retries (an
-/// <see cref="AggregateException"/> of connection failures). A pipeline policy on the app's own
-/// <see cref="BlobServiceClient"/>, ahead of its retries.</summary>
+/// <see cref="AggregateException"/> of connection failures). Armed with <c>thenUnreadable</c>, every read
+/// of a state blob after it fails too, as storage does while it restarts, until <see cref="Readable"/>.
+/// A pipeline policy on the app's own <see cref="BlobServiceClient"/>, ahead of its retries.</summary>
 internal sealed partial class LandedStateWrite(string stateContainer) : HttpPipelinePolicy
 {
     private int _armed;
     private int _landed;
+    private int _unreadable;
 
-    public void ArmNextWrite() => Volatile.Write(ref _armed, 1);
+    public void ArmNextWrite(bool thenUnreadable = false) => Volatile.Write(ref _armed, thenUnreadable ? 2 : 1);
+
+    /// <summary>Storage answers reads again.</summary>
+    public void Readable() => Volatile.Write(ref _unreadable, 0);
 
     /// <summary>How many writes landed and were reported as failed.</summary>
     public int Landed => Volatile.Read(ref _landed);
@@ -44,10 +49,16 @@ internal sealed partial class LandedStateWrite(string stateContainer) : HttpPipe
     private void FailIfArmed(HttpMessage message)
     {
         var path = message.Request.Uri.ToUri().AbsolutePath;
-        if (message.Request.Method == RequestMethod.Put && message.Response.Status == 201
-            && path.Contains($"/{stateContainer}/", StringComparison.Ordinal) && StateBlob().IsMatch(path)
-            && Interlocked.Exchange(ref _armed, 0) == 1)
+        var stateBlob = path.Contains($"/{stateContainer}/", StringComparison.Ordinal) && StateBlob().IsMatch(path);
+        if (stateBlob && message.Request.Method == RequestMethod.Get && Volatile.Read(ref _unreadable) == 1)
         {
+            throw new HttpRequestException("Injected by the test: storage is restarting.");
+        }
+
+        if (message.Request.Method == RequestMethod.Put && message.Response.Status == 201 && stateBlob
+            && Interlocked.Exchange(ref _armed, 0) is var armed and > 0)
+        {
+            Volatile.Write(ref _unreadable, armed == 2 ? 1 : 0);
             Interlocked.Increment(ref _landed);
             throw new AggregateException(
                 new HttpRequestException("Injected by the test: the answer to the write was lost."),
