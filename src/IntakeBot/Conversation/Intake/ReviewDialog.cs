@@ -11,7 +11,8 @@ using Microsoft.Bot.Builder;
 namespace IntakeBot.Conversation.Intake;
 
 /// <summary>The review: the whole report on a card, then submit (the receipt, and the owner told of
-/// a new self-report), edit (a part named on the card, or the question which part) or discard.</summary>
+/// a new self-report), edit (a part named on the card, or the question which part), remove a piece of
+/// evidence ("remove 2" or its button; the review is shown again) or discard.</summary>
 internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "review";
