@@ -26,7 +26,7 @@ const steps = [
   ['skip', 'Is there anything else you'],
   ['skip', 'Would you like to be contacted'],
   ['A Teams chat is fine', 'safe times or ways to reach you'],
-  ['skip', 'to send it'],
+  ['skip', 'Here is your report'],
   [{ click: 'submit', onCard: true }, 'Your report is submitted'],
 ];
 

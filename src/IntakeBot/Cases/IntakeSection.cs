@@ -52,6 +52,9 @@ public sealed record IntakeSection(
     /// <summary>The contact question, where "Email" goes on to ask for the address.</summary>
     public const string ContactId = "contact";
 
+    /// <summary>The responder's question whether the person agreed to notes being kept.</summary>
+    public const string ConsentId = "consent";
+
     /// <summary>The question and title used instead of <see cref="Prompt"/> and <see cref="Title"/>
     /// when the person saw it happen to someone else.</summary>
     public (TextKey Prompt, TextKey Title)? ForBystander { get; init; }

@@ -8,4 +8,8 @@ public sealed record PendingCase
     public required CaseRecord Record { get; init; }
 
     public List<TranscriptEntry> Transcript { get; init; } = [];
+
+    /// <summary>Evidence blobs taken out of the draft before it was submitted, deleted when the case is
+    /// written (again harmlessly when it is written again).</summary>
+    public List<string> RemovedEvidence { get; init; } = [];
 }

@@ -11,7 +11,7 @@ public static class ResponderSections
     [
         Chosen<ReportedByAnswer>("reported-by", TextKey.TitleReportedBy, TextKey.AskReportedBy, SectionInput.Text, false,
             a => (a.ReportedByChoice, a.ReportedBy), (a, c, v) => a with { ReportedByChoice = c, ReportedBy = v }),
-        Chosen<ConsentAnswer>("consent", TextKey.TitleConsent, TextKey.TellWhoSeesNotes, SectionInput.Choice, false,
+        Chosen<ConsentAnswer>(ConsentId, TextKey.TitleConsent, TextKey.TellWhoSeesNotes, SectionInput.Choice, false,
             a => (a.Consent, null), (a, c, _) => a with { Consent = c }),
         Account("notes", TextKey.TitleNotes, TextKey.AskNotes),
         Single("when", TextKey.TitleWhen, TextKey.AskWhenResponder, false,

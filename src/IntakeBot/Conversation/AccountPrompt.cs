@@ -6,13 +6,14 @@ using Microsoft.Bot.Builder;
 namespace IntakeBot.Conversation;
 
 /// <summary>Takes an account in as many messages as the person needs; "done" ends it. Every message
-/// is handed to <paramref name="onMessage"/> as it arrives, so nothing waits for the end to be saved. The
+/// is handed to <paramref name="onMessage"/> as it arrives, so nothing waits for the end to be saved;
+/// what it returns, if anything, is said in the same message as the acknowledgement. The
 /// message that reaches <paramref name="maxMessages"/> is kept and ends the account as "done" would.
 /// Begun with <see cref="Continuing"/>, it starts with messages the person already gave.</summary>
 public sealed class AccountPrompt(
     string id,
     TextCatalog text,
-    Func<ITurnContext, IReadOnlyList<string>, CancellationToken, Task> onMessage,
+    Func<ITurnContext, IReadOnlyList<string>, CancellationToken, Task<string?>> onMessage,
     int maxMessages) : CollectMessagesDialog(id, text)
 {
     private const string MessagesKey = "messages";
@@ -41,7 +42,7 @@ public sealed class AccountPrompt(
         var messages = instance.Read<List<string>>(MessagesKey);
         messages.Add(said);
         instance.Write(MessagesKey, messages);
-        await onMessage(turnContext, messages, cancellationToken).ConfigureAwait(false);
+        var added = await onMessage(turnContext, messages, cancellationToken).ConfigureAwait(false);
         if (messages.Count >= maxMessages)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(Text.Format(TextKey.AccountFull, messages.Count)), cancellationToken).ConfigureAwait(false);
@@ -49,7 +50,7 @@ public sealed class AccountPrompt(
         }
 
         // No "done" button after the first message: it would nudge the person to stop before they have said it all.
-        var acknowledgement = Acknowledgements.ForAccountMessage(Text, messages.Count);
+        var acknowledgement = added is null ? Acknowledgements.ForAccountMessage(Text, messages.Count) : $"{Acknowledgements.ForAccountMessage(Text, messages.Count)}\n\n{added}";
         await turnContext.SendActivityAsync(messages.Count < 2 ? MessageFactory.Text(acknowledgement) : Replies.WithChoices(acknowledgement, Text[TextKey.ChoiceDone]), cancellationToken).ConfigureAwait(false);
         return false;
     }

@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Evidence;
 using IntakeBot.Lifecycle;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
@@ -10,7 +11,7 @@ namespace IntakeBot.Conversation;
 /// it is in blob storage but the evidence uploaded under its reserved reference. A submit records the
 /// case in the state (<see cref="PendingCase"/>) in the turn's commit, and <see cref="ApplyAsync"/>
 /// writes it after the commit; a discard clears the draft in the commit and its evidence goes after.</summary>
-public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, TimeProvider clock, ILogger<CaseDrafts> logger)
+public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, TimeProvider clock, ILogger<CaseDrafts> logger)
 {
     /// <summary>The draft's case reference, reserved (random, never sequential) the first time it is
     /// needed; it is kept by the turn's commit like the rest of the draft.</summary>
@@ -31,6 +32,22 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
     {
         ArgumentNullException.ThrowIfNull(draft);
         return WithItems(draft.Evidence, TurnTranscript.Of(turnContext)?.Evidence ?? []);
+    }
+
+    /// <summary>Takes an item out of the draft's evidence before it is submitted: the rest are numbered
+    /// again from 1, as the review shows them, and its blob is deleted once the case is written. Null
+    /// when the draft has no such item (a Remove button of an older review card).</summary>
+    public static EvidenceItem? RemoveEvidence(IntakeDraft draft, string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Evidence.Find(e => e.BlobName == blobName) is not { } item)
+        {
+            return null;
+        }
+
+        draft.Evidence = [.. draft.Evidence.Where(e => e != item).Select((e, i) => e with { Number = i + 1 })];
+        draft.RemovedEvidence.Add(blobName);
+        return item;
     }
 
     /// <summary>Decides the case: recorded in the state (committed with this turn, the dialog ending in
@@ -59,7 +76,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
             Evidence = [.. Evidence(turnContext, draft)],
             Deadlines = lifecycle.For(now, draft.SafetyConcern),
         };
-        var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript] };
+        var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript], RemovedEvidence = [.. draft.RemovedEvidence] };
         await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Add(pending);
         (await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false)).Submitted(record.Reference, now);
@@ -175,6 +192,11 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         // The transcript starts with the submission's lines, once: whoever applies it (the turn, its
         // redelivery, the background pass) appends only at its start and only while it is empty.
         await store.AppendTranscriptOnceAsync(record.Reference, [.. pending.Transcript.Where(e => !undelivered.Contains(e))], from: 0, written: lines => lines.Count > 0, cancellationToken).ConfigureAwait(false);
+        foreach (var removed in pending.RemovedEvidence)
+        {
+            await evidence.DeleteAsync(record.Reference, removed, cancellationToken).ConfigureAwait(false);
+        }
+
         return created;
     }
 
@@ -183,7 +205,9 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         draft.CaseReference = null;
         draft.Answers = new IntakeAnswers();
         draft.SafetyConcern = false;
+        draft.PromiseReminded = false;
         draft.Evidence.Clear();
+        draft.RemovedEvidence.Clear();
         draft.PendingTranscript.Clear();
     }
 

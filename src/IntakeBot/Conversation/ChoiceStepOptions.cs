@@ -26,6 +26,17 @@ public sealed class ChoiceStepOptions
 
     public string? PartChoice { get; set; }
 
+    /// <summary>Items that may be taken out ("remove 2", or a card's Remove button): the review's
+    /// evidence, numbered from 1 as the card shows them. One ends the step as <see cref="ItemChoice"/>
+    /// with the item's id, or with none when the number is not one of them.</summary>
+    public List<string> ItemIds { get; set; } = [];
+
+    public string? ItemChoice { get; set; }
+
+    /// <summary>The question is on a card sent just before (the review): not sent again as a message
+    /// of its own when the step begins, only when it is asked again later.</summary>
+    public bool ShownOnCard { get; set; }
+
     /// <summary>How many answers in a row did not fit: from the second, the choices come with one
     /// line of help, never the same refusal again.</summary>
     public int Refusals { get; set; }
@@ -51,6 +62,15 @@ public sealed class ChoiceStepOptions
         PartChoice = choice;
         PartIds = [.. list.Select(p => p.Id)];
         PartTitles = [.. list.Select(p => p.Title)];
+        return this;
+    }
+
+    /// <summary>The same step, where "remove" and a number, or a card button sending
+    /// <paramref name="choice"/>, picks one of <paramref name="items"/>.</summary>
+    public ChoiceStepOptions WithItems(string choice, IEnumerable<string> items)
+    {
+        ItemChoice = choice;
+        ItemIds = [.. items];
         return this;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Text;
@@ -12,7 +14,7 @@ namespace IntakeBot.Conversation;
 /// name picks it. Anything else is first offered to <paramref name="keep"/> (the intake keeps an
 /// answer typed ahead in the account, and says so); what is not kept gets the question again with a
 /// kind word, and from the second time the choices as buttons with one line of help.</summary>
-public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null) : Dialog(id)
+public sealed partial class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null) : Dialog(id)
 {
     /// <summary>Keeps a message that is not a choice where it belongs; returns what to tell the person,
     /// or null when it was not kept.</summary>
@@ -23,8 +25,14 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepProm
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var stepOptions = options as ChoiceStepOptions ?? throw new ArgumentException("A choice step is begun with ChoiceStepOptions.", nameof(options));
+        var shown = stepOptions.ShownOnCard;
+        stepOptions.ShownOnCard = false;
         dc.ActiveDialog!.Write(OptionsKey, stepOptions);
-        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        if (!shown)
+        {
+            await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        }
+
         return EndOfTurn;
     }
 
@@ -40,6 +48,11 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepProm
         var choices = WithShortForms(options.Choices());
         var parts = options.Parts();
         var submission = CardSubmission.Read(activity.Value);
+        if (options.ItemChoice is { } itemChoice && (submission?.Choice == itemChoice || submission is null && IsRemove(activity.Text, out _)))
+        {
+            return await dc.EndDialogAsync(new PickedChoice(itemChoice, -1, submission?.Part ?? ItemTyped(activity.Text, options.ItemIds)), cancellationToken).ConfigureAwait(false);
+        }
+
         if (ChoiceMatcher.Match(submission, choices) is { } pressed)
         {
             return await dc.EndDialogAsync(new PickedChoice(pressed.Id, IndexOf(choices, pressed), submission?.Part), cancellationToken).ConfigureAwait(false);
@@ -87,4 +100,22 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepProm
         => [.. choices.Select(c => c.ShortNames.Count == 0 && Enum.TryParse<TextKey>(c.Id, out var key) ? c with { ShortNames = text.ShortForms(key) } : c)];
 
     private static int IndexOf(IReadOnlyList<Choice> choices, Choice choice) => choices.ToList().IndexOf(choice);
+
+    /// <summary>"remove 2", "Remove #2 please", "entfernen 1": the catalog's word for remove, then a
+    /// number, or the word alone (<paramref name="number"/> is then 0).</summary>
+    private bool IsRemove(string? said, out int number)
+    {
+        number = 0;
+        var match = RemovePattern().Match(text.Normalize(said));
+        return match.Success
+            && text.IsWord(match.Groups["verb"].Value, TextKey.ChoiceRemove)
+            && (!match.Groups["n"].Success || int.TryParse(match.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out number));
+    }
+
+    /// <summary>The item "remove N" names, counted from 1; none when N is not one of them.</summary>
+    private string? ItemTyped(string? said, IReadOnlyList<string> items)
+        => IsRemove(said, out var number) && number >= 1 && number <= items.Count ? items[number - 1] : null;
+
+    [GeneratedRegex(@"^(?<verb>\D+?)(\s*(item|no\.?|nr\.?|n°|#)?\s*(?<n>\d{1,3}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RemovePattern();
 }

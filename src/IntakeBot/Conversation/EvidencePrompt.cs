@@ -7,7 +7,9 @@ using Microsoft.Bot.Schema;
 namespace IntakeBot.Conversation;
 
 /// <summary>Takes any number of screenshots, files and pasted texts into the case; "done" ends,
-/// "skip" leaves the step with nothing. Each item is stored as it arrives.</summary>
+/// "skip" leaves the step with nothing, and so does a way of saying there is nothing (more) to give
+/// ("nope that's all", "I pasted it above"): those words are never kept as pasted evidence. Each item
+/// is stored as it arrives.</summary>
 public sealed class EvidencePrompt(
     string id,
     TextCatalog text,
@@ -16,7 +18,7 @@ public sealed class EvidencePrompt(
 {
     private const string CountKey = "count";
 
-    protected override bool IsFinishing(string? said) => base.IsFinishing(said) || Text.IsNothing(said);
+    protected override bool IsFinishing(string? said) => base.IsFinishing(said) || Text.IsNothing(said) || Text.IsNothingMore(said);
 
     protected override async Task<bool> TakeAsync(ITurnContext turnContext, DialogInstance instance, string? said, CancellationToken cancellationToken)
     {

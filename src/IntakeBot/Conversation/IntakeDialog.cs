@@ -2,6 +2,7 @@ using IntakeBot.Cases;
 using IntakeBot.Conversation.Intake;
 using IntakeBot.Dialogs;
 using IntakeBot.Dialogs.Prompts;
+using Microsoft.Bot.Builder;
 
 namespace IntakeBot.Conversation;
 
@@ -41,13 +42,22 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(new ChoiceStepPrompt(IntakePrompts.SectionChoice, services.Text, sections.KeepTypedAheadAsync));
         foreach (var section in flow.Sections.Where(s => s.Input == SectionInput.Account))
         {
-            AddDialog(new AccountPrompt(IntakePrompts.Account(section), services.Text, (turn, messages, ct) => intake.SaveAnswerAsync(turn, section, new SectionAnswer(null, messages), ct), services.Limits.Value.AccountMessages));
+            AddDialog(new AccountPrompt(IntakePrompts.Account(section), services.Text, SaveAccountAsync(intake, section), services.Limits.Value.AccountMessages));
         }
 
         AddDialog(new EvidencePrompt(IntakePrompts.Evidence, services.Text, services.Evidence, intake.EnsureCaseAsync));
 
         InitialDialogId = WelcomeDialog.DialogId;
     }
+
+    /// <summary>Each message of an account is saved as it arrives; a responder's note that records a
+    /// promise gets the reminder about promises with its acknowledgement.</summary>
+    private static Func<ITurnContext, IReadOnlyList<string>, CancellationToken, Task<string?>> SaveAccountAsync(IntakeCommon intake, IntakeSection section)
+        => async (turn, messages, ct) =>
+        {
+            await intake.SaveAnswerAsync(turn, section, new SectionAnswer(null, messages), ct).ConfigureAwait(false);
+            return await intake.PromiseReminderAsync(turn, messages[^1], ct).ConfigureAwait(false);
+        };
 
     protected override Task<bool> OnInterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
         => _interruptions.HandleAsync(innerDc, cancellationToken);

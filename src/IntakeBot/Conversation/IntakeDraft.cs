@@ -21,6 +21,10 @@ public sealed record IntakeDraft
     /// <summary>Evidence stored under the reserved reference; it becomes the case's list at submit.</summary>
     public List<EvidenceItem> Evidence { get; set; } = [];
 
+    /// <summary>Blob names of evidence the person took out before submitting: deleted once the case
+    /// is written (or with everything else under the reference when the draft is discarded).</summary>
+    public List<string> RemovedEvidence { get; set; } = [];
+
     public bool Paused { get; set; }
 
     /// <summary>Something written in this conversation, or the answer to "are you safe right now",
@@ -30,6 +34,10 @@ public sealed record IntakeDraft
     /// <summary>A question the listener answered, held until the person says whether to keep it in
     /// the report ("Keep it in my report" / "No, just the answer"); dropped by any other message.</summary>
     public string? HeldQuestion { get; set; }
+
+    /// <summary>A responder's note recorded a promise and was answered with the reminder about
+    /// promises: it is given once a report.</summary>
+    public bool PromiseReminded { get; set; }
 
     /// <summary>"stop" was said and the person was asked whether to keep the draft paused or delete it.</summary>
     public bool StopAsked { get; set; }

@@ -6,7 +6,9 @@ namespace IntakeBot.Conversation;
 /// <summary>What makes one intake different from another: its questions and its words. A closing,
 /// where there is one, follows the receipt: what the person taking the report can pass on. What is
 /// said when text typed while waiting after the urgent-help contact is kept names where it went.
-/// Saved positions name the sections a draft saved with a numbered cursor was at.</summary>
+/// Saved positions name the sections a draft saved with a numbered cursor was at. The review's words
+/// above the card and its line on who receives the report are the flow's own: a taken report stays
+/// with the responder who took it.</summary>
 public sealed record IntakeFlow(
     string DialogId,
     CaseKind Kind,
@@ -18,7 +20,9 @@ public sealed record IntakeFlow(
     TextKey? Tips = null,
     (TextKey WithSupport, TextKey WithoutSupport)? Closing = null,
     TextKey WaitKept = TextKey.SafetyWaitKept,
-    IReadOnlyList<string>? SavedPositions = null);
+    IReadOnlyList<string>? SavedPositions = null,
+    TextKey ReviewIntro = TextKey.ReviewCardText,
+    TextKey ReviewWhoReceives = TextKey.ReviewWhoReceives);
 
 /// <summary>How an intake is begun: for a report taken by a responder, the responder who owns it; for
 /// a report started from a first message that read like an account, that message (and any that

@@ -21,5 +21,7 @@ public sealed class TakeReportDialog(IntakeServices services)
         TextKey.Tips,
         (TextKey.ResponderClosing, TextKey.ResponderClosingNoSupport),
         TextKey.SafetyWaitKeptNotes,
-        ResponderSections.SavedPositions);
+        ResponderSections.SavedPositions,
+        TextKey.ResponderReviewCardText,
+        TextKey.ResponderReviewWhoReceives);
 }

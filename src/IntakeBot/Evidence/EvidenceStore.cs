@@ -79,6 +79,18 @@ public sealed class EvidenceStore(BlobContainers containers, TimeProvider clock)
         return item;
     }
 
+    /// <summary>Deletes an item taken out of a report before it was submitted; only a blob under the
+    /// case's own evidence folder, and nothing when it is gone already.</summary>
+    public async Task DeleteAsync(string reference, string blobName, CancellationToken cancellationToken)
+    {
+        if (!CaseReference.IsValid(reference) || !blobName.StartsWith($"{reference}/evidence/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Not an evidence item of this case.", nameof(blobName));
+        }
+
+        await containers.Cases.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Reads an evidence item back, streamed, for the shared case folder.</summary>
     public async Task<Stream> OpenReadAsync(EvidenceItem item, CancellationToken cancellationToken)
         => await containers.Cases.GetBlobClient(item.BlobName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

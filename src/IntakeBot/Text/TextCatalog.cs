@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace IntakeBot.Text;
 
@@ -7,7 +8,7 @@ namespace IntakeBot.Text;
 /// the words used for any key another language lacks) and Text.&lt;language&gt;.json for each other
 /// language. Adding a language is adding its file. Every look-up speaks the language of whoever reads
 /// it now (<see cref="ReaderLanguage"/>).</summary>
-public sealed class TextCatalog
+public sealed partial class TextCatalog
 {
     /// <summary>A message with more words than this, sent before any report is under way, is taken
     /// for the start of an account rather than a command: commands and greetings are a few words.</summary>
@@ -134,6 +135,36 @@ public sealed class TextCatalog
     /// "n/a", "not now"). Only for optional steps, where "no" cannot be an answer.</summary>
     public bool IsNothing(string? said) => IsWord(said, TextKey.ChoiceSkip) || List(TextKey.WordsNothing).Contains(Normalize(said));
 
+    /// <summary>At the evidence step: a way of saying there is nothing (more) to give, on its own
+    /// ("that's everything", "I pasted it above") or after a no ("nope that's all", "no, I already
+    /// sent it"), so that it ends the step instead of being kept as pasted evidence.</summary>
+    public bool IsNothingMore(string? said)
+    {
+        var typed = Normalize(said);
+        if (IsNoMore(typed))
+        {
+            return true;
+        }
+
+        var no = List(TextKey.WordsNothing).Where(n => typed.Length > n.Length && typed.StartsWith(n, StringComparison.Ordinal) && typed[n.Length] is ' ' or ',').MaxBy(n => n.Length);
+        return no is not null && IsNoMore(Normalize(typed[(no.Length + 1)..]));
+    }
+
+    /// <summary>A note that records a promise made to the person: a word of promising ("promised
+    /// nobody will know"), or a word of telling them together with an outcome or confidentiality ("she
+    /// asked if it stays confidential, I said yes", "I told her he'll be fired"). Phrases are matched as
+    /// whole words anywhere in the note, with or without accents.</summary>
+    public bool RecordsPromise(string? said)
+    {
+        var words = $" {CatalogLanguage.Fold(NotWords().Replace(Normalize(said), " "))} ";
+        bool Has(TextKey list) => List(list).Any(p => words.Contains($" {p} ", StringComparison.Ordinal));
+        return Has(TextKey.WordsPromised) || (Has(TextKey.WordsToldThem) && Has(TextKey.WordsPromiseOutcome));
+    }
+
+    private bool IsNoMore(string typed)
+        => List(TextKey.WordsNoMore).Contains(typed) || List(TextKey.WordsNothing).Contains(typed)
+            || Current.Choices[TextKey.ChoiceDone].Contains(typed) || Current.Choices[TextKey.ChoiceSkip].Contains(typed);
+
     /// <summary>A greeting on its own ("Hi", "hello there!").</summary>
     public bool IsGreeting(string? said) => List(TextKey.WordsGreeting).Contains(Normalize(said));
 
@@ -228,4 +259,8 @@ public sealed class TextCatalog
 
         return texts;
     }
+
+    /// <summary>Anything between words (punctuation, symbols, spaces); an apostrophe belongs to its word.</summary>
+    [GeneratedRegex(@"[^\p{L}\p{N}']+", RegexOptions.CultureInvariant)]
+    private static partial Regex NotWords();
 }

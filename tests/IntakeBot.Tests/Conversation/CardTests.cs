@@ -92,6 +92,22 @@ public sealed class CardTests
     }
 
     [Fact]
+    public void Evidence_on_the_review_is_numbered_with_a_remove_button_each_and_the_card_says_how_to_act_once()
+    {
+        var message = ReviewCard.Create(Text, Review([new CardPart("evidence", Text[TextKey.TitleEvidence], ["chat.png (20 KB)", "notes.pdf (3 KB)"], ["IR-ABCD2345/evidence/k1-chat.png", "IR-ABCD2345/evidence/k2-notes.pdf"])]));
+        var card = CardOf(message);
+
+        var removes = Buttons(card).Where(b => (string?)b["data"]![CardSubmission.ChoiceField] == ReviewCard.RemoveChoice).ToList();
+        Assert.Equal(["IR-ABCD2345/evidence/k1-chat.png", "IR-ABCD2345/evidence/k2-notes.pdf"], removes.Select(b => (string)b["data"]![CardSubmission.PartField]!));
+        Assert.All(removes, b => Assert.Equal(Text[TextKey.CardRemove], (string)b["title"]!));
+        var texts = card.Descendants().OfType<JObject>().Select(o => (string?)o["text"]).OfType<string>().ToList();
+        Assert.Contains("1. chat.png (20 KB)", texts);
+        Assert.Contains("2. notes.pdf (3 KB)", texts);
+        Assert.Single(texts, t => t == Text[TextKey.ReviewCardHow]);
+        Assert.Equal(Text[TextKey.ReviewCardText], message.Text);
+    }
+
+    [Fact]
     public void A_long_report_is_cut_on_the_card_with_a_note_and_stays_under_the_Teams_message_size()
     {
         var huge = string.Concat(Enumerable.Repeat("He said \"you're useless\" 😡\u0001 **not bold** [link](https://x.test) ", 400));
@@ -192,13 +208,14 @@ public sealed class CardTests
         yield return ChoiceMessage.Create(Text, Text[TextKey.AskRole], [new("me", Text[TextKey.ChoiceHappenedToMe]), new("saw", Text[TextKey.ChoiceSawIt]), new("both", Text[TextKey.ChoiceBoth]), new("dont-know", Text[TextKey.ChoiceDontKnow])]);
         yield return ReviewCard.Create(Text, Review(answered));
         yield return ReviewCard.Create(Text, Review(ElevenParts.Select(p => new CardPart(p.Id, p.Title, []))));
+        yield return ReviewCard.Create(Text, Review([new CardPart("evidence", Text[TextKey.TitleEvidence], ["a.png (1 KB)", "b.pdf (2 KB)"], ["IR-ABCD2345/evidence/a", "IR-ABCD2345/evidence/b"])]));
         yield return ReviewCard.Create(Text, Review(ElevenParts.Select(p => new CardPart(p.Id, p.Title, [huge]))));
         yield return CaseCard.Create(Text, Case(answered, [new("Alex Example", "alex@contoso.test"), new("Kim Example", "kim@contoso.test")], noContact: true));
         yield return CaseCard.Create(Text, Case([.. ElevenParts.Select(p => new CardPart(p.Id, p.Title, [huge]))], [], noContact: false));
     }
 
     private static ReviewCardContent Review(IEnumerable<CardPart> parts)
-        => new(Text[TextKey.ReviewCardTitle], Text[TextKey.ReviewCardClassification], Text.Format(TextKey.ReviewWhoReceives, "the conduct team"), [.. parts]);
+        => new(Text[TextKey.ReviewCardText], Text[TextKey.ReviewCardTitle], Text[TextKey.ReviewCardClassification], Text.Format(TextKey.ReviewWhoReceives, "the conduct team"), [.. parts], Text[TextKey.ReviewCardHow]);
 
     private static CaseCardContent Case(IReadOnlyList<CardPart> parts, IReadOnlyList<CardReader> readers, bool noContact)
         => new("IR-ABCD2345", Text.Format(TextKey.CaseCardTitle, "IR-ABCD2345"), Text.Format(TextKey.CaseCardFacts, "self-report", "submitted", "2026-11-25"), noContact, SafetyConcern: false, parts,

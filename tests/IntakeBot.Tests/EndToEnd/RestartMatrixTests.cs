@@ -34,10 +34,10 @@ public sealed class RestartMatrixTests(AzuriteFixture azurite) : IClassFixture<A
                 ["done", "Is there anything else you'd like to add"],
                 ["skip", "Would you like to be contacted"],
                 ["A Teams chat is fine", "Are there safe times or ways to reach you"],
-                ["skip", "Type **submit** to send it"],
+                ["skip", "Here is your report"],
                 ["edit", "Which part would you like to change?"],
                 ["When", "In March"],
-                ["In early March", "Type **submit** to send it"],
+                ["In early March", "Here is your report"],
                 ["submit", "Your report is submitted"],
             ]
         },
@@ -57,7 +57,7 @@ public sealed class RestartMatrixTests(AzuriteFixture azurite) : IClassFixture<A
                 ["skip", "What feelings did they convey"],
                 ["Shaken", "Attach any screenshots"],
                 ["skip", "What questions or wishes did they have"],
-                ["A check-in next week", "Type **submit** to send it"],
+                ["A check-in next week", "Here are your notes"],
                 ["submit", "Before you finish"],
             ]
         },

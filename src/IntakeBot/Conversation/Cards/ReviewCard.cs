@@ -5,9 +5,10 @@ using IntakeBot.Storage;
 
 namespace IntakeBot.Conversation.Cards;
 
-/// <summary>What the review card shows: its title, the classification line, the line saying who
-/// receives the report (catalog text, already formatted), and the parts in order.</summary>
-public sealed record ReviewCardContent(string Title, string Classification, string WhoReceives, IReadOnlyList<CardPart> Parts);
+/// <summary>What the review card shows: the words above it, its title, the classification line, the
+/// line saying who receives the report (catalog text, already formatted), the parts in order, and how
+/// to act on it (the only place the review says so when it is first shown).</summary>
+public sealed record ReviewCardContent(string Intro, string Title, string Classification, string WhoReceives, IReadOnlyList<CardPart> Parts, string How);
 
 /// <summary>The review as an Adaptive Card: every part numbered with its answer and an Edit button,
 /// then Submit, Edit and Discard. Long answers are cut, with a note that the full text is kept, so
@@ -17,6 +18,7 @@ public static class ReviewCard
     public const string SubmitChoice = "submit";
     public const string EditChoice = "edit";
     public const string DiscardChoice = "discard";
+    public const string RemoveChoice = "remove";
 
     /// <summary>The most characters of one answer shown on the card.</summary>
     public const int MaxAnswerChars = 600;
@@ -27,13 +29,17 @@ public static class ReviewCard
     /// <summary>Below this, a shortened answer says too little to be worth showing.</summary>
     private const int ShortestCut = 60;
 
-    /// <summary>The review card; the text fallback carries only catalog wording, never the answers, so
+    /// <summary>The review card. Teams shows a message's text above its card, so the text is only the
+    /// line that introduces it and everything else is said once, on the card; the card's fallback (for
+    /// a client that shows no cards) says it all in catalog wording. Neither carries the answers, so
     /// that a notification preview shows nothing of the report.</summary>
     public static Activity Create(TextCatalog text, ReviewCardContent content)
     {
         for (var limit = MaxAnswerChars; ; limit /= 2)
         {
-            var card = AdaptiveCardJson.Message(Build(text, content, limit), text.Format(TextKey.ReviewCardText, content.WhoReceives));
+            var body = Build(text, content, limit);
+            body["fallbackText"] = string.Join("\n\n", content.Intro, content.WhoReceives, content.How);
+            var card = AdaptiveCardJson.Message(body, content.Intro);
             if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= ShortestCut)
             {
                 return card;
@@ -58,7 +64,8 @@ public static class ReviewCard
         {
             var part = content.Parts[i];
             var answer = new JArray { AdaptiveCardJson.Heading(text.Format(TextKey.ChoiceCardLine, i + 1, part.Title)) };
-            answer.Merge(Answer(text, part.Lines, limit));
+            var removable = part.Removable is { Count: > 0 } ids && ids.Count == part.Lines.Count;
+            answer.Merge(removable ? new JArray() : Answer(text, part.Lines, limit));
             body.Add(new JObject
             {
                 ["type"] = "ColumnSet",
@@ -75,7 +82,13 @@ public static class ReviewCard
                     },
                 },
             });
+            if (removable)
+            {
+                AddRemovable(text, body, part, limit);
+            }
         }
+
+        body.Add(AdaptiveCardJson.Words(content.How, subtle: true));
 
         return AdaptiveCardJson.Card(body, new JArray
         {
@@ -83,6 +96,34 @@ public static class ReviewCard
             AdaptiveCardJson.Submit(text[TextKey.ChoiceEdit], EditChoice),
             AdaptiveCardJson.Submit(text[TextKey.ChoiceDiscard], DiscardChoice),
         });
+    }
+
+    /// <summary>Each line numbered, with a Remove button beside it that sends the line's id; past
+    /// <see cref="MaxLines"/>, a note of how many more (they can still be removed by number).</summary>
+    private static void AddRemovable(TextCatalog text, JArray body, CardPart part, int limit)
+    {
+        for (var n = 0; n < part.Lines.Count && n < MaxLines; n++)
+        {
+            body.Add(new JObject
+            {
+                ["type"] = "ColumnSet",
+                ["columns"] = new JArray
+                {
+                    new JObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = Answer(text, [text.Format(TextKey.ChoiceCardLine, n + 1, part.Lines[n])], limit) },
+                    new JObject
+                    {
+                        ["type"] = "Column",
+                        ["width"] = "auto",
+                        ["items"] = new JArray { AdaptiveCardJson.ActionSet(AdaptiveCardJson.Submit(text[TextKey.CardRemove], RemoveChoice, part: part.Removable![n])) },
+                    },
+                },
+            });
+        }
+
+        if (part.Lines.Count > MaxLines)
+        {
+            body.Add(AdaptiveCardJson.Words(text.Format(TextKey.CardMoreItems, part.Lines.Count - MaxLines), subtle: true));
+        }
     }
 
     /// <summary>An answer as plain text (or, for <paramref name="markdown"/> lines in which everything

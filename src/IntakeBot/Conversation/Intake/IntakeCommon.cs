@@ -86,6 +86,20 @@ internal sealed class IntakeCommon
             : await step.ReplaceDialogAsync(SectionLoopDialog.DialogId, new SectionCursor(Sections[next].Id, Editing: false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>For a responder's note that records a promise ("I said it stays confidential"), the
+    /// practice guide's reminder about promises, once a report; otherwise null.</summary>
+    public async Task<string?> PromiseReminderAsync(ITurnContext turn, string said, CancellationToken cancellationToken)
+    {
+        var draft = await DraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (draft.Kind != CaseKind.TakenByResponder || draft.PromiseReminded || !Text.RecordsPromise(said))
+        {
+            return null;
+        }
+
+        draft.PromiseReminded = true;
+        return Text.Format(TextKey.ResponderPromiseReminder, Options.FaqUrl);
+    }
+
     /// <summary>The words that steer the intake rather than answer it.</summary>
     public bool IsControlWord(string? said)
         => new[] { TextKey.ChoiceHelp, TextKey.ChoicePause, TextKey.ChoiceStop, TextKey.ChoicePrivacy, TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceTips, TextKey.ChoiceSubmit, TextKey.ChoiceDone, TextKey.ChoiceSkip }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
@@ -10,8 +11,9 @@ using Microsoft.Bot.Builder;
 namespace IntakeBot.Conversation.Intake;
 
 /// <summary>The review: the whole report on a card, then submit (the receipt, and the owner told of
-/// a new self-report), edit (a part named on the card, or the question which part) or discard.</summary>
-internal sealed class ReviewDialog : WaterfallDialog<NoValues>
+/// a new self-report), edit (a part named on the card, or the question which part), remove a piece of
+/// evidence ("remove 2" or its button; the review is shown again) or discard.</summary>
+internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "review";
 
@@ -33,7 +35,8 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
     {
         var draft = await _intake.DraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var evidence = CaseDrafts.Evidence(step.Context, draft);
-        await step.Context.SendActivityAsync(ReviewCard.Create(_text, ReviewContent(draft.Answers, evidence)), cancellationToken).ConfigureAwait(false);
+        var content = ReviewContent(draft.Answers, evidence);
+        await step.Context.SendActivityAsync(ReviewCard.Create(_text, content), cancellationToken).ConfigureAwait(false);
         Choice[] actions =
         [
             new(ReviewCard.SubmitChoice, _text[TextKey.ChoiceSubmit]),
@@ -41,7 +44,9 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
             new(ReviewCard.DiscardChoice, _text[TextKey.ChoiceDiscard]),
         ];
         var review = ChoiceStepOptions.For(_text[TextKey.ReviewActions], _text[TextKey.ReviewPickAction], actions)
-            .WithParts(ReviewCard.EditChoice, ReviewCard.PartChoices(ReviewContent(draft.Answers, evidence)));
+            .WithParts(ReviewCard.EditChoice, ReviewCard.PartChoices(content))
+            .WithItems(ReviewCard.RemoveChoice, evidence.Select(e => e.BlobName));
+        review.ShownOnCard = true;
         return await step.BeginDialogAsync(IntakePrompts.Choice, review, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,9 +73,26 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
                 return await _edit.EditAsync(step, part, cancellationToken).ConfigureAwait(false);
             case ReviewCard.EditChoice:
                 return await step.ReplaceDialogAsync(EditDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+            case ReviewCard.RemoveChoice:
+                await RemoveAsync(step.Context, picked.Part, cancellationToken).ConfigureAwait(false);
+                return await step.ReplaceDialogAsync(DialogId, null, cancellationToken).ConfigureAwait(false);
             default:
                 return await step.ReplaceDialogAsync(DiscardDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Takes a piece of evidence out and says so, or says why nothing was taken out; the
+    /// review is then shown again as it now stands.</summary>
+    private async Task RemoveAsync(ITurnContext turn, string? blobName, CancellationToken cancellationToken)
+    {
+        var draft = await _intake.DraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        var removed = blobName is null ? null : CaseDrafts.RemoveEvidence(draft, blobName);
+        var number = Number().Match(turn.Activity.Text ?? string.Empty);
+        var said = removed is not null ? _text.Format(TextKey.EvidenceRemoved, removed.SafeName)
+            : draft.Evidence.Count == 0 ? _text[TextKey.EvidenceNoneToRemove]
+            : number.Success ? _text.Format(TextKey.EvidenceNoSuchItem, number.Value)
+            : _text[TextKey.EvidenceRemoveWhich];
+        await turn.SendActivityAsync(MessageFactory.Text(said), cancellationToken).ConfigureAwait(false);
     }
 
     private TextKey TitleFor(IntakeSection section, IntakeAnswers answers)
@@ -79,13 +101,14 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
     /// <summary>The review card's content: every part with its answer, evidence as names and sizes.</summary>
     private ReviewCardContent ReviewContent(IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
         => new(
+            _text[_intake.Flow.ReviewIntro],
             _text[_intake.Flow.ReviewCardTitle],
             _text[_intake.Flow.ReviewCardClassification],
-            _text.Format(TextKey.ReviewWhoReceives, _intake.Options.OwnerRole),
-            [.. _intake.Sections.Select(s => new CardPart(
-                s.Id,
-                _text[TitleFor(s, answers)],
-                s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Shown(answers, _text)))]);
+            _text.Format(_intake.Flow.ReviewWhoReceives, _intake.Options.OwnerRole),
+            [.. _intake.Sections.Select(s => s.Input == SectionInput.Evidence
+                ? new CardPart(s.Id, _text[TitleFor(s, answers)], [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")], [.. evidence.Select(e => e.BlobName)])
+                : new CardPart(s.Id, _text[TitleFor(s, answers)], s.Shown(answers, _text)))],
+            evidence.Count == 0 ? _text[TextKey.ReviewCardHow] : $"{_text[TextKey.ReviewCardHow]} {_text[TextKey.ReviewCardHowRemove]}");
 
     /// <summary>What a responder can tell the person before they part, with the support line only
     /// when one is configured.</summary>
@@ -93,4 +116,7 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
         => string.IsNullOrWhiteSpace(_intake.Options.SupportResource)
             ? _text.Format(closing.WithoutSupport, reference, _intake.Options.FaqUrl)
             : _text.Format(closing.WithSupport, reference, _intake.Options.FaqUrl, _intake.Options.SupportResource);
+
+    [GeneratedRegex(@"\d{1,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
 }

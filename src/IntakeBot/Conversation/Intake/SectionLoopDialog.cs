@@ -9,7 +9,9 @@ namespace IntakeBot.Conversation.Intake;
 
 /// <summary>One section of the intake: its question, its answer saved in the draft, then the next
 /// section (or the review). Its options are a <see cref="SectionCursor"/>; a "not safe right now"
-/// answer goes to the safety wait, a contact by email to the address.</summary>
+/// answer goes to the safety wait, a contact by email to the address; a responder's "they didn't
+/// agree" to notes being kept ends the record with nothing kept, and a responder's answer that records
+/// a promise gets the reminder about promises (once a report).</summary>
 internal sealed class SectionLoopDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "section";
@@ -102,6 +104,18 @@ internal sealed class SectionLoopDialog : WaterfallDialog<NoValues>
         var draft = await _intake.DraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var answers = draft.Answers;
 
+        if (section.Id == IntakeSection.ConsentId && answers.Consent == ConsentAnswer.NotAgreed)
+        {
+            await CaseDrafts.DiscardAsync(step.Context, draft, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(NotAgreedEnded()), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(IntakeDialog.Discarded, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (answer.Texts is [var text] && await _intake.PromiseReminderAsync(step.Context, text, cancellationToken).ConfigureAwait(false) is { } reminder)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text(reminder), cancellationToken).ConfigureAwait(false);
+        }
+
         if (section.Id == IntakeSection.SafeNowId && answers.NotSafeNow)
         {
             draft.SafetyConcern = true;
@@ -120,6 +134,13 @@ internal sealed class SectionLoopDialog : WaterfallDialog<NoValues>
 
         return await _intake.NextSectionAsync(step, cursor, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>What ending a record the person did not agree to says, true for whether storage keeps
+    /// backups.</summary>
+    private string NotAgreedEnded()
+        => _intake.Retention.BackupRetention > TimeSpan.Zero
+            ? _text.Format(TextKey.ResponderNotAgreedEndedBackups, _intake.Options.FaqUrl, Durations.Format(_text, _intake.Retention.BackupRetention))
+            : _text.Format(TextKey.ResponderNotAgreedEnded, _intake.Options.FaqUrl);
 
     /// <summary>Someone who saw it happen to another person is asked about them, not about themselves.</summary>
     private static TextKey PromptFor(IntakeSection section, IntakeAnswers answers)

@@ -6,7 +6,8 @@ using Microsoft.Bot.Builder;
 namespace IntakeBot.Conversation.Intake;
 
 /// <summary>The start of an intake: the flow's welcome (and for a self-report, what happens to the
-/// data), then the first section.</summary>
+/// data and the support line, in the same message), then the first section: two messages, so that
+/// the first question is not buried under a stack of them.</summary>
 internal sealed class WelcomeDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "welcome";
@@ -32,11 +33,17 @@ internal sealed class WelcomeDialog : WaterfallDialog<NoValues>
             // What they wrote before saying yes is the account's first part, asked for first.
             draft.Answers = _intake.AccountSection.Write(draft.Answers, new SectionAnswer(null, first));
         }
-        await step.Context.SendActivityAsync(MessageFactory.Text(text.Format(_intake.Flow.Welcome, _intake.Options.FaqUrl)), cancellationToken).ConfigureAwait(false);
+        var welcome = new List<string> { text.Format(_intake.Flow.Welcome, _intake.Options.FaqUrl) };
         if (_intake.Flow.Kind == CaseKind.SelfReport)
         {
-            await _intake.SendWithSupportAsync(step.Context, text.Format(TextKey.WelcomeData, _intake.Options.OwnerRole), cancellationToken).ConfigureAwait(false);
+            welcome.Add(text.Format(TextKey.WelcomeData, _intake.Options.OwnerRole));
+            if (!string.IsNullOrWhiteSpace(_intake.Options.SupportResource))
+            {
+                welcome.Add(text.Format(TextKey.SupportLine, _intake.Options.SupportResource));
+            }
         }
+
+        await step.Context.SendActivityAsync(MessageFactory.Text(string.Join("\n\n", welcome)), cancellationToken).ConfigureAwait(false);
 
         return await step.ReplaceDialogAsync(SectionLoopDialog.DialogId, new SectionCursor(_intake.Sections[0].Id, Editing: false), cancellationToken).ConfigureAwait(false);
     }
