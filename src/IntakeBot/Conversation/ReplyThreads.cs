@@ -29,7 +29,7 @@ public sealed class ReplyThreads(ICaseStore cases, CaseDrafts drafts, ReporterCo
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var profile = await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (text.Commands.Read(said, TextKey.VerbView, TextKey.VerbReply, TextKey.VerbCase, TextKey.VerbMessage) is { } opened && opened.Reference.StartsWith("IR-", StringComparison.Ordinal))
+        if (text.Commands.Read(said, TextKey.VerbView, TextKey.VerbReply, TextKey.VerbCase, TextKey.VerbMessage) is { NamesACase: true } opened)
         {
             profile.ThreadReference = opened.Reference;
             return;

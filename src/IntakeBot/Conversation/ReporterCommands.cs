@@ -190,7 +190,7 @@ public sealed class ReporterCommands(ICaseStore cases, CaseQueries queries, Case
     /// <summary>The reference in <c>reply IR-…</c> typed with no reply after it, which asks for the reply
     /// (as the Reply button does); null for anything else.</summary>
     public string? ReplyPromptFor(string? said)
-        => text.Commands.Read(said, TextKey.VerbReply) is { HasReference: true, Ends: true } reply ? reply.Reference : null;
+        => text.Commands.Read(said, TextKey.VerbReply) is { HasReference: true, Rest.Length: 0 } reply ? reply.Reference : null;
 
     /// <summary><c>reply IR-… text</c> typed in one message; <c>reply IR-…</c> alone is answered by
     /// <see cref="RootDialog"/>, which asks for the reply.</summary>

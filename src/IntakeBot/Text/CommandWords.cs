@@ -19,7 +19,7 @@ public sealed class CommandWords
         TextKey.VerbHold, TextKey.VerbRelease, TextKey.VerbDeleted,
     ];
 
-    private const string ReferencePrefix = "IR-";
+    internal const string ReferencePrefix = "IR-";
 
     private readonly Func<CatalogLanguage> _current;
 
@@ -48,19 +48,20 @@ public sealed class CommandWords
         }
 
         var next = start + found.Length;
-        if (next == words.Count)
+        if (next == words.Count || IsNothing(language, said[words[next].Start..]))
         {
-            return new TypedCommand(found.Verb, string.Empty, string.Empty);
+            return new TypedCommand(found.Verb, string.Empty, string.Empty, Ends: true);
         }
 
         var reference = words[next].Text.TrimEnd(',', '.', '!', '?', ';', ':').ToUpperInvariant();
         var rest = next + 1 < words.Count ? said[words[next + 1].Start..].Trim() : string.Empty;
-        if (language.Normalize(rest).Length == 0)
+        if (CatalogLanguage.Collapse(rest).Length == 0)
         {
             rest = string.Empty;
         }
 
-        return rest.Length > 0 && !reference.StartsWith(ReferencePrefix, StringComparison.Ordinal) ? null : new TypedCommand(found.Verb, reference, rest);
+        var ends = IsNothing(language, rest);
+        return !ends && !reference.StartsWith(ReferencePrefix, StringComparison.Ordinal) ? null : new TypedCommand(found.Verb, reference, rest, ends);
     }
 
     /// <summary>The text after <paramref name="word"/> (a connecting word such as <c>VerbShareWith</c>,
@@ -82,7 +83,11 @@ public sealed class CommandWords
     /// <summary>True when the message is a command that names a case ("view IR-…", "fall IR-…"): the
     /// person moved on to that case.</summary>
     public bool NamesACase(string? said)
-        => Read(said, [.. NamingACase]) is { } command && command.Reference.StartsWith(ReferencePrefix, StringComparison.Ordinal);
+        => Read(said, [.. NamingACase]) is { NamesACase: true };
+
+    /// <summary>Only punctuation or polite words: "view IR-… please!" ends with the reference.</summary>
+    private static bool IsNothing(CatalogLanguage language, string text)
+        => CatalogLanguage.Collapse(text).Length == 0 || language.Polite.Contains(language.Normalize(text), StringComparer.Ordinal);
 
     private static int SkipPolite(CatalogLanguage language, List<Word> words, int start)
     {
