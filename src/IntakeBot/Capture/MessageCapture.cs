@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
 using IntakeBot.Conversation.Cards;
@@ -24,7 +23,7 @@ namespace IntakeBot.Capture;
 /// they are for and are handled as that whatever dialog runs; typed answers mean the newest kept
 /// message. When the offer cannot be delivered, the message is taken out of that state again and the
 /// action's pop-up says it was not kept.</summary>
-public sealed partial class MessageCapture(
+public sealed class MessageCapture(
     ConversationStateAccessors state,
     CaptureState capture,
     TeamsMessageEvidence evidence,
@@ -182,9 +181,9 @@ public sealed partial class MessageCapture(
                 return true;
         }
 
-        if (!running && said is not null && AddToPattern().Match(said) is { Success: true } addTo)
+        if (!running && text.Commands.Read(said, TextKey.VerbAddTo) is { HasReference: true, Ends: true } addTo)
         {
-            await AddToCaseAsync(turn, pending, addTo.Groups["reference"].Value.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            await AddToCaseAsync(turn, pending, addTo.Reference, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -444,7 +443,4 @@ public sealed partial class MessageCapture(
 
     private MessagingExtensionActionResponse Note(TextKey key)
         => new() { Task = new TaskModuleMessageResponse(text[key]) };
-
-    [GeneratedRegex(@"^add (it )?to\s+(?<reference>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AddToPattern();
 }

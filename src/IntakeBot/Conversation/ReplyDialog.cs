@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Text;
@@ -13,7 +12,7 @@ namespace IntakeBot.Conversation;
 /// state, so a restart between messages loses nothing. <c>done</c> or <c>cancel</c> leaves it; another
 /// command or a card press leaves it and is answered as usual (<see cref="Left"/>); a file is not a reply
 /// and gets a kind note.</summary>
-public sealed partial class ReplyDialog(ReporterCommands reporter, ReplyThreads threads, TextCatalog text) : Dialog(DialogId)
+public sealed class ReplyDialog(ReporterCommands reporter, ReplyThreads threads, TextCatalog text) : Dialog(DialogId)
 {
     public const string DialogId = "reply";
 
@@ -87,10 +86,7 @@ public sealed partial class ReplyDialog(ReporterCommands reporter, ReplyThreads 
     /// <summary>A command word, or a command that names a case: the person moved on to something else.</summary>
     private bool IsCommand(string? said)
         => new[] { TextKey.ChoiceHelp, TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceMyReports, TextKey.ChoicePrivacy, TextKey.ChoiceCases }.Any(word => text.IsWord(said, word))
-            || (said is not null && CaseCommandPattern().IsMatch(said));
-
-    [GeneratedRegex(@"^(view|reply|add to|case|access|share|revoke|acknowledge|review|close|transfer|note|message|hold|release|deleted)\s+IR-", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CaseCommandPattern();
+            || text.Commands.NamesACase(said);
 
     private sealed record ReplyState
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Owner;
 using IntakeBot.Text;
@@ -13,7 +12,7 @@ namespace IntakeBot.Conversation;
 /// the one the person opened last (<see cref="ConversationProfile.ThreadReference"/>) or, failing that,
 /// the case whose latest message from the other side came after their last command. A message that
 /// starts with a command word and goes on (it could be either) is asked about, with both as choices.</summary>
-public sealed partial class ReplyThreads(ICaseStore cases, CaseDrafts drafts, ReporterCommands reporter, OwnerCommands owner, ConversationStateAccessors state, TextCatalog text, TimeProvider clock)
+public sealed class ReplyThreads(ICaseStore cases, CaseDrafts drafts, ReporterCommands reporter, OwnerCommands owner, ConversationStateAccessors state, TextCatalog text, TimeProvider clock)
 {
     /// <summary>How many of a person's cases are read, newest first, to find a thread written in.</summary>
     private const int MostCasesRead = 20;
@@ -30,9 +29,9 @@ public sealed partial class ReplyThreads(ICaseStore cases, CaseDrafts drafts, Re
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var profile = await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (said is not null && ThreadCommandPattern().Match(said) is { Success: true } opened)
+        if (text.Commands.Read(said, TextKey.VerbView, TextKey.VerbReply, TextKey.VerbCase, TextKey.VerbMessage) is { NamesACase: true } opened)
         {
-            profile.ThreadReference = opened.Groups["ref"].Value.ToUpperInvariant();
+            profile.ThreadReference = opened.Reference;
             return;
         }
 
@@ -53,7 +52,7 @@ public sealed partial class ReplyThreads(ICaseStore cases, CaseDrafts drafts, Re
 
         // An owner's words that begin "confirm" would read as the command's own confirm (past a
         // reporter's no-contact wish): those are left to be typed as the command.
-        if (asOwner && said.StartsWith("confirm", StringComparison.OrdinalIgnoreCase))
+        if (asOwner && text.Commands.After(said, TextKey.VerbConfirm) is not null)
         {
             return false;
         }
@@ -149,7 +148,4 @@ public sealed partial class ReplyThreads(ICaseStore cases, CaseDrafts drafts, Re
 
         return null;
     }
-
-    [GeneratedRegex(@"^(view|reply|case|message)\s+(?<ref>IR-\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ThreadCommandPattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Lifecycle;
@@ -14,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
 /// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
 /// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
-public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions, TimeProvider clock)
+public sealed class ReporterCommands(ICaseStore cases, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions, TimeProvider clock)
 {
     /// <summary>The Reply button's choice on the <c>view</c> card; it asks for the reply (<see cref="ReplyDialog"/>).</summary>
     public const string ReplyChoice = "reply";
@@ -38,13 +37,13 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queri
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (ViewPattern().Match(said) is { Success: true } view)
+        if (text.Commands.Read(said, TextKey.VerbView) is { Ends: true } view)
         {
-            await turnContext.SendActivityAsync(await ViewAsync(turnContext, view.Groups["ref"].Value, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(await ViewAsync(turnContext, view.Reference, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (ReplyPattern().Match(said) is { Success: true } reply && ReplyPromptFor(said) is null)
+        if (text.Commands.Read(said, TextKey.VerbReply) is { } reply && ReplyPromptFor(said) is null)
         {
             await turnContext.SendActivityAsync(await TypedReplyAsync(turnContext, reply, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
@@ -190,17 +189,15 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queri
 
     /// <summary>The reference in <c>reply IR-…</c> typed with no reply after it, which asks for the reply
     /// (as the Reply button does); null for anything else.</summary>
-    public static string? ReplyPromptFor(string? said)
-        => said is not null && ReplyPattern().Match(said) is { Success: true } reply && reply.Groups["ref"].Length > 0 && reply.Groups["text"].Value.Trim().Length == 0
-            ? reply.Groups["ref"].Value
-            : null;
+    public string? ReplyPromptFor(string? said)
+        => text.Commands.Read(said, TextKey.VerbReply) is { HasReference: true, Rest.Length: 0 } reply ? reply.Reference : null;
 
     /// <summary><c>reply IR-… text</c> typed in one message; <c>reply IR-…</c> alone is answered by
     /// <see cref="RootDialog"/>, which asks for the reply.</summary>
-    private async Task<IMessageActivity> TypedReplyAsync(ITurnContext turnContext, Match command, CancellationToken cancellationToken)
+    private async Task<IMessageActivity> TypedReplyAsync(ITurnContext turnContext, TypedCommand command, CancellationToken cancellationToken)
     {
-        var reference = command.Groups["ref"].Value;
-        var message = command.Groups["text"].Value.Trim();
+        var reference = command.Reference;
+        var message = command.Rest;
         return reference.Length == 0 || message.Length == 0
             ? MessageFactory.Text(text[TextKey.ReplyUsage])
             : (await ReplyAsync(turnContext, reference, message, inThread: false, cancellationToken).ConfigureAwait(false)).Answer;
@@ -246,10 +243,4 @@ public sealed partial class ReporterCommands(ICaseStore cases, CaseQueries queri
         CaseStatus.Acknowledged or CaseStatus.InReview => TextKey.MyReportsStatusBeingLookedAt,
         _ => TextKey.MyReportsStatusReceived,
     }];
-
-    [GeneratedRegex(@"^view(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ViewPattern();
-
-    [GeneratedRegex(@"^reply(\s+(?<ref>\S+))?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex ReplyPattern();
 }

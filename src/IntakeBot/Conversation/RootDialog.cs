@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Conversation.Owner;
@@ -17,7 +16,7 @@ namespace IntakeBot.Conversation;
 /// (<see cref="AccountOfferDialog"/>); begun with <see cref="ReportDialog.DialogId"/> as its options, it
 /// begins a report whatever was said. A button on the owner's case card, or the Reply button on the
 /// reporter's <c>view</c>, counts as its typed command.</summary>
-public sealed partial class RootDialog : ComponentDialog
+public sealed class RootDialog : ComponentDialog
 {
     public const string DialogId = "root";
 
@@ -115,13 +114,13 @@ public sealed partial class RootDialog : ComponentDialog
             return await innerDc.BeginDialogAsync(TakeReportDialog.DialogId, new IntakeStart(responder), cancellationToken).ConfigureAwait(false);
         }
 
-        if (said is not null && AddToPattern().Match(said) is { Success: true } addTo)
+        if (_text.Commands.Read(said, TextKey.VerbAddTo) is { HasReference: true, Ends: true } addTo)
         {
-            var reference = addTo.Groups["reference"].Value;
+            var reference = addTo.Reference;
             if (await _reporter.AddToRefusedAsync(turn, reference, cancellationToken).ConfigureAwait(false) is not { } refused)
             {
                 await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
-                return await innerDc.BeginDialogAsync(AddToCaseDialog.DialogId, reference.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+                return await innerDc.BeginDialogAsync(AddToCaseDialog.DialogId, reference, cancellationToken).ConfigureAwait(false);
             }
 
             await turn.SendActivityAsync(MessageFactory.Text(refused), cancellationToken).ConfigureAwait(false);
@@ -134,12 +133,12 @@ public sealed partial class RootDialog : ComponentDialog
         {
             await _reporter.ShowMyReportsAsync(turn, cancellationToken).ConfigureAwait(false);
         }
-        else if (ReporterCommands.ReplyPromptFor(said) is { } replyTo)
+        else if (_reporter.ReplyPromptFor(said) is { } replyTo)
         {
             if (await _reporter.ReplyRefusedAsync(turn, replyTo, cancellationToken).ConfigureAwait(false) is not { } refused)
             {
                 await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
-                return await innerDc.BeginDialogAsync(ReplyDialog.DialogId, replyTo.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+                return await innerDc.BeginDialogAsync(ReplyDialog.DialogId, replyTo, cancellationToken).ConfigureAwait(false);
             }
 
             await turn.SendActivityAsync(MessageFactory.Text(refused), cancellationToken).ConfigureAwait(false);
@@ -211,7 +210,4 @@ public sealed partial class RootDialog : ComponentDialog
     /// command the bot does not know; anything else is a first message and gets the greeting.</summary>
     private static bool IsCommandLike(string? said)
         => said is { Length: > 0 and <= 20 } && !said.Contains(' ', StringComparison.Ordinal);
-
-    [GeneratedRegex(@"^add to\s+(?<reference>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AddToPattern();
 }

@@ -3,8 +3,8 @@ using System.Collections.Frozen;
 namespace IntakeBot.Text;
 
 /// <summary>One language of the catalog: its texts (English for any key its file lacks) and the words
-/// it understands. The word lists of every language also hold the English ones, because people mix
-/// them ("ok", "done", "skip" are typed everywhere).</summary>
+/// it understands. The word lists and command verbs of every language also hold the English ones,
+/// because people mix them ("ok", "done", "skip", "view IR-…" are typed everywhere).</summary>
 internal sealed class CatalogLanguage
 {
     /// <summary>Words that mean the same as a catalog word wherever that word works (the lists are
@@ -13,6 +13,13 @@ internal sealed class CatalogLanguage
     {
         [TextKey.ChoiceDone] = TextKey.WordsDone,
         [TextKey.ChoiceStop] = TextKey.WordsStop,
+        [TextKey.ChoicePause] = TextKey.WordsPause,
+        [TextKey.ChoiceSkip] = TextKey.WordsSkip,
+        [TextKey.ChoiceSubmit] = TextKey.WordsSubmit,
+        [TextKey.ChoiceEdit] = TextKey.WordsEdit,
+        [TextKey.ChoiceMyReports] = TextKey.WordsMyReports,
+        [TextKey.ChoiceCases] = TextKey.WordsCases,
+        [TextKey.ChoiceTakeReport] = TextKey.WordsTakeReport,
     };
 
     public CatalogLanguage(string code, IReadOnlyDictionary<TextKey, string> own, CatalogLanguage? english)
@@ -23,11 +30,14 @@ internal sealed class CatalogLanguage
         Lists = Enum.GetValues<TextKey>()
             .Where(k => k.ToString().StartsWith("Words", StringComparison.Ordinal))
             .ToFrozenDictionary(k => k, k => Words(k).Select(Collapse).SelectMany(WithFolded).ToFrozenSet());
+        Verbs = Enum.GetValues<TextKey>()
+            .Where(k => k.ToString().StartsWith("Verb", StringComparison.Ordinal))
+            .ToFrozenDictionary(k => k, k => (IReadOnlyList<string[]>)[.. Words(k).Select(Tokens).Where(t => t.Length > 0).DistinctBy(t => string.Join(' ', t)).OrderByDescending(t => t.Length)]);
         Choices = Enum.GetValues<TextKey>()
             .Where(k => k.ToString().StartsWith("Choice", StringComparison.Ordinal))
             .ToFrozenDictionary(k => k, k => ChoiceWords(k, english).SelectMany(WithFolded).ToFrozenSet());
         // A language's own name is shown as it is in every language (the card of languages).
-        Own = [.. own.Keys.Where(k => k != TextKey.LanguageName && !k.ToString().StartsWith("Words", StringComparison.Ordinal))];
+        Own = [.. own.Keys.Where(k => k != TextKey.LanguageName && !IsWordList(k))];
         Exact = Own.GroupBy(k => Texts[k], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _templates = new Lazy<CatalogTemplate[]>(() => [.. Own.Where(k => Texts[k].Contains('{', StringComparison.Ordinal)).Select(k => new CatalogTemplate(k, Texts[k])).Where(t => t.HasWords)]);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(code);
@@ -63,6 +73,15 @@ internal sealed class CatalogLanguage
 
     public FrozenDictionary<TextKey, FrozenSet<string>> Choices { get; }
 
+    /// <summary>Each command verb's forms (this language's, then English), as words folded the way
+    /// <see cref="Tokens"/> folds them, the longest first so that "añadir a" wins over "añadir".</summary>
+    public FrozenDictionary<TextKey, IReadOnlyList<string[]>> Verbs { get; }
+
+    /// <summary>The polite words as <see cref="Tokens"/> gives them, the longest first.</summary>
+    public IReadOnlyList<string[]> PoliteTokens => _politeTokens ??= [.. Polite.Select(Tokens).Where(t => t.Length > 0).OrderByDescending(t => t.Length)];
+
+    private IReadOnlyList<string[]>? _politeTokens;
+
     /// <summary>The typed text as compared with catalog words: lower case, curly apostrophes made
     /// straight, spaces collapsed, punctuation and symbols at either end and polite words at either
     /// end removed. Punctuation inside ("n/a", "that's all") is kept.</summary>
@@ -90,11 +109,20 @@ internal sealed class CatalogLanguage
         return text;
     }
 
-    /// <summary>A word list is this language's words and, after them, the English ones.</summary>
+    /// <summary>The words of a text as a command is compared: lower case, without accents, and without
+    /// punctuation at either end of each word ("Répondre," is "repondre").</summary>
+    internal static string[] Tokens(string text)
+        => [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => Fold(Collapse(w))).Where(w => w.Length > 0)];
+
+    /// <summary>Word lists and command verbs: what a person types rather than what the bot says.</summary>
+    private static bool IsWordList(TextKey key)
+        => key.ToString() is var name && (name.StartsWith("Words", StringComparison.Ordinal) || name.StartsWith("Verb", StringComparison.Ordinal));
+
+    /// <summary>A word list or a verb's forms is this language's words and, after them, the English ones.</summary>
     private static string Text(TextKey key, IReadOnlyDictionary<TextKey, string> own, CatalogLanguage? english)
     {
         var text = own.TryGetValue(key, out var t) ? t : english!.Texts[key];
-        return english is not null && own.ContainsKey(key) && key.ToString().StartsWith("Words", StringComparison.Ordinal)
+        return english is not null && own.ContainsKey(key) && IsWordList(key)
             ? text + "|" + english.Texts[key]
             : text;
     }

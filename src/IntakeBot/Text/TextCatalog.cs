@@ -24,7 +24,11 @@ public sealed partial class TextCatalog
         _languages = languages;
         _english = languages[ReaderLanguage.English];
         Languages = [.. languages.Keys.Order(StringComparer.Ordinal).OrderBy(l => l != ReaderLanguage.English)];
+        Commands = new CommandWords(() => Current);
     }
+
+    /// <summary>The command verbs, read in the reader's language and in English.</summary>
+    public CommandWords Commands { get; }
 
     /// <summary>The languages the catalog has a file for, English first.</summary>
     public IReadOnlyList<string> Languages { get; }

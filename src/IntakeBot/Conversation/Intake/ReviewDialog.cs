@@ -39,8 +39,8 @@ internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
         await step.Context.SendActivityAsync(ReviewCard.Create(_text, content), cancellationToken).ConfigureAwait(false);
         Choice[] actions =
         [
-            new(ReviewCard.SubmitChoice, _text[TextKey.ChoiceSubmit]),
-            new(ReviewCard.EditChoice, _text[TextKey.ChoiceEdit]),
+            new(ReviewCard.SubmitChoice, _text[TextKey.ChoiceSubmit], _text.ShortForms(TextKey.ChoiceSubmit)),
+            new(ReviewCard.EditChoice, _text[TextKey.ChoiceEdit], _text.ShortForms(TextKey.ChoiceEdit)),
             new(ReviewCard.DiscardChoice, _text[TextKey.ChoiceDiscard]),
         ];
         var review = ChoiceStepOptions.For(_text[TextKey.ReviewActions], _text[TextKey.ReviewPickAction], actions)

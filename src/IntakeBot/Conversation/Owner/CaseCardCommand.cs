@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Retention;
@@ -12,7 +11,7 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>case IR-…</c>: the case as the owner's case card (<see cref="CaseCard"/>): a request not
 /// to be contacted first, its answers and evidence, who can read it, the latest changes and audit entries
 /// (this view among them), and the owner's actions. What people typed is shown as plain text.</summary>
-public sealed partial class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, SharingService sharing, RetentionWording retention, TextCatalog text) : IOwnerCommand
+public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, SharingService sharing, RetentionWording retention, TextCatalog text) : IOwnerCommand
 {
     private const int LatestAuditEntries = 5;
 
@@ -21,12 +20,12 @@ public sealed partial class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cas
 
     public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
     {
-        if (Pattern().Match(said) is not { Success: true } command)
+        if (text.Commands.Read(said, TextKey.VerbCase) is not { HasReference: true, Ends: true } command)
         {
             return false;
         }
 
-        var owned = await guard.ReadAsync(turn, command.Groups["ref"].Value, actorRequired: false, cancellationToken).ConfigureAwait(false);
+        var owned = await guard.ReadAsync(turn, command.Reference, actorRequired: false, cancellationToken).ConfigureAwait(false);
         if (!owned.Allowed)
         {
             await turn.ReplyAsync(owned.Refusal, cancellationToken).ConfigureAwait(false);
@@ -111,7 +110,4 @@ public sealed partial class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cas
         var shown = entries.TakeLast(ReviewCard.MaxLines).Select(e => Replies.Shortened(e, limit));
         return string.Join('\n', entries.Count > ReviewCard.MaxLines ? shown.Prepend(text.Format(TextKey.CardEarlierItems, entries.Count - ReviewCard.MaxLines)) : shown);
     }
-
-    [GeneratedRegex(@"^case\s+(?<ref>\S+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Retention;
 using IntakeBot.Text;
 
@@ -7,17 +6,17 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>hold IR-…</c> and <c>release IR-…</c>. These reach beyond the roster: a person in
 /// <c>Retention:HoldRoles</c> may hold a case they do not own, so the owner check is <see cref="LegalHold"/>'s
 /// (<see cref="LegalHold.MayHold"/>), which answers anyone else as a case that does not exist.</summary>
-public sealed partial class HoldCommand(OwnedCaseGuard guard, LegalHold legalHold, TextCatalog text) : IOwnerCommand
+public sealed class HoldCommand(OwnedCaseGuard guard, LegalHold legalHold, TextCatalog text) : IOwnerCommand
 {
     public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
     {
-        if (Pattern().Match(said) is not { Success: true } command || turn.Actor is not { } actor)
+        if (text.Commands.Read(said, TextKey.VerbHold, TextKey.VerbRelease) is not { Ends: true } command || turn.Actor is not { } actor)
         {
             return false;
         }
 
-        var hold = command.Groups["verb"].Value.Equals("hold", StringComparison.OrdinalIgnoreCase);
-        var reference = command.Groups["ref"].Value.Trim().ToUpperInvariant();
+        var hold = command.Verb == TextKey.VerbHold;
+        var reference = command.Reference;
 
         // A hold is written to case.json, which this version must not write back over a newer one's status.
         var reply = await guard.NewerVersionAsync(reference, record => legalHold.MayHold(record, actor, turn.Owner), cancellationToken).ConfigureAwait(false)
@@ -41,7 +40,4 @@ public sealed partial class HoldCommand(OwnedCaseGuard guard, LegalHold legalHol
         HoldOutcome.HeldByHoldRole => text.Format(TextKey.ReleaseHeldByHoldRole, reference),
         _ => text[TextKey.OwnerCaseNotFound],
     };
-
-    [GeneratedRegex(@"^(?<verb>hold|release)(\s+(?<ref>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
@@ -10,11 +9,11 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>message IR-… text</c>: kept in the case's thread and transcript, audited without its
 /// words, counted as feedback, and announced to the reporter through the outbox by reference only.
 /// When the reporter asked not to be contacted, nothing is sent until the owner adds <c>confirm</c>.</summary>
-public sealed partial class MessageCommand(OwnedCaseGuard guard, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits) : IOwnerCommand
+public sealed class MessageCommand(OwnedCaseGuard guard, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits) : IOwnerCommand
 {
     public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
     {
-        if (Pattern().Match(said) is not { Success: true } command)
+        if (text.Commands.Read(said, TextKey.VerbMessage) is not { } command)
         {
             return false;
         }
@@ -23,10 +22,11 @@ public sealed partial class MessageCommand(OwnedCaseGuard guard, CaseDrafts draf
         return true;
     }
 
-    private async Task<string> MessageAsync(OwnerTurn turn, Match command, CancellationToken cancellationToken)
+    private async Task<string> MessageAsync(OwnerTurn turn, TypedCommand command, CancellationToken cancellationToken)
     {
-        var reference = command.Groups["ref"].Value;
-        var message = command.Groups["text"].Value.Trim();
+        var reference = command.Reference;
+        var confirmed = text.Commands.After(command.Rest, TextKey.VerbConfirm);
+        var message = confirmed ?? command.Rest;
         if (reference.Length == 0 || message.Length == 0)
         {
             return text[TextKey.MessageUsage];
@@ -59,7 +59,7 @@ public sealed partial class MessageCommand(OwnedCaseGuard guard, CaseDrafts draf
             return text.Format(TextKey.MessageThreadFull, record.Reference, record.Messages.Count);
         }
 
-        if (!command.Groups["confirm"].Success && record.Answers.NoContact)
+        if (confirmed is null && record.Answers.NoContact)
         {
             return text.Format(TextKey.MessageNoContact, record.Reference);
         }
@@ -75,7 +75,4 @@ public sealed partial class MessageCommand(OwnedCaseGuard guard, CaseDrafts draf
         OwnerNotifier.NotifyReporter(turn.Context, reporter.AadObjectId, TextKey.ReporterNewMessage, record.Reference);
         return text.Format(TextKey.MessageSent, record.Reference);
     }
-
-    [GeneratedRegex(@"^message(\s+(?<ref>\S+))?(\s+(?<confirm>confirm)\b)?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex Pattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Text;
 using Microsoft.Extensions.Options;
@@ -6,14 +5,14 @@ using Microsoft.Extensions.Options;
 namespace IntakeBot.Conversation.Owner;
 
 /// <summary><c>note IR-… text</c>: a note on the owner's case, for its owners only.</summary>
-public sealed partial class NoteCommand(OwnedCaseGuard guard, CaseDrafts drafts, TextCatalog text, IOptions<CaseLimits> limits) : IOwnerCommand
+public sealed class NoteCommand(OwnedCaseGuard guard, CaseDrafts drafts, TextCatalog text, IOptions<CaseLimits> limits) : IOwnerCommand
 {
     /// <summary>Long enough for any note; a 30,000-character paste is refused with a clear answer.</summary>
     public const int MaxNoteLength = 4000;
 
     public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
     {
-        if (Pattern().Match(said) is not { Success: true } command)
+        if (text.Commands.Read(said, TextKey.VerbNote) is not { } command)
         {
             return false;
         }
@@ -22,10 +21,10 @@ public sealed partial class NoteCommand(OwnedCaseGuard guard, CaseDrafts drafts,
         return true;
     }
 
-    private async Task<string> NoteAsync(OwnerTurn turn, Match command, CancellationToken cancellationToken)
+    private async Task<string> NoteAsync(OwnerTurn turn, TypedCommand command, CancellationToken cancellationToken)
     {
-        var reference = command.Groups["ref"].Value;
-        var note = command.Groups["text"].Value.Trim();
+        var reference = command.Reference;
+        var note = command.Rest;
         if (reference.Length == 0 || note.Length == 0)
         {
             return text[TextKey.NoteUsage];
@@ -53,7 +52,4 @@ public sealed partial class NoteCommand(OwnedCaseGuard guard, CaseDrafts drafts,
         await drafts.DecideAsync(turn.Context, drafts.Change(turn.Context, record.Reference) with { Note = note, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         return text.Format(TextKey.NoteDone, record.Reference);
     }
-
-    [GeneratedRegex(@"^note(\s+(?<ref>\S+))?(\s+(?<text>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex Pattern();
 }

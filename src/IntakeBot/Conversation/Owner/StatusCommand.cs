@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Responders;
 using IntakeBot.Retention;
@@ -11,11 +10,13 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>acknowledge</c>, <c>review</c> and <c>close</c> (which asks for confirmation first: it
 /// tells the reporter and starts the retention clock). The reporter of a self-report is told of the
 /// acknowledgement and the closing through the outbox, by reference only.</summary>
-public sealed partial class StatusCommand(OwnedCaseGuard guard, CaseDrafts drafts, RetentionWording retention, TextCatalog text) : IOwnerCommand
+public sealed class StatusCommand(OwnedCaseGuard guard, CaseDrafts drafts, RetentionWording retention, TextCatalog text) : IOwnerCommand
 {
     public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
     {
-        if (Pattern().Match(said) is not { Success: true } command)
+        // Nothing but "confirm" may follow the reference: "close IR-… now" is not this command.
+        if (text.Commands.Read(said, TextKey.VerbAcknowledge, TextKey.VerbReview, TextKey.VerbClose) is not { } command
+            || (!command.Ends && text.Commands.After(command.Rest, TextKey.VerbConfirm) is not { Length: 0 }))
         {
             return false;
         }
@@ -24,9 +25,9 @@ public sealed partial class StatusCommand(OwnedCaseGuard guard, CaseDrafts draft
         return true;
     }
 
-    private async Task<IActivity> MoveAsync(OwnerTurn turn, Match command, CancellationToken cancellationToken)
+    private async Task<IActivity> MoveAsync(OwnerTurn turn, TypedCommand command, CancellationToken cancellationToken)
     {
-        var reference = command.Groups["ref"].Value;
+        var reference = command.Reference;
         if (reference.Length == 0)
         {
             return MessageFactory.Text(text[TextKey.StatusUsage]);
@@ -39,13 +40,13 @@ public sealed partial class StatusCommand(OwnedCaseGuard guard, CaseDrafts draft
         }
 
         var record = owned.Case;
-        var target = command.Groups["verb"].Value.ToLowerInvariant() switch
+        var target = command.Verb switch
         {
-            "acknowledge" => CaseStatus.Acknowledged,
-            "review" => CaseStatus.InReview,
+            TextKey.VerbAcknowledge => CaseStatus.Acknowledged,
+            TextKey.VerbReview => CaseStatus.InReview,
             _ => CaseStatus.Closed,
         };
-        if (target == CaseStatus.Closed && !command.Groups["confirm"].Success && record.Status != CaseStatus.Closed)
+        if (target == CaseStatus.Closed && command.Ends && record.Status != CaseStatus.Closed)
         {
             var kept = record.Hold is null ? retention.ClosedCaseKept() : $"{retention.ClosedCaseKept()} {text.Format(TextKey.CloseConfirmHeld, record.Reference)}";
             return Replies.WithChoices(text.Format(TextKey.CloseConfirm, record.Reference, kept), text.Format(TextKey.ChoiceCloseConfirm, record.Reference));
@@ -73,7 +74,4 @@ public sealed partial class StatusCommand(OwnedCaseGuard guard, CaseDrafts draft
             _ => text[TextKey.OwnerCaseNotFound],
         });
     }
-
-    [GeneratedRegex(@"^(?<verb>acknowledge|review|close)(\s+(?<ref>\S+))?(\s+(?<confirm>confirm))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

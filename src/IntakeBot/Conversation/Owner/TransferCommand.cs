@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
 using IntakeBot.Text;
@@ -9,17 +8,17 @@ namespace IntakeBot.Conversation.Owner;
 /// written to the case after the commit; the new owner, and the reporter of a self-report (as who reads
 /// it changes), are told through the outbox, by reference only. Whether the caller owns the case is
 /// <see cref="CaseTransfer"/>'s check, which answers as the guard does.</summary>
-public sealed partial class TransferCommand(OwnedCaseGuard guard, CaseTransfer transfer, CaseDrafts drafts, TextCatalog text) : IOwnerCommand
+public sealed class TransferCommand(OwnedCaseGuard guard, CaseTransfer transfer, CaseDrafts drafts, TextCatalog text) : IOwnerCommand
 {
     public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
     {
-        if (Pattern().Match(said) is not { Success: true } command)
+        if (text.Commands.Read(said, TextKey.VerbTransfer) is not { } command)
         {
             return false;
         }
 
-        var reference = command.Groups["ref"].Value;
-        var who = command.Groups["who"].Value.Trim();
+        var reference = command.Reference;
+        var who = text.Commands.After(command.Rest, TextKey.VerbTransferTo) ?? string.Empty;
         await turn.ReplyAsync(reference.Length == 0 || who.Length == 0 ? text[TextKey.TransferUsage] : await TransferAsync(turn, reference, who, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -44,7 +43,4 @@ public sealed partial class TransferCommand(OwnedCaseGuard guard, CaseTransfer t
 
         return decision.Answer;
     }
-
-    [GeneratedRegex(@"^transfer(\s+(?<ref>\S+))?(\s+to\b(?<who>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex Pattern();
 }
