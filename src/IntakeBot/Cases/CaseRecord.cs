@@ -23,6 +23,10 @@ public sealed record CaseRecord
 
     public CaseKind Kind { get; init; } = CaseKind.SelfReport;
 
+    /// <summary>Whether the people handling the case see who reported it; a case stored before the
+    /// choice existed reads as named.</summary>
+    public IdentityChoice Identity { get; init; } = IdentityChoice.Named;
+
     public CaseStatus Status { get; init; } = CaseStatus.Draft;
 
     public string Classification { get; init; } = IntakeBot.Storage.Classification.HighlyConfidential;

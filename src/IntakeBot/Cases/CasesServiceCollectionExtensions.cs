@@ -31,6 +31,8 @@ public static class CasesServiceCollectionExtensions
         services.AddCaseIndex();
         services.AddOptions<CaseLimits>().BindConfiguration(CaseLimits.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaseLimits>, CaseLimitsValidator>();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
         services.AddSingleton<CaseLifecycle>();
         services.AddSingleton<CaseChanges>();
         services.AddSingleton<CaseQueries>();

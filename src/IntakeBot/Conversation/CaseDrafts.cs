@@ -47,6 +47,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
         {
             Reference = Reserve(draft),
             Kind = draft.Kind,
+            Identity = taken ? IdentityChoice.Named : draft.Identity,
             Status = CaseStatus.Submitted,
             Reporter = taken ? null : person,
             TakenBy = taken ? person : null,
@@ -182,6 +183,7 @@ public sealed class CaseDrafts(ICaseStore store, ConversationStateAccessors stat
     {
         draft.CaseReference = null;
         draft.Answers = new IntakeAnswers();
+        draft.Identity = IdentityChoice.Named;
         draft.SafetyConcern = false;
         draft.Evidence.Clear();
         draft.PendingTranscript.Clear();

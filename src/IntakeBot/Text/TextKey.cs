@@ -526,4 +526,12 @@ public enum TextKey
     ChoiceLanguage,
     AskLanguage,
     LanguageSwitched,
+    ChoiceConfidential,
+    ChoiceNamed,
+    WelcomeConfidential,
+    ConfidentialChosen,
+    NamedChosen,
+    ReviewWhoReceivesConfidential,
+    ReviewConfidentialOffer,
+    QuestionAnonymousConfidential,
 }

@@ -33,7 +33,7 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
     {
         var draft = await _intake.DraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var evidence = CaseDrafts.Evidence(step.Context, draft);
-        await step.Context.SendActivityAsync(ReviewCard.Create(_text, ReviewContent(draft.Answers, evidence)), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(ReviewCard.Create(_text, ReviewContent(draft, evidence)), cancellationToken).ConfigureAwait(false);
         Choice[] actions =
         [
             new(ReviewCard.SubmitChoice, _text[TextKey.ChoiceSubmit]),
@@ -41,7 +41,7 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
             new(ReviewCard.DiscardChoice, _text[TextKey.ChoiceDiscard]),
         ];
         var review = ChoiceStepOptions.For(_text[TextKey.ReviewActions], _text[TextKey.ReviewPickAction], actions)
-            .WithParts(ReviewCard.EditChoice, ReviewCard.PartChoices(ReviewContent(draft.Answers, evidence)));
+            .WithParts(ReviewCard.EditChoice, ReviewCard.PartChoices(ReviewContent(draft, evidence)));
         return await step.BeginDialogAsync(IntakePrompts.Choice, review, cancellationToken).ConfigureAwait(false);
     }
 
@@ -77,15 +77,30 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
         => section.ForBystander is { } bystander && answers.Bystander ? bystander.Title : section.Title;
 
     /// <summary>The review card's content: every part with its answer, evidence as names and sizes.</summary>
-    private ReviewCardContent ReviewContent(IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
+    private ReviewCardContent ReviewContent(IntakeDraft draft, IReadOnlyList<EvidenceItem> evidence)
         => new(
             _text[_intake.Flow.ReviewCardTitle],
             _text[_intake.Flow.ReviewCardClassification],
-            _text.Format(TextKey.ReviewWhoReceives, _intake.Options.OwnerRole),
+            WhoReceives(draft.Identity),
             [.. _intake.Sections.Select(s => new CardPart(
                 s.Id,
-                _text[TitleFor(s, answers)],
-                s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Shown(answers, _text)))]);
+                _text[TitleFor(s, draft.Answers)],
+                s.Input == SectionInput.Evidence ? [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")] : s.Shown(draft.Answers, _text)))]);
+
+    /// <summary>Who reads it once submitted, and whether they see who sent it; where confidential reporting
+    /// is configured, the offer of it (or of going back to named) is made here again.</summary>
+    private string WhoReceives(IdentityChoice identity)
+    {
+        var owner = _intake.Options.OwnerRole;
+        if (!_intake.OffersConfidential)
+        {
+            return _text.Format(TextKey.ReviewWhoReceives, owner);
+        }
+
+        return identity == IdentityChoice.Confidential
+            ? _text.Format(TextKey.ReviewWhoReceivesConfidential, owner)
+            : $"{_text.Format(TextKey.ReviewWhoReceives, owner)} {_text[TextKey.ReviewConfidentialOffer]}";
+    }
 
     /// <summary>What a responder can tell the person before they part, with the support line only
     /// when one is configured.</summary>

@@ -36,6 +36,10 @@ internal sealed class WelcomeDialog : WaterfallDialog<NoValues>
         if (_intake.Flow.Kind == CaseKind.SelfReport)
         {
             await _intake.SendWithSupportAsync(step.Context, text.Format(TextKey.WelcomeData, _intake.Options.OwnerRole), cancellationToken).ConfigureAwait(false);
+            if (_intake.OffersConfidential)
+            {
+                await step.Context.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.WelcomeConfidential, _intake.Options.OwnerRole)), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return await step.ReplaceDialogAsync(SectionLoopDialog.DialogId, new SectionCursor(_intake.Sections[0].Id, Editing: false), cancellationToken).ConfigureAwait(false);
