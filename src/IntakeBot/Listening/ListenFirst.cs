@@ -141,7 +141,7 @@ public sealed partial class ListenFirst(
             await drafts.DecideAsync(turn, drafts.Change(turn, reference) with { ActivityId = null, SafetyConcern = true }, cancellationToken).ConfigureAwait(false);
             if (!record.SafetyConcern)
             {
-                OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerSafetyConcernRaised, reference);
+                OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerSafetyConcernRaised, reference, keepSender: record.SealedReporter is null);
             }
         }
         else

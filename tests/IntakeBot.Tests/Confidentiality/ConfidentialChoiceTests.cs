@@ -53,7 +53,10 @@ public sealed class ConfidentialChoiceTests(AzuriteFixture azurite) : IClassFixt
         Assert.Contains("Your report carries your name from Teams again", string.Join("\n", await chat.SayAsync("named")), StringComparison.Ordinal);
 
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
-        Assert.Equal(IdentityChoice.Named, (await new CaseBlobs(azurite, app).CaseAsync(reference)).Identity);
+        var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
+        Assert.Null(record.Identity);
+        Assert.Null(record.SealedReporter);
+        Assert.Equal(HttpChat.DefaultName, record.Reporter!.Name);
     }
 
     [Fact]
