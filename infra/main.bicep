@@ -54,6 +54,17 @@ param sweepInterval string = 'PT1H'
 @description('AAD object ids of individuals who may put any case on legal hold (Retention:HoldRoles).')
 param holdRoles array = []
 
+@description('Offer reporters a confidential report (Identity:Confidential): their identity is sealed with a key created in the index key\'s Key Vault, which the app may only wrap and unwrap with. Needs at least one custodian.')
+param confidentialReporting bool = false
+
+@description('AAD object ids of the custodians who approve or refuse a request to see a confidential reporter\'s identity (Identity:Custodians).')
+param identityCustodians array = []
+
+@description('Hours between telling a reporter that a request to see their identity was approved and showing it (Identity:NoticeHours).')
+@minValue(0)
+@maxValue(2160)
+param identityNoticeHours int = 48
+
 @description('Key Vault (RBAC authorisation, in this resource group) holding the case index key (Storage:IndexKey). The app reads it through a Key Vault reference: the key never passes through a deployment or shows as a plain app setting.')
 param indexKeyVaultName string
 
@@ -105,6 +116,8 @@ var appName = '${name}-${suffix}'
 // blobs/tags/write, blobs/filter/action), which every case write and every case list uses.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+// Key Vault Crypto Service Encryption User: read a key's public part, wrap and unwrap with it; no other key operation.
+var keyVaultCryptoWrapUser = 'e147488a-f6f5-4113-8e2d-b22465e65bf6'
 var graphCertificate = !empty(graphCertificateKeyVaultName) && !empty(graphCertificateName)
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -420,6 +433,42 @@ resource indexKeyAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The key that wraps each confidential case's data key: RSA in the same vault, usable for wrap and unwrap
+// only, and the app's identity may do just that with it.
+resource identityKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = if (confidentialReporting) {
+  parent: indexKeyVault
+  name: 'reporter-identity-kek'
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+  }
+}
+
+resource identityKeyAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (confidentialReporting) {
+  name: guid(indexKeyVault.id, 'reporter-identity-kek', identity.id, keyVaultCryptoWrapUser)
+  scope: identityKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultCryptoWrapUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+var custodianSettings = [for (custodian, i) in identityCustodians: {
+  name: 'Identity__Custodians__${i}'
+  value: custodian
+}]
+
+var identitySettings = concat([
+  { name: 'Identity__Confidential', value: string(confidentialReporting) }
+  { name: 'Identity__KeyId', value: confidentialReporting ? identityKey!.properties.keyUri : '' }
+  { name: 'Identity__NoticeHours', value: string(identityNoticeHours) }
+], custodianSettings)
+
 // The Graph certificate, when one is used, stays in Key Vault: the managed identity may read it, and App
 // Service loads it into the app from there (WEBSITE_LOAD_CERTIFICATES) on every instance.
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (graphCertificate) {
@@ -534,12 +583,13 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Retention__BackupRetention', value: 'P${backupRetentionDays}D' }
         { name: 'Retention__SweepInterval', value: sweepInterval }
         { name: 'Retention__Container', value: retentionContainer.name }
-      ], rosterSettings, sharingSettings, holdRoleSettings, workspaceSettings)
+      ], rosterSettings, sharingSettings, holdRoleSettings, workspaceSettings, identitySettings)
     }
   }
   dependsOn: [
     blobAccess
     indexKeyAccess
+    identityKeyAccess
     blobEndpointDns
     blobDnsLink
   ]

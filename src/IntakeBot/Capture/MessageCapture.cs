@@ -29,6 +29,7 @@ public sealed class MessageCapture(
     TeamsMessageEvidence evidence,
     CapturedImages images,
     ICaseStore cases,
+    IdentitySeal seal,
     CaseDrafts drafts,
     RetentionWording retention,
     RetentionPeriods periods,
@@ -422,8 +423,7 @@ public sealed class MessageCapture(
     private async Task AddToCaseAsync(ITurnContext turn, CapturedMessage message, string reference, CancellationToken cancellationToken)
     {
         var record = CaseReference.IsValid(reference) ? await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) : null;
-        if (record is not { Reporter: { } reporter } || !record.Status.IsOpen()
-            || !string.Equals(reporter.AadObjectId, turn.Activity.From.AadObjectId, StringComparison.OrdinalIgnoreCase))
+        if (record is null || !record.Status.IsOpen() || !seal.IsReportedBy(record, turn.Activity.From.AadObjectId))
         {
             await turn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaseNotFound]), cancellationToken).ConfigureAwait(false);
             return;
@@ -438,7 +438,7 @@ public sealed class MessageCapture(
         await capture.ForgetAsync(turn, message, cancellationToken).ConfigureAwait(false);
         await drafts.DecideAsync(turn, drafts.Change(turn, record.Reference) with { RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         await turn.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.CaptureAddedToCase, record.Reference)), cancellationToken).ConfigureAwait(false);
-        OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference);
+        OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, keepSender: record.SealedReporter is null);
     }
 
     private MessagingExtensionActionResponse Note(TextKey key)

@@ -124,7 +124,7 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         return [.. records
             .Where(r => filter.ReporterAadObjectId is null
                 ? CaseIndexKey.Normalize(r.Owner) == person
-                : r.Reporter is { } reporter && CaseIndexKey.Normalize(reporter.AadObjectId) == person)
+                : r.SealedReporter is { } sealedReporter ? sealedReporter.ReporterKey == _index.Of(id) : r.Reporter is { } reporter && CaseIndexKey.Normalize(reporter.AadObjectId) == person)
             .Select(CaseSummary.Of)];
     }
 
@@ -366,6 +366,28 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
 
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken)
         => ReadLinesAsync<AuditEntry>(reference, "audit.jsonl", cancellationToken);
+
+    public async Task SetEvidenceAddedByAsync(string blobName, string addedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        var slash = blobName.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !CaseReference.IsValid(blobName[..slash]) || !blobName.AsSpan(slash).StartsWith("/evidence/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Not an evidence blob of a case.", nameof(blobName));
+        }
+
+        var blob = Container.GetBlobClient(blobName);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var metadata = new Dictionary<string, string>(properties.Value.Metadata, StringComparer.OrdinalIgnoreCase) { ["addedby"] = Uri.EscapeDataString(addedBy) };
+            await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.Value.ETag }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Gone with its case, or written again by a retry of its turn: that retry's item is relabelled in turn.
+        }
+    }
 
     public async Task DeleteAsync(string reference, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace IntakeBot.Cases;
 /// <c>case.json</c> (none when the case has it already), the audit entries of what that write changed,
 /// then the turn's transcript lines. Applying the same change again writes nothing, whoever applies it
 /// and however many apply it at once.</summary>
-public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
+public sealed class CaseChanges(ICaseStore cases, IdentitySeal seal, ILogger<CaseChanges> logger)
 {
     /// <summary>How many <see cref="TranscriptMark"/>s a case keeps: a change is applied right after its
     /// commit, by a redelivery, or by the background pass minutes later, long before this many later
@@ -28,10 +28,12 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
         var length = lines.Count > 0 && id is not null ? await cases.TranscriptLengthAsync(change.Reference, cancellationToken).ConfigureAwait(false) : 0;
         var from = length;
         var audit = new List<AuditEntry>();
+        string? pseudonym = null;
         var updated = await cases.UpdateAsync(change.Reference, record =>
         {
             audit.Clear();
-            var applied = Applied(record, change, audit);
+            pseudonym = record.SealedReporter is { } sealedReporter && seal.IsReporter(sealedReporter, change.Actor) ? sealedReporter.Pseudonym : null;
+            var applied = Applied(record, pseudonym is null ? change : Hidden(change, pseudonym), audit);
             if (id is null)
             {
                 return applied;
@@ -57,6 +59,16 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
         }
 
         await cases.AppendAuditOnceAsync(change.Reference, audit, cancellationToken).ConfigureAwait(false);
+        if (pseudonym is not null)
+        {
+            // The reporter of a confidential case: who added the change's files is the pseudonym everywhere.
+            lines = [.. lines.Select(l => Pseudonyms.Hide(l, [change.Actor], pseudonym))];
+            foreach (var item in change.Evidence)
+            {
+                await cases.SetEvidenceAddedByAsync(item.BlobName, pseudonym, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (lines.Count == 0)
         {
             return;
@@ -66,6 +78,16 @@ public sealed class CaseChanges(ICaseStore cases, ILogger<CaseChanges> logger)
         await cases.AppendTranscriptOnceAsync(change.Reference, lines, id is null ? long.MaxValue : from,
             after => after.Any(e => SameLine(e, lines[0])), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A change by the reporter of a confidential case with the pseudonym for them: as who made it,
+    /// added it and added its files.</summary>
+    private static PendingChange Hidden(PendingChange change, string pseudonym)
+        => change with
+        {
+            Actor = pseudonym,
+            Addition = change.Addition is { } addition ? addition with { AddedBy = pseudonym } : null,
+            Evidence = [.. change.Evidence.Select(e => e with { AddedBy = pseudonym })],
+        };
 
     /// <summary>A stored line is the one a change wrote (its attachment list is a new instance once read).</summary>
     private static bool SameLine(TranscriptEntry stored, TranscriptEntry line)

@@ -40,7 +40,12 @@ public static partial class CaseIndexTags
             [Status] = record.Status.ToStoredName(),
             [Updated] = Sortable(record.UpdatedAt),
         };
-        if (record.Reporter is { } reporter)
+        if (record.SealedReporter is { } sealedReporter)
+        {
+            // The same keyed hash, kept in the case since the id itself is sealed.
+            tags[Reporter] = sealedReporter.ReporterKey;
+        }
+        else if (record.Reporter is { } reporter)
         {
             tags[Reporter] = key.Of(reporter.AadObjectId);
         }

@@ -23,13 +23,22 @@ public sealed record CaseRecord
 
     public CaseKind Kind { get; init; } = CaseKind.SelfReport;
 
+    /// <summary>Whether the people handling the case see who reported it: null (not written) for a named
+    /// case, so that a case stored before the choice existed is written back as it was.</summary>
+    public IdentityChoice? Identity { get; init; }
+
     public CaseStatus Status { get; init; } = CaseStatus.Draft;
 
     public string Classification { get; init; } = IntakeBot.Storage.Classification.HighlyConfidential;
 
     /// <summary>The reporter, for a self-report; null for a report taken by a responder, whose
-    /// reporter is whoever the responder entered in the answers.</summary>
+    /// reporter is whoever the responder entered in the answers. For a confidential case every field
+    /// holds the pseudonym, so that whatever shows the reporter shows that; who it is is sealed in
+    /// <see cref="SealedReporter"/>.</summary>
     public Reporter? Reporter { get; init; }
+
+    /// <summary>A confidential case's reporter, sealed; null for a named case.</summary>
+    public SealedReporter? SealedReporter { get; init; }
 
     /// <summary>The responder who took the report, for a report taken by a responder.</summary>
     public Reporter? TakenBy { get; init; }

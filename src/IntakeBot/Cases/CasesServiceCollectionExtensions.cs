@@ -31,6 +31,22 @@ public static class CasesServiceCollectionExtensions
         services.AddCaseIndex();
         services.AddOptions<CaseLimits>().BindConfiguration(CaseLimits.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaseLimits>, CaseLimitsValidator>();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        services.AddHttpClient(KeyVaultKeyWrap.HttpClientName);
+        services.AddSingleton<IKeyWrap>(sp =>
+        {
+            var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(identity.KeyId))
+            {
+                return new KeyVaultKeyWrap(sp.GetRequiredService<IHttpClientFactory>(), new DefaultAzureCredential(), identity.KeyId);
+            }
+
+            return StorageOptionsValidator.TryDecode(identity.LocalKey ?? string.Empty) is { Length: IdentityOptionsValidator.LocalKeyBytes } local
+                ? new LocalKeyWrap(local)
+                : new UnconfiguredKeyWrap();
+        });
+        services.AddSingleton<IdentitySeal>();
         services.AddSingleton<CaseLifecycle>();
         services.AddSingleton<CaseChanges>();
         services.AddSingleton<CaseQueries>();

@@ -54,6 +54,10 @@ public interface ICaseStore
 
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>Sets who added an evidence blob of the case (its <c>addedby</c> metadata), for a confidential
+    /// case whose reporter stands as a pseudonym; nothing when the blob is gone.</summary>
+    Task SetEvidenceAddedByAsync(string blobName, string addedBy, CancellationToken cancellationToken);
+
     /// <summary>Deletes every blob of the case.</summary>
     Task DeleteAsync(string reference, CancellationToken cancellationToken);
 }

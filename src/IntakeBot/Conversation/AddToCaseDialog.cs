@@ -95,7 +95,7 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
             // Shared colleagues get the case file with the additions after this turn's commit, through
             // the same path as an owner's note: anyone the additions name loses access first.
             await drafts.DecideAsync(dc.Context, drafts.Change(dc.Context, record.Reference) with { RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
-            OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference);
+            OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, keepSender: record.SealedReporter is null);
         }
 
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,9 @@ using IntakeBot.Evidence;
 using IntakeBot.Lifecycle;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
+using IntakeBot.Text;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
 
 namespace IntakeBot.Conversation;
 
@@ -11,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// it is in blob storage but the evidence uploaded under its reserved reference. A submit records the
 /// case in the state (<see cref="PendingCase"/>) in the turn's commit, and <see cref="ApplyAsync"/>
 /// writes it after the commit; a discard clears the draft in the commit and its evidence goes after.</summary>
-public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, TimeProvider clock, ILogger<CaseDrafts> logger)
+public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, IdentitySeal seal, TimeProvider clock, ILogger<CaseDrafts> logger)
 {
     /// <summary>The draft's case reference, reserved (random, never sequential) the first time it is
     /// needed; it is kept by the turn's commit like the rest of the draft.</summary>
@@ -60,10 +62,12 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         var from = turnContext.Activity.From;
         var person = new Reporter(from.Id, from.AadObjectId, from.Name);
         var taken = draft.Kind == CaseKind.TakenByResponder;
+        var reference = Reserve(draft);
         var record = new CaseRecord
         {
-            Reference = Reserve(draft),
+            Reference = reference,
             Kind = draft.Kind,
+            Identity = !taken && draft.Identity == IdentityChoice.Confidential ? IdentityChoice.Confidential : null,
             Status = CaseStatus.Submitted,
             Reporter = taken ? null : person,
             TakenBy = taken ? person : null,
@@ -77,6 +81,12 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
             Deadlines = lifecycle.For(now, draft.SafetyConcern),
         };
         var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript], RemovedEvidence = [.. draft.RemovedEvidence] };
+        if (record.Identity == IdentityChoice.Confidential)
+        {
+            pending = await SealedAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
+            record = pending.Record;
+        }
+
         await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Add(pending);
         (await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false)).Submitted(record.Reference, now);
@@ -84,6 +94,36 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         Telemetry.IntakeMetrics.IntakeSubmitted(record.Kind.ToStoredNameOrUnknown());
         return record;
     }
+
+    /// <summary>The confidential case as it is kept: the reporter's identity and conversation reference
+    /// sealed, the pseudonym in their place in the record, its answers, evidence list and transcript.</summary>
+    private async Task<PendingCase> SealedAsync(ITurnContext turnContext, PendingCase pending, CancellationToken cancellationToken)
+    {
+        var from = turnContext.Activity.From;
+        var conversation = turnContext.Activity.GetConversationReference();
+
+        // Kept with the reporter's language: what they are told later is in it.
+        conversation.Locale = ReaderLanguage.Current;
+        var identity = new ReporterIdentity(from.AadObjectId, from.Id, from.Name, JsonConvert.SerializeObject(conversation));
+        var record = pending.Record;
+        var sealedReporter = await seal.SealAsync(record.Reference, identity, cancellationToken).ConfigureAwait(false);
+        var pseudonym = sealedReporter.Pseudonym;
+        var markers = Markers(from);
+        return new PendingCase
+        {
+            Record = record with
+            {
+                Reporter = new Reporter(pseudonym, pseudonym, pseudonym),
+                SealedReporter = sealedReporter,
+                Answers = Pseudonyms.Hide(record.Answers, markers, pseudonym),
+                Evidence = [.. record.Evidence.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
+            },
+            Transcript = [.. pending.Transcript.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
+        };
+    }
+
+    private static List<string> Markers(Microsoft.Bot.Schema.ChannelAccount from)
+        => [.. new ReporterIdentity(from.AadObjectId, from.Id, from.Name, null).Markers()];
 
     /// <summary>The cases submitted in this conversation a moment ago, which Azure's tag index may not
     /// find yet: for the lists to read along with the index's answer (<see cref="CaseFilter.Recent"/>).</summary>
@@ -156,7 +196,10 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
 
         if (turnContext.TurnState.Get<PendingCase>() is { } submitted)
         {
-            submitted.Transcript.AddRange(transcript.Entries);
+            // The turn's own lines of a confidential case, like the draft's, with the pseudonym for the reporter.
+            submitted.Transcript.AddRange(submitted.Record.SealedReporter is { } sealedReporter
+                ? transcript.Entries.Select(e => Pseudonyms.Hide(e, Markers(turnContext.Activity.From), sealedReporter.Pseudonym))
+                : transcript.Entries);
             transcript.CaseReference = null;
         }
         else if (intakeActive && draft is not null && !transcript.CaseDeleted)
@@ -197,6 +240,15 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
             await evidence.DeleteAsync(record.Reference, removed, cancellationToken).ConfigureAwait(false);
         }
 
+        if (record.SealedReporter is not null)
+        {
+            // Uploaded before the case was decided, they name who added them in their metadata.
+            foreach (var item in record.Evidence)
+            {
+                await store.SetEvidenceAddedByAsync(item.BlobName, item.AddedBy, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return created;
     }
 
@@ -204,6 +256,7 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
     {
         draft.CaseReference = null;
         draft.Answers = new IntakeAnswers();
+        draft.Identity = IdentityChoice.Named;
         draft.SafetyConcern = false;
         draft.PromiseReminded = false;
         draft.Evidence.Clear();

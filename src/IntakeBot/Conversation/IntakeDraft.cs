@@ -18,6 +18,9 @@ public sealed record IntakeDraft
 
     public IntakeAnswers Answers { get; set; } = new();
 
+    /// <summary>Whether the people handling the report see who made it; the reporter can change it until they submit.</summary>
+    public IdentityChoice Identity { get; set; } = IdentityChoice.Named;
+
     /// <summary>Evidence stored under the reserved reference; it becomes the case's list at submit.</summary>
     public List<EvidenceItem> Evidence { get; set; } = [];
 

@@ -13,4 +13,5 @@ public sealed record IntakeServices(
     EvidenceIntake Evidence,
     IOptions<IntakeOptions> Options,
     RetentionPeriods Retention,
-    IOptions<CaseLimits> Limits);
+    IOptions<CaseLimits> Limits,
+    IOptions<IdentityOptions> Identity);

@@ -13,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
 /// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
 /// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
-public sealed class ReporterCommands(ICaseStore cases, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions, TimeProvider clock)
+public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions, TimeProvider clock)
 {
     /// <summary>The Reply button's choice on the <c>view</c> card; it asks for the reply (<see cref="ReplyDialog"/>).</summary>
     public const string ReplyChoice = "reply";
@@ -172,7 +172,7 @@ public sealed class ReporterCommands(ICaseStore cases, CaseQueries queries, Case
 
         await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record.Reference) with { ReporterReply = message, ReplyAfterClose = record.Status == CaseStatus.Closed, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
         TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
-        OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference);
+        OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference, keepSender: record.SealedReporter is null);
         return (MessageFactory.Text(text.Format(inThread ? TextKey.ReplySentInThread : TextKey.ReplySent, record.Reference)), true);
     }
 
@@ -224,7 +224,7 @@ public sealed class ReporterCommands(ICaseStore cases, CaseQueries queries, Case
         ArgumentNullException.ThrowIfNull(turnContext);
         var normalized = reference.Trim().ToUpperInvariant();
         var record = CaseReference.IsValid(normalized) ? await cases.GetAsync(normalized, cancellationToken).ConfigureAwait(false) : null;
-        return record is { Reporter: { } reporter } && (record.Status.IsSubmitted() || record.Status == CaseStatus.Unknown) && reporter.AadObjectId == turnContext.Activity.From.AadObjectId
+        return record is not null && (record.Status.IsSubmitted() || record.Status == CaseStatus.Unknown) && seal.IsReportedBy(record, turnContext.Activity.From.AadObjectId)
             ? record
             : null;
     }

@@ -28,6 +28,7 @@ public sealed partial class ListenFirst(
     TextCatalog text,
     IOptions<IntakeOptions> options,
     IOptions<LifecycleOptions> lifecycle,
+    IOptions<IdentityOptions> identity,
     RetentionPeriods retention)
 {
     private static readonly TextKey[] CatalogWords = [.. Enum.GetValues<TextKey>().Where(k => k.ToString().StartsWith("Choice", StringComparison.Ordinal))];
@@ -154,7 +155,7 @@ public sealed partial class ListenFirst(
             await drafts.DecideAsync(turn, drafts.Change(turn, reference) with { ActivityId = null, SafetyConcern = true }, cancellationToken).ConfigureAwait(false);
             if (!record.SafetyConcern)
             {
-                OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerSafetyConcernRaised, reference);
+                OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerSafetyConcernRaised, reference, keepSender: record.SealedReporter is null);
             }
         }
         else
@@ -255,7 +256,7 @@ public sealed partial class ListenFirst(
         {
             "WhoSees" => text.Format(TextKey.QuestionWhoSees, owner, faq),
             "FindOut" => text.Format(TextKey.QuestionFindOut, owner, faq),
-            "Anonymous" => text.Format(TextKey.QuestionAnonymous, owner, faq),
+            "Anonymous" => text.Format(identity.Value.Confidential ? TextKey.QuestionAnonymousConfidential : TextKey.QuestionAnonymous, owner, faq),
             "Consequences" => text.Format(TextKey.QuestionConsequences, owner, faq),
             "Trouble" => text.Format(TextKey.QuestionTrouble, owner, faq),
             "WhatNext" => text.Format(TextKey.QuestionWhatNext, owner, Durations.Format(text, lifecycle.Value.Periods().AcknowledgeWithin), faq),

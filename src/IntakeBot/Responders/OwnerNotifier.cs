@@ -9,16 +9,18 @@ namespace IntakeBot.Responders;
 /// <summary>Tells a case owner in Teams that a case needs them, with the reference only: message
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
 /// notification (<see cref="Notify"/>); it leaves through the outbox once the turn has committed.</summary>
-public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, ILogger<OwnerNotifier> logger)
+public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, ICaseStore cases, IdentitySeal seal, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
 
-    /// <summary>Records, in this turn, a message for an owner, sent after the turn's commit.</summary>
-    public static void Notify(ITurnContext turnContext, string owner, TextKey message, string caseReference)
+    /// <summary>Records, in this turn, a message for an owner, sent after the turn's commit. The sender's
+    /// conversation is kept with it to reach them later, unless <paramref name="keepSender"/> is false: a
+    /// confidential case reaches its reporter through the conversation sealed in it.</summary>
+    public static void Notify(ITurnContext turnContext, string owner, TextKey message, string caseReference, bool keepSender = true)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var sender = turnContext.Activity.Conversation?.ConversationType == "personal" && turnContext.Activity.From?.AadObjectId is not null
+        var sender = keepSender && turnContext.Activity.Conversation?.ConversationType == "personal" && turnContext.Activity.From?.AadObjectId is not null
             ? turnContext.Activity.GetConversationReference()
             : null;
         if (sender is not null)
@@ -68,9 +70,11 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
                 await reporters.SaveAsync(senderId, sender, cancellationToken).ConfigureAwait(false);
             }
 
-            var conversation = notification.To == NotificationRecipient.Reporter
-                ? await reporters.GetAsync(notification.Owner, cancellationToken).ConfigureAwait(false)
-                : await directory.GetAsync(notification.Owner, cancellationToken).ConfigureAwait(false);
+            var conversation = notification.To != NotificationRecipient.Reporter
+                ? await directory.GetAsync(notification.Owner, cancellationToken).ConfigureAwait(false)
+                : Pseudonyms.IsPseudonym(notification.Owner)
+                    ? await SealedConversationAsync(notification.CaseReference, cancellationToken).ConfigureAwait(false)
+                    : await reporters.GetAsync(notification.Owner, cancellationToken).ConfigureAwait(false);
             if (conversation is null)
             {
                 logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified: they have not talked to the bot yet.", Role(notification), notification.CaseReference);
@@ -96,6 +100,19 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
             logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified this time ({ExceptionType}).", Role(notification), notification.CaseReference, e.GetType().FullName);
             return false;
         }
+    }
+
+    /// <summary>The conversation of a confidential case's reporter, opened from the case here, where it is
+    /// sent to, and nowhere else; null when the case is gone.</summary>
+    private async Task<ConversationReference?> SealedConversationAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is not { SealedReporter: { } sealedReporter })
+        {
+            return null;
+        }
+
+        var identity = await seal.UnsealAsync(reference, sealedReporter, cancellationToken).ConfigureAwait(false);
+        return identity.Conversation is { } json ? Newtonsoft.Json.JsonConvert.DeserializeObject<ConversationReference>(json) : null;
     }
 
     /// <summary>The notification's words; a new message for the reporter also carries Reply and View

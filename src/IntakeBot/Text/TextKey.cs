@@ -575,4 +575,12 @@ public enum TextKey
     ChoiceSwitchLanguage,
     ChoiceKeepLanguage,
     LanguageKept,
+    ChoiceConfidential,
+    ChoiceNamed,
+    WelcomeConfidential,
+    ConfidentialChosen,
+    NamedChosen,
+    ReviewWhoReceivesConfidential,
+    ReviewConfidentialOffer,
+    QuestionAnonymousConfidential,
 }

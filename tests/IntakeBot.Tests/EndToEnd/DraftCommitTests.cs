@@ -175,6 +175,8 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
 
             public Task AppendAuditOnceAsync(string reference, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) => inner.AppendAuditOnceAsync(reference, entries, cancellationToken);
 
+            public Task SetEvidenceAddedByAsync(string blobName, string addedBy, CancellationToken cancellationToken) => inner.SetEvidenceAddedByAsync(blobName, addedBy, cancellationToken);
+
             public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken) => inner.ReadAuditAsync(reference, cancellationToken);
 
             public Task DeleteAsync(string reference, CancellationToken cancellationToken) => inner.DeleteAsync(reference, cancellationToken);

@@ -114,6 +114,8 @@ internal sealed class FailingCaseStore
             return inner.AppendAuditOnceAsync(reference, entries, cancellationToken);
         }
 
+        public Task SetEvidenceAddedByAsync(string blobName, string addedBy, CancellationToken cancellationToken) => inner.SetEvidenceAddedByAsync(blobName, addedBy, cancellationToken);
+
         public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string reference, CancellationToken cancellationToken) => inner.ReadAuditAsync(reference, cancellationToken);
 
         public Task DeleteAsync(string reference, CancellationToken cancellationToken) => inner.DeleteAsync(reference, cancellationToken);

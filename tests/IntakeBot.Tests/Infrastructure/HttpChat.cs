@@ -7,12 +7,15 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>A Teams personal chat over real HTTP to /api/messages: Teams-shaped activities with
 /// <c>deliveryMode: expectReplies</c>, so the replies come back in the response body.</summary>
-internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null, string conversationType = "personal", string? locale = null)
+internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, string serviceUrl = BotApp.NowhereServiceUrl, string? conversationId = null, string conversationType = "personal", string? locale = null, string name = HttpChat.DefaultName)
 {
     private readonly string _conversationId = conversationId ?? $"a:{Guid.NewGuid():N}";
 
     /// <summary>The tenant every test activity comes from, a GUID as Teams sends it.</summary>
     public const string TenantId = "5b0f3c7e-2a44-4a1e-9d51-0c6f2e8a7b13";
+
+    /// <summary>The display name Teams sends for the chat's person unless a test gives another.</summary>
+    public const string DefaultName = "Sam Reporter";
 
     public string AadObjectId { get; } = aadObjectId ?? Guid.NewGuid().ToString();
 
@@ -21,7 +24,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <summary>The user's locale Teams sends with every activity of this chat ("de-DE"); none when null.</summary>
     public string? Locale { get; set; } = locale;
 
-    public static string Activity(string text, string conversationId, string aadObjectId, string conversationType = "personal", string? id = null, string serviceUrl = BotApp.NowhereServiceUrl)
+    public static string Activity(string text, string conversationId, string aadObjectId, string conversationType = "personal", string? id = null, string serviceUrl = BotApp.NowhereServiceUrl, string name = DefaultName)
         => new JObject
         {
             ["type"] = "message",
@@ -30,7 +33,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
             ["channelId"] = "msteams",
             ["serviceUrl"] = serviceUrl,
             ["deliveryMode"] = "expectReplies",
-            ["from"] = new JObject { ["id"] = $"29:{aadObjectId}", ["name"] = "Sam Reporter", ["aadObjectId"] = aadObjectId },
+            ["from"] = new JObject { ["id"] = $"29:{aadObjectId}", ["name"] = name, ["aadObjectId"] = aadObjectId },
             ["recipient"] = new JObject { ["id"] = "28:intakebot", ["name"] = "IntakeBot" },
             ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = TenantId },
             ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = TenantId } },
@@ -42,7 +45,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// the replies go to the connector at the chat's service URL, as in a real Teams chat.</summary>
     public string Next(string text, string? id = null, bool expectReplies = true)
     {
-        var activity = WithLocale(Activity(text, _conversationId, AadObjectId, conversationType, id, serviceUrl));
+        var activity = WithLocale(Activity(text, _conversationId, AadObjectId, conversationType, id, serviceUrl, name));
         if (expectReplies)
         {
             return activity.ToString(Formatting.None);
@@ -57,7 +60,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <summary>Sends a message with attachments in Teams' shapes, and optional text.</summary>
     public async Task<IReadOnlyList<string>> SendAsync(string? text, JArray? attachments)
     {
-        var activity = WithLocale(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
+        var activity = WithLocale(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl, name));
         if (attachments is not null)
         {
             activity["attachments"] = attachments;
@@ -73,7 +76,7 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
     /// <paramref name="value"/> and no text it is a card button press as Teams delivers it.</summary>
     public async Task<IReadOnlyList<JObject>> ExchangeAsync(string? text, JObject? value = null)
     {
-        var activity = WithLocale(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl));
+        var activity = WithLocale(Activity(text ?? string.Empty, _conversationId, AadObjectId, conversationType, Guid.NewGuid().ToString("N"), serviceUrl, name));
         if (value is not null)
         {
             activity.Remove("text");

@@ -23,6 +23,7 @@ internal sealed class IntakeCommon
         Options = services.Options.Value;
         Retention = new RetentionFacts(services.Retention.Draft, services.Retention.ClosedCase, services.Retention.Backup);
         AccountLimit = services.Limits.Value.AccountMessages;
+        OffersConfidential = flow.Kind == CaseKind.SelfReport && services.Identity.Value.Confidential;
     }
 
     public IntakeFlow Flow { get; }
@@ -42,6 +43,9 @@ internal sealed class IntakeCommon
     public RetentionFacts Retention { get; }
 
     public int AccountLimit { get; }
+
+    /// <summary>This flow is a self-report and confidential reporting is configured (<c>Identity:Confidential</c>).</summary>
+    public bool OffersConfidential { get; }
 
     /// <summary>The part that holds the account in the person's own words (the reporter's "what happened",
     /// the responder's notes).</summary>

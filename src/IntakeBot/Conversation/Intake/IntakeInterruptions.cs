@@ -1,3 +1,4 @@
+using IntakeBot.Cases;
 using IntakeBot.Dialogs;
 using IntakeBot.Evidence;
 using IntakeBot.Text;
@@ -36,6 +37,10 @@ internal sealed class IntakeInterruptions
             Word(TextKey.ChoiceHelp, m => m.RepromptAfterAsync(_text.Format(TextKey.IntakeHelp, options.FaqUrl))),
             Word(TextKey.ChoicePause, pause.PauseAsync),
             Word(TextKey.ChoiceStop, pause.AskStopAsync),
+            // Only a self-report with confidential reporting configured has the rows for choosing it.
+            .. intake.OffersConfidential
+                ? new[] { Word(TextKey.ChoiceConfidential, m => ChooseAsync(m, IdentityChoice.Confidential, TextKey.ConfidentialChosen)), Word(TextKey.ChoiceNamed, m => ChooseAsync(m, IdentityChoice.Named, TextKey.NamedChosen)) }
+                : [],
             Word(TextKey.ChoicePrivacy, m => m.RepromptAfterAsync(PrivacyText.Notice(_text, intake.Retention, options.OwnerRole, options.FaqUrl))),
             Word(TextKey.ChoiceReport, m => m.RepromptAfterAsync(_text[TextKey.AlreadyReporting])),
             Word(TextKey.ChoiceTakeReport, m => m.RepromptAfterAsync(_text[TextKey.AlreadyReporting])),
@@ -65,6 +70,14 @@ internal sealed class IntakeInterruptions
     }
 
     private Interruption Word(TextKey word, Func<IntakeMessage, Task<bool>> answer) => new(m => _text.IsWord(m.Said, word), answer);
+
+    /// <summary>Records whether the handlers see who is reporting, says plainly what that means, and
+    /// the step waits on.</summary>
+    private Task<bool> ChooseAsync(IntakeMessage message, IdentityChoice choice, TextKey explanation)
+    {
+        message.Draft.Identity = choice;
+        return message.RepromptAfterAsync(_text.Format(explanation, _intake.Options.OwnerRole));
+    }
 
     private async Task<bool> TakeFilesAsync(IntakeMessage message)
     {

@@ -35,7 +35,7 @@ internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
     {
         var draft = await _intake.DraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var evidence = CaseDrafts.Evidence(step.Context, draft);
-        var content = ReviewContent(draft.Answers, evidence);
+        var content = ReviewContent(draft, evidence);
         await step.Context.SendActivityAsync(ReviewCard.Create(_text, content), cancellationToken).ConfigureAwait(false);
         Choice[] actions =
         [
@@ -65,7 +65,7 @@ internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
                 }
                 if (record.Kind == CaseKind.SelfReport)
                 {
-                    OwnerNotifier.Notify(step.Context, record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference);
+                    OwnerNotifier.Notify(step.Context, record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference, keepSender: record.SealedReporter is null);
                 }
 
                 return await step.EndDialogAsync(IntakeDialog.Submitted, cancellationToken).ConfigureAwait(false);
@@ -99,16 +99,31 @@ internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
         => section.ForBystander is { } bystander && answers.Bystander ? bystander.Title : section.Title;
 
     /// <summary>The review card's content: every part with its answer, evidence as names and sizes.</summary>
-    private ReviewCardContent ReviewContent(IntakeAnswers answers, IReadOnlyList<EvidenceItem> evidence)
+    private ReviewCardContent ReviewContent(IntakeDraft draft, IReadOnlyList<EvidenceItem> evidence)
         => new(
             _text[_intake.Flow.ReviewIntro],
             _text[_intake.Flow.ReviewCardTitle],
             _text[_intake.Flow.ReviewCardClassification],
-            _text.Format(_intake.Flow.ReviewWhoReceives, _intake.Options.OwnerRole),
+            WhoReceives(draft.Identity),
             [.. _intake.Sections.Select(s => s.Input == SectionInput.Evidence
-                ? new CardPart(s.Id, _text[TitleFor(s, answers)], [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")], [.. evidence.Select(e => e.BlobName)])
-                : new CardPart(s.Id, _text[TitleFor(s, answers)], s.Shown(answers, _text)))],
+                ? new CardPart(s.Id, _text[TitleFor(s, draft.Answers)], [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")], [.. evidence.Select(e => e.BlobName)])
+                : new CardPart(s.Id, _text[TitleFor(s, draft.Answers)], s.Shown(draft.Answers, _text)))],
             evidence.Count == 0 ? _text[TextKey.ReviewCardHow] : $"{_text[TextKey.ReviewCardHow]} {_text[TextKey.ReviewCardHowRemove]}");
+
+    /// <summary>Who reads it once submitted, and whether they see who sent it; where confidential reporting
+    /// is configured, the offer of it (or of going back to named) is made here again.</summary>
+    private string WhoReceives(IdentityChoice identity)
+    {
+        var owner = _intake.Options.OwnerRole;
+        if (!_intake.OffersConfidential)
+        {
+            return _text.Format(_intake.Flow.ReviewWhoReceives, owner);
+        }
+
+        return identity == IdentityChoice.Confidential
+            ? _text.Format(TextKey.ReviewWhoReceivesConfidential, owner)
+            : $"{_text.Format(_intake.Flow.ReviewWhoReceives, owner)} {_text[TextKey.ReviewConfidentialOffer]}";
+    }
 
     /// <summary>What a responder can tell the person before they part, with the support line only
     /// when one is configured.</summary>

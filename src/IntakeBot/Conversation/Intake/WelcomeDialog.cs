@@ -41,6 +41,11 @@ internal sealed class WelcomeDialog : WaterfallDialog<NoValues>
             {
                 welcome.Add(text.Format(TextKey.SupportLine, _intake.Options.SupportResource));
             }
+
+            if (_intake.OffersConfidential)
+            {
+                welcome.Add(text.Format(TextKey.WelcomeConfidential, _intake.Options.OwnerRole));
+            }
         }
 
         await step.Context.SendActivityAsync(MessageFactory.Text(string.Join("\n\n", welcome)), cancellationToken).ConfigureAwait(false);
