@@ -20,6 +20,7 @@ public sealed class IntakeAdapter : CloudAdapter
     public IntakeAdapter(
         BotFrameworkAuthentication auth,
         TurnCommit turnCommit,
+        ConversationCommit conversationCommit,
         TurnLanguage turnLanguage,
         ConversationStateAccessors state,
         TextCatalog text,
@@ -35,8 +36,9 @@ public sealed class IntakeAdapter : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             // The error reply is in the language the turn was in when it failed.
-            using var language = ReaderLanguage.Begin(turnContext.TurnState.Get<string>(TurnLanguage.Ended) ?? turnLanguage.Of(turnContext.Activity));
-            if (turnContext.TurnState.ContainsKey(OwnerNotifier.ProactiveTurn))
+            var turn = ConversationTurn.Of(turnContext);
+            using var language = ReaderLanguage.Begin(turn.EndedInLanguage ?? turnLanguage.Of(turnContext.Activity));
+            if (turn.Proactive)
             {
                 // A message to someone who said nothing: the outbox tries again; they see no error.
                 ExceptionDispatchInfo.Throw(exception);
@@ -82,7 +84,7 @@ public sealed class IntakeAdapter : CloudAdapter
             }
 
             // Delivered (or returned, with expectReplies): it belongs in the transcript of what they saw.
-            await turnCommit.RecordFailedTurnAsync(turnContext, reply, CancellationToken.None).ConfigureAwait(false);
+            await conversationCommit.RecordFailedTurnAsync(turnContext, reply, CancellationToken.None).ConfigureAwait(false);
         };
     }
 
@@ -115,7 +117,7 @@ public sealed class IntakeAdapter : CloudAdapter
         try
         {
             await state.State.LoadAsync(turnContext, force: true).ConfigureAwait(false);
-            turnContext.TurnState[TurnCommit.StateReloaded] = true;
+            ConversationTurn.Of(turnContext).StateReloaded = true;
             var profile = await state.Profile.GetAsync(turnContext, () => new ConversationProfile()).ConfigureAwait(false);
             return profile.RecentActivityIds.Contains(turnContext.Activity.Id, StringComparer.Ordinal);
         }

@@ -1,3 +1,4 @@
+using IntakeBot.Conversation;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -11,9 +12,6 @@ namespace IntakeBot.Bot;
 /// switches to it as soon as its profile is read (<see cref="IntakeActivityHandler"/>).</summary>
 public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMiddleware
 {
-    /// <summary>The turn's language when it ended, for the error reply sent after it.</summary>
-    public const string Ended = "IntakeBot.TurnLanguage";
-
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -35,7 +33,7 @@ public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMidd
         }
         finally
         {
-            turnContext.TurnState[Ended] = ReaderLanguage.Current;
+            ConversationTurn.Of(turnContext).EndedInLanguage = ReaderLanguage.Current;
         }
     }
 

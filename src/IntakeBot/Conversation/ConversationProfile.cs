@@ -35,7 +35,7 @@ public sealed record ConversationProfile
     public int FeelingsAcknowledged { get; set; }
 
     /// <summary>A hash of the last message whose replies never reached the person: the same words sent
-    /// again are not taken twice (see <see cref="Bot.TurnCommit.ResentAfterUnseenReplies"/>).</summary>
+    /// again are not taken twice (see <see cref="ConversationTurn.ResentAfterUnseenReplies"/>).</summary>
     public string? UnseenRepliesTo { get; set; }
 
     /// <summary>The cases submitted in this conversation in the last <see cref="RecentlyKept"/>, newest

@@ -60,7 +60,7 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
                 }
                 if (record.Kind == CaseKind.SelfReport)
                 {
-                    OwnerNotifier.Notify(step.Context, record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference);
+                    ConversationTurn.Of(step.Context).Notify(record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference);
                 }
 
                 return await step.EndDialogAsync(IntakeDialog.Submitted, cancellationToken).ConfigureAwait(false);
