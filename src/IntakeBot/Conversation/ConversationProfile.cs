@@ -80,6 +80,13 @@ public sealed record ConversationProfile
         return [.. RecentSubmissions.Select(r => r.Reference)];
     }
 
+    /// <summary>The profile in a conversation's state as stored; null when it has none.</summary>
+    public static ConversationProfile? Of(JObject state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state[Property] is JObject profile ? profile.ToObject<ConversationProfile>() : null;
+    }
+
     /// <summary>When the first recent submission in a stored state is to be forgotten; null when it
     /// holds none (for the state's <see cref="CommittedWork.SinceTag"/>).</summary>
     public static DateTimeOffset? ForgetAt(JObject state)
