@@ -66,7 +66,7 @@ internal static class EvidenceBenchmark
             await cases.TryCreateAsync(new CaseRecord { Reference = reference, Reporter = new Reporter("29:bench", "bench", "Bench"), Owner = "bench", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
             var product = await MeasureAsync(async () =>
             {
-                var replies = await intake.TakeAsync(Turn(fileUrl), reference, CancellationToken.None);
+                var replies = await intake.TakeAsync(Turn(fileUrl), new TurnTranscript(), reference, CancellationToken.None);
                 if (!replies[0].StartsWith("Saved", StringComparison.Ordinal))
                 {
                     throw new InvalidOperationException("The evidence was not stored: " + replies[0]);

@@ -112,7 +112,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
-        var resent = TurnCommit.ResentAfterUnseenReplies(turnContext, profile);
+        var resent = ConversationTurn.Of(turnContext).ResentAfterUnseenReplies(profile);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
         if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))

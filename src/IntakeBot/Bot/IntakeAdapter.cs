@@ -21,6 +21,7 @@ public sealed class IntakeAdapter : CloudAdapter
         BotFrameworkAuthentication auth,
         TurnCommit turnCommit,
         UnconfirmedTurns unconfirmed,
+        ConversationCommit conversationCommit,
         TurnLanguage turnLanguage,
         ConversationStateAccessors state,
         TextCatalog text,
@@ -36,8 +37,9 @@ public sealed class IntakeAdapter : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             // The error reply is in the language the turn was in when it failed.
-            using var language = ReaderLanguage.Begin(turnContext.TurnState.Get<string>(TurnLanguage.Ended) ?? turnLanguage.Of(turnContext.Activity));
-            if (turnContext.TurnState.ContainsKey(OwnerNotifier.ProactiveTurn))
+            var turn = ConversationTurn.Of(turnContext);
+            using var language = ReaderLanguage.Begin(turn.EndedInLanguage ?? turnLanguage.Of(turnContext.Activity));
+            if (turn.Proactive)
             {
                 // A message to someone who said nothing: the outbox tries again; they see no error.
                 ExceptionDispatchInfo.Throw(exception);
@@ -89,7 +91,7 @@ public sealed class IntakeAdapter : CloudAdapter
             }
 
             // Delivered (or returned, with expectReplies): it belongs in the transcript of what they saw.
-            await turnCommit.RecordFailedTurnAsync(turnContext, reply, CancellationToken.None).ConfigureAwait(false);
+            await conversationCommit.RecordFailedTurnAsync(turnContext, reply, CancellationToken.None).ConfigureAwait(false);
         };
     }
 
@@ -121,7 +123,7 @@ public sealed class IntakeAdapter : CloudAdapter
         if (await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
         {
             logger.LogInformation("Turn {ActivityId}: storage could not say at first whether its commit landed; it did, and its replies are sent.", activity.Id);
-            if (turnContext.TurnState.Get<List<Activity>>(TurnCommit.HeldReplies) is { Count: > 0 } held)
+            if (ConversationTurn.Of(turnContext).Held is { Count: > 0 } held)
             {
                 await turnContext.SendActivitiesAsync([.. held]).ConfigureAwait(false);
             }
@@ -132,7 +134,8 @@ public sealed class IntakeAdapter : CloudAdapter
         logger.LogWarning("Turn {ActivityId}: storage did not answer, so whether its commit landed is not known; the person is told so.", activity.Id);
         if (!string.IsNullOrEmpty(activity.Id))
         {
-            unconfirmed.Add(TurnCommit.StateKey(turnContext), activity.Id, TurnCommit.Fingerprint(activity));
+            var turn = ConversationTurn.Of(turnContext);
+            unconfirmed.Add(turn.StateKey, activity.Id, turn.Fingerprint);
         }
 
         await turnContext.SendActivityAsync(MessageFactory.Text(text[TextKey.StorageOutcomeUnknown])).ConfigureAwait(false);
@@ -149,7 +152,7 @@ public sealed class IntakeAdapter : CloudAdapter
         try
         {
             await state.State.LoadAsync(turnContext, force: true).ConfigureAwait(false);
-            turnContext.TurnState[TurnCommit.StateReloaded] = true;
+            ConversationTurn.Of(turnContext).StateReloaded = true;
             var profile = await state.Profile.GetAsync(turnContext, () => new ConversationProfile()).ConfigureAwait(false);
             return profile.RecentActivityIds.Contains(turnContext.Activity.Id, StringComparer.Ordinal);
         }

@@ -1,3 +1,4 @@
+using IntakeBot.Conversation;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -11,21 +12,6 @@ namespace IntakeBot.Bot;
 /// switches to it as soon as its profile is read (<see cref="IntakeActivityHandler"/>).</summary>
 public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMiddleware
 {
-    /// <summary>The turn's language when it ended, for the error reply sent after it.</summary>
-    public const string Ended = "IntakeBot.TurnLanguage";
-
-    private const string WrittenKey = "IntakeBot.TurnLanguage.AsWritten";
-
-    /// <summary>Sends <paramref name="activity"/> in the language it is written in rather than the
-    /// reader's: an offer to carry on in the language the person wrote in is made in that language.</summary>
-    public static void AsWritten(ITurnContext turnContext, IActivity activity)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var written = turnContext.TurnState.Get<HashSet<IActivity>>(WrittenKey) ?? [];
-        written.Add(activity);
-        turnContext.TurnState.Set(WrittenKey, written);
-    }
-
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -34,8 +20,8 @@ public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMidd
         // Registered before the commit holds and records the replies: what it keeps is what was shown.
         turnContext.OnSendActivities((_, activities, nextSend) =>
         {
-            var written = turnContext.TurnState.Get<HashSet<IActivity>>(WrittenKey);
-            foreach (var activity in activities.Where(a => written?.Contains(a) != true))
+            var written = ConversationTurn.Of(turnContext).AsWritten;
+            foreach (var activity in activities.Where(a => !written.Contains(a)))
             {
                 InReadersLanguage(activity);
             }
@@ -48,7 +34,7 @@ public sealed class TurnLanguage(TextCatalog text) : Microsoft.Bot.Builder.IMidd
         }
         finally
         {
-            turnContext.TurnState[Ended] = ReaderLanguage.Current;
+            ConversationTurn.Of(turnContext).EndedInLanguage = ReaderLanguage.Current;
         }
     }
 

@@ -1,4 +1,5 @@
 using IntakeBot.Cases;
+using IntakeBot.Conversation;
 using IntakeBot.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -61,7 +62,7 @@ public sealed class CapturedImages(AttachmentFetcher fetcher, EvidenceStore stor
             var name = FileNames.Sanitize(image.Name, "image");
             var safeName = FileNames.Extension(name).Length > 0 ? name : name + FileTypes.ExtensionForImage(contentType);
             var item = await store.SaveAsync(reference, key, image.Name, safeName, contentType, new PrefixedStream(head.AsMemory(0, headLength), body), options.Value.MaxBytes, addedBy, cancellationToken).ConfigureAwait(false);
-            TurnTranscript.Of(turnContext)?.AddEvidence(item);
+            ConversationTurn.Of(turnContext).Transcript.AddEvidence(item);
             return item;
         }
         catch (EvidenceTooLargeException)

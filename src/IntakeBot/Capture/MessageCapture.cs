@@ -408,7 +408,7 @@ public sealed class MessageCapture(
     private async Task SaveAsync(ITurnContext turn, string reference, CapturedMessage message, bool withImages, CancellationToken cancellationToken)
     {
         var item = await evidence.SaveAsync(reference, message, cancellationToken).ConfigureAwait(false);
-        TurnTranscript.Of(turn)?.AddEvidence(item);
+        ConversationTurn.Of(turn).Transcript.AddEvidence(item);
         if (withImages)
         {
             await images.SaveAsync(turn, reference, message, cancellationToken).ConfigureAwait(false);
@@ -429,16 +429,13 @@ public sealed class MessageCapture(
             return;
         }
 
-        if (TurnTranscript.Of(turn) is { } transcript)
-        {
-            transcript.CaseReference = record.Reference;
-        }
+        ConversationTurn.Of(turn).Transcript.CaseReference = record.Reference;
 
         await SaveAsync(turn, record.Reference, message, withImages: true, cancellationToken).ConfigureAwait(false);
         await capture.ForgetAsync(turn, message, cancellationToken).ConfigureAwait(false);
-        await drafts.DecideAsync(turn, drafts.Change(turn, record.Reference) with { RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
+        ConversationTurn.Of(turn).Decide(drafts.Change(turn, record.Reference) with { RefreshSharedFor = record.Owner });
         await turn.SendActivityAsync(MessageFactory.Text(text.Format(TextKey.CaptureAddedToCase, record.Reference)), cancellationToken).ConfigureAwait(false);
-        OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, keepSender: record.SealedReporter is null);
+        ConversationTurn.Of(turn).Notify(record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, keepSender: record.SealedReporter is null);
     }
 
     private MessagingExtensionActionResponse Note(TextKey key)

@@ -1,12 +1,11 @@
-using IntakeBot.Cases;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace IntakeBot.Cases;
 
 /// <summary>The activities of one turn, in and out, in order, until the turn decides which case (if
 /// any) they belong to. A reply is in it from when the bot decides it; one that then fails to reach
-/// the person is taken out again, so a case's transcript holds what the person saw.</summary>
+/// the person is taken out again, so a case's transcript holds what the person saw. Each turn's is
+/// held by the turn (<c>Conversation/ConversationTurn</c>).</summary>
 public sealed class TurnTranscript
 {
     private readonly List<TranscriptEntry> _entries = [];
@@ -55,8 +54,6 @@ public sealed class TurnTranscript
         _evidence.Add(item);
         _entries.Add(new TranscriptEntry(item.AddedAt, TranscriptDirection.In, "evidence", null, item.AddedBy, $"{item.SafeName}, {item.Size} bytes, sha256 {item.Sha256}", [item.ContentType]));
     }
-
-    public static TurnTranscript? Of(ITurnContext turnContext) => turnContext.TurnState.Get<TurnTranscript>();
 
     private static TranscriptEntry Entry(TranscriptDirection direction, IActivity activity, DateTimeOffset at)
     {

@@ -96,10 +96,7 @@ public sealed class AccountOfferDialog(IntakeServices services) : Dialog(DialogI
     {
         await turn.SendActivityAsync(ChoiceMessage.Create(_text, question, Choices()), cancellationToken).ConfigureAwait(false);
         var draft = await _state.GetDraftAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (TurnTranscript.Of(turn) is { } transcript)
-        {
-            draft.PendingTranscript.AddRange(transcript.Entries);
-        }
+        draft.PendingTranscript.AddRange(ConversationTurn.Of(turn).Transcript.Entries);
     }
 
     /// <summary>The draft goes from the state in this turn's commit, and the state's earlier versions
@@ -107,7 +104,7 @@ public sealed class AccountOfferDialog(IntakeServices services) : Dialog(DialogI
     private async Task DeclineAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         await _state.Draft.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
-        turn.TurnState.Add(new DiscardedDraft(null));
+        ConversationTurn.Of(turn).Discard(new DiscardedDraft(null));
         var declined = _retention.BackupRetention > TimeSpan.Zero
             ? _text.Format(TextKey.AccountOfferDeclinedBackups, Durations.Format(_text, _retention.BackupRetention))
             : _text[TextKey.AccountOfferDeclined];

@@ -34,7 +34,7 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
                 return false;
             }
 
-            var replies = await evidence.TakeAsync(turnContext, state.Reference, cancellationToken).ConfigureAwait(false);
+            var replies = await evidence.TakeAsync(turnContext, ConversationTurn.Of(turnContext).Transcript, state.Reference, cancellationToken).ConfigureAwait(false);
             instance.Write(StateKey, state with { Added = state.Added + replies.Count });
             await turnContext.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r)), Replies.WithChoices(Text.Format(TextKey.AdditionNoted, state.Reference), Text[TextKey.ChoiceDone])], cancellationToken).ConfigureAwait(false);
             return false;
@@ -94,8 +94,8 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         {
             // Shared colleagues get the case file with the additions after this turn's commit, through
             // the same path as an owner's note: anyone the additions name loses access first.
-            await drafts.DecideAsync(dc.Context, drafts.Change(dc.Context, record.Reference) with { RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
-            OwnerNotifier.Notify(dc.Context, record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, keepSender: record.SealedReporter is null);
+            ConversationTurn.Of(dc.Context).Decide(drafts.Change(dc.Context, record.Reference) with { RefreshSharedFor = record.Owner });
+            ConversationTurn.Of(dc.Context).Notify(record.Owner, TextKey.OwnerCaseAddedTo, record.Reference, keepSender: record.SealedReporter is null);
         }
 
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
     public static IReadOnlyList<EvidenceItem> Evidence(ITurnContext turnContext, IntakeDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return WithItems(draft.Evidence, TurnTranscript.Of(turnContext)?.Evidence ?? []);
+        return WithItems(draft.Evidence, ConversationTurn.Of(turnContext).Transcript.Evidence);
     }
 
     /// <summary>Takes an item out of the draft's evidence before it is submitted: the rest are numbered
@@ -87,8 +87,7 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
             record = pending.Record;
         }
 
-        await state.PendingCase.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
-        turnContext.TurnState.Add(pending);
+        ConversationTurn.Of(turnContext).Submit(pending);
         (await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false)).Submitted(record.Reference, now);
         Clear(draft);
         Telemetry.IntakeMetrics.IntakeSubmitted(record.Kind.ToStoredNameOrUnknown());
@@ -136,12 +135,9 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(draft);
-        if (TurnTranscript.Of(turnContext) is { } transcript)
-        {
-            transcript.CaseDeleted = true;
-        }
-
-        turnContext.TurnState.Add(new DiscardedDraft(draft.CaseReference));
+        var turn = ConversationTurn.Of(turnContext);
+        turn.Transcript.CaseDeleted = true;
+        turn.Discard(new DiscardedDraft(draft.CaseReference));
         Telemetry.IntakeMetrics.IntakeDiscarded(draft.Kind.ToStoredNameOrUnknown());
         Clear(draft);
         return Task.CompletedTask;
@@ -152,11 +148,9 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
     public async Task AddAsync(ITurnContext turnContext, string reference, string text, CancellationToken cancellationToken)
     {
         var change = Change(turnContext, reference);
-        await DecideAsync(turnContext, change with { Addition = new Addition(change.At, change.Actor, text, change.ActivityId) }, cancellationToken).ConfigureAwait(false);
-        if (TurnTranscript.Of(turnContext) is { } transcript)
-        {
-            transcript.CaseReference = reference;
-        }
+        var turn = ConversationTurn.Of(turnContext);
+        turn.Decide(change with { Addition = new Addition(change.At, change.Actor, text, change.ActivityId) });
+        turn.Transcript.CaseReference = reference;
     }
 
     /// <summary>A change to a submitted case by the person of this turn, now, to fill in and decide.</summary>
@@ -172,29 +166,15 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         };
     }
 
-    /// <summary>Records a change to a submitted case in the state: committed with this turn, applied to
-    /// the case after the commit (<see cref="CaseChanges"/>). Nothing is written here.</summary>
-    public async Task DecideAsync(ITurnContext turnContext, PendingChange change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var pending = await state.PendingChanges.GetAsync(turnContext, () => [], cancellationToken).ConfigureAwait(false);
-        pending.Add(change);
-        await state.PendingChanges.SetAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Decides where the turn's lines go: into the case submitted in this turn, into the draft
     /// while an intake runs (both in the state, committed with the turn), or to the existing case the
     /// turn added to (kept with the turn's change to it by the commit, see <see cref="PendingChange"/>).</summary>
     public static void RecordTurn(ITurnContext turnContext, IntakeDraft? draft, bool intakeActive)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var transcript = TurnTranscript.Of(turnContext);
-        if (transcript is null)
-        {
-            return;
-        }
-
-        if (turnContext.TurnState.Get<PendingCase>() is { } submitted)
+        var turn = ConversationTurn.Of(turnContext);
+        var transcript = turn.Transcript;
+        if (turn.Submitted is { } submitted)
         {
             // The turn's own lines of a confidential case, like the draft's, with the pseudonym for the reporter.
             submitted.Transcript.AddRange(submitted.Record.SealedReporter is { } sealedReporter

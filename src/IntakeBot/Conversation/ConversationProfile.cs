@@ -42,7 +42,7 @@ public sealed record ConversationProfile
     public int FeelingsAcknowledged { get; set; }
 
     /// <summary>A hash of the last message whose replies never reached the person: the same words sent
-    /// again are not taken twice (see <see cref="Bot.TurnCommit.ResentAfterUnseenReplies"/>).</summary>
+    /// again are not taken twice (see <see cref="ConversationTurn.ResentAfterUnseenReplies"/>).</summary>
     public string? UnseenRepliesTo { get; set; }
 
     /// <summary>The cases submitted in this conversation in the last <see cref="RecentlyKept"/>, newest
@@ -85,6 +85,13 @@ public sealed record ConversationProfile
     {
         RecentSubmissions.RemoveAll(r => !IsKept(r, now));
         return [.. RecentSubmissions.Select(r => r.Reference)];
+    }
+
+    /// <summary>The profile in a conversation's state as stored; null when it has none.</summary>
+    public static ConversationProfile? Of(JObject state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state[Property] is JObject profile ? profile.ToObject<ConversationProfile>() : null;
     }
 
     /// <summary>When the first recent submission in a stored state is to be forgotten; null when it

@@ -25,6 +25,7 @@ public static class ConversationServiceCollectionExtensions
         });
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<BlobStateStorage>());
         services.AddSingleton<PendingWork>();
+        services.AddSingleton<ConversationCommit>();
         services.AddHostedService<PendingWorkHealer>();
         services.AddSingleton<CaseDrafts>();
         services.AddSingleton<IKeptEvidence, KeptEvidence>();

@@ -23,7 +23,7 @@ public sealed class EvidencePrompt(
     protected override async Task<bool> TakeAsync(ITurnContext turnContext, DialogInstance instance, string? said, CancellationToken cancellationToken)
     {
         var reference = await caseReference(turnContext, cancellationToken).ConfigureAwait(false);
-        var replies = await evidence.TakeAsync(turnContext, reference, cancellationToken).ConfigureAwait(false);
+        var replies = await evidence.TakeAsync(turnContext, ConversationTurn.Of(turnContext).Transcript, reference, cancellationToken).ConfigureAwait(false);
         instance.State[CountKey] = Count(instance) + replies.Count;
         await turnContext.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r)), Replies.WithChoices(Text[TextKey.EvidenceMore], Text[TextKey.ChoiceDone])], cancellationToken).ConfigureAwait(false);
         return false;

@@ -170,9 +170,9 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
             return (MessageFactory.Text(text.Format(TextKey.ReplyAlreadyThere, record.Reference)), true);
         }
 
-        await drafts.DecideAsync(turnContext, drafts.Change(turnContext, record.Reference) with { ReporterReply = message, ReplyAfterClose = record.Status == CaseStatus.Closed, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
-        TurnTranscript.Of(turnContext)?.CaseReference = record.Reference;
-        OwnerNotifier.Notify(turnContext, record.Owner, TextKey.OwnerReporterReplied, record.Reference, keepSender: record.SealedReporter is null);
+        ConversationTurn.Of(turnContext).Decide(drafts.Change(turnContext, record.Reference) with { ReporterReply = message, ReplyAfterClose = record.Status == CaseStatus.Closed, RefreshSharedFor = record.Owner });
+        ConversationTurn.Of(turnContext).Transcript.CaseReference = record.Reference;
+        ConversationTurn.Of(turnContext).Notify(record.Owner, TextKey.OwnerReporterReplied, record.Reference, keepSender: record.SealedReporter is null);
         return (MessageFactory.Text(text.Format(inThread ? TextKey.ReplySentInThread : TextKey.ReplySent, record.Reference)), true);
     }
 

@@ -29,15 +29,14 @@ public sealed class EvidenceIntake(
     public static bool HasFiles(IMessageActivity activity) => Files(activity).Any();
 
     /// <summary>Stores every file of the message, or its text when it has no files; returns one
-    /// reply per item.</summary>
-    public async Task<IReadOnlyList<string>> TakeAsync(ITurnContext turnContext, string caseReference, CancellationToken cancellationToken)
+    /// reply per item. The turn's <paramref name="transcript"/> records the items and the case.</summary>
+    public async Task<IReadOnlyList<string>> TakeAsync(ITurnContext turnContext, TurnTranscript transcript, string caseReference, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(transcript);
         var activity = turnContext.Activity;
         var addedBy = activity.From.AadObjectId;
-        if (TurnTranscript.Of(turnContext) is { } transcript)
-        {
-            transcript.CaseReference = caseReference;
-        }
+        transcript.CaseReference = caseReference;
 
         var files = Files(activity).ToList();
         List<EvidenceItem> held = [.. await kept.OfAsync(turnContext, caseReference, cancellationToken).ConfigureAwait(false)];
@@ -60,7 +59,7 @@ public sealed class EvidenceIntake(
             try
             {
                 var item = await store.SaveTextAsync(caseReference, key, pasted, addedBy, room.Bytes, cancellationToken).ConfigureAwait(false);
-                TurnTranscript.Of(turnContext)?.AddEvidence(item);
+                transcript.AddEvidence(item);
                 return [text.Format(TextKey.EvidenceTextSaved, Sizes.Format(text, item.Size))];
             }
             catch (EvidenceTooLargeException)
@@ -73,7 +72,7 @@ public sealed class EvidenceIntake(
         var replies = new List<string>();
         for (var i = 0; i < files.Count; i++)
         {
-            var (reply, item) = await TakeFileAsync(turnContext, caseReference, files[i], ItemKey(activity, i), addedBy, held, cancellationToken).ConfigureAwait(false);
+            var (reply, item) = await TakeFileAsync(turnContext, transcript, caseReference, files[i], ItemKey(activity, i), addedBy, held, cancellationToken).ConfigureAwait(false);
             replies.Add(reply);
             if (item is not null)
             {
@@ -107,7 +106,7 @@ public sealed class EvidenceIntake(
             ? text.Format(TextKey.EvidenceRefusedCaseSpace, name, Sizes.Format(text, limits.Value.EvidenceBytesPerCase), Sizes.Format(text, room))
             : Refusal(FileRefusal.TooLarge, name);
 
-    private async Task<(string Reply, EvidenceItem? Item)> TakeFileAsync(ITurnContext turnContext, string caseReference, Attachment attachment, string itemKey, string addedBy, IReadOnlyList<EvidenceItem> kept, CancellationToken cancellationToken)
+    private async Task<(string Reply, EvidenceItem? Item)> TakeFileAsync(ITurnContext turnContext, TurnTranscript transcript, string caseReference, Attachment attachment, string itemKey, string addedBy, IReadOnlyList<EvidenceItem> kept, CancellationToken cancellationToken)
     {
         var (url, connectorAuth, originalName) = Locate(attachment);
         var displayName = FileNames.Sanitize(originalName, "attachment");
@@ -145,7 +144,7 @@ public sealed class EvidenceIntake(
         {
             var content = new PrefixedStream(head.AsMemory(0, headLength), body);
             var item = await store.SaveAsync(caseReference, itemKey, originalName ?? safeName, safeName, check.ContentType!, content, room.Bytes, addedBy, cancellationToken).ConfigureAwait(false);
-            TurnTranscript.Of(turnContext)?.AddEvidence(item);
+            transcript.AddEvidence(item);
             logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes).", item.Number, caseReference, item.Size);
             return (text.Format(TextKey.EvidenceSaved, item.SafeName, Sizes.Format(text, item.Size)), item);
         }

@@ -1,4 +1,3 @@
-using IntakeBot.Bot;
 using IntakeBot.Conversation;
 using IntakeBot.Dialogs;
 using IntakeBot.Text;
@@ -75,7 +74,7 @@ public sealed class LanguageOffer(TextCatalog text, LanguageChoice choice)
         var words = text.In(language);
         var offer = Replies.WithChoices(words[TextKey.LanguageOffer], words[TextKey.ChoiceSwitchLanguage], words[TextKey.ChoiceKeepLanguage]);
         offer.Locale = language;
-        TurnLanguage.AsWritten(turn, offer);
+        ConversationTurn.Of(turn).AsWritten.Add(offer);
         await turn.SendActivityAsync(offer, cancellationToken).ConfigureAwait(false);
     }
 }

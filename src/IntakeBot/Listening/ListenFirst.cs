@@ -152,10 +152,10 @@ public sealed partial class ListenFirst(
 
         if (where.SubmittedCase is { } reference && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { } record)
         {
-            await drafts.DecideAsync(turn, drafts.Change(turn, reference) with { ActivityId = null, SafetyConcern = true }, cancellationToken).ConfigureAwait(false);
+            ConversationTurn.Of(turn).Decide(drafts.Change(turn, reference) with { ActivityId = null, SafetyConcern = true });
             if (!record.SafetyConcern)
             {
-                OwnerNotifier.Notify(turn, record.Owner, TextKey.OwnerSafetyConcernRaised, reference, keepSender: record.SealedReporter is null);
+                ConversationTurn.Of(turn).Notify(record.Owner, TextKey.OwnerSafetyConcernRaised, reference, keepSender: record.SealedReporter is null);
             }
         }
         else

@@ -8,53 +8,12 @@ namespace IntakeBot.Responders;
 
 /// <summary>Tells a case owner in Teams that a case needs them, with the reference only: message
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
-/// notification (<see cref="Notify"/>); it leaves through the outbox once the turn has committed.</summary>
+/// notification (<c>ConversationTurn.Notify</c>); it leaves through the outbox once the turn has
+/// committed.</summary>
 public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, ICaseStore cases, IdentitySeal seal, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
-
-    /// <summary>Records, in this turn, a message for an owner, sent after the turn's commit. The sender's
-    /// conversation is kept with it to reach them later, unless <paramref name="keepSender"/> is false: a
-    /// confidential case reaches its reporter through the conversation sealed in it.</summary>
-    public static void Notify(ITurnContext turnContext, string owner, TextKey message, string caseReference, bool keepSender = true)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var sender = keepSender && turnContext.Activity.Conversation?.ConversationType == "personal" && turnContext.Activity.From?.AadObjectId is not null
-            ? turnContext.Activity.GetConversationReference()
-            : null;
-        if (sender is not null)
-        {
-            // Kept with the reporter's language: what they are told later is in it.
-            sender.Locale = ReaderLanguage.Current;
-        }
-
-        Add(turnContext, new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender));
-    }
-
-    /// <summary>Records, in this turn, a message for the reporter of a case (by AAD object id), sent
-    /// after the turn's commit to the conversation stored when they submitted.</summary>
-    public static void NotifyReporter(ITurnContext turnContext, string reporterAadObjectId, TextKey message, string caseReference)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        Add(turnContext, new OwnerNotification(reporterAadObjectId, message, caseReference, NotificationRecipient.Reporter));
-    }
-
-    private static void Add(ITurnContext turnContext, OwnerNotification notification)
-    {
-        var pending = turnContext.TurnState.Get<List<OwnerNotification>>();
-        if (pending is null)
-        {
-            pending = [];
-            turnContext.TurnState.Add(pending);
-        }
-
-        pending.Add(notification);
-    }
-
-    /// <summary>The messages this turn decided.</summary>
-    public static IReadOnlyList<OwnerNotification> Decided(ITurnContext turnContext)
-        => turnContext.TurnState.Get<List<OwnerNotification>>() ?? [];
 
     /// <summary>True when the message was delivered, or can never be (the owner has not talked to the
     /// bot yet); false when it is worth trying again. A reporter whose conversation is not stored is tried

@@ -82,7 +82,7 @@ internal sealed class IntakeInterruptions
     private async Task<bool> TakeFilesAsync(IntakeMessage message)
     {
         var turn = message.Turn;
-        var replies = await _intake.Evidence.TakeAsync(turn, await _intake.EnsureCaseAsync(turn, message.CancellationToken).ConfigureAwait(false), message.CancellationToken).ConfigureAwait(false);
+        var replies = await _intake.Evidence.TakeAsync(turn, ConversationTurn.Of(turn).Transcript, await _intake.EnsureCaseAsync(turn, message.CancellationToken).ConfigureAwait(false), message.CancellationToken).ConfigureAwait(false);
         await turn.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], message.CancellationToken).ConfigureAwait(false);
         await message.Dc.RepromptDialogAsync(message.CancellationToken).ConfigureAwait(false);
         return true;

@@ -60,7 +60,7 @@ internal sealed class PauseAndStop(IntakeCommon intake)
         var said = message.Said;
         if (EvidenceIntake.HasFiles(turn.Activity))
         {
-            var replies = await intake.Evidence.TakeAsync(turn, await intake.EnsureCaseAsync(turn, message.CancellationToken).ConfigureAwait(false), message.CancellationToken).ConfigureAwait(false);
+            var replies = await intake.Evidence.TakeAsync(turn, ConversationTurn.Of(turn).Transcript, await intake.EnsureCaseAsync(turn, message.CancellationToken).ConfigureAwait(false), message.CancellationToken).ConfigureAwait(false);
             await turn.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], message.CancellationToken).ConfigureAwait(false);
             await ShowWhereWeAreAsync(message, _text.Format(TextKey.WelcomeBackKeptFiles, replies.Count)).ConfigureAwait(false);
             return true;

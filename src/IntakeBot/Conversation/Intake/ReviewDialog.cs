@@ -65,7 +65,7 @@ internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
                 }
                 if (record.Kind == CaseKind.SelfReport)
                 {
-                    OwnerNotifier.Notify(step.Context, record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference, keepSender: record.SealedReporter is null);
+                    ConversationTurn.Of(step.Context).Notify(record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference, keepSender: record.SealedReporter is null);
                 }
 
                 return await step.EndDialogAsync(IntakeDialog.Submitted, cancellationToken).ConfigureAwait(false);

@@ -70,9 +70,9 @@ public sealed class MessageCommand(OwnedCaseGuard guard, CaseDrafts drafts, Text
         }
 
         // The thread, the feedback deadline and the audit are written after the commit, from the state.
-        await drafts.DecideAsync(turn.Context, drafts.Change(turn.Context, record.Reference) with { OwnerMessage = message, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
-        TurnTranscript.Of(turn.Context)?.CaseReference = record.Reference;
-        OwnerNotifier.NotifyReporter(turn.Context, reporter.AadObjectId, TextKey.ReporterNewMessage, record.Reference);
+        ConversationTurn.Of(turn.Context).Decide(drafts.Change(turn.Context, record.Reference) with { OwnerMessage = message, RefreshSharedFor = record.Owner });
+        ConversationTurn.Of(turn.Context).Transcript.CaseReference = record.Reference;
+        ConversationTurn.Of(turn.Context).NotifyReporter(reporter.AadObjectId, TextKey.ReporterNewMessage, record.Reference);
         return text.Format(TextKey.MessageSent, record.Reference);
     }
 }

@@ -49,7 +49,7 @@ public sealed class NoteCommand(OwnedCaseGuard guard, CaseDrafts drafts, TextCat
             return text.Format(TextKey.NotesFull, record.Reference, record.Notes.Count);
         }
 
-        await drafts.DecideAsync(turn.Context, drafts.Change(turn.Context, record.Reference) with { Note = note, RefreshSharedFor = record.Owner }, cancellationToken).ConfigureAwait(false);
+        ConversationTurn.Of(turn.Context).Decide(drafts.Change(turn.Context, record.Reference) with { Note = note, RefreshSharedFor = record.Owner });
         return text.Format(TextKey.NoteDone, record.Reference);
     }
 }

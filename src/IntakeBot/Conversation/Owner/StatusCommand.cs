@@ -57,13 +57,13 @@ public sealed class StatusCommand(OwnedCaseGuard guard, CaseDrafts drafts, Reten
         var (outcome, _) = CaseLifecycle.Moved(record, target, turn.Actor!, change.At);
         if (outcome == LifecycleOutcome.Changed)
         {
-            await drafts.DecideAsync(turn.Context, change, cancellationToken).ConfigureAwait(false);
+            ConversationTurn.Of(turn.Context).Decide(change);
         }
 
         // Going straight to review still tells the reporter their report was received.
         if (outcome == LifecycleOutcome.Changed && record.Reporter is { } reporter && (target != CaseStatus.InReview || record.Status == CaseStatus.Submitted))
         {
-            OwnerNotifier.NotifyReporter(turn.Context, reporter.AadObjectId, target == CaseStatus.Closed ? TextKey.ReporterCaseClosed : TextKey.ReporterCaseAcknowledged, record.Reference);
+            ConversationTurn.Of(turn.Context).NotifyReporter(reporter.AadObjectId, target == CaseStatus.Closed ? TextKey.ReporterCaseClosed : TextKey.ReporterCaseAcknowledged, record.Reference);
         }
 
         return MessageFactory.Text(outcome switch

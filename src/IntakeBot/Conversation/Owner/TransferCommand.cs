@@ -33,11 +33,11 @@ public sealed class TransferCommand(OwnedCaseGuard guard, CaseTransfer transfer,
         var decision = await transfer.DecideAsync(turn.Context, turn.Owner, reference, who, cancellationToken).ConfigureAwait(false);
         if (decision is { Reference: { } handed, From: { } from, To: { } to })
         {
-            await drafts.DecideAsync(turn.Context, drafts.Change(turn.Context, handed) with { TransferFrom = from, TransferTo = to }, cancellationToken).ConfigureAwait(false);
-            OwnerNotifier.Notify(turn.Context, to, TextKey.OwnerCaseTransferred, handed);
+            ConversationTurn.Of(turn.Context).Decide(drafts.Change(turn.Context, handed) with { TransferFrom = from, TransferTo = to });
+            ConversationTurn.Of(turn.Context).Notify(to, TextKey.OwnerCaseTransferred, handed);
             if (decision.Reporter is { } reporter)
             {
-                OwnerNotifier.NotifyReporter(turn.Context, reporter, TextKey.ReporterCaseTransferred, handed);
+                ConversationTurn.Of(turn.Context).NotifyReporter(reporter, TextKey.ReporterCaseTransferred, handed);
             }
         }
 

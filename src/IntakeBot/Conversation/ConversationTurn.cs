@@ -1,0 +1,143 @@
+using IntakeBot.Cases;
+using IntakeBot.Responders;
+using IntakeBot.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace IntakeBot.Conversation;
+
+/// <summary>What one turn decided, in one place, from its first middleware to the end of its commit:
+/// its transcript (what came in, the replies it holds until the commit), the case it submitted, its
+/// changes to submitted cases, the draft it discarded, the messages it decided for other people, and
+/// what the commit needs to know about the turn itself. The turn's code writes here;
+/// <see cref="ConversationCommit"/> puts it into the state before the commit and applies it after.
+/// Reached through <see cref="Of"/>, the turn's one entry in the Bot Framework's per-turn state.</summary>
+public sealed class ConversationTurn
+{
+    private readonly ITurnContext _context;
+    private readonly List<Activity> _held = [];
+    private readonly List<OwnerNotification> _notifications = [];
+    private readonly List<PendingChange> _changes = [];
+
+    private ConversationTurn(ITurnContext context) => _context = context;
+
+    /// <summary>The activities of the turn, in and out, until the turn decides which case they belong to.</summary>
+    public TurnTranscript Transcript { get; } = new();
+
+    /// <summary>The replies decided in this turn, held until its commit.</summary>
+    public IReadOnlyList<Activity> Held => _held;
+
+    /// <summary>The case this turn submitted (also in the state, committed with the turn).</summary>
+    public PendingCase? Submitted { get; private set; }
+
+    /// <summary>The changes to submitted cases this turn decided, in order.</summary>
+    public IReadOnlyList<PendingChange> Changes => _changes;
+
+    /// <summary>The draft this turn discarded: its blobs go after the commit.</summary>
+    public DiscardedDraft? Discarded { get; private set; }
+
+    /// <summary>The messages for other people this turn decided, sent through the outbox after its commit.</summary>
+    public IReadOnlyList<OwnerNotification> Notifications => _notifications;
+
+    /// <summary>After the commit failed, the newest committed state was read into the turn (to tell a
+    /// redelivery): recording the error reply then needs no second read.</summary>
+    public bool StateReloaded { get; set; }
+
+    /// <summary>The turn's language when it ended, for the error reply sent after it.</summary>
+    public string? EndedInLanguage { get; set; }
+
+    /// <summary>Replies sent in the language they are written in rather than the reader's: an offer to
+    /// carry on in the language the person wrote in is made in that language.</summary>
+    public HashSet<IActivity> AsWritten { get; } = [];
+
+    /// <summary>The turn read the conversation's state, so its commit writes it: only such a turn has
+    /// work to put into the state, an activity id to check a commit by, and work to apply after it.</summary>
+    public bool ReadState => _context.TurnState.ContainsKey(nameof(ConversationState));
+
+    /// <summary>A turn nobody typed (a message sent for the outbox, a kept message put into a chat): its
+    /// failures go back to whoever started it, never to the person as an error reply.</summary>
+    public bool Proactive => _context.TurnState.ContainsKey(OwnerNotifier.ProactiveTurn);
+
+    /// <summary>The key of the conversation's state (as <see cref="ConversationState"/> names it).</summary>
+    public string StateKey => $"{_context.Activity.ChannelId}/conversations/{_context.Activity.Conversation?.Id}";
+
+    /// <summary>The turn of <paramref name="turnContext"/>; begun by the commit middleware with the
+    /// incoming activity as its first line, or bare when a turn runs without it.</summary>
+    public static ConversationTurn Of(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.TurnState.Get<ConversationTurn>() is not { } turn)
+        {
+            turn = new ConversationTurn(turnContext);
+            turnContext.TurnState.Add(turn);
+        }
+
+        return turn;
+    }
+
+    /// <summary>Begins the turn: what came in is its transcript's first line.</summary>
+    public static ConversationTurn Begin(ITurnContext turnContext, DateTimeOffset now)
+    {
+        var turn = Of(turnContext);
+        turn.Transcript.Add(TranscriptDirection.In, turnContext.Activity, now);
+        return turn;
+    }
+
+    /// <summary>Holds a reply the turn decided until its commit; it is in the transcript from now on.</summary>
+    public void Hold(Activity reply, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        _held.Add(reply);
+        Transcript.Add(TranscriptDirection.Out, reply, now);
+    }
+
+    public void Submit(PendingCase submitted) => Submitted = submitted;
+
+    public void Decide(PendingChange change) => _changes.Add(change);
+
+    public void Discard(DiscardedDraft discarded) => Discarded = discarded;
+
+    /// <summary>Decides a message for an owner, sent after the turn's commit. The sender's conversation is
+    /// kept with it to reach them later, unless <paramref name="keepSender"/> is false: a confidential case
+    /// reaches its reporter through the conversation sealed in it.</summary>
+    public void Notify(string owner, TextKey message, string caseReference, bool keepSender = true)
+    {
+        var sender = keepSender && _context.Activity.Conversation?.ConversationType == "personal" && _context.Activity.From?.AadObjectId is not null
+            ? _context.Activity.GetConversationReference()
+            : null;
+        if (sender is not null)
+        {
+            // Kept with the reporter's language: what they are told later is in it.
+            sender.Locale = ReaderLanguage.Current;
+        }
+
+        _notifications.Add(new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender));
+    }
+
+    /// <summary>Decides a message for the reporter of a case (by AAD object id), sent after the turn's
+    /// commit to the conversation stored when they submitted.</summary>
+    public void NotifyReporter(string reporterAadObjectId, TextKey message, string caseReference)
+        => _notifications.Add(new OwnerNotification(reporterAadObjectId, message, caseReference, NotificationRecipient.Reporter));
+
+    /// <summary>True (once) when this message repeats the last one whose replies never reached the
+    /// person: they are sending it again because they saw no answer. It was kept the first time, so it
+    /// is not taken again; they are shown where they are instead.</summary>
+    public bool ResentAfterUnseenReplies(ConversationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var unseen = profile.UnseenRepliesTo;
+        profile.UnseenRepliesTo = null;
+        return unseen is not null && unseen == Fingerprint;
+    }
+
+    /// <summary>A hash of what the person said in this turn (<see cref="ConversationProfile.UnseenRepliesTo"/>).</summary>
+    public string Fingerprint
+    {
+        get
+        {
+            var message = _context.Activity.AsMessageActivity();
+            var said = message?.Text is { Length: > 0 } text ? text.Trim() : message?.Value?.ToString() ?? string.Empty;
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(said)));
+        }
+    }
+}
