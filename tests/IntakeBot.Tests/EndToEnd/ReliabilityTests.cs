@@ -7,7 +7,6 @@ using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.EndToEnd;
 
-[LongRunning]
 public sealed class ReliabilityTests(OwnAzuriteFixture azurite) : IClassFixture<OwnAzuriteFixture>
 {
     [Fact]
