@@ -116,8 +116,7 @@ public sealed class KeptMessagesTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
         var chat = Chat(app, connector, person);
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         await chat.SayAsync($"add to {reference}");
         var offer = await KeepAsync(app, connector, person, Series[0]);
 

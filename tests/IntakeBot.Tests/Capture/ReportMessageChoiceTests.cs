@@ -14,8 +14,7 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>later message</p>"), connector.ServiceUrl));
 
         var wrong = await chat.SayAsync("add to IR-00000000");
@@ -38,8 +37,7 @@ public sealed class ReportMessageChoiceTests(AzuriteFixture azurite) : IClassFix
         await new HttpChat(app.CreateClient(), ownerAad, connector.ServiceUrl).SayAsync("hello");
         var person = Guid.NewGuid().ToString();
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         var told = $"Something was added to a report you own. Reference: {reference}";
         await connector.WaitForSentAsync(a => a.Value<string>("text")?.Contains(reference, StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30));
         await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(Guid.NewGuid().ToString(), "<p>the words they sent later</p>"), connector.ServiceUrl));

@@ -20,8 +20,7 @@ public sealed class ReportMessageOfferTests(AzuriteFixture azurite) : IClassFixt
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
         var chat = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
 
         var offer = await KeepAsync(app, connector, person);
 

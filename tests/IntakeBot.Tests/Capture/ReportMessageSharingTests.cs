@@ -33,8 +33,7 @@ public sealed class ReportMessageSharingTests(AzuriteFixture azurite) : IClassFi
         await ApiMessages.PostAsync(app.CreateClient(), MessageAction.Invoke(person, MessageAction.Payload(sender, "<p>See you outside</p>"), connector.ServiceUrl));
         var reporter = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
         await reporter.SayAsync("Start a report with it");
-        await reporter.SayAllAsync(Intake.UpToReview()[1..]);
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync(Intake.UpToReview()[1..]);
         var owner = new HttpChat(app.CreateClient(), ownerId);
 
         var card = await owner.ExchangeAsync($"case {reference}");
@@ -76,8 +75,7 @@ public sealed class ReportMessageSharingTests(AzuriteFixture azurite) : IClassFi
         });
         var person = Guid.NewGuid().ToString();
         var reporter = new HttpChat(app.CreateClient(), person, connector.ServiceUrl, connector.PrivateChatOf(person));
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         var owner = new HttpChat(app.CreateClient(), ownerId);
         await owner.SayAsync($"share {reference} with alex@contoso.test");
         await owner.SayAsync($"share {reference} with sam@contoso.test");

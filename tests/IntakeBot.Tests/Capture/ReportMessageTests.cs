@@ -51,8 +51,7 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
 
         var lines = Intake.UpToReview();
         var started = await chat.SayAsync("Start a report with it");
-        await chat.SayAllAsync(lines[1..]);
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync(lines[1..]);
 
         Assert.Contains("The message you kept is the first piece of evidence in this report.", started);
         var blobs = new CaseBlobs(azurite, app);
@@ -120,8 +119,7 @@ public sealed class ReportMessageTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal("teams-message", item.Kind);
         Assert.StartsWith($"{draft.CaseReference}/evidence/msg-", item.BlobName, StringComparison.Ordinal);
 
-        await chat.SayAllAsync(Intake.UpToReview()[1..]);
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync(Intake.UpToReview()[1..]);
         Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(reference)).Evidence);
     }
 }

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Tests.Cases;
 
+[LongRunning]
 public sealed class CaseIndexTests(OwnAzuriteFixture azurite) : IClassFixture<OwnAzuriteFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 30, 0, TimeSpan.Zero);

@@ -65,8 +65,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
 
     private static async Task<string> FinishFromEvidenceAsync(HttpChat chat)
     {
-        await chat.SayAllAsync("done", "skip", "Teams", "skip");
-        return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        return await chat.SubmitReportAsync("done", "skip", "Teams", "skip");
     }
 
     [Fact]
@@ -80,8 +79,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
 
         Assert.StartsWith("Thank you. All 3 messages you sent for this part are kept", replies[0], StringComparison.Ordinal);
         Assert.StartsWith("Is there anything else about what was said or done", replies[1], StringComparison.Ordinal);
-        await chat.SayAllAsync(AfterTheAccount(Intake.UpToReview()));
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync(AfterTheAccount(Intake.UpToReview()));
         var record = await new CaseBlobs(azurite, app).CaseAsync(reference);
         Assert.Equal(["First part of what happened", "Second part", "Third part"], record.Answers.WhatHappened);
         Assert.Equal("Last Tuesday morning", record.Answers.When);
@@ -131,8 +129,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
     {
         await using var app = NewApp("AdditionsPerCase", "2");
         var chat = new HttpChat(app.CreateClient());
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         await chat.SayAllAsync($"add to {reference}", "It happened again today", "This time in the kitchen");
 
         var third = await chat.SayAsync("And once more on Friday");
@@ -156,8 +153,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
         });
         var reporter = new HttpChat(app.CreateClient());
         var responder = new HttpChat(app.CreateClient(), owner);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         await responder.SayAllAsync($"note {reference} first call", $"note {reference} second call", $"message {reference} could we talk on Tuesday?");
         await reporter.SayAsync($"reply {reference} yes, Tuesday works");
 
@@ -187,8 +183,7 @@ public sealed class CaseLimitsTests(AzuriteFixture azurite, ITestOutputHelper ou
     {
         var reporter = new HttpChat(app.CreateClient());
         var responder = new HttpChat(app.CreateClient(), owner);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         if (additions.Length > 0)
         {
             await reporter.SayAllAsync([$"add to {reference}", .. additions, "done"]);

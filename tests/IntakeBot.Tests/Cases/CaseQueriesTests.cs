@@ -13,8 +13,7 @@ public sealed class CaseQueriesTests(AzuriteFixture azurite) : IClassFixture<Azu
         await using var app = new BotApp(azurite);
         var person = Guid.NewGuid().ToString();
         var chat = new HttpChat(app.CreateClient(), person);
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         var queries = app.Services.GetRequiredService<CaseQueries>();
         var owner = (await app.Services.GetRequiredService<ICaseStore>().GetAsync(reference, CancellationToken.None))!.Owner;
 

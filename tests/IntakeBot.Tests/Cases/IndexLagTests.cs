@@ -18,8 +18,7 @@ public sealed class IndexLagTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
     private static async Task<string> SubmitAsync(HttpChat chat)
     {
-        await chat.SayAllAsync(Intake.UpToReview());
-        return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        return await chat.SubmitReportAsync();
     }
 
     [Fact]
@@ -62,8 +61,7 @@ public sealed class IndexLagTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var responder = Guid.NewGuid().ToString();
         await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:Responders:1"] = responder }, s => index.Install(azurite, s));
         var chat = new HttpChat(app.CreateClient(), responder);
-        await chat.SayAllAsync(TakeReportTests.WholeTakenReport);
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync(TakeReportTests.WholeTakenReport);
 
         var cases = string.Join("\n", await chat.SayAsync("cases"));
 

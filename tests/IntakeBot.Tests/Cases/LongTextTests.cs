@@ -12,6 +12,7 @@ namespace IntakeBot.Tests.Cases;
 /// <summary>Long texts (answers, additions, notes, thread messages) are kept in blobs of their own under
 /// the case, so that <c>case.json</c>, read and written on every change, stays small; everyone who reads
 /// the case still gets every word, and deleting the case deletes them.</summary>
+[LongRunning]
 public sealed class LongTextTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const int CaseJsonBound = 256 * 1024;
@@ -134,8 +135,7 @@ public sealed class LongTextTests(AzuriteFixture azurite, ITestOutputHelper outp
     {
         await using var app = new BotApp(azurite);
         var chat = new HttpChat(app.CreateClient());
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         await chat.SayAsync($"add to {reference}");
         var addition = Longest("It happened again");
         var activity = chat.Next(addition);

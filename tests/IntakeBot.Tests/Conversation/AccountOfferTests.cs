@@ -35,8 +35,7 @@ public sealed class AccountOfferTests(AzuriteFixture azurite) : IClassFixture<Az
         var offered = await chat.ExchangeAsync(First);
         var more = await chat.SayAsync(Second);
         var started = await chat.SayAsync("yes");
-        await chat.SayAllAsync([.. Intake.UpToReview()[3..]]);
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync([.. Intake.UpToReview()[3..]]);
 
         var offer = Assert.Single(offered);
         Assert.StartsWith("Thank you for telling me. This isn't saved as a report.", Said(offer), StringComparison.Ordinal);

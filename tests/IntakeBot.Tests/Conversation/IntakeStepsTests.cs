@@ -10,28 +10,12 @@ namespace IntakeBot.Tests.Conversation;
 /// <summary>The steps a whole intake over HTTP (channel <c>msteams</c>) takes a person through:
 /// safety asked on its own and waited on, witness or person affected, the open follow-up after the
 /// account, safe contact times, and the responder's consent and closing steps.</summary>
-public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class IntakeStepsTests(IntakeStepsApp app) : IClassFixture<IntakeStepsApp>
 {
     private static readonly TextCatalog Text = TextCatalog.Load();
-    private static readonly string ResponderId = Guid.NewGuid().ToString();
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private CaseBlobs _blobs = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new BotApp(azurite, new Dictionary<string, string?>
-        {
-            ["Intake:Responders:1"] = ResponderId,
-            ["Intake:SupportResource"] = "the employee assistance line, 0800 000 000",
-            ["Intake:OwnerRole"] = "the conduct team",
-        });
-        _client = _app.CreateClient();
-        _blobs = new CaseBlobs(azurite, _app);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    private static readonly string ResponderId = IntakeStepsApp.ResponderId;
+    private readonly HttpClient _client = app.Client;
+    private readonly CaseBlobs _blobs = app.Blobs;
 
     private static string[] UpTo(string before) => [.. Intake.UpToReview().TakeWhile(l => l != before)];
 
@@ -64,7 +48,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains(Text[TextKey.ChoiceCarryOn], SuggestedActions(wait));
         Assert.Equal([Text.Format(TextKey.SafetyWaitKept, BotApp.UrgentHelp)], stillWaiting);
         Assert.Contains(carriedOn, r => Said(r).Contains(Text[TextKey.AskSetting], StringComparison.Ordinal));
-        var draft = await _blobs.DraftAsync();
+        var draft = await _blobs.DraftAsync(chat.ConversationId);
         Assert.Equal(meant, draft.Answers.SafeNow);
         Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day", "I'm in the car park"], draft.Answers.WhatHappened);
     }
@@ -80,7 +64,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var carriedOn = await chat.SayAsync(said);
 
         Assert.Contains(carriedOn, r => r.Contains(Text[TextKey.AskSetting], StringComparison.Ordinal));
-        Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day"], (await _blobs.DraftAsync()).Answers.WhatHappened);
+        Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day"], (await _blobs.DraftAsync(chat.ConversationId)).Answers.WhatHappened);
     }
 
     [Fact]
@@ -90,8 +74,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         await chat.SayAllAsync([.. UpTo("Yes"), "No", "pause"]);
 
         var resumed = await chat.SayAsync("He is still waiting outside my office");
-        await chat.SayAllAsync(["carry on", .. Intake.UpToReview()[9..]]);
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync(["carry on", .. Intake.UpToReview()[9..]]);
 
         Assert.Equal([Text.Format(TextKey.SafetyWaitKept, BotApp.UrgentHelp)], resumed);
         Assert.Equal("He is still waiting outside my office", (await _blobs.CaseAsync(reference)).Answers.WhatHappened[^1]);
@@ -117,7 +100,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var asked = await chat.ExchangeAsync("I saw it happen to someone else");
 
         Assert.Contains(asked, r => Said(r).Contains(Text[TextKey.AskWhen], StringComparison.Ordinal));
-        Assert.Equal(RoleAnswer.SawIt, (await _blobs.DraftAsync()).Answers.Role);
+        Assert.Equal(RoleAnswer.SawIt, (await _blobs.DraftAsync(chat.ConversationId)).Answers.Role);
     }
 
     [Fact]
@@ -148,7 +131,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.Equal([Text[TextKey.AskOpenFollowUp]], followUp);
         Assert.Contains(next, r => Said(r).Contains(Text[TextKey.AskRole], StringComparison.Ordinal));
-        Assert.Equal("He also laughed when I left", (await _blobs.DraftAsync()).Answers.FollowUp);
+        Assert.Equal("He also laughed when I left", (await _blobs.DraftAsync(chat.ConversationId)).Answers.FollowUp);
     }
 
     [Theory]
@@ -162,7 +145,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var next = await chat.ExchangeAsync(said);
 
         Assert.Contains(next, r => Said(r).Contains(Text[TextKey.AskRole], StringComparison.Ordinal));
-        Assert.Null((await _blobs.DraftAsync()).Answers.FollowUp);
+        Assert.Null((await _blobs.DraftAsync(chat.ConversationId)).Answers.FollowUp);
     }
 
     [Fact]
@@ -200,7 +183,7 @@ public sealed class IntakeStepsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var kept = await chat.SayAsync("They are worried he will be at the office tomorrow");
 
         Assert.Equal([Text.Format(TextKey.SafetyWaitKeptNotes, BotApp.UrgentHelp)], kept);
-        Assert.Equal(["They said the comments started in March", "They are worried he will be at the office tomorrow"], (await _blobs.DraftAsync()).Answers.WhatHappened);
+        Assert.Equal(["They said the comments started in March", "They are worried he will be at the office tomorrow"], (await _blobs.DraftAsync(chat.ConversationId)).Answers.WhatHappened);
     }
 
     [Fact]

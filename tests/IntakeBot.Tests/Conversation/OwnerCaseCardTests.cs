@@ -7,25 +7,11 @@ namespace IntakeBot.Tests.Conversation;
 
 /// <summary>The owner's <c>case IR-…</c> answer over HTTP (channel <c>msteams</c>): the case card, with
 /// a reporter's "please don't contact me" first, where nobody about to write to them can miss it.</summary>
-public sealed class OwnerCaseCardTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class OwnerCaseCardTests(OwnedBotAppFixture app) : IClassFixture<OwnedBotAppFixture>
 {
     private static readonly TextCatalog Text = TextCatalog.Load();
-    private static readonly string OwnerId = Guid.NewGuid().ToString();
-    private BotApp _app = null!;
-    private HttpChat _owner = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new BotApp(azurite, new Dictionary<string, string?>
-        {
-            ["Intake:DefaultOwner"] = OwnerId,
-            ["Intake:Responders:0"] = OwnerId,
-        });
-        _owner = new HttpChat(_app.CreateClient(), OwnerId);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    private readonly BotApp _app = app.App;
+    private readonly HttpChat _owner = new(app.Client, app.OwnerId);
 
     [Fact]
     public async Task A_case_whose_reporter_asked_not_to_be_contacted_shows_that_first()
@@ -74,8 +60,7 @@ public sealed class OwnerCaseCardTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var reporter = new HttpChat(_app.CreateClient());
         string[] script = noContact ? [.. Intake.UpToReview()[..^2], Text[TextKey.ChoiceNoContact]] : Intake.UpToReview();
-        await reporter.SayAllAsync(script);
-        return Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        return await reporter.SubmitReportAsync(script);
     }
 
     private static JObject Card(JObject reply)

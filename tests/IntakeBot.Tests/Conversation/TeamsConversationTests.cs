@@ -9,22 +9,11 @@ namespace IntakeBot.Tests.Conversation;
 
 /// <summary>The intake as Teams shows it, over HTTP with channel <c>msteams</c>: suggested actions
 /// within Teams' limit, cards whose buttons work, and typed choices that work as well.</summary>
-public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class TeamsConversationTests(BotAppFixture app) : IClassFixture<BotAppFixture>
 {
     private static readonly TextCatalog Text = TextCatalog.Load();
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private CaseBlobs _blobs = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new BotApp(azurite);
-        _client = _app.CreateClient();
-        _blobs = new CaseBlobs(azurite, _app);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    private readonly HttpClient _client = app.Client;
+    private readonly CaseBlobs _blobs = app.Blobs;
 
     [Fact]
     public async Task No_message_of_a_whole_intake_with_help_and_an_edit_offers_more_than_three_suggested_actions()
@@ -159,8 +148,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         var next = await chat.SayAsync(said);
 
         Assert.Contains(next, r => r.Contains(Text[TextKey.AskAnythingElse], StringComparison.Ordinal));
-        await chat.SayAllAsync("Nothing more", "A Teams chat is fine", "skip");
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync("Nothing more", "A Teams chat is fine", "skip");
         Assert.Empty((await _blobs.CaseAsync(reference)).Evidence);
     }
 
@@ -215,8 +203,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
         await chat.SayAllAsync("report", "He shouted at me", "pause");
 
         var resumed = await chat.SayAsync("Then he slammed the door");
-        await chat.SayAllAsync("done", "skip", "It happened to me", "Yesterday", "No", "Yes", "Online", "skip", "skip", "skip", "skip", "no", "skip", "A Teams chat is fine", "skip");
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync("done", "skip", "It happened to me", "Yesterday", "No", "Yes", "Online", "skip", "skip", "skip", "skip", "no", "skip", "A Teams chat is fine", "skip");
 
         Assert.Contains(resumed, r => r.Contains(Text[TextKey.WelcomeBackKeptText], StringComparison.Ordinal));
         Assert.Equal(["He shouted at me", "Then he slammed the door"], (await _blobs.CaseAsync(reference)).Answers.WhatHappened);
@@ -276,8 +263,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Control_words_during_an_addition_are_explained_and_never_added(string word)
     {
         var chat = new HttpChat(_client);
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         await chat.SayAsync($"add to {reference}");
 
         var replies = await chat.SayAsync(word);
@@ -298,8 +284,7 @@ public sealed class TeamsConversationTests(AzuriteFixture azurite) : IClassFixtu
 
         var asked = await chat.SayAsync("Email");
         var invalid = await chat.SayAsync("sam at contoso");
-        await chat.SayAllAsync("sam@contoso.com", "skip");
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync("sam@contoso.com", "skip");
 
         Assert.Equal([Text[TextKey.AskContactEmail]], asked);
         Assert.Equal([Text[TextKey.ContactEmailInvalid]], invalid);

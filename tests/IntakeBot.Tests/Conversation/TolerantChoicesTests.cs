@@ -10,22 +10,11 @@ namespace IntakeBot.Tests.Conversation;
 /// punctuation and a polite word; at the review a part's number or name; after two answers that did
 /// not fit, buttons with one line of help instead of the same refusal; and more of the account typed
 /// at a choice is kept, not dropped.</summary>
-public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class TolerantChoicesTests(BotAppFixture app) : IClassFixture<BotAppFixture>
 {
     private static readonly TextCatalog Text = TextCatalog.Load();
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private CaseBlobs _blobs = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new BotApp(azurite);
-        _client = _app.CreateClient();
-        _blobs = new CaseBlobs(azurite, _app);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    private readonly HttpClient _client = app.Client;
+    private readonly CaseBlobs _blobs = app.Blobs;
 
     private static string[] UpTo(string before) => [.. Intake.UpToReview().TakeWhile(l => l != before)];
 
@@ -45,7 +34,7 @@ public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture
         var next = await chat.SayAsync(typed);
 
         Assert.Equal([Text[TextKey.AskWhen]], next);
-        Assert.Equal(meant, (await _blobs.DraftAsync()).Answers.Role);
+        Assert.Equal(meant, (await _blobs.DraftAsync(chat.ConversationId)).Answers.Role);
     }
 
     [Theory]
@@ -70,12 +59,12 @@ public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture
         {
             // Not a short form the catalog knows: asked again, never guessed.
             Assert.StartsWith("I didn't catch which one you meant", Assert.Single(next), StringComparison.Ordinal);
-            Assert.Null((await _blobs.DraftAsync()).Answers.StillHappening);
+            Assert.Null((await _blobs.DraftAsync(chat.ConversationId)).Answers.StillHappening);
             return;
         }
 
         Assert.Equal([Text[TextKey.AskSafeNow]], next);
-        Assert.Equal(meant, (await _blobs.DraftAsync()).Answers.StillHappening);
+        Assert.Equal(meant, (await _blobs.DraftAsync(chat.ConversationId)).Answers.StillHappening);
     }
 
     [Fact]
@@ -87,7 +76,7 @@ public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture
         var next = await chat.SayAsync("I'd rather not say");
 
         Assert.Contains(BotApp.UrgentHelp, Assert.Single(next), StringComparison.Ordinal);
-        Assert.Equal(YesNoAnswer.NotSure, (await _blobs.DraftAsync()).Answers.SafeNow);
+        Assert.Equal(YesNoAnswer.NotSure, (await _blobs.DraftAsync(chat.ConversationId)).Answers.SafeNow);
     }
 
     [Theory]
@@ -102,7 +91,7 @@ public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture
         var next = await chat.SayAsync(typed);
 
         Assert.Equal(Text[TextKey.NoContactNoted], next[0]);
-        Assert.True((await _blobs.DraftAsync()).Answers.NoContact);
+        Assert.True((await _blobs.DraftAsync(chat.ConversationId)).Answers.NoContact);
     }
 
     [Theory]
@@ -119,7 +108,7 @@ public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal([Text.Format(TextKey.CurrentAnswer, "Two colleagues"), Text[TextKey.AskWitnesses]], edit);
         var review = await chat.SayAsync("Nobody else");
         Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));
-        Assert.Equal("Nobody else", (await _blobs.DraftAsync()).Answers.Witnesses);
+        Assert.Equal("Nobody else", (await _blobs.DraftAsync(chat.ConversationId)).Answers.Witnesses);
     }
 
     [Fact]
@@ -137,7 +126,7 @@ public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal([Text[TextKey.ChoiceHappenedToMe], Text[TextKey.ChoiceSawIt]], Buttons(second));
         Assert.NotEqual(Said(first), Said(third));
         await chat.SayAsync("me");
-        Assert.Equal(RoleAnswer.HappenedToMe, (await _blobs.DraftAsync()).Answers.Role);
+        Assert.Equal(RoleAnswer.HappenedToMe, (await _blobs.DraftAsync(chat.ConversationId)).Answers.Role);
     }
 
     [Fact]
@@ -165,7 +154,7 @@ public sealed class TolerantChoicesTests(AzuriteFixture azurite) : IClassFixture
 
         Assert.Equal(Text.Format(TextKey.ChoiceKeptAskAgain, Text[TextKey.AskRole]), kept);
         Assert.Equal([Text[TextKey.AskWhen]], next);
-        var draft = await _blobs.DraftAsync();
+        var draft = await _blobs.DraftAsync(chat.ConversationId);
         Assert.Equal(["He shouted at me in the stand-up meeting", "It happened again the next day", "he also said I would never get promoted here"], draft.Answers.WhatHappened);
         Assert.Equal(RoleAnswer.HappenedToMe, draft.Answers.Role);
     }

@@ -21,8 +21,7 @@ public sealed class UtcDateTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["Intake:Responders:0"] = ownerId,
         }, services => services.AddSingleton<TimeProvider>(new ManualTime(JustAfterMidnight)));
         var reporter = new HttpChat(app.CreateClient());
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
 
         var mine = (await reporter.SayAsync("my reports"))[0];
         var owned = (await new HttpChat(app.CreateClient(), ownerId).SayAsync("cases"))[0];

@@ -6,6 +6,7 @@ namespace IntakeBot.Tests.Deployment;
 
 /// <summary>infra/ compiles with the Bicep CLI from NuGet, with no error and no warning, and describes
 /// what the bot needs; a broken template fails with the line that is wrong.</summary>
+[LongRunning]
 public sealed class InfrastructureTests
 {
     private static readonly string Bicep = Path.Combine(

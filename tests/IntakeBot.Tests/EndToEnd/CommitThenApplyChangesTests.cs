@@ -248,8 +248,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
         await owner.SayAsync("hello");
         var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join('\n', await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         await connector.WaitForSentAsync(a => Text(a).Contains(reference, StringComparison.Ordinal), Patience);
         var blobs = new CaseBlobs(azurite, app);
         await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);

@@ -8,6 +8,7 @@ namespace IntakeBot.Tests.EndToEnd;
 /// anything outside the state blob is written, is healed by the next process and the conversation's
 /// next message, and what the turn decided happens exactly once. The real process on Azurite, with
 /// a test-only setting that stops every turn right after its commit.</summary>
+[LongRunning]
 public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -56,8 +57,7 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
         connector.KnowMember(ownerAad, BotApp.DefaultOwner);
         await new HttpChat(client, ownerAad, connector.ServiceUrl).SayAsync("hello");
         var reporter = new HttpChat(client);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join('\n', await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         await connector.WaitForSentAsync(_ => true, Patience);
         await reporter.SayAllAsync($"add to {reference}", "It happened again today");
         var blobs = new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer);

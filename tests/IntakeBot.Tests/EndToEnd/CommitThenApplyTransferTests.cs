@@ -113,8 +113,7 @@ public sealed class CommitThenApplyTransferTests(AzuriteFixture azurite) : IClas
         var colleague = new HttpChat(app.CreateClient(), colleagueId, connector.ServiceUrl);
         await colleague.SayAsync("cases");
         var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join('\n', await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         await connector.WaitForSentAsync(a => Text(a).Contains(reference, StringComparison.Ordinal), Patience);
         await UntilAsync(async () => (await new CaseBlobs(azurite, app).OutboxAsync()).Count == 0);
         return (owner, colleague, reference);

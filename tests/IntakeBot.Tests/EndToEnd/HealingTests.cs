@@ -12,6 +12,7 @@ namespace IntakeBot.Tests.EndToEnd;
 /// killed, right after the commit) is written by the background pass when nobody in that conversation
 /// writes again: once, with one notification, also with two processes looking and with a turn arriving
 /// while the pass writes. Real HTTP on Azurite, with a short grace period.</summary>
+[LongRunning]
 public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string HandedOver = "A case has been handed to you";

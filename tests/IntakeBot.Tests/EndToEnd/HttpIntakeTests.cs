@@ -5,19 +5,9 @@ using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
 
-public sealed class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class HttpIntakeTests(BotAppFixture app) : IClassFixture<BotAppFixture>
 {
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new BotApp(azurite);
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    private readonly HttpClient _client = app.Client;
 
     [Fact]
     public async Task A_full_intake_over_http_produces_the_case_and_a_transcript_holding_the_reporters_words()
@@ -28,7 +18,7 @@ public sealed class HttpIntakeTests(AzuriteFixture azurite) : IClassFixture<Azur
         var receipt = string.Join("\n", await chat.SayAsync("submit"));
 
         var reference = Receipt.ReferenceIn(receipt);
-        var blobs = new CaseBlobs(azurite, _app);
+        var blobs = app.Blobs;
         var record = await blobs.CaseAsync(reference);
         Assert.Equal(CaseStatus.Submitted, record.Status);
         Assert.Equal(Classification.HighlyConfidential, record.Classification);

@@ -6,6 +6,7 @@ namespace IntakeBot.Tests.EndToEnd;
 /// <summary>Messages to other people leave through a durable outbox (blobs, each taken under a blob
 /// lease): with two real bot processes on one Azurite each is delivered once, and a process killed
 /// with messages waiting leaves them to the next process, which delivers them once.</summary>
+[LongRunning]
 public sealed class OutboxTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -36,8 +37,7 @@ public sealed class OutboxTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var references = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
         {
             var reporter = new HttpChat(i % 2 == 0 ? a : b, conversationId: $"a:{Guid.NewGuid():N}");
-            await reporter.SayAllAsync(Intake.UpToReview($"r{i}"));
-            return Receipt.ReferenceIn(string.Join('\n', await reporter.SayAsync("submit")));
+            return await reporter.SubmitReportAsync(Intake.UpToReview($"r{i}"));
         }));
 
         var blobs = new CaseBlobs(azurite, first.CasesContainer, first.StateContainer);

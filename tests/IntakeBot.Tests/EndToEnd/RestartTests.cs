@@ -3,6 +3,7 @@ using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.EndToEnd;
 
+[LongRunning]
 public sealed class RestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

@@ -258,8 +258,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task A_reporter_adds_a_screenshot_to_their_submitted_report()
     {
         var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         await chat.SayAsync($"add to {reference}");
         _files.Serve("later", Png, "image/png");
 

@@ -4,12 +4,13 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
 using IntakeBot.Conversation;
+using IntakeBot.Storage;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>Reads what the bot wrote straight from blob storage, the way an operator would see it.</summary>
-internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, string stateContainer)
+internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, string stateContainer, bool shared = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -24,6 +25,7 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
 
     public async Task<List<string>> CaseBlobNamesAsync()
     {
+        RefuseWhenShared();
         var names = new List<string>();
         if (!await Cases.ExistsAsync())
         {
@@ -44,6 +46,7 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
 
     public async Task<int> StateBlobCountAsync()
     {
+        RefuseWhenShared();
         var count = 0;
         if (await State.ExistsAsync())
         {
@@ -104,9 +107,20 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
     /// submitted, a draft lives only there).</summary>
     public async Task<IntakeDraft> DraftAsync() => Assert.Single(await DraftsAsync());
 
+    /// <summary>The intake in progress in one conversation, read from the state blob that holds it.</summary>
+    public async Task<IntakeDraft> DraftAsync(string conversationId)
+    {
+        var blob = State.GetBlobClient(BlobStateStorage.BlobNameOf($"msteams/conversations/{conversationId}"));
+        var state = JObject.Parse((await blob.DownloadContentAsync()).Value.Content.ToString());
+        var draft = state["intakeDraft"] as JObject;
+        Assert.True(draft?["CaseReference"]?.Type == JTokenType.String, "The conversation holds no intake in progress.");
+        return draft!.ToObject<IntakeDraft>()!;
+    }
+
     /// <summary>Every intake in progress, as the conversations' state holds it.</summary>
     public async Task<List<IntakeDraft>> DraftsAsync()
     {
+        RefuseWhenShared();
         var drafts = new List<IntakeDraft>();
         if (!await State.ExistsAsync())
         {
@@ -157,9 +171,29 @@ internal sealed class CaseBlobs(AzuriteFixture azurite, string casesContainer, s
     public async Task<IDictionary<string, string>> MetadataAsync(string blobName)
         => (await Cases.GetBlobClient(blobName).GetPropertiesAsync()).Value.Metadata;
 
+    /// <summary>The evidence blobs of one case.</summary>
+    public async Task<List<string>> EvidenceAsync(string reference)
+    {
+        var names = new List<string>();
+        if (await Cases.ExistsAsync())
+        {
+            await foreach (var blob in Cases.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{reference}/evidence/" }))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        return names;
+    }
+
     public async Task<string> OnlyCaseReferenceAsync()
     {
         var references = (await CaseBlobNamesAsync()).Select(n => n.Split('/')[0]).Distinct().ToList();
         return Assert.Single(references);
     }
+
+    /// <summary>An app shared by a class's tests holds every test's blobs: a count over a whole container
+    /// would depend on which tests ran before.</summary>
+    private void RefuseWhenShared()
+        => Assert.False(shared, "This app is shared by the class's tests: read one conversation's draft (DraftAsync(conversationId)) or one case by its reference, not the whole container.");
 }

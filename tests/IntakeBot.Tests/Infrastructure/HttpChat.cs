@@ -121,6 +121,17 @@ internal sealed class HttpChat(HttpClient client, string? aadObjectId = null, st
         return last;
     }
 
+    /// <summary>Says a whole intake (<see cref="Intake.UpToReview"/>, or the <paramref name="lines"/>
+    /// given), then <c>submit</c>, and returns the reference the receipt names; there must be one.</summary>
+    public async Task<string> SubmitReportAsync(params string[] lines)
+    {
+        await SayAllAsync(lines.Length == 0 ? Intake.UpToReview() : lines);
+        var receipt = string.Join("\n", await SayAsync("submit"));
+        var reference = Receipt.ReferenceIn(receipt);
+        Assert.True(reference.Length > 0, $"The submit was not receipted: {receipt}");
+        return reference;
+    }
+
     public Task<HttpResponseMessage> PostAsync(string json) => ApiMessages.PostAsync(client, json);
 
     /// <summary>The activity with this chat's locale, where Teams puts it: on the activity and in its

@@ -66,8 +66,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
         await owner.SayAsync("cases");
         var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview(Canary));
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync(Intake.UpToReview(Canary));
 
         var tags = await TagsAsync(azurite, app, reference);
         Assert.Equal("2026-03-09T09:00:00Z", tags[CaseIndexTags.AckDue]);
@@ -113,8 +112,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
         await owner.SayAsync("cases");
         var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview(Canary));
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync(Intake.UpToReview(Canary));
 
         // As it was stored before deadlines existed: none in the record, and the first version's tags.
         var blobs = new CaseBlobs(azurite, app);
@@ -154,10 +152,8 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await using var app = App(azurite, ownerId, time, "PT1H");
         var owner = new HttpChat(app.CreateClient(), ownerId);
         var reporter = new HttpChat(app.CreateClient());
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var first = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var second = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var first = await reporter.SubmitReportAsync();
+        var second = await reporter.SubmitReportAsync();
 
         Assert.StartsWith($"Your message is saved in {first}.", (await owner.SayAsync($"message {first} Could we talk on Tuesday?"))[0], StringComparison.Ordinal);
         var met = Assert.Single((await new CaseBlobs(azurite, app).CaseAsync(first)).Deadlines, d => d.Kind == DeadlineKind.Feedback);
@@ -205,8 +201,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
             await new HttpChat(first.CreateClient(), ownerId, connector.ServiceUrl).SayAsync("cases");
             Assert.Equal(0, await PassAsync(first) + await PassAsync(second));
             var reporter = new HttpChat(first.CreateClient(), serviceUrl: connector.ServiceUrl);
-            await reporter.SayAllAsync(Intake.UpToReview());
-            reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+            reference = await reporter.SubmitReportAsync();
 
             // Past the acknowledgement deadline: the reminder before it is not sent late, the one that it passed is.
             time.Advance(TimeSpan.FromDays(8));
@@ -235,8 +230,7 @@ public sealed class DeadlineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var ownerId = Guid.NewGuid().ToString();
         await using var app = App(azurite, ownerId, new ManualTime(Start), "PT1H");
         var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
 
         await new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl).SayAsync($"review {reference}");
         var told = await connector.WaitForSentAsync(a => Text(a).Contains("acknowledged", StringComparison.Ordinal), Patience);

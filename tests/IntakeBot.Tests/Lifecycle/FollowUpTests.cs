@@ -41,8 +41,7 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private static async Task<string> SubmitAsync(HttpChat reporter, params string[] contact)
     {
         var words = Intake.UpToReview();
-        await reporter.SayAllAsync(contact.Length == 0 ? words : [.. words[..^2], .. contact]);
-        return Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        return await reporter.SubmitReportAsync(contact.Length == 0 ? words : [.. words[..^2], .. contact]);
     }
 
     [Fact]

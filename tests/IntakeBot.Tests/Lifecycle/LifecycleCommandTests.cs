@@ -6,42 +6,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntakeBot.Tests.Lifecycle;
 
 /// <summary>The owner's status, note and retention commands over HTTP, against Azurite.</summary>
-public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class LifecycleCommandTests(LifecycleCommandApp app) : IClassFixture<LifecycleCommandApp>
 {
     private const string NotFound = "I couldn't find a case with that reference among the cases you own.";
-    private static readonly string OwnerId = Guid.NewGuid().ToString();
-    private static readonly string OtherResponderId = Guid.NewGuid().ToString();
-    private static readonly string HoldRoleId = Guid.NewGuid().ToString();
-
-    private BotApp _app = null!;
-    private HttpChat _owner = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new BotApp(azurite, new Dictionary<string, string?>
-        {
-            ["Intake:DefaultOwner"] = OwnerId,
-            ["Intake:Responders:0"] = OwnerId,
-            ["Intake:Responders:1"] = OtherResponderId,
-            ["Retention:HoldRoles:0"] = HoldRoleId,
-        });
-        _owner = new HttpChat(_app.CreateClient(), OwnerId);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly BotApp _app = app.App;
+    private readonly HttpChat _owner = new(app.Client, app.OwnerId);
 
     private async Task<(string Reference, HttpChat Reporter)> SubmittedCaseAsync()
     {
         var reporter = new HttpChat(_app.CreateClient());
-        await reporter.SayAllAsync([.. Intake.UpToReview()]);
-        return (Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit"))), reporter);
+        return (await reporter.SubmitReportAsync(), reporter);
     }
 
-    private Task<CaseRecord> CaseAsync(string reference) => new CaseBlobs(azurite, _app).CaseAsync(reference);
+    private Task<CaseRecord> CaseAsync(string reference) => app.Blobs.CaseAsync(reference);
 
     private async Task<IDictionary<string, string>> TagsAsync(string reference)
-        => (await new CaseBlobs(azurite, _app).Cases.GetBlobClient($"{reference}/case.json").GetTagsAsync()).Value.Tags;
+        => (await app.Blobs.Cases.GetBlobClient($"{reference}/case.json").GetTagsAsync()).Value.Tags;
 
     private Task<IReadOnlyList<AuditEntry>> AuditAsync(string reference)
         => _app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None);
@@ -117,8 +97,8 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
     public async Task Someone_else_gets_the_not_found_answer_for_every_lifecycle_and_retention_command_and_changes_nothing()
     {
         var (reference, reporter) = await SubmittedCaseAsync();
-        var other = new HttpChat(_app.CreateClient(), OtherResponderId);
-        var before = await new CaseBlobs(azurite, _app).RawCaseJsonAsync(reference);
+        var other = new HttpChat(_app.CreateClient(), app.OtherResponderId);
+        var before = await app.Blobs.RawCaseJsonAsync(reference);
 
         foreach (var chat in new[] { other, reporter })
         {
@@ -129,7 +109,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
             }
         }
 
-        Assert.Equal(before, await new CaseBlobs(azurite, _app).RawCaseJsonAsync(reference));
+        Assert.Equal(before, await app.Blobs.RawCaseJsonAsync(reference));
         Assert.Equal(NotFound, (await _owner.SayAsync("acknowledge IR-00000000"))[0]);
     }
 
@@ -162,7 +142,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
     public async Task A_hold_put_on_by_the_legal_hold_role_is_not_released_by_the_owner_and_closing_says_it_is_held()
     {
         var (reference, _) = await SubmittedCaseAsync();
-        var legal = new HttpChat(_app.CreateClient(), HoldRoleId);
+        var legal = new HttpChat(_app.CreateClient(), app.HoldRoleId);
 
         var held = await legal.SayAsync($"hold {reference}");
         var ownerRelease = await _owner.SayAsync($"Release {reference.ToLowerInvariant()}");
@@ -177,14 +157,14 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         Assert.StartsWith($"{reference} stays on legal hold: it was put on by someone with the legal hold role", ownerRelease[0], StringComparison.Ordinal);
         Assert.Contains($"{reference} is on legal hold: once closed, it is kept past its retention period until the hold is released.", askedToClose[0], StringComparison.Ordinal);
         Assert.Contains("put on by someone with the legal hold role", card[0], StringComparison.Ordinal);
-        Assert.Equal(new CaseHold(HoldRoleId, stillHeld.Hold!.At, HoldCapacity.HoldRole), stillHeld.Hold);
+        Assert.Equal(new CaseHold(app.HoldRoleId, stillHeld.Hold!.At, HoldCapacity.HoldRole), stillHeld.Hold);
         Assert.False(heldTags.ContainsKey(RetentionTags.ExpiresOn));
         Assert.StartsWith($"{reference} is no longer on legal hold", legalRelease[0], StringComparison.Ordinal);
         Assert.Null((await CaseAsync(reference)).Hold);
         Assert.True((await TagsAsync(reference)).ContainsKey(RetentionTags.ExpiresOn));
         var audit = (await AuditAsync(reference)).Where(a => a.Action is AuditAction.Hold or AuditAction.Release).Select(a => (a.By, a.Action, a.Result, a.Detail));
         Assert.Equal(
-            [(HoldRoleId, AuditAction.Hold, AuditResult.Done, HoldCapacity.HoldRole), (OwnerId, AuditAction.Release, AuditResult.Refused, HoldCapacity.Owner), (HoldRoleId, AuditAction.Release, AuditResult.Done, HoldCapacity.HoldRole)],
+            [(app.HoldRoleId, AuditAction.Hold, AuditResult.Done, HoldCapacity.HoldRole), (app.OwnerId, AuditAction.Release, AuditResult.Refused, HoldCapacity.Owner), (app.HoldRoleId, AuditAction.Release, AuditResult.Done, HoldCapacity.HoldRole)],
             audit);
     }
 
@@ -194,7 +174,7 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         var (reference, _) = await SubmittedCaseAsync();
         await _owner.SayAsync($"hold {reference}");
 
-        var taken = await new HttpChat(_app.CreateClient(), HoldRoleId).SayAsync($"hold {reference}");
+        var taken = await new HttpChat(_app.CreateClient(), app.HoldRoleId).SayAsync($"hold {reference}");
         var ownerRelease = await _owner.SayAsync($"release {reference}");
 
         Assert.StartsWith($"{reference} is now on legal hold.", taken[0], StringComparison.Ordinal);
@@ -209,11 +189,11 @@ public sealed class LifecycleCommandTests(AzuriteFixture azurite) : IClassFixtur
         var deletedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 0, TimeSpan.Zero);
         var tombstones = _app.Services.GetRequiredService<Tombstones>();
         await tombstones.AppendAsync(
-            new Tombstone(Guid.NewGuid().ToString("N"), reference, "case", deletedAt.AddDays(-400), deletedAt.AddDays(-365), deletedAt, DeletedBy.Sweeper, 4, 0, 1, true, tombstones.OwnerHash(OwnerId)),
+            new Tombstone(Guid.NewGuid().ToString("N"), reference, "case", deletedAt.AddDays(-400), deletedAt.AddDays(-365), deletedAt, DeletedBy.Sweeper, 4, 0, 1, true, tombstones.OwnerHash(app.OwnerId)),
             CancellationToken.None);
 
         var owner = await _owner.SayAsync($"deleted {reference.ToLowerInvariant()}");
-        var other = await new HttpChat(_app.CreateClient(), OtherResponderId).SayAsync($"deleted {reference}");
+        var other = await new HttpChat(_app.CreateClient(), app.OtherResponderId).SayAsync($"deleted {reference}");
 
         Assert.Equal($"{reference} was deleted on 2026-03-04 05:06 UTC, when its retention period ended.", owner[0]);
         Assert.StartsWith("I have no record of a deletion", other[0], StringComparison.Ordinal);

@@ -30,8 +30,7 @@ public sealed class NewerVersionCaseTests(AzuriteFixture azurite) : IClassFixtur
         var reporter = new HttpChat(app.CreateClient());
         var responder = new HttpChat(app.CreateClient(), owner);
         var stranger = new HttpChat(app.CreateClient());
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         await responder.SayAsync($"message {reference} could we talk on Tuesday?");
         Assert.StartsWith($"What would you like to add to **{reference}**", (await reporter.SayAsync($"add to {reference}"))[0], StringComparison.Ordinal);
         var blobs = new CaseBlobs(azurite, app);

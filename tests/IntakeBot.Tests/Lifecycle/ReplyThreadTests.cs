@@ -33,8 +33,7 @@ public sealed class ReplyThreadTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     private static async Task<string> SubmitAsync(HttpChat reporter)
     {
-        await reporter.SayAllAsync(Intake.UpToReview());
-        return Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        return await reporter.SubmitReportAsync();
     }
 
     [Fact]

@@ -31,8 +31,7 @@ public sealed class ReporterUpdateTests(AzuriteFixture azurite) : IClassFixture<
         {
             var reporter = new HttpChat(app.CreateClient(), reporterId, connector.ServiceUrl);
             reporterConversation = reporter.ConversationId;
-            await reporter.SayAllAsync(Intake.UpToReview(Canary));
-            reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+            reference = await reporter.SubmitReportAsync(Intake.UpToReview(Canary));
             await UntilAsync(() => app.Logs.Lines.Any(l => l.Contains($"The owner of case {reference} could not be notified", StringComparison.Ordinal)));
         }
 

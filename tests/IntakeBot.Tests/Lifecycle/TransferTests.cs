@@ -53,8 +53,7 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private async Task<string> SubmittedCaseAsync()
     {
         var reporter = new HttpChat(_app.CreateClient(), serviceUrl: _connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview(Canary));
-        return Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        return await reporter.SubmitReportAsync(Intake.UpToReview(Canary));
     }
 
     /// <summary>The colleague talks to the bot first (Teams tells it their UPN), so that they can be told.</summary>
@@ -105,8 +104,7 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await ColleagueAsync();
         var reporter = new HttpChat(_app.CreateClient(), serviceUrl: _connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview(Canary));
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync(Intake.UpToReview(Canary));
 
         await _owner.SayAsync($"transfer {reference} to robin.ortega@contoso.test");
         var told = await _connector.WaitForSentAsync(a => Text(a).Contains("has been handed to another person", StringComparison.Ordinal), Patience);

@@ -151,11 +151,9 @@ public sealed class ListeningTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var worried = new HttpChat(app.CreateClient());
         var lines = Intake.UpToReview();
         lines[2] = $"he's waiting in the car park {Canary}";
-        await worried.SayAllAsync(lines);
-        var flagged = Receipt.ReferenceIn(string.Join("\n", await worried.SayAsync("submit")));
+        var flagged = await worried.SubmitReportAsync(lines);
         var other = new HttpChat(app.CreateClient());
-        await other.SayAllAsync(Intake.UpToReview());
-        var ordinary = Receipt.ReferenceIn(string.Join("\n", await other.SayAsync("submit")));
+        var ordinary = await other.SubmitReportAsync();
 
         var (_, notification) = await connector.WaitForSentAsync(a => a.Value<string>("text")?.Contains(flagged, StringComparison.Ordinal) == true, Patience);
         Assert.Equal($"A new report with a safety concern has been submitted to you. Reference: {flagged}", notification.Value<string>("text"));
@@ -184,9 +182,7 @@ public sealed class ListeningTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var lines = Intake.UpToReview().ToList();
         lines[8] = "Not sure";
         lines.Insert(9, "carry on");
-        await chat.SayAllAsync([.. lines]);
-
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync([.. lines]);
 
         var record = await blobs.CaseAsync(reference);
         Assert.True(record.SafetyConcern);
@@ -199,8 +195,7 @@ public sealed class ListeningTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await using var app = new BotApp(azurite);
         var blobs = new CaseBlobs(azurite, app);
         var chat = new HttpChat(app.CreateClient());
-        await chat.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        var reference = await chat.SubmitReportAsync();
         await chat.SayAsync($"add to {reference}");
 
         var replies = await chat.SayAsync("he said he knows where I live");

@@ -3,6 +3,7 @@ using IntakeBot.Tests.Infrastructure;
 
 namespace IntakeBot.Tests.Operations;
 
+[LongRunning]
 public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     /// <summary>Put into every answer and the evidence file's name, path and content: if any of it
@@ -44,8 +45,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await reporter.SayAllAsync(words[..evidenceStep]);
         var pdf = files.Serve($"{Canary}-minutes.pdf", Encoding.ASCII.GetBytes($"%PDF-1.7\nminutes by {Canary}\n%%EOF"), "application/pdf");
         await reporter.SendAsync(null, [HttpChat.UploadedFile($"{Canary} minutes.pdf", pdf)]);
-        await reporter.SayAllAsync(["done", .. words[(evidenceStep + 1)..]]);
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync(["done", .. words[(evidenceStep + 1)..]]);
         var owner = new HttpChat(bot.Client(), ownerId);
         var shared = await owner.SayAsync($"share {reference} with {upn}");
         var revoked = await owner.SayAsync($"revoke {reference} from {upn}");
@@ -101,8 +101,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await bot.StartAsync();
 
         var reporter = new HttpChat(bot.Client());
-        await reporter.SayAllAsync(Intake.UpToReview(Canary));
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync(Intake.UpToReview(Canary));
         var shared = await new HttpChat(bot.Client(), ownerId).SayAsync($"share {reference} with {upn}");
 
         // Requests (turns), dependencies (storage and Graph calls, the turn's span) and the app's own metrics.
@@ -143,8 +142,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await bot.StartAsync();
 
         var reporter = new HttpChat(bot.Client(), serviceUrl: connector.ServiceUrl);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         var owner = new HttpChat(bot.Client(), ownerId, connector.ServiceUrl);
         await owner.SayAsync($"message {reference} could we talk tomorow?");
 

@@ -7,8 +7,7 @@ public sealed class AdditionTests(AzuriteFixture azurite) : IClassFixture<Azurit
 {
     private static async Task<string> SubmitAsync(HttpChat chat)
     {
-        await chat.SayAllAsync(Intake.UpToReview());
-        return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        return await chat.SubmitReportAsync();
     }
 
     [Fact]

@@ -71,8 +71,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         var evidenceStep = lines.IndexOf("skip");
         lines[evidenceStep] = pasted;
         lines.Insert(evidenceStep + 1, "done");
-        await reporter.SayAllAsync([.. lines]);
-        return (Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit"))), reporter);
+        return (await reporter.SubmitReportAsync([.. lines]), reporter);
     }
 
     private Task<CaseRecord> CaseAsync(string reference) => new CaseBlobs(azurite, _app).CaseAsync(reference);

@@ -66,8 +66,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
             Assert.StartsWith($"Saved {file.Value<string>("name")}", (await chat.SendAsync(null, [file]))[0], StringComparison.Ordinal);
         }
 
-        await chat.SayAllAsync(["done", .. lines[(evidenceStep + 1)..]]);
-        return Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
+        return await chat.SubmitReportAsync(["done", .. lines[(evidenceStep + 1)..]]);
     }
 
     private Task<CaseRecord> CaseAsync(string reference) => new CaseBlobs(azurite, _app).CaseAsync(reference);
@@ -118,8 +117,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         });
         var owner = new HttpChat(app.CreateClient(), OwnerId);
         var reporter = new HttpChat(app.CreateClient());
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         await owner.SayAllAsync($"share {reference} with alex@contoso.test", $"share {reference} with sam@contoso.test");
 
         var third = await owner.SayAsync($"share {reference} with chris@contoso.test");
@@ -352,8 +350,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task Adding_to_a_shared_case_refreshes_the_case_file()
     {
         var reporter = new HttpChat(_app.CreateClient());
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
         await _owner.SayAsync($"share {reference} with alex@contoso.test");
 
         await reporter.SayAllAsync($"add to {reference}", "It happened once more on Friday", "done");
@@ -390,8 +387,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = OwnerId, ["Intake:Responders:0"] = OwnerId });
         var reporter = new HttpChat(app.CreateClient());
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var reference = await reporter.SubmitReportAsync();
 
         var replies = await new HttpChat(app.CreateClient(), OwnerId).SayAsync($"share {reference} with alex@contoso.test");
 
