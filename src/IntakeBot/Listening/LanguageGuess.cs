@@ -69,17 +69,24 @@ public sealed class LanguageGuess
     {
         var folded = Lexicon.WithoutAccents(text.Length > Lexicon.ReadLength ? text[..Lexicon.ReadLength] : text)
             .ToLowerInvariant().Replace("\u00df", "ss", StringComparison.Ordinal);
+        // A run of letters and digits is one token, and one with a digit in it ("4c2d", a reference)
+        // is no word of any language: its letters alone would read as French "c" and "d".
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
-            var letter = i < folded.Length && char.IsLetter(folded[i]);
-            if (letter && start < 0)
+            var inToken = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (inToken && start < 0)
             {
                 start = i;
             }
-            else if (!letter && start >= 0)
+            else if (!inToken && start >= 0)
             {
-                yield return folded[start..i];
+                var token = folded[start..i];
+                if (!token.Any(char.IsDigit))
+                {
+                    yield return token;
+                }
+
                 start = -1;
             }
         }

@@ -12,8 +12,6 @@ namespace IntakeBot.Listening;
 /// answered), so nothing waits on the answer and nothing is lost.</summary>
 public sealed class LanguageOffer(TextCatalog text, LanguageChoice choice)
 {
-    private const string Noticed = "IntakeBot.LanguageOffer.Noticed";
-
     /// <summary>Notes that this turn's message was written in <paramref name="writtenIn"/>; the offer is
     /// made after the turn's other replies (<see cref="AskAsync"/>), unless it was made before.</summary>
     public static void Notice(ITurnContext turn, ConversationProfile profile, string? writtenIn)
@@ -22,7 +20,7 @@ public sealed class LanguageOffer(TextCatalog text, LanguageChoice choice)
         ArgumentNullException.ThrowIfNull(profile);
         if (writtenIn is not null && writtenIn != profile.Language && !profile.LanguagesOffered.Contains(writtenIn))
         {
-            turn.TurnState[Noticed] = writtenIn;
+            ConversationTurn.Of(turn).WrittenInOtherLanguage = writtenIn;
         }
     }
 
@@ -39,13 +37,20 @@ public sealed class LanguageOffer(TextCatalog text, LanguageChoice choice)
 
         profile.LanguageOffered = null;
         var said = dc.Context.Activity.Text;
-        if (text.IsWordInAnyLanguage(said, TextKey.ChoiceSwitchLanguage) || text.LanguageNamed(said) == offered)
+
+        // The offer comes after a question the person may be answering: while a step waits, a bare
+        // "yes" or "no" is the step's, and only the offer's own buttons (or the language's name) answer it.
+        var waiting = dc.ActiveDialog is not null;
+        bool Is(TextKey button) => waiting
+            ? text.InEveryLanguage(button).Any(b => string.Equals(b, said?.Trim(), StringComparison.OrdinalIgnoreCase))
+            : text.IsWordInAnyLanguage(said, button);
+        if (Is(TextKey.ChoiceSwitchLanguage) || text.LanguageNamed(said) == offered)
         {
             await choice.SwitchAsync(dc, profile, offered, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (!text.IsWordInAnyLanguage(said, TextKey.ChoiceKeepLanguage))
+        if (!Is(TextKey.ChoiceKeepLanguage))
         {
             return false;
         }
@@ -64,7 +69,7 @@ public sealed class LanguageOffer(TextCatalog text, LanguageChoice choice)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(profile);
-        if (!turn.TurnState.TryGetValue(Noticed, out var noticed) || noticed is not string language || profile.LanguagesOffered.Contains(language))
+        if (ConversationTurn.Of(turn).WrittenInOtherLanguage is not { } language || profile.LanguagesOffered.Contains(language))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using IntakeBot.Cases.Answers;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
 
@@ -127,6 +128,37 @@ public sealed class ListeningInEveryLanguageTests(AzuriteFixture azurite) : ICla
 
         Assert.Equal(Text.In("es")[TextKey.LanguageSwitched], switched[0]);
         Assert.Equal([paragraph], (await blobs.DraftAsync()).Answers.WhatHappened);
+    }
+
+    [Fact]
+    public async Task A_plain_no_after_the_offer_answers_the_question_the_offer_came_with()
+    {
+        await using var app = new BotApp(azurite);
+        var blobs = new CaseBlobs(azurite, app);
+        var chat = new HttpChat(app.CreateClient(), locale: "en-GB");
+        await chat.SayAllAsync("report", "He shouted at me in the stand-up meeting", "done", "nothing", "It happened to me");
+
+        var offered = await chat.SayAsync("el martes pasado por la mañana en la oficina");
+        var answered = await chat.SayAsync("No");
+
+        Assert.Contains(Text[TextKey.AskStillHappening], offered);
+        Assert.Equal(Text.In("es")[TextKey.LanguageOffer], offered[^1]);
+        Assert.Contains(Text[TextKey.AskSafeNow], answered);
+        Assert.DoesNotContain(Text[TextKey.LanguageKept], answered);
+        Assert.Equal(YesNoAnswer.No, (await blobs.DraftAsync()).Answers.StillHappening);
+    }
+
+    [Fact]
+    public async Task A_code_with_letters_and_digits_is_no_word_of_another_language()
+    {
+        await using var app = new BotApp(azurite);
+        var chat = new HttpChat(app.CreateClient(), locale: "en-GB");
+        await chat.SayAllAsync("report", "He shouted at me in the stand-up meeting", "done", "nothing", "It happened to me");
+
+        var replies = await chat.SayAsync("Last Tuesday morning, ticket 4c2d-7e1f");
+
+        Assert.Contains(Text[TextKey.AskStillHappening], replies);
+        Assert.DoesNotContain(Text.In("fr")[TextKey.LanguageOffer], replies);
     }
 
     [Theory]
