@@ -48,6 +48,12 @@ public sealed class CaseChanges(ICaseStore cases, IdentitySeal seal, ILogger<Cas
                 return applied;
             }
 
+            if (ReferenceEquals(applied, record) && lines.Count == 0)
+            {
+                // It changes nothing and has no lines to place: no mark, so nothing is written.
+                return record;
+            }
+
             from = length;
             return applied with { TranscriptMarks = [.. (applied.TranscriptMarks ?? []).TakeLast(KeptMarks - 1), new TranscriptMark(id, length, change.At, audit.Count > 0 ? [.. audit] : null)] };
         }, cancellationToken).ConfigureAwait(false);
