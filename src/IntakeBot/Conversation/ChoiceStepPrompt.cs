@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
 using IntakeBot.Text;
@@ -14,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// name picks it. Anything else is first offered to <paramref name="keep"/> (the intake keeps an
 /// answer typed ahead in the account, and says so); what is not kept gets the question again with a
 /// kind word, and from the second time the choices as buttons with one line of help.</summary>
-public sealed partial class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null) : Dialog(id)
+public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null) : Dialog(id)
 {
     /// <summary>Keeps a message that is not a choice where it belongs; returns what to tell the person,
     /// or null when it was not kept.</summary>
@@ -104,18 +103,9 @@ public sealed partial class ChoiceStepPrompt(string id, TextCatalog text, Choice
     /// <summary>"remove 2", "Remove #2 please", "entfernen 1": the catalog's word for remove, then a
     /// number, or the word alone (<paramref name="number"/> is then 0).</summary>
     private bool IsRemove(string? said, out int number)
-    {
-        number = 0;
-        var match = RemovePattern().Match(text.Normalize(said));
-        return match.Success
-            && text.IsWord(match.Groups["verb"].Value, TextKey.ChoiceRemove)
-            && (!match.Groups["n"].Success || int.TryParse(match.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out number));
-    }
+        => ItemNumber.TrySplit(text.Normalize(said), out var verb, out number) && text.IsWord(verb, TextKey.ChoiceRemove);
 
     /// <summary>The item "remove N" names, counted from 1; none when N is not one of them.</summary>
     private string? ItemTyped(string? said, IReadOnlyList<string> items)
         => IsRemove(said, out var number) && number >= 1 && number <= items.Count ? items[number - 1] : null;
-
-    [GeneratedRegex(@"^(?<verb>\D+?)(\s*(item|no\.?|nr\.?|n°|#)?\s*(?<n>\d{1,3}))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex RemovePattern();
 }

@@ -50,6 +50,10 @@ public sealed class ConversationTurn
     /// carry on in the language the person wrote in is made in that language.</summary>
     public HashSet<IActivity> AsWritten { get; } = [];
 
+    /// <summary>The other language this turn's message was noticed to be written in, to be offered once
+    /// the turn's other replies are decided (<c>Listening/LanguageOffer</c>).</summary>
+    public string? WrittenInOtherLanguage { get; set; }
+
     /// <summary>The turn read the conversation's state, so its commit writes it: only such a turn has
     /// work to put into the state, an activity id to check a commit by, and work to apply after it.</summary>
     public bool ReadState => _context.TurnState.ContainsKey(nameof(ConversationState));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
 using IntakeBot.Dialogs;
@@ -13,7 +12,7 @@ namespace IntakeBot.Conversation.Intake;
 /// <summary>The review: the whole report on a card, then submit (the receipt, and the owner told of
 /// a new self-report), edit (a part named on the card, or the question which part), remove a piece of
 /// evidence ("remove 2" or its button; the review is shown again) or discard.</summary>
-internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
+internal sealed class ReviewDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "review";
 
@@ -87,10 +86,10 @@ internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
     {
         var draft = await _intake.DraftAsync(turn, cancellationToken).ConfigureAwait(false);
         var removed = blobName is null ? null : CaseDrafts.RemoveEvidence(draft, blobName);
-        var number = Number().Match(turn.Activity.Text ?? string.Empty);
+        var number = ItemNumber.First(turn.Activity.Text);
         var said = removed is not null ? _text.Format(TextKey.EvidenceRemoved, removed.SafeName)
             : draft.Evidence.Count == 0 ? _text[TextKey.EvidenceNoneToRemove]
-            : number.Success ? _text.Format(TextKey.EvidenceNoSuchItem, number.Value)
+            : number is not null ? _text.Format(TextKey.EvidenceNoSuchItem, number)
             : _text[TextKey.EvidenceRemoveWhich];
         await turn.SendActivityAsync(MessageFactory.Text(said), cancellationToken).ConfigureAwait(false);
     }
@@ -132,6 +131,4 @@ internal sealed partial class ReviewDialog : WaterfallDialog<NoValues>
             ? _text.Format(closing.WithoutSupport, reference, _intake.Options.FaqUrl)
             : _text.Format(closing.WithSupport, reference, _intake.Options.FaqUrl, _intake.Options.SupportResource);
 
-    [GeneratedRegex(@"\d{1,3}", RegexOptions.CultureInvariant)]
-    private static partial Regex Number();
 }
