@@ -60,7 +60,7 @@ public sealed class UnconfirmedTurns(IStorage storage, TimeProvider clock, ILogg
     private async Task<bool> SettleAsync(string stateKey, string activityId, string fingerprint, CancellationToken cancellationToken)
     {
         var items = await storage.ReadAsync([stateKey], cancellationToken).ConfigureAwait(false);
-        var state = items.TryGetValue(stateKey, out var stored) ? stored as JObject : null;
+        var state = items.TryGetValue(stateKey, out var stored) && stored is not null ? JObject.FromObject(stored) : null;
         var ids = state?["profile"]?["RecentActivityIds"] as JArray;
         if (state is null || ids is null || !ids.Any(id => id.Type == JTokenType.String && id.Value<string>() == activityId))
         {

@@ -45,11 +45,26 @@ public sealed class BlobStateStorage(BlobContainerClient container, Func<JObject
         {
             if (await ReadBlobAsync(BlobNameOf(key), cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                items[key] = stored.State;
+                items[key] = AsDictionary(stored.State);
             }
         }
 
         return items;
+    }
+
+    /// <summary>The state as <see cref="BotState"/> keeps it: given a JObject, BotState copies the whole
+    /// state into a dictionary (one more deserialization of every property each turn); given the
+    /// dictionary, it takes it as it is. Objects and arrays stay tokens (BotState converts each one a turn
+    /// asks for), plain values become the values that copy would have made.</summary>
+    private static Dictionary<string, object> AsDictionary(JObject state)
+    {
+        var dictionary = new Dictionary<string, object>(state.Count, StringComparer.Ordinal);
+        foreach (var (name, token) in state)
+        {
+            dictionary[name] = token is JValue value ? value.Value! : token!;
+        }
+
+        return dictionary;
     }
 
     /// <summary>One state blob by its name, as <see cref="FindAsync"/> gives it (a background pass

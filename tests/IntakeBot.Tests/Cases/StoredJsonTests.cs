@@ -110,7 +110,7 @@ public sealed class StoredJsonTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal("in-review", Assert.Single(audit).Detail);
 
         await state.SaveChangesAsync(turn, force: true);
-        var stored = (JObject)(await storage.ReadAsync([key]))[key];
+        var stored = JObject.FromObject((await storage.ReadAsync([key]))[key]);
         Assert.True(JToken.DeepEquals(saved["pendingChanges"], stored["pendingChanges"]), stored["pendingChanges"]!.ToString());
         Assert.Equal("taken-by-responder", stored["intakeDraft"]!["Kind"]!.Value<string>());
     }
