@@ -330,7 +330,7 @@ public sealed class MessageCapture(
         var kept = Kept.Offered;
         switch (RootDialog.RunningIntake(dc))
         {
-            case ReportDialog.DialogId:
+            case ReportDialog.DialogId or FollowOnDialog.DialogId:
                 // Images wait for no download here: the invoke this turn runs in has five seconds.
                 var draft = await AddToDraftAsync(privateTurn, message, cancellationToken, withImages: false).ConfigureAwait(false);
                 await privateTurn.SendActivityAsync(MessageFactory.Text(text[TextKey.CaptureAddedToDraft]), cancellationToken).ConfigureAwait(false);

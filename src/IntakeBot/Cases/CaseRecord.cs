@@ -57,6 +57,11 @@ public sealed record CaseRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool SafetyConcern { get; init; }
 
+    /// <summary>The reporter's closed case whose harm happened again, for a follow-on report started from
+    /// it (<c>again IR-…</c>): the same owner has it, and both cards link the two.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? FollowsOn { get; init; }
+
     public IntakeAnswers Answers { get; init; } = new();
 
     public List<Addition> Additions { get; init; } = [];

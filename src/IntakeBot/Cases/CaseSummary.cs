@@ -24,6 +24,9 @@ public sealed record CaseSummary
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>The closed case this one follows on from (<see cref="CaseRecord.FollowsOn"/>).</summary>
+    public string? FollowsOn { get; init; }
+
     /// <summary>The case is flagged as a safety concern (<see cref="CaseRecord.SafetyConcern"/>).</summary>
     public bool SafetyConcern { get; init; }
 
@@ -76,6 +79,7 @@ public sealed record CaseSummary
             SubmittedAt = record.SubmittedAt,
             ClosedAt = record.ClosedAt,
             SafetyConcern = record.SafetyConcern,
+            FollowsOn = record.FollowsOn,
             IsHeld = record.Hold is not null,
             SharedFolderId = record.Shared?.FolderId,
             EvidenceCount = record.Evidence.Count,

@@ -71,7 +71,8 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
             Status = CaseStatus.Submitted,
             Reporter = taken ? null : person,
             TakenBy = taken ? person : null,
-            Owner = (taken ? draft.Owner! : options.Value.DefaultOwner).Trim().ToLowerInvariant(),
+            Owner = (draft.Owner ?? options.Value.DefaultOwner).Trim().ToLowerInvariant(),
+            FollowsOn = draft.FollowsOn,
             CreatedAt = draft.PendingTranscript.FirstOrDefault()?.At ?? now,
             UpdatedAt = now,
             SubmittedAt = now,
@@ -237,6 +238,8 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         draft.CaseReference = null;
         draft.Answers = new IntakeAnswers();
         draft.Identity = IdentityChoice.Named;
+        draft.Owner = null;
+        draft.FollowsOn = null;
         draft.SafetyConcern = false;
         draft.PromiseReminded = false;
         draft.Evidence.Clear();

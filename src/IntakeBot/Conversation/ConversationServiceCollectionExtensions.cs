@@ -38,6 +38,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IntakeServices>();
         services.AddSingleton<ReportDialog>();
         services.AddSingleton<TakeReportDialog>();
+        services.AddSingleton<FollowOnDialog>();
         services.AddSingleton<AccountOfferDialog>();
         services.AddSingleton<AddToCaseDialog>();
         services.AddSingleton<ReplyThreads>();

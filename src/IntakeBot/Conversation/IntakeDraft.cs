@@ -13,8 +13,13 @@ public sealed record IntakeDraft
 
     public CaseKind Kind { get; set; } = CaseKind.SelfReport;
 
-    /// <summary>For a report taken by a responder: the responder's roster entry, who will own it.</summary>
+    /// <summary>Who will own the case when it is not the default owner: for a report taken by a responder,
+    /// the responder's roster entry; for a follow-on, the owner of the case it follows on from.</summary>
     public string? Owner { get; set; }
+
+    /// <summary>For a follow-on report: the reporter's closed case it follows on from; <see cref="Owner"/>
+    /// is that case's owner.</summary>
+    public string? FollowsOn { get; set; }
 
     public IntakeAnswers Answers { get; set; } = new();
 

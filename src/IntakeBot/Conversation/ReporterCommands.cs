@@ -33,6 +33,30 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
             _ => text[TextKey.CaseNotFound],
         };
 
+    /// <summary><c>again IR-…</c>: how a follow-on of the reporter's own closed case begins (its owner and
+    /// identity choice kept), or the answer that says why not: an open case is added to instead; anyone
+    /// else's case reads as one that does not exist. Without a reference, the reporter's closed cases are
+    /// offered.</summary>
+    public async Task<(IntakeStart? Start, IActivity? Refused)> FollowOnAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (reference.Length == 0)
+        {
+            // "it happened again" names no case: their closed ones are offered, newest first.
+            var recent = await drafts.RecentlySubmittedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var closed = (await queries.ReportedAsync(turnContext.Activity.From.AadObjectId, recent, cancellationToken).ConfigureAwait(false)).Where(c => c.Status == CaseStatus.Closed);
+            return (null, Replies.WithChoices(text[TextKey.FollowOnUsage], closed.Take(3).Select(c => text.Format(TextKey.ChoiceAgain, c.Reference))));
+        }
+
+        return await OwnCaseAsync(turnContext, reference, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => (null, MessageFactory.Text(text[TextKey.CaseNotFound])),
+            { Status: CaseStatus.Unknown } newer => (null, MessageFactory.Text(text.Format(TextKey.ReportFromNewerVersion, newer.Reference))),
+            { Status: CaseStatus.Closed } closed => (new IntakeStart(closed.Owner, FollowsOn: closed.Reference, Identity: closed.Identity ?? IdentityChoice.Named), null),
+            var open => (null, Replies.WithChoices(text.Format(TextKey.FollowOnStillOpen, open.Reference), text.Format(TextKey.ChoiceAddTo, open.Reference))),
+        };
+    }
+
     /// <summary>Answers <c>view</c> and <c>reply</c>; false when the message is neither.</summary>
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, CancellationToken cancellationToken)
     {
@@ -123,6 +147,11 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
                 lines.Add(text.Format(TextKey.ViewReplyHint, record.Reference));
                 ((JObject)card.Attachments[0].Content)["actions"] = new JArray { AdaptiveCardJson.Submit(text[TextKey.ChoiceReply], ReplyChoice, reference: record.Reference) };
             }
+        }
+
+        if (record.Status == CaseStatus.Closed)
+        {
+            lines.Add(text.Format(TextKey.FollowOnOffer, record.Reference));
         }
 
         card.Text = string.Join("\n\n", lines);

@@ -20,7 +20,7 @@ public sealed class RootDialog : ComponentDialog
 {
     public const string DialogId = "root";
 
-    private static readonly string[] IntakeDialogIds = [ReportDialog.DialogId, TakeReportDialog.DialogId];
+    private static readonly string[] IntakeDialogIds = [ReportDialog.DialogId, TakeReportDialog.DialogId, FollowOnDialog.DialogId];
 
     private readonly ResponderRecognition _responders;
     private readonly ReporterCommands _reporter;
@@ -33,6 +33,7 @@ public sealed class RootDialog : ComponentDialog
     public RootDialog(
         ReportDialog reportDialog,
         TakeReportDialog takeReportDialog,
+        FollowOnDialog followOnDialog,
         AddToCaseDialog addToCaseDialog,
         AccountOfferDialog accountOffer,
         ReplyDialog replyDialog,
@@ -56,6 +57,7 @@ public sealed class RootDialog : ComponentDialog
         _retention = new RetentionFacts(retention.Draft, retention.ClosedCase, retention.Backup);
         AddDialog(reportDialog);
         AddDialog(takeReportDialog);
+        AddDialog(followOnDialog);
         AddDialog(addToCaseDialog);
         AddDialog(accountOffer);
         AddDialog(replyDialog);
@@ -124,6 +126,17 @@ public sealed class RootDialog : ComponentDialog
             }
 
             await turn.SendActivityAsync(MessageFactory.Text(refused), cancellationToken).ConfigureAwait(false);
+        }
+        else if (_text.Commands.Read(said, TextKey.VerbAgain) is { Ends: true } again)
+        {
+            var (start, refused) = await _reporter.FollowOnAsync(turn, again.Reference, cancellationToken).ConfigureAwait(false);
+            if (start is not null)
+            {
+                await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
+                return await innerDc.BeginDialogAsync(FollowOnDialog.DialogId, start, cancellationToken).ConfigureAwait(false);
+            }
+
+            await turn.SendActivityAsync(refused!, cancellationToken).ConfigureAwait(false);
         }
         else if (_text.IsWord(said, TextKey.ChoicePrivacy))
         {

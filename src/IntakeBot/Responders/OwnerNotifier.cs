@@ -75,10 +75,17 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     }
 
     /// <summary>The notification's words; a new message for the reporter also carries Reply and View
-    /// buttons, which send the typed commands and so hold the reference only.</summary>
+    /// buttons, and a closed case the button that starts a follow-on, which send the typed commands and
+    /// so hold the reference only.</summary>
     private Activity Notification(OwnerNotification notification)
     {
         var activity = MessageFactory.Text(notification.Message == TextKey.ReporterCaseClosed ? Closed(notification.CaseReference) : text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due)));
+        if (notification.Message == TextKey.ReporterCaseClosed)
+        {
+            var again = text.Format(TextKey.ChoiceAgain, notification.CaseReference);
+            activity.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, again, value: again)] };
+        }
+
         if (notification.Message == TextKey.ReporterNewMessage)
         {
             activity.SuggestedActions = new SuggestedActions
@@ -95,13 +102,15 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     }
 
     /// <summary>The reporter's news that their case is closed: plainly what that means, how long they can
-    /// still write to its owner (<c>Lifecycle:ClosedReplyWindow</c>), and the support line when one is set.</summary>
+    /// still write to its owner (<c>Lifecycle:ClosedReplyWindow</c>), how to start a follow-on if it
+    /// happens again (<c>again IR-…</c>), and the support line when one is set.</summary>
     private string Closed(string reference)
     {
         var window = closedNotice.ReplyWindow;
         var closed = window > TimeSpan.Zero
             ? text.Format(TextKey.ReporterCaseClosed, reference, Durations.Format(text, window))
             : text.Format(TextKey.ReporterCaseClosedNoReplies, reference);
+        closed = $"{closed}\n\n{text.Format(TextKey.FollowOnOffer, reference)}";
         return string.IsNullOrWhiteSpace(closedNotice.SupportResource) ? closed : $"{closed}\n\n{text.Format(TextKey.SupportLine, closedNotice.SupportResource)}";
     }
 

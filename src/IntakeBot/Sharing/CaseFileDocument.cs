@@ -75,6 +75,7 @@ public static partial class CaseFileDocument
                 [text[TextKey.DocFactStatus], StatusFact(text, record, Who)],
                 [text[TextKey.DocFactReporter], ReporterFact(text, record, Who)],
                 [text[TextKey.DocFactOwner], Who(record.Owner)],
+                [text[TextKey.DocFactFollowsOn], record.FollowsOn ?? "-"],
                 [text[TextKey.DocFactCreated], Times.Utc(record.CreatedAt)],
                 [text[TextKey.DocFactSubmitted], record.SubmittedAt is { } submitted ? Times.Utc(submitted) : "-"],
                 [text[TextKey.DocFactDeadlines], record.Deadlines.Count == 0 ? "-" : string.Join('\n', record.Deadlines.Select(d => text.Format(TextKey.DocDeadlineLine, DeadlineName(text, d.Kind), Times.Utc(d.Due), d.MetAt is { } met ? text.Format(TextKey.DocDeadlineMet, Times.Utc(met), Who(d.MetBy)) : string.Empty)))]));

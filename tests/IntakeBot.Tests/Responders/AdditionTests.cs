@@ -54,7 +54,7 @@ public sealed class AdditionTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var replies = await reporter.SayAsync($"add to {reference}");
         await reporter.SayAsync("one more thing");
 
-        Assert.Equal($"{reference} is closed, so nothing more can be added to it. You can still read it with **view {reference}**. If there is something new, type **report** to start a new report and mention {reference} in it.", replies[0]);
+        Assert.Equal($"{reference} is closed, so nothing more can be added to it. You can still read it with **view {reference}**. If it has happened again, type **again {reference}**: I'll ask only what's new, and it goes to the same person.", replies[0]);
         Assert.Equal(before, await blobs.RawCaseJsonAsync(reference));
     }
 

@@ -23,7 +23,7 @@ internal sealed class IntakeCommon
         Options = services.Options.Value;
         Retention = new RetentionFacts(services.Retention.Draft, services.Retention.ClosedCase, services.Retention.Backup);
         AccountLimit = services.Limits.Value.AccountMessages;
-        OffersConfidential = flow.Kind == CaseKind.SelfReport && services.Identity.Value.Confidential;
+        OffersConfidential = flow.Kind == CaseKind.SelfReport && !flow.KeepsIdentity && services.Identity.Value.Confidential;
     }
 
     public IntakeFlow Flow { get; }

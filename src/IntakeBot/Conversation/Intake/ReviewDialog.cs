@@ -103,23 +103,24 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
             _text[_intake.Flow.ReviewIntro],
             _text[_intake.Flow.ReviewCardTitle],
             _text[_intake.Flow.ReviewCardClassification],
-            WhoReceives(draft.Identity),
+            WhoReceives(draft),
             [.. _intake.Sections.Select(s => s.Input == SectionInput.Evidence
                 ? new CardPart(s.Id, _text[TitleFor(s, draft.Answers)], [.. evidence.Select(e => $"{e.SafeName} ({Sizes.Format(_text, e.Size)})")], [.. evidence.Select(e => e.BlobName)])
                 : new CardPart(s.Id, _text[TitleFor(s, draft.Answers)], s.Shown(draft.Answers, _text)))],
             evidence.Count == 0 ? _text[TextKey.ReviewCardHow] : $"{_text[TextKey.ReviewCardHow]} {_text[TextKey.ReviewCardHowRemove]}");
 
     /// <summary>Who reads it once submitted, and whether they see who sent it; where confidential reporting
-    /// is configured, the offer of it (or of going back to named) is made here again.</summary>
-    private string WhoReceives(IdentityChoice identity)
+    /// is configured, the offer of it (or of going back to named) is made here again. A follow-on says it
+    /// goes the way the case it follows on from went.</summary>
+    private string WhoReceives(IntakeDraft draft)
     {
         var owner = _intake.Options.OwnerRole;
         if (!_intake.OffersConfidential)
         {
-            return _text.Format(_intake.Flow.ReviewWhoReceives, owner);
+            return _text.Format(_intake.Flow.ReviewWhoReceives, owner, draft.FollowsOn ?? string.Empty);
         }
 
-        return identity == IdentityChoice.Confidential
+        return draft.Identity == IdentityChoice.Confidential
             ? _text.Format(TextKey.ReviewWhoReceivesConfidential, owner)
             : $"{_text.Format(_intake.Flow.ReviewWhoReceives, owner)} {_text[TextKey.ReviewConfidentialOffer]}";
     }

@@ -28,12 +28,14 @@ internal sealed class WelcomeDialog : WaterfallDialog<NoValues>
         var start = step.Options<IntakeStart>();
         draft.Kind = _intake.Flow.Kind;
         draft.Owner = start?.Owner;
+        draft.FollowsOn = start?.FollowsOn;
+        draft.Identity = start?.Identity ?? IdentityChoice.Named;
         if (start?.FirstAccount is { Count: > 0 } first)
         {
             // What they wrote before saying yes is the account's first part, asked for first.
             draft.Answers = _intake.AccountSection.Write(draft.Answers, new SectionAnswer(null, first));
         }
-        var welcome = new List<string> { text.Format(_intake.Flow.Welcome, _intake.Options.FaqUrl) };
+        var welcome = new List<string> { text.Format(_intake.Flow.Welcome, _intake.Options.FaqUrl, start?.FollowsOn ?? string.Empty) };
         if (_intake.Flow.Kind == CaseKind.SelfReport)
         {
             welcome.Add(text.Format(TextKey.WelcomeData, _intake.Options.OwnerRole));

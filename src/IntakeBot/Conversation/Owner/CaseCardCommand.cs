@@ -11,7 +11,7 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>case IR-…</c>: the case as the owner's case card (<see cref="CaseCard"/>): a request not
 /// to be contacted first, its answers and evidence, who can read it, the latest changes and audit entries
 /// (this view among them), and the owner's actions. What people typed is shown as plain text.</summary>
-public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, SharingService sharing, RetentionWording retention, TextCatalog text) : IOwnerCommand
+public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, CaseQueries queries, SharingService sharing, RetentionWording retention, TextCatalog text) : IOwnerCommand
 {
     private const int LatestAuditEntries = 5;
 
@@ -41,11 +41,17 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Shar
     {
         var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
 
+        // A follow-on is begun only from a closed case and goes to its owner, so the owner's own cases
+        // are where a closed case's follow-ons are.
+        IReadOnlyList<string> followedBy = record.Status == CaseStatus.Closed
+            ? [.. (await queries.OwnedAsync(record.Owner, [], cancellationToken).ConfigureAwait(false)).Where(c => c.FollowsOn == record.Reference).Select(c => c.Reference)]
+            : [];
+
         // However much the case holds, the card fits in one Teams message: long answers and entries are
         // cut shorter until it does, and only the latest entries of each list are shown.
         for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
         {
-            var card = CaseCard.Create(text, CardContent(record, audit, limit));
+            var card = CaseCard.Create(text, CardContent(record, audit, followedBy, limit));
             if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= ShortestCut)
             {
                 return card;
@@ -53,14 +59,24 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Shar
         }
     }
 
-    private CaseCardContent CardContent(CaseRecord record, IReadOnlyList<AuditEntry> audit, int limit)
+    private CaseCardContent CardContent(CaseRecord record, IReadOnlyList<AuditEntry> audit, IReadOnlyList<string> followedBy, int limit)
     {
-        var flow = record.Kind == CaseKind.TakenByResponder ? TakeReportDialog.Flow : ReportDialog.Flow;
+        var flow = record.Kind == CaseKind.TakenByResponder ? TakeReportDialog.Flow : record.FollowsOn is null ? ReportDialog.Flow : FollowOnDialog.Flow;
         var answers = PlainAnswers.Of(record.Answers);
         var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
         var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Shown(answers, text))).ToList();
         var access = record.Access.Count == 0 ? text[record.Reporter is null ? TextKey.CaseCardAccessNone : TextKey.CaseCardAccessNoneReporter] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
         var lines = new List<string>();
+        if (record.FollowsOn is { } earlier)
+        {
+            lines.Add(text.Format(TextKey.CaseCardFollowsOn, earlier));
+        }
+
+        if (followedBy.Count > 0)
+        {
+            lines.Add(text.Format(TextKey.CaseCardFollowedBy, string.Join(", ", followedBy)));
+        }
+
         if (record.StatusHistory.Count > 0)
         {
             lines.Add(text.Format(TextKey.CaseCardStatusHistory, Latest(record.StatusHistory.Select(c => $"{Times.UtcDate(c.At)}: {StatusWords.Of(text, c.Status)}").ToList(), limit)));
