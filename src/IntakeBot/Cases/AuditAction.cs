@@ -45,4 +45,13 @@ public enum AuditAction
 
     /// <summary>The case changed hands.</summary>
     Transfer,
+
+    /// <summary>The reporter of a confidential case showed who they are to its owners.</summary>
+    Reveal,
+
+    /// <summary>An owner asked to see who reported a confidential case (the reason is kept in the case, not here).</summary>
+    IdentityRequest,
+
+    /// <summary>A custodian approved or refused a request to see the reporter's identity (the detail says which).</summary>
+    IdentityDecision,
 }

@@ -169,6 +169,26 @@ public sealed class CaseChanges(ICaseStore cases, IdentitySeal seal, ILogger<Cas
             audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Message, null, AuditResult.Done, CaseMessage.FromReporter, id));
         }
 
+        if (change.Reveal is { } revealed && result.SealedReporter is not null && result.RevealedReporter is null)
+        {
+            result = result with { RevealedReporter = revealed, UpdatedAt = change.At };
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Reveal, null, AuditResult.Done, ActivityId: id));
+        }
+
+        if (change.IdentityRequest is { } request && result.SealedReporter is not null && result.RevealedReporter is null && result.PendingIdentityRequest() is null
+            && !(id is not null && (result.IdentityRequests ?? []).Any(r => r.ActivityId == id)))
+        {
+            result = result with { IdentityRequests = [.. result.IdentityRequests ?? [], request with { ActivityId = id }], UpdatedAt = change.At };
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.IdentityRequest, null, AuditResult.Done, ActivityId: id));
+        }
+
+        // Only the pending request takes a decision, so a second apply (or a second custodian) changes nothing.
+        if (change.IdentityDecision is { } decision && result.PendingIdentityRequest() is { } pending)
+        {
+            result = result with { IdentityRequests = [.. result.IdentityRequests!.Take(result.IdentityRequests!.Count - 1), pending with { Decision = decision }], UpdatedAt = change.At };
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.IdentityDecision, null, AuditResult.Done, decision.Approved ? "approved" : "refused", id));
+        }
+
         return result;
     }
 

@@ -40,6 +40,17 @@ public sealed record CaseRecord
     /// <summary>A confidential case's reporter, sealed; null for a named case.</summary>
     public SealedReporter? SealedReporter { get; init; }
 
+    /// <summary>Who reported a confidential case, once they chose to show it to its owners (<c>reveal</c>);
+    /// null (and not written) until then.</summary>
+    public Reporter? RevealedReporter { get; init; }
+
+    /// <summary>Owners' requests to see who reported a confidential case, oldest first; null (and not
+    /// written) until the first. What is shown is decided from them on every read, never stored in clear.</summary>
+    public List<IdentityRequest>? IdentityRequests { get; init; }
+
+    /// <summary>The latest identity request still waiting for a custodian, if any.</summary>
+    public IdentityRequest? PendingIdentityRequest() => IdentityRequests?.LastOrDefault() is { Decision: null } pending ? pending : null;
+
     /// <summary>The responder who took the report, for a report taken by a responder.</summary>
     public Reporter? TakenBy { get; init; }
 

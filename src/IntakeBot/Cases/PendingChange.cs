@@ -49,6 +49,15 @@ public sealed record PendingChange
     /// <summary>The roster entry that owned the case when the transfer was decided.</summary>
     public string? TransferFrom { get; init; }
 
+    /// <summary>The reporter of a confidential case shows who they are to its owners (<c>reveal</c>, confirmed).</summary>
+    public Reporter? Reveal { get; init; }
+
+    /// <summary>An owner's request to see who reported the confidential case.</summary>
+    public IdentityRequest? IdentityRequest { get; init; }
+
+    /// <summary>A custodian's decision on the case's pending identity request.</summary>
+    public IdentityDecision? IdentityDecision { get; init; }
+
     /// <summary>Something the reporter wrote to the submitted case suggests that someone may not be safe.</summary>
     public bool SafetyConcern { get; init; }
 

@@ -61,6 +61,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IOwnerCommand, TransferCommand>();
         services.AddSingleton<IOwnerCommand, NoteCommand>();
         services.AddSingleton<IOwnerCommand, MessageCommand>();
+        services.AddSingleton<IOwnerCommand, IdentityRequestCommand>();
+        services.AddSingleton<IOwnerCommand, IdentityDecisionCommand>();
         services.AddSingleton<IOwnerCommand, HoldCommand>();
         services.AddSingleton<IOwnerCommand, DeletedCommand>();
         services.AddSingleton<OwnerCommands>();

@@ -104,7 +104,7 @@ public sealed class ConversationTurn
     /// <summary>Decides a message for an owner, sent after the turn's commit. The sender's conversation is
     /// kept with it to reach them later, unless <paramref name="keepSender"/> is false: a confidential case
     /// reaches its reporter through the conversation sealed in it.</summary>
-    public void Notify(string owner, TextKey message, string caseReference, bool keepSender = true)
+    public void Notify(string owner, TextKey message, string caseReference, bool keepSender = true, DateTimeOffset? due = null)
     {
         var sender = keepSender && _context.Activity.Conversation?.ConversationType == "personal" && _context.Activity.From?.AadObjectId is not null
             ? _context.Activity.GetConversationReference()
@@ -115,13 +115,13 @@ public sealed class ConversationTurn
             sender.Locale = ReaderLanguage.Current;
         }
 
-        _notifications.Add(new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender));
+        _notifications.Add(new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender, due));
     }
 
     /// <summary>Decides a message for the reporter of a case (by AAD object id), sent after the turn's
     /// commit to the conversation stored when they submitted.</summary>
-    public void NotifyReporter(string reporterAadObjectId, TextKey message, string caseReference)
-        => _notifications.Add(new OwnerNotification(reporterAadObjectId, message, caseReference, NotificationRecipient.Reporter));
+    public void NotifyReporter(string reporterAadObjectId, TextKey message, string caseReference, DateTimeOffset? due = null)
+        => _notifications.Add(new OwnerNotification(reporterAadObjectId, message, caseReference, NotificationRecipient.Reporter, Due: due));
 
     /// <summary>True (once) when this message repeats the last one whose replies never reached the
     /// person: they are sending it again because they saw no answer. It was kept the first time, so it

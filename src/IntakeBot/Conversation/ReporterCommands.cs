@@ -73,7 +73,48 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
             return true;
         }
 
+        if (text.Commands.Read(said, TextKey.VerbReveal) is { } reveal)
+        {
+            await turnContext.SendActivityAsync(await RevealAsync(turnContext, reveal, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         return false;
+    }
+
+    /// <summary><c>reveal IR-…</c>: asks first; <c>reveal IR-… yes</c> shows the reporter's name to the
+    /// case's owners from then on (written after the commit, audited under the pseudonym), and the owner
+    /// is told, by reference only. Only the reporter of their own confidential case can do it.</summary>
+    private async Task<IMessageActivity> RevealAsync(ITurnContext turnContext, TypedCommand command, CancellationToken cancellationToken)
+    {
+        if (!command.HasReference)
+        {
+            return MessageFactory.Text(text[TextKey.RevealUsage]);
+        }
+
+        var record = await OwnCaseAsync(turnContext, command.Reference, cancellationToken).ConfigureAwait(false);
+        switch (record)
+        {
+            case null:
+                return MessageFactory.Text(text[TextKey.CaseNotFound]);
+            case { Status: CaseStatus.Unknown }:
+                return MessageFactory.Text(text.Format(TextKey.ReportFromNewerVersion, record.Reference));
+            case { SealedReporter: null }:
+                return MessageFactory.Text(text.Format(TextKey.RevealNotConfidential, record.Reference));
+            case { RevealedReporter: not null }:
+                return MessageFactory.Text(text.Format(TextKey.RevealAlready, record.Reference));
+        }
+
+        if (command.Ends || text.Commands.After(command.Rest, TextKey.VerbRevealYes) is not { Length: 0 })
+        {
+            return Replies.WithChoices(text.Format(TextKey.RevealAsk, record.Reference), text.Format(TextKey.ChoiceRevealYes, record.Reference), text.Format(TextKey.ChoiceView, record.Reference));
+        }
+
+        var from = turnContext.Activity.From;
+        ConversationTurn.Of(turnContext).Decide(drafts.Change(turnContext, record.Reference) with { Reveal = new Reporter(from.Id, from.AadObjectId, from.Name) });
+        ConversationTurn.Of(turnContext).Transcript.CaseReference = record.Reference;
+        ConversationTurn.Of(turnContext).Notify(record.Owner, TextKey.OwnerIdentityRevealed, record.Reference, keepSender: false);
+        return MessageFactory.Text(text.Format(TextKey.RevealDone, record.Reference));
     }
 
     public async Task ShowMyReportsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -137,6 +178,11 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
         if (record.Additions.Count > 0)
         {
             lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Times.Utc(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
+        }
+
+        if (record.IdentityRequests?.LastOrDefault() is { Decision: { Approved: true, ShowFrom: { } showFrom } decision } && record.RevealedReporter is null)
+        {
+            lines.Add(text.Format(TextKey.ViewIdentityRequestApproved, PlainText.Escape(decision.Reason), Times.Utc(showFrom)));
         }
 
         if (record.Messages.Count > 0)

@@ -16,7 +16,8 @@ public sealed class CommandWords
     [
         TextKey.VerbView, TextKey.VerbReply, TextKey.VerbAddTo, TextKey.VerbCase, TextKey.VerbAccess, TextKey.VerbShare, TextKey.VerbRevoke,
         TextKey.VerbAcknowledge, TextKey.VerbReview, TextKey.VerbClose, TextKey.VerbTransfer, TextKey.VerbNote, TextKey.VerbMessage,
-        TextKey.VerbHold, TextKey.VerbRelease, TextKey.VerbDeleted, TextKey.VerbAgain,
+        TextKey.VerbHold, TextKey.VerbRelease, TextKey.VerbDeleted, TextKey.VerbAgain, TextKey.VerbReveal, TextKey.VerbRequestIdentity,
+        TextKey.VerbApproveIdentity, TextKey.VerbRefuseIdentity,
     ];
 
     internal const string ReferencePrefix = "IR-";

@@ -24,7 +24,7 @@ public sealed class ConfidentialChoiceTests(AzuriteFixture azurite) : IClassFixt
         Assert.Contains("Your report is now confidential", chosen, StringComparison.Ordinal);
         Assert.Contains("IT administrators and compliance tools can reach Teams chats", chosen, StringComparison.Ordinal);
         Assert.Contains("files can carry names", chosen, StringComparison.Ordinal);
-        Assert.Contains("stored encrypted with the case, and the bot doesn't show them to", chosen, StringComparison.Ordinal);
+        Assert.Contains("stored encrypted with the case, and the bot shows them to", chosen, StringComparison.Ordinal);
 
         // The account goes on where it was: the message before the choice is still in it.
         var rest = Intake.UpToReview()[2..];

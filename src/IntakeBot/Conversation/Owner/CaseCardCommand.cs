@@ -11,7 +11,7 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>case IR-…</c>: the case as the owner's case card (<see cref="CaseCard"/>): a request not
 /// to be contacted first, its answers and evidence, who can read it, the latest changes and audit entries
 /// (this view among them), and the owner's actions. What people typed is shown as plain text.</summary>
-public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, CaseQueries queries, SharingService sharing, RetentionWording retention, TextCatalog text) : IOwnerCommand
+public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, CaseQueries queries, SharingService sharing, RetentionWording retention, IdentitySeal seal, TextCatalog text, TimeProvider clock) : IOwnerCommand
 {
     private const int LatestAuditEntries = 5;
 
@@ -33,11 +33,53 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Case
         }
 
         await sharing.AuditViewAsync(owned.Case, turn.Actor!, cancellationToken).ConfigureAwait(false);
-        await turn.Context.SendActivityAsync(await CardAsync(owned.Case, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var identity = await IdentityLinesAsync(owned.Case, turn.Actor, cancellationToken).ConfigureAwait(false);
+        await turn.Context.SendActivityAsync(await CardAsync(owned.Case, identity, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private async Task<Activity> CardAsync(CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>Who reported a confidential case, as far as this reader may know it: the name the reporter
+    /// revealed (to every owner), the state of the latest identity request with its reason and, for the one
+    /// who asked and only once the notice period after the approval has passed, the identity opened from
+    /// the seal here.</summary>
+    private async Task<List<string>> IdentityLinesAsync(CaseRecord record, string? actor, CancellationToken cancellationToken)
+    {
+        if (record.SealedReporter is not { } sealedReporter)
+        {
+            return [];
+        }
+
+        if (record.RevealedReporter is { } revealed)
+        {
+            return [text.Format(TextKey.CaseCardRevealed, PlainText.Escape(revealed.Name ?? revealed.AadObjectId))];
+        }
+
+        if (record.IdentityRequests?.LastOrDefault() is not { } request)
+        {
+            return [];
+        }
+
+        if (request.Decision is not { } decision)
+        {
+            return [text.Format(TextKey.CaseCardIdentityRequestPending, Times.Utc(request.At))];
+        }
+
+        if (!decision.Approved)
+        {
+            return [text.Format(TextKey.CaseCardIdentityRequestRefused, PlainText.Escape(decision.Reason))];
+        }
+
+        var showFrom = decision.ShowFrom ?? decision.At;
+        if (!string.Equals(actor, request.By, StringComparison.OrdinalIgnoreCase) || clock.GetUtcNow() < showFrom)
+        {
+            return [text.Format(TextKey.CaseCardIdentityRequestApproved, PlainText.Escape(decision.Reason), Times.Utc(showFrom))];
+        }
+
+        var identity = await seal.UnsealAsync(record.Reference, sealedReporter, cancellationToken).ConfigureAwait(false);
+        return [text.Format(TextKey.CaseCardIdentityShown, PlainText.Escape(identity.Name ?? identity.AadObjectId))];
+    }
+
+    private async Task<Activity> CardAsync(CaseRecord record, List<string> identity, CancellationToken cancellationToken)
     {
         var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
 
@@ -51,7 +93,7 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Case
         // cut shorter until it does, and only the latest entries of each list are shown.
         for (var limit = ReviewCard.MaxAnswerChars; ; limit /= 2)
         {
-            var card = CaseCard.Create(text, CardContent(record, audit, followedBy, limit));
+            var card = CaseCard.Create(text, CardContent(record, audit, followedBy, limit, identity));
             if (AdaptiveCardJson.MessageBytes(card) <= AdaptiveCardJson.MaxMessageBytes || limit <= ShortestCut)
             {
                 return card;
@@ -59,14 +101,14 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Case
         }
     }
 
-    private CaseCardContent CardContent(CaseRecord record, IReadOnlyList<AuditEntry> audit, IReadOnlyList<string> followedBy, int limit)
+    private CaseCardContent CardContent(CaseRecord record, IReadOnlyList<AuditEntry> audit, IReadOnlyList<string> followedBy, int limit, List<string> identity)
     {
         var flow = record.Kind == CaseKind.TakenByResponder ? TakeReportDialog.Flow : record.FollowsOn is null ? ReportDialog.Flow : FollowOnDialog.Flow;
         var answers = PlainAnswers.Of(record.Answers);
         var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
         var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Shown(answers, text))).ToList();
         var access = record.Access.Count == 0 ? text[record.Reporter is null ? TextKey.CaseCardAccessNone : TextKey.CaseCardAccessNoneReporter] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
-        var lines = new List<string>();
+        var lines = new List<string>(identity);
         if (record.FollowsOn is { } earlier)
         {
             lines.Add(text.Format(TextKey.CaseCardFollowsOn, earlier));
