@@ -583,4 +583,6 @@ public enum TextKey
     ReviewWhoReceivesConfidential,
     ReviewConfidentialOffer,
     QuestionAnonymousConfidential,
+    CardOpenInWorkspace,
+    CasesListMostUrgent,
 }
