@@ -102,6 +102,9 @@ param graphCertificateClientId string = ''
 @description('The case owners\' workspace tab: the client id of its Entra app registration (docs/operations.md, "The workspace tab"). Empty: the tab is off.')
 param workspaceClientId string = ''
 
+@description('The workspace tab: the id Teams knows the app by (the manifest id for an uploaded app, the catalogue id once published), for the chat\'s "Open in workspace" links. Empty: no links.')
+param teamsAppId string = ''
+
 @description('The workspace tab: object ids of the people who may read the content-free statistics.')
 param insightsRoles array = []
 
@@ -528,6 +531,7 @@ var workspaceSettings = empty(workspaceClientId) ? [] : concat([
   { name: 'AzureAd__TenantId', value: tenant().tenantId }
   { name: 'AzureAd__ClientId', value: workspaceClientId }
   { name: 'AzureAd__Audience', value: 'api://${appName}.azurewebsites.net/${workspaceClientId}' }
+  { name: 'Workspace__TeamsAppId', value: teamsAppId }
 ], insightsRoleSettings)
 
 var rosterSettings = [for (responder, i) in responders: {

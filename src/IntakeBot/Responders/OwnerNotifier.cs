@@ -10,7 +10,7 @@ namespace IntakeBot.Responders;
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
 /// notification (<c>ConversationTurn.Notify</c>); it leaves through the outbox once the turn has
 /// committed.</summary>
-public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, ICaseStore cases, IdentitySeal seal, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, ILogger<OwnerNotifier> logger)
+public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, ICaseStore cases, IdentitySeal seal, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, WorkspaceLink workspace, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
@@ -76,7 +76,8 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
 
     /// <summary>The notification's words; a new message for the reporter also carries Reply and View
     /// buttons, and a closed case the button that starts a follow-on, which send the typed commands and
-    /// so hold the reference only.</summary>
+    /// so hold the reference only; an owner's carries a button that opens the case in the workspace tab,
+    /// when the chat links to it (<see cref="WorkspaceLink"/>).</summary>
     private Activity Notification(OwnerNotification notification)
     {
         var activity = MessageFactory.Text(notification.Message == TextKey.ReporterCaseClosed ? Closed(notification.CaseReference) : text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due)));
@@ -96,6 +97,11 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
                     new CardAction(ActionTypes.ImBack, text.Format(TextKey.ChoiceView, notification.CaseReference), value: text.Format(TextKey.ChoiceView, notification.CaseReference)),
                 ],
             };
+        }
+
+        if (notification.To == NotificationRecipient.Owner && workspace.To(notification.CaseReference) is { } link)
+        {
+            activity.Attachments = [new HeroCard(buttons: [new CardAction(ActionTypes.OpenUrl, text[TextKey.CardOpenInWorkspace], value: link.AbsoluteUri)]).ToAttachment()];
         }
 
         return activity;

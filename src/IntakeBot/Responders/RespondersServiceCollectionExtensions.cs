@@ -14,6 +14,7 @@ public static class RespondersServiceCollectionExtensions
         services.AddSingleton<ResponderDirectory>();
         services.AddSingleton<ReporterDirectory>();
         services.AddSingleton<PrivateChat>();
+        services.AddSingleton<WorkspaceLink>();
         services.AddSingleton<OwnerNotifier>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationOutbox>();

@@ -625,4 +625,6 @@ public enum TextKey
     CaseCardIdentityRequestRefused,
     CaseCardIdentityRequestApproved,
     CaseCardIdentityShown,
+    CardOpenInWorkspace,
+    CasesListMostUrgent,
 }

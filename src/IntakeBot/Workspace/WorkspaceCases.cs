@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IntakeBot.Workspace;
 
 /// <summary>What the tab reads: the owner's list from the same index query as <c>cases</c>
-/// (<see cref="CaseQueries.OwnedAsync"/>), and a case or a piece of evidence only when the stored case
+/// (<see cref="CaseQueries.OwnedMostUrgentFirstAsync"/>), and a case or a piece of evidence only when the stored case
 /// is the caller's (<see cref="SharingService.OwnedCaseAsync"/>, as <c>case IR-…</c>), each read audited.
 /// Anyone else gets null, the same for a case that does not exist.</summary>
 public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, SharingService sharing, EvidenceStore evidence, IOptions<WorkspaceOptions> options, TimeProvider clock)
@@ -16,23 +16,12 @@ public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, Sharin
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var owned = await queries.OwnedAsync(caller.Owner, [], cancellationToken).ConfigureAwait(false);
-        var kept = MostUrgentFirst(owned.Select(c => Item(c, now))).Where(filter.Keeps).ToList();
+        var owned = await queries.OwnedMostUrgentFirstAsync(caller.Owner, [], now, cancellationToken).ConfigureAwait(false);
+        var kept = owned.Select(c => Item(c, now)).Where(filter.Keeps).ToList();
         var size = options.Value.PageSize;
         var page = Math.Max(filter.Page, 1);
         return new CaseListPage([.. kept.Skip((page - 1) * size).Take(size)], page, size, kept.Count);
     }
-
-    /// <summary>Most urgent first: open cases before closed ones; among them open safety concerns, then a
-    /// deadline passed, then a reply from the reporter waiting, then the nearest deadline, then the latest activity.</summary>
-    public static IEnumerable<CaseListItem> MostUrgentFirst(IEnumerable<CaseListItem> items)
-        => items
-            .OrderBy(i => i.Status == CaseStatus.Closed)
-            .ThenByDescending(i => i.SafetyConcern && i.Status.IsOpen())
-            .ThenByDescending(i => i.Overdue)
-            .ThenByDescending(i => i.NeedsReply)
-            .ThenBy(i => i.Deadlines.Count == 0 ? DateTimeOffset.MaxValue : i.Deadlines.Min(d => d.Due))
-            .ThenByDescending(i => i.LastActivity);
 
     /// <summary>The case when the caller owns it, its read written to the audit log as <c>case</c> writes it.</summary>
     public async Task<CaseDetail?> ReadAsync(WorkspaceCaller caller, string reference, CancellationToken cancellationToken)

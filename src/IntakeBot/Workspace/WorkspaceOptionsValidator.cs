@@ -16,6 +16,11 @@ public sealed class WorkspaceOptionsValidator : IValidateOptions<WorkspaceOption
             .Where(e => !Guid.TryParse(e.id?.Trim(), out _))
             .Select(e => $"Workspace:InsightsRoles:{e.i} is not an AAD object id (a GUID).")
             .ToList();
+        if (!string.IsNullOrWhiteSpace(options.TeamsAppId) && !Guid.TryParse(options.TeamsAppId.Trim(), out _))
+        {
+            failures.Add("Workspace:TeamsAppId is not the Teams app's id (a GUID).");
+        }
+
         if (options.PageSize is < 1 or > MaxPageSize)
         {
             failures.Add($"Workspace:PageSize must be between 1 and {MaxPageSize}.");

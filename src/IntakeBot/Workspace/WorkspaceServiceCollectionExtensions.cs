@@ -1,4 +1,5 @@
 using IntakeBot.Bot;
+using IntakeBot.Responders;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -14,8 +15,7 @@ public static class WorkspaceServiceCollectionExtensions
     public const string Scope = "access_as_user";
 
     /// <summary>True when any <c>AzureAd</c> key is set: then all of them must be, and the workspace is on.</summary>
-    public static bool IsConfigured(IConfiguration configuration)
-        => configuration.GetSection(WorkspaceSignInOptions.Section).AsEnumerable(makePathsRelative: true).Any(e => !string.IsNullOrWhiteSpace(e.Value));
+    public static bool IsConfigured(IConfiguration configuration) => WorkspaceLink.IsConfigured(configuration);
 
     /// <summary>Registers the workspace's sign-in (Microsoft.Identity.Web validating Entra ID tokens:
     /// issuer, audience, lifetime, signature from the authority's keys) and its services, when

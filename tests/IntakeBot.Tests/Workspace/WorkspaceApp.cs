@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using IntakeBot.Cases;
 using IntakeBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -70,6 +71,25 @@ public sealed class WorkspaceApp : IAsyncDisposable
         record = shape?.Invoke(record) ?? record;
         Assert.True(await Store.TryCreateAsync(record, CancellationToken.None));
         return record.Reference;
+    }
+
+    /// <summary>The messages decided for the reporter of <paramref name="reference"/>, by catalog key, from
+    /// the outbox and its given-up entries: nothing listens at the reporter's service URL in these tests.</summary>
+    public async Task<List<string>> ReporterNoticesAsync(AzuriteFixture azurite, string reference)
+    {
+        var blobs = new CaseBlobs(azurite, App);
+        var notices = new List<string>();
+        foreach (var name in (await blobs.OutboxAsync()).Concat(await blobs.OutboxAsync("outbox-dead/")))
+        {
+            var entry = JsonNode.Parse((await blobs.State.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString())!;
+            var notification = entry["Notification"]!;
+            if (notification["CaseReference"]!.GetValue<string>() == reference && notification["To"]!.GetValue<string>() == "Reporter")
+            {
+                notices.Add(notification["Message"]!.GetValue<string>());
+            }
+        }
+
+        return notices;
     }
 
     public async ValueTask DisposeAsync()

@@ -44,25 +44,8 @@ public sealed class WorkspaceExactlyOnceTests(AzuriteFixture azurite) : IClassFi
         Assert.Single(audit, a => a.Action == AuditAction.Status);
 
         // Nothing listens at the reporter's service URL, so their notices wait in the outbox (or are given up).
-        var notices = await ReporterNoticesAsync(reference);
+        var notices = await _workspace.ReporterNoticesAsync(azurite, reference);
         Assert.Equal(2, notices.Count(n => n == "ReporterNewMessage"));
         Assert.Equal(1, notices.Count(n => n == "ReporterCaseAcknowledged"));
-    }
-
-    private async Task<List<string>> ReporterNoticesAsync(string reference)
-    {
-        var blobs = new CaseBlobs(azurite, _workspace.App);
-        var notices = new List<string>();
-        foreach (var name in (await blobs.OutboxAsync()).Concat(await blobs.OutboxAsync("outbox-dead/")))
-        {
-            var entry = JsonNode.Parse((await blobs.State.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString())!;
-            var notification = entry["Notification"]!;
-            if (notification["CaseReference"]!.GetValue<string>() == reference && notification["To"]!.GetValue<string>() == "Reporter")
-            {
-                notices.Add(notification["Message"]!.GetValue<string>());
-            }
-        }
-
-        return notices;
     }
 }

@@ -20,11 +20,13 @@ public sealed record CaseCardContent(
     IReadOnlyList<CardPart> Parts,
     string Access,
     IReadOnlyList<CardReader> Readers,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    Uri? Workspace = null);
 
 /// <summary>The owner's view of one case, with the owner's actions as buttons: who can read it,
 /// share with one named person (an address field), and take one person's access away (a list of
-/// the current readers). The buttons send what the typed commands say.</summary>
+/// the current readers). The buttons send what the typed commands say; "Open in workspace", when the
+/// chat links to the tab, opens the case there.</summary>
 public static class CaseCard
 {
     public const string AccessChoice = "access";
@@ -121,6 +123,11 @@ public static class CaseCard
                     ["choices"] = new JArray(content.Readers.Select(r => new JObject { ["title"] = r.Name, ["value"] = r.Address })),
                 },
             }, AdaptiveCardJson.Submit(text[TextKey.CardRevoke], RevokeChoice, reference: content.Reference, input: CardSubmission.RevokeAddressInput)));
+        }
+
+        if (content.Workspace is { } workspace)
+        {
+            actions.Add(new JObject { ["type"] = "Action.OpenUrl", ["title"] = text[TextKey.CardOpenInWorkspace], ["url"] = workspace.AbsoluteUri });
         }
 
         return AdaptiveCardJson.Card(body, actions);

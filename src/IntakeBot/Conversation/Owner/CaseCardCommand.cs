@@ -1,5 +1,6 @@
 using IntakeBot.Cases;
 using IntakeBot.Conversation.Cards;
+using IntakeBot.Responders;
 using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using IntakeBot.Storage;
@@ -11,7 +12,7 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>case IR-…</c>: the case as the owner's case card (<see cref="CaseCard"/>): a request not
 /// to be contacted first, its answers and evidence, who can read it, the latest changes and audit entries
 /// (this view among them), and the owner's actions. What people typed is shown as plain text.</summary>
-public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, CaseQueries queries, SharingService sharing, RetentionWording retention, IdentitySeal seal, TextCatalog text, TimeProvider clock) : IOwnerCommand
+public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, CaseQueries queries, SharingService sharing, RetentionWording retention, IdentitySeal seal, WorkspaceLink workspace, TextCatalog text, TimeProvider clock) : IOwnerCommand
 {
     private const int LatestAuditEntries = 5;
 
@@ -158,7 +159,8 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Case
             parts,
             access,
             [.. record.Access.Select(g => new CardReader(g.DisplayName ?? g.Email, g.Email))],
-            lines);
+            lines,
+            workspace.To(record.Reference));
     }
 
     /// <summary>The latest entries of a list, each cut to <paramref name="limit"/> characters, after a line
