@@ -55,6 +55,8 @@ public sealed class EvidenceBeforeSubmitTests(AzuriteFixture azurite) : IClassFi
     [InlineData("i pasted it above")]
     [InlineData("thats everything thanks")]
     [InlineData("nah i already sent it")]
+    [InlineData("nope thats all")]
+    [InlineData("thats it")]
     public async Task Saying_there_is_nothing_more_ends_the_evidence_step_and_keeps_nothing(string typed)
     {
         var chat = await AtEvidenceStepAsync();
