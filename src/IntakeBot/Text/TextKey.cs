@@ -612,6 +612,7 @@ public enum TextKey
     IdentityRequestNotSealed,
     IdentityRequestPending,
     IdentityRequestSent,
+    IdentityRequestNoOtherCustodian,
     CustodianIdentityRequested,
     IdentityDecisionUsage,
     IdentityDecisionNothingToDecide,

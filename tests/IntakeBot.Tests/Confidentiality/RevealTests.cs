@@ -32,7 +32,7 @@ public sealed class RevealTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
     /// <summary>An owner, a custodian and a colleague (all responders), and a reporter; the custodians are
     /// the custodian and, when <paramref name="ownerIsCustodian"/>, the owner too.</summary>
-    private People Gather(bool ownerIsCustodian = false)
+    private People Gather(bool ownerIsCustodian = false, bool ownerIsOnlyCustodian = false)
     {
         var ownerId = Guid.NewGuid().ToString();
         var custodianId = Guid.NewGuid().ToString();
@@ -50,7 +50,7 @@ public sealed class RevealTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         }
 
         var time = new ManualTime(Start);
-        var app = new BotApp(azurite, Confidential.Settings(custodianId, more), services => services.AddSingleton<TimeProvider>(time));
+        var app = new BotApp(azurite, Confidential.Settings(ownerIsOnlyCustodian ? ownerId : custodianId, more), services => services.AddSingleton<TimeProvider>(time));
         return new People(
             app,
             new HttpChat(app.CreateClient(), CanaryId, _connector.ServiceUrl, name: CanaryName),
@@ -168,5 +168,19 @@ public sealed class RevealTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Contains("waiting for a custodian", card, StringComparison.Ordinal);
         Assert.DoesNotContain(CanaryName, card, StringComparison.Ordinal);
         Assert.DoesNotContain(await people.App.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.IdentityDecision);
+    }
+
+    [Fact]
+    public async Task A_request_that_only_its_owner_could_decide_is_not_kept_and_the_owner_is_told_why()
+    {
+        await using var people = Gather(ownerIsOnlyCustodian: true);
+        var reference = await SubmitConfidentialAsync(people.Reporter);
+        await people.Owner.SayAsync("hello");
+
+        var answer = await people.Owner.SayAsync($"request identity {reference} because a formal hearing needs it");
+
+        Assert.StartsWith($"Nobody but you is named as a custodian who could decide a request about {reference}", answer[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("waiting for a custodian", await CardAsync(people.Owner, reference), StringComparison.Ordinal);
+        Assert.DoesNotContain(await people.App.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.IdentityRequest);
     }
 }

@@ -46,10 +46,17 @@ public sealed class IdentityRequestCommand(OwnedCaseGuard guard, CaseDrafts draf
             return text.Format(TextKey.IdentityRequestPending, record.Reference);
         }
 
+        var deciding = IdentityCustodians.Deciding(identity.Value, record, turn.Actor).ToList();
+        if (deciding.Count == 0)
+        {
+            // Only the owner is a custodian: a request would wait for ever, and saying it went to the custodians would be untrue.
+            return text.Format(TextKey.IdentityRequestNoOtherCustodian, record.Reference);
+        }
+
         var request = new IdentityRequest(clock.GetUtcNow(), turn.Actor!, record.Owner, reason);
         ConversationTurn.Of(turn.Context).Decide(drafts.Change(turn.Context, record.Reference) with { IdentityRequest = request });
         ConversationTurn.Of(turn.Context).Transcript.CaseReference = record.Reference;
-        foreach (var custodian in IdentityCustodians.Deciding(identity.Value, record, turn.Actor))
+        foreach (var custodian in deciding)
         {
             ConversationTurn.Of(turn.Context).Notify(custodian, TextKey.CustodianIdentityRequested, record.Reference, keepSender: false);
         }
