@@ -19,22 +19,7 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static Dictionary<string, string?> Settings(string ownerId, params (string Key, string Value)[] more)
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..12];
-        var settings = new Dictionary<string, string?>
-        {
-            ["Intake:DefaultOwner"] = ownerId,
-            ["Intake:Responders:0"] = ownerId,
-            ["Storage:CasesContainer"] = $"cases-{suffix}",
-            ["Storage:StateContainer"] = $"state-{suffix}",
-        };
-        foreach (var (key, value) in more)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+        => OwnerSettings.For(ownerId, more);
 
     /// <summary>A whole intake; <paramref name="contact"/>, when given, answers the contact question in
     /// place of the script's contact and safe-times answers.</summary>

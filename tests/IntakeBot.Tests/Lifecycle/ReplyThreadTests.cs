@@ -14,22 +14,7 @@ public sealed class ReplyThreadTests(AzuriteFixture azurite) : IClassFixture<Azu
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static Dictionary<string, string?> Settings(string ownerId, params (string Key, string Value)[] more)
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..12];
-        var settings = new Dictionary<string, string?>
-        {
-            ["Intake:DefaultOwner"] = ownerId,
-            ["Intake:Responders:0"] = ownerId,
-            ["Storage:CasesContainer"] = $"cases-{suffix}",
-            ["Storage:StateContainer"] = $"state-{suffix}",
-        };
-        foreach (var (key, value) in more)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+        => OwnerSettings.For(ownerId, more);
 
     private static async Task<string> SubmitAsync(HttpChat reporter)
     {
