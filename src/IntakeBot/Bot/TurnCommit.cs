@@ -1,5 +1,7 @@
 using IntakeBot.Conversation;
 using IntakeBot.Responders;
+using IntakeBot.Storage;
+using IntakeBot.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -29,6 +31,10 @@ public sealed class TurnCommit(
     /// so that a test can kill the process exactly between the commit and what follows it.</summary>
     private readonly bool _holdAfterCommit = configuration.GetValue<bool>("Diagnostics:HoldAfterCommit");
 
+    /// <summary>How many times a turn runs before a conflicting write from another turn of the same
+    /// conversation (two messages sent at the same moment) is given up and the person asked to send it again.</summary>
+    internal const int Attempts = 3;
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -42,9 +48,10 @@ public sealed class TurnCommit(
                 return await nextSend().ConfigureAwait(false);
             }
 
+            var current = ConversationTurn.Of(context);
             foreach (var activity in activities.Where(a => a.Type != ActivityTypes.Trace))
             {
-                turn.Hold(activity, clock.GetUtcNow());
+                current.Hold(activity, clock.GetUtcNow());
             }
 
             return [.. activities.Select(_ => new ResourceResponse(string.Empty))];
@@ -53,8 +60,7 @@ public sealed class TurnCommit(
         List<OutboxEntry> messages;
         try
         {
-            await next(cancellationToken).ConfigureAwait(false);
-            messages = await CommitAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
+            (turn, messages) = await DecideAndCommitAsync(turnContext, turn, next, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -67,10 +73,42 @@ public sealed class TurnCommit(
         outbox.Committed(messages);
     }
 
+    /// <summary>Runs the turn and commits it. When another turn of the same conversation committed
+    /// first (two messages at the same moment, or a redelivery), nothing of this one was shown or
+    /// applied yet: it runs again on the newest state, as if it had arrived just after the other, so
+    /// that neither message is lost. Messages for other people that an earlier run left in the outbox
+    /// and the last run did not decide are withdrawn once the last run has committed.</summary>
+    private async Task<(ConversationTurn Turn, List<OutboxEntry> Messages)> DecideAndCommitAsync(ITurnContext turnContext, ConversationTurn turn, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var (text, value) = (activity.Text, activity.Value);
+        var language = ReaderLanguage.Current;
+        var leftBehind = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await next(cancellationToken).ConfigureAwait(false);
+                var messages = await CommitAsync(turnContext, turn, leftBehind, cancellationToken).ConfigureAwait(false);
+                leftBehind.ExceptWith(messages.Select(m => m.Id));
+                await outbox.WithdrawAsync(leftBehind, cancellationToken).ConfigureAwait(false);
+                return (turn, messages);
+            }
+            catch (StateConflictException) when (attempt < Attempts && turn.ReadState && !turn.Proactive && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogInformation("Turn {ActivityId} met a newer state of its conversation at its commit; it runs again on it (run {Attempt} of {Attempts}).", activity.Id, attempt + 1, Attempts);
+                (activity.Text, activity.Value) = (text, value);
+                ReaderLanguage.Switch(language);
+                turn = ConversationTurn.Restart(turnContext, clock.GetUtcNow());
+                await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>The commit. Messages for other people are written before it, so that a process that
     /// stops right after it leaves them behind for any process to send; one that finds them checks the
     /// commit (the activity id in the state) first, so those of a turn that failed are never sent.</summary>
-    private async Task<List<OutboxEntry>> CommitAsync(ITurnContext turnContext, ConversationTurn turn, CancellationToken cancellationToken)
+    private async Task<List<OutboxEntry>> CommitAsync(ITurnContext turnContext, ConversationTurn turn, HashSet<string> written, CancellationToken cancellationToken)
     {
         await conversation.KeepAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
         var activity = turnContext.Activity;
@@ -80,7 +118,7 @@ public sealed class TurnCommit(
         var checkable = !string.IsNullOrEmpty(activity.Id) && turn.ReadState;
         if (checkable)
         {
-            await outbox.WriteAsync(messages, due, cancellationToken).ConfigureAwait(false);
+            written.UnionWith(await outbox.WriteAsync(messages, due, cancellationToken).ConfigureAwait(false));
         }
 
         await state.State.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);

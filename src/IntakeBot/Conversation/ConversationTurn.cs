@@ -87,6 +87,15 @@ public sealed class ConversationTurn
         return turn;
     }
 
+    /// <summary>Begins the turn again from what came in, forgetting everything an earlier run of it
+    /// decided: that run's commit met a newer state, and the turn runs again on it.</summary>
+    public static ConversationTurn Restart(ITurnContext turnContext, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Set(new ConversationTurn(turnContext));
+        return Begin(turnContext, now);
+    }
+
     /// <summary>Holds a reply the turn decided until its commit; it is in the transcript from now on.</summary>
     public void Hold(Activity reply, DateTimeOffset now)
     {

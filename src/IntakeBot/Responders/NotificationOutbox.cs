@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using IntakeBot.Storage;
@@ -15,7 +16,7 @@ namespace IntakeBot.Responders;
 /// from just before the commit of the turn that decided them until <see cref="NotificationSender"/>
 /// delivers them. Any process may deliver any entry; a blob lease on the entry makes sure only one
 /// tries it at a time. Entries given up are moved to <c>outbox-dead/</c>.</summary>
-public sealed class NotificationOutbox(BlobContainers containers, IOptions<NotificationOptions> options)
+public sealed class NotificationOutbox(BlobContainers containers, IOptions<NotificationOptions> options, ILogger<NotificationOutbox> logger)
 {
     private const string Folder = "outbox/";
     private const string DeadFolder = "outbox-dead/";
@@ -36,11 +37,12 @@ public sealed class NotificationOutbox(BlobContainers containers, IOptions<Notif
     private readonly Channel<string> _committed = Channel.CreateUnbounded<string>();
 
     /// <summary>Writes the entries, each only if it is not there yet (a redelivered turn writes the
-    /// same names). They are not sent before <see cref="Committed"/> says so, or before a process
-    /// that finds them has checked that their turn committed.</summary>
-    public async Task WriteAsync(IReadOnlyList<OutboxEntry> entries, DateTimeOffset due, CancellationToken cancellationToken)
+    /// same names), and returns the ids of those it wrote. They are not sent before <see cref="Committed"/>
+    /// says so, or before a process that finds them has checked that their turn committed.</summary>
+    public async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<OutboxEntry> entries, DateTimeOffset due, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        var written = new List<string>();
         foreach (var entry in entries)
         {
             var options = new BlobUploadOptions
@@ -51,14 +53,38 @@ public sealed class NotificationOutbox(BlobContainers containers, IOptions<Notif
             };
             try
             {
-                await containers.State.GetBlobClient(Folder + entry.Id + ".json").UploadAsync(BinaryData.FromString(JsonConvert.SerializeObject(entry, Json)), options, cancellationToken).ConfigureAwait(false);
+                await Blob(entry.Id).UploadAsync(BinaryData.FromString(JsonConvert.SerializeObject(entry, Json)), options, cancellationToken).ConfigureAwait(false);
+                written.Add(entry.Id);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // Written by an earlier delivery of the same activity.
             }
         }
+
+        return written;
     }
+
+    /// <summary>Removes entries an earlier run of a turn wrote and its last run, the one that committed,
+    /// did not decide: the commit names their activity, so they would otherwise be sent. One that cannot
+    /// be removed now (storage failing, or a sender holding it) is logged by type and left.</summary>
+    public async Task WithdrawAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            try
+            {
+                await Blob(id).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e)
+            {
+                logger.LogWarning("An outbox entry a turn decided and then did not could not be removed ({ExceptionType} {Status}).", e.GetType().FullName, e.Status);
+            }
+        }
+    }
+
+    private BlobClient Blob(string id) => containers.State.GetBlobClient(Folder + id + ".json");
 
     /// <summary>A message decided outside a turn (a background pass), after what decided it was saved:
     /// written under a name made from <paramref name="source"/>, so a pass that decides the same
@@ -104,7 +130,7 @@ public sealed class NotificationOutbox(BlobContainers containers, IOptions<Notif
     /// process holds it.</summary>
     public async Task<OutboxLease?> TryTakeAsync(string id, CancellationToken cancellationToken)
     {
-        var blob = containers.State.GetBlobClient(Folder + id + ".json");
+        var blob = Blob(id);
         var lease = blob.GetBlobLeaseClient();
         try
         {

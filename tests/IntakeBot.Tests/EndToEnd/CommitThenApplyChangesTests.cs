@@ -169,7 +169,7 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
-    public async Task Two_messages_at_once_read_the_state_once_more_for_the_one_answered_with_an_error_reply()
+    public async Task Two_messages_at_once_read_the_state_once_more_for_the_one_that_runs_again_and_once_more_before_an_error_reply()
     {
         var requests = new StorageRequests();
         var gate = new StateWriteGate();
@@ -187,13 +187,22 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         await gate.HeldAsync(Patience);
         await chat.SayAsync("The second thing");
         gate.Release();
-        Assert.StartsWith("Two of your messages arrived at the same moment", Assert.Single(await first), StringComparison.Ordinal);
+        Assert.DoesNotContain(await first, r => r.StartsWith("Two of your messages", StringComparison.Ordinal));
 
-        // Each turn reads once; the refused one reads the newest state once more, and records the
-        // error reply it was shown on it.
+        // Each turn reads once; the refused one reads the newest state once more and commits on it.
         var state = requests.Since(mark, StateBlob(app, chat)).Select(r => r.Split(' ')[0]).ToList();
         Assert.Equal(3, state.Count(m => m == "GET"));
         Assert.Equal(3, state.Count(m => m == "PUT"));
+        Assert.Equal(["The second thing", "The first thing"], (await new CaseBlobs(azurite, app).DraftAsync()).Answers.WhatHappened);
+
+        // Refused at every run: read before each run and once more to tell a redelivery, and the error
+        // reply recorded on that last read.
+        mark = requests.Count;
+        gate.ConflictNextWrites(IntakeBot.Bot.TurnCommit.Attempts);
+        Assert.StartsWith("Two of your messages arrived at the same moment", Assert.Single(await chat.SayAsync("The third thing")), StringComparison.Ordinal);
+        state = requests.Since(mark, StateBlob(app, chat)).Select(r => r.Split(' ')[0]).ToList();
+        Assert.Equal(IntakeBot.Bot.TurnCommit.Attempts + 1, state.Count(m => m == "GET"));
+        Assert.Equal(1, state.Count(m => m == "PUT"));
         Assert.Single((await new CaseBlobs(azurite, app).DraftAsync()).PendingTranscript, e => e.Text!.StartsWith("Two of your messages", StringComparison.Ordinal));
     }
 

@@ -16,7 +16,7 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
     private static readonly string Resend = IntakeBot.Text.TextCatalog.Load()[IntakeBot.Text.TextKey.ConcurrentMessages];
 
     [Fact]
-    public async Task Two_first_answers_at_once_then_discard_leave_no_blob_for_that_person()
+    public async Task Two_answers_at_once_are_both_kept_without_asking_to_send_either_again_and_discard_leaves_no_blob()
     {
         var gate = new StateWriteGate();
         await using var app = new BotApp(azurite, services: gate.Install);
@@ -28,14 +28,21 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
         await gate.HeldAsync(Patience);
         var second = await chat.SayAsync($"The second thing {Canary}");
         gate.Release();
-        Assert.Contains(Resend, await first);
+        var firstReplies = await first;
+
+        Assert.NotEmpty(firstReplies);
+        Assert.NotEmpty(second);
+        Assert.DoesNotContain(Resend, firstReplies);
         Assert.DoesNotContain(Resend, second);
+        var blobs = new CaseBlobs(azurite, app);
+        var account = string.Join('\n', (await blobs.DraftAsync()).Answers.WhatHappened);
+        Assert.Contains($"The first thing {Canary}", account, StringComparison.Ordinal);
+        Assert.Contains($"The second thing {Canary}", account, StringComparison.Ordinal);
 
         await chat.SayAllAsync([.. Intake.UpToReview(Canary).SkipWhile(s => s != "done")]);
         var discarded = await chat.SayAllAsync("discard", "Delete it");
 
         Assert.Contains(discarded, r => r.StartsWith("Your draft has been deleted", StringComparison.Ordinal));
-        var blobs = new CaseBlobs(azurite, app);
         Assert.Empty(await blobs.CaseBlobNamesAsync());
         Assert.Empty(await blobs.StateBlobsContainingAsync(Canary));
     }
@@ -51,23 +58,18 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
         await chat.SayAllAsync(Intake.UpToReview(Canary));
         var blobs = new CaseBlobs(azurite, app);
 
-        // The message held at its commit loses the race to the one sent after it.
+        // The message held at its commit loses the race to the one sent after it, and runs again after it.
         gate.HoldNextWrite();
         var held = chat.SayAsync(submitCommitsFirst ? "help" : "submit");
         await gate.HeldAsync(Patience);
         var committed = await chat.SayAsync(submitCommitsFirst ? "submit" : "help");
         gate.Release();
-        Assert.Contains(Resend, await held);
+        var heldReplies = await held;
+        Assert.NotEmpty(heldReplies);
+        Assert.DoesNotContain(Resend, heldReplies);
         Assert.DoesNotContain(Resend, committed);
 
-        if (!submitCommitsFirst)
-        {
-            // Told to send it again: nothing was submitted, and nobody was told it was.
-            Assert.Empty(await blobs.CaseBlobNamesAsync());
-            committed = await chat.SayAsync("submit");
-        }
-
-        var reference = Receipt.ReferenceIn(string.Join('\n', committed));
+        var reference = Receipt.ReferenceIn(string.Join('\n', submitCommitsFirst ? committed : heldReplies));
         Assert.NotEmpty(reference);
         await chat.SayAllAsync("discard", "Delete it", "edit", "When", "Yesterday");
 
@@ -75,6 +77,51 @@ public sealed class DraftCommitTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(CaseStatus.Submitted, record.Status);
         Assert.Equal($"Last Tuesday morning {Canary}", record.Answers.When);
         Assert.Equal(reference, await blobs.OnlyCaseReferenceAsync());
+    }
+
+    [Fact]
+    public async Task A_submit_that_runs_again_after_its_draft_was_discarded_leaves_no_message_for_the_owner()
+    {
+        var gate = new StateWriteGate();
+        await using var app = new BotApp(azurite, services: gate.Install);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAllAsync(Intake.UpToReview(Canary));
+        var blobs = new CaseBlobs(azurite, app);
+
+        // Its first run decided the owner's new-case message (written to the outbox before its commit);
+        // by the time it runs again the draft is gone, so there is nothing to tell the owner about.
+        gate.HoldNextWrite();
+        var submit = chat.SayAsync("submit");
+        await gate.HeldAsync(Patience);
+        var discarded = await chat.SayAllAsync("discard", "Delete it");
+        gate.Release();
+        var submitted = await submit;
+
+        Assert.Contains(discarded, r => r.StartsWith("Your draft has been deleted", StringComparison.Ordinal));
+        Assert.Contains(IntakeBot.Text.TextCatalog.Load()[IntakeBot.Text.TextKey.NothingToSubmit], submitted);
+        Assert.Empty(await blobs.CaseBlobNamesAsync());
+        Assert.Empty(await blobs.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task A_message_whose_commit_keeps_meeting_newer_writes_is_asked_for_again_and_then_kept()
+    {
+        var gate = new StateWriteGate();
+        await using var app = new BotApp(azurite, services: gate.Install);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAsync("report");
+
+        gate.ConflictNextWrites(IntakeBot.Bot.TurnCommit.Attempts - 1);
+        var kept = await chat.SayAsync($"Kept on the last run {Canary}");
+        gate.ConflictNextWrites(IntakeBot.Bot.TurnCommit.Attempts);
+        var refused = await chat.SayAsync($"Given up after every run {Canary}");
+        var again = await chat.SayAsync($"Given up after every run {Canary}");
+
+        Assert.DoesNotContain(Resend, kept);
+        Assert.Equal([Resend], refused);
+        Assert.DoesNotContain(Resend, again);
+        var account = (await new CaseBlobs(azurite, app).DraftAsync()).Answers.WhatHappened;
+        Assert.Equal([$"Kept on the last run {Canary}", $"Given up after every run {Canary}"], account);
     }
 
     [Theory]

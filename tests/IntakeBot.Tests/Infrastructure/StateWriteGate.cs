@@ -1,3 +1,4 @@
+using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,10 +7,12 @@ namespace IntakeBot.Tests.Infrastructure;
 /// <summary>The bot's own state storage (blobs on Azurite) with a gate in front of its writes: after
 /// <see cref="HoldNextWrite"/>, the next turn to commit waits at its write until <see cref="Release"/>,
 /// so that a test can let a second message read the same state and commit first, as two messages at
-/// the same moment do.</summary>
+/// the same moment do; after <see cref="ConflictNextWrites"/>, the next writes are refused as storage
+/// refuses a write whose ETag another write has changed.</summary>
 internal sealed class StateWriteGate
 {
     private int _armed;
+    private int _conflicts;
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -19,6 +22,8 @@ internal sealed class StateWriteGate
         _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _armed, 1);
     }
+
+    public void ConflictNextWrites(int count) => Volatile.Write(ref _conflicts, count);
 
     /// <summary>Waits until the held write has arrived at the gate.</summary>
     public Task HeldAsync(TimeSpan timeout) => _arrived.Task.WaitAsync(timeout);
@@ -35,6 +40,12 @@ internal sealed class StateWriteGate
 
     private async Task PassAsync()
     {
+        if (Interlocked.Decrement(ref _conflicts) >= 0)
+        {
+            throw new StateConflictException(new Azure.RequestFailedException(412, "The condition specified using HTTP conditional header(s) is not met."));
+        }
+
+        Interlocked.Exchange(ref _conflicts, 0);
         if (Interlocked.Exchange(ref _armed, 0) == 1)
         {
             _arrived.TrySetResult();

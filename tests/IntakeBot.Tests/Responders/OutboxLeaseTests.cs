@@ -73,7 +73,7 @@ public sealed class OutboxLeaseTests(AzuriteFixture azurite) : IClassFixture<Azu
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var containers = new BlobContainers(client ?? azurite.Client, new StorageOptions { CasesContainer = $"cases-{suffix}", StateContainer = $"state-{suffix}" });
         await containers.State.CreateIfNotExistsAsync();
-        var outbox = new NotificationOutbox(containers, Options.Create(new NotificationOptions()));
+        var outbox = new NotificationOutbox(containers, Options.Create(new NotificationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<NotificationOutbox>.Instance);
         var entry = new OutboxEntry(new OwnerNotification("owner", TextKey.ReminderAcknowledgeDue, "IR-2026-AAAA"), "reminder/IR-2026-AAAA", ActivityId: null, DateTimeOffset.UtcNow);
         await outbox.WriteAsync([entry], DateTimeOffset.UtcNow, CancellationToken.None);
         return (outbox, containers, entry.Id);
