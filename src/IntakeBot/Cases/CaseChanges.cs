@@ -95,6 +95,15 @@ public sealed class CaseChanges(ICaseStore cases, IdentitySeal seal, ILogger<Cas
             Evidence = [.. change.Evidence.Select(e => e with { AddedBy = pseudonym })],
         };
 
+    /// <summary>The deadlines once a safety concern is raised: an unmet acknowledgement due after the urgent
+    /// one is brought forward to it, reminded half way, as a case submitted with the concern would be.</summary>
+    private static List<CaseDeadline> Urgent(List<CaseDeadline> deadlines, PendingChange change)
+        => change.UrgentAcknowledgeBy is not { } by
+            ? deadlines
+            : [.. deadlines.Select(d => d.Kind == DeadlineKind.Acknowledge && !d.IsMet && d.Due > by
+                ? d with { Due = by, RemindFrom = change.At + ((by - change.At) / 2), RemindedBefore = null, RemindedPassed = null }
+                : d)];
+
     /// <summary>A stored line is the one a change wrote (its attachment list is a new instance once read).</summary>
     private static bool SameLine(TranscriptEntry stored, TranscriptEntry line)
         => stored.At == line.At && stored.Direction == line.Direction && stored.ActivityId == line.ActivityId
@@ -113,7 +122,7 @@ public sealed class CaseChanges(ICaseStore cases, IdentitySeal seal, ILogger<Cas
 
         if (change.SafetyConcern && !result.SafetyConcern)
         {
-            result = result with { SafetyConcern = true, UpdatedAt = change.At };
+            result = result with { SafetyConcern = true, UpdatedAt = change.At, Deadlines = Urgent(result.Deadlines, change) };
         }
 
         foreach (var item in change.Evidence.Where(i => !result.Evidence.Any(e => e.BlobName == i.BlobName && e.Sha256 == i.Sha256)))

@@ -61,5 +61,10 @@ public sealed record PendingChange
     /// <summary>Something the reporter wrote to the submitted case suggests that someone may not be safe.</summary>
     public bool SafetyConcern { get; init; }
 
+    /// <summary>With <see cref="SafetyConcern"/>: when the case must be acknowledged by now that the concern
+    /// is raised (<c>Lifecycle:UrgentAcknowledgement</c> from the turn), decided by the turn; an unmet
+    /// acknowledgement due later is brought forward to it when the flag is first set.</summary>
+    public DateTimeOffset? UrgentAcknowledgeBy { get; init; }
+
     public List<TranscriptEntry> Transcript { get; init; } = [];
 }

@@ -42,6 +42,11 @@ public static class ReporterSections
             a => a.SafeTimes, (a, v) => a with { SafeTimes = v }),
     ];
 
+    /// <summary>What a follow-on report asks (what happened, when, evidence, anything else), in the same
+    /// order: the closed case it follows on holds the rest. Its case file and the owner's card list these.</summary>
+    public static readonly IReadOnlyList<IntakeSection> FollowOn =
+        [.. All.Where(s => s.Id is "what-happened" or WhenId or "evidence" or "anything-else")];
+
     /// <summary>The section ids in the order a draft saved before its cursor named the section counted
     /// them: such a draft's position reads as the id, so that a question added since moves no one.</summary>
     public static readonly IReadOnlyList<string> SavedPositions =

@@ -28,12 +28,18 @@ public sealed class AccountOfferDialog(IntakeServices services) : Dialog(DialogI
     private readonly RetentionFacts _retention = new(services.Retention.Draft, services.Retention.ClosedCase, services.Retention.Backup);
     private readonly int _maxMessages = services.Limits.Value.AccountMessages;
 
-    /// <summary>Begun with the message that read like an account.</summary>
+    /// <summary>Begun with the message that read like an account (or the messages held by a follow-on
+    /// offer the person turned down).</summary>
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var said = options as string ?? throw new ArgumentException("The offer is begun with the message it is about.", nameof(options));
-        dc.ActiveDialog!.Write(MessagesKey, new List<string> { said });
+        List<string> messages = options switch
+        {
+            string said => [said],
+            IReadOnlyList<string> held => [.. held],
+            _ => throw new ArgumentException("The offer is begun with the message it is about.", nameof(options)),
+        };
+        dc.ActiveDialog!.Write(MessagesKey, messages);
         await AskAsync(dc.Context, _text.Format(TextKey.AccountLikeFirstMessage, Durations.Format(_text, _retention.DraftRetention)), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }

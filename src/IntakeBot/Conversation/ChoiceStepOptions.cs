@@ -34,7 +34,8 @@ public sealed class ChoiceStepOptions
     public string? ItemChoice { get; set; }
 
     /// <summary>The question is on a card sent just before (the review): not sent again as a message
-    /// of its own when the step begins, only when it is asked again later.</summary>
+    /// of its own when the step begins; asked again later, the card is shown again where the prompt
+    /// can build it, so that the question's words are said once, on the card.</summary>
     public bool ShownOnCard { get; set; }
 
     /// <summary>How many answers in a row did not fit: from the second, the choices come with one

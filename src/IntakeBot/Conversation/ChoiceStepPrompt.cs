@@ -12,9 +12,14 @@ namespace IntakeBot.Conversation;
 /// name or a short form (<see cref="ChoiceMatcher"/>). Where the step has parts, a part's number or
 /// name picks it. Anything else is first offered to <paramref name="keep"/> (the intake keeps an
 /// answer typed ahead in the account, and says so); what is not kept gets the question again with a
-/// kind word, and from the second time the choices as buttons with one line of help.</summary>
-public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null) : Dialog(id)
+/// kind word, and from the second time the choices as buttons with one line of help. A question
+/// asked on a card is asked again by showing the card again (<paramref name="card"/>), never as a
+/// second bubble beside it.</summary>
+public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null, ChoiceStepPrompt.Card? card = null) : Dialog(id)
 {
+    /// <summary>Sends again the card a step's question is on (the review as it now stands).</summary>
+    public delegate Task Card(ITurnContext turn, CancellationToken cancellationToken);
+
     /// <summary>Keeps a message that is not a choice where it belongs; returns what to tell the person,
     /// or null when it was not kept.</summary>
     public delegate Task<string?> Keep(ITurnContext turn, string said, string question, CancellationToken cancellationToken);
@@ -24,10 +29,8 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepProm
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var stepOptions = options as ChoiceStepOptions ?? throw new ArgumentException("A choice step is begun with ChoiceStepOptions.", nameof(options));
-        var shown = stepOptions.ShownOnCard;
-        stepOptions.ShownOnCard = false;
         dc.ActiveDialog!.Write(OptionsKey, stepOptions);
-        if (!shown)
+        if (!stepOptions.ShownOnCard)
         {
             await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
         }
@@ -90,7 +93,9 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepProm
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
         var options = instance.Read<ChoiceStepOptions>(OptionsKey);
-        return turnContext.SendActivityAsync(ChoiceMessage.Create(text, options.Prompt, options.Choices()), cancellationToken);
+        return options.ShownOnCard && card is not null
+            ? card(turnContext, cancellationToken)
+            : turnContext.SendActivityAsync(ChoiceMessage.Create(text, options.Prompt, options.Choices()), cancellationToken);
     }
 
     /// <summary>A step saved before short forms were kept named its choices by catalog key: the

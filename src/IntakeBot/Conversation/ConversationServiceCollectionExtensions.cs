@@ -40,6 +40,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<TakeReportDialog>();
         services.AddSingleton<FollowOnDialog>();
         services.AddSingleton<AccountOfferDialog>();
+        services.AddSingleton<FollowOnOfferDialog>();
         services.AddSingleton<AddToCaseDialog>();
         services.AddSingleton<ReplyThreads>();
         services.AddSingleton<ReplyDialog>();

@@ -54,6 +54,11 @@ public sealed class ConversationTurn
     /// the turn's other replies are decided (<c>Listening/LanguageOffer</c>).</summary>
     public string? WrittenInOtherLanguage { get; set; }
 
+    /// <summary>The listener read this turn's message as saying that something happened again ("hes
+    /// doing it again"): where it would start a new report, a reporter with closed cases is offered a
+    /// follow-on to one of them instead (<see cref="FollowOnOfferDialog"/>).</summary>
+    public bool SaysItHappenedAgain { get; set; }
+
     /// <summary>The turn read the conversation's state, so its commit writes it: only such a turn has
     /// work to put into the state, an activity id to check a commit by, and work to apply after it.</summary>
     public bool ReadState => _context.TurnState.ContainsKey(nameof(ConversationState));
@@ -113,7 +118,7 @@ public sealed class ConversationTurn
     /// <summary>Decides a message for an owner, sent after the turn's commit. The sender's conversation is
     /// kept with it to reach them later, unless <paramref name="keepSender"/> is false: a confidential case
     /// reaches its reporter through the conversation sealed in it.</summary>
-    public void Notify(string owner, TextKey message, string caseReference, bool keepSender = true, DateTimeOffset? due = null)
+    public void Notify(string owner, TextKey message, string caseReference, bool keepSender = true, DateTimeOffset? due = null, string? followsOn = null)
     {
         var sender = keepSender && _context.Activity.Conversation?.ConversationType == "personal" && _context.Activity.From?.AadObjectId is not null
             ? _context.Activity.GetConversationReference()
@@ -124,7 +129,7 @@ public sealed class ConversationTurn
             sender.Locale = ReaderLanguage.Current;
         }
 
-        _notifications.Add(new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender, due));
+        _notifications.Add(new OwnerNotification(owner, message, caseReference, NotificationRecipient.Owner, sender, due, followsOn));
     }
 
     /// <summary>Decides a message for the reporter of a case (by AAD object id), sent after the turn's

@@ -12,12 +12,10 @@ public sealed class FollowOnDialog(IntakeServices services)
 {
     public const string DialogId = "follow-on";
 
-    private static readonly string[] AskedAgain = ["what-happened", IntakeSection.WhenId, "evidence", "anything-else"];
-
     public static readonly IntakeFlow Flow = new(
         DialogId,
         CaseKind.SelfReport,
-        [.. ReporterSections.All.Where(s => AskedAgain.Contains(s.Id)).Select(s => s.Input == SectionInput.Account ? s with { Prompt = TextKey.AskFollowOnWhatHappened } : s)],
+        [.. ReporterSections.FollowOn.Select(s => s.Input == SectionInput.Account ? s with { Prompt = TextKey.AskFollowOnWhatHappened } : s)],
         TextKey.FollowOnWelcome,
         TextKey.ReviewCardTitle,
         TextKey.ReviewCardClassification,

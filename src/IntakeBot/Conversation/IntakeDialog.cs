@@ -29,7 +29,8 @@ public abstract class IntakeDialog : ComponentDialog
 
         AddDialog(new WelcomeDialog(intake));
         AddDialog(sections);
-        AddDialog(new ReviewDialog(intake, edit));
+        var review = new ReviewDialog(intake, edit);
+        AddDialog(review);
         AddDialog(edit);
         AddDialog(new DiscardDialog(intake));
         AddDialog(new TextPrompt(IntakePrompts.RequiredText));
@@ -38,7 +39,7 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(ContactEmailDialog.Prompt());
         AddDialog(new ContactEmailDialog(intake));
         AddDialog(safetyWait);
-        AddDialog(new ChoiceStepPrompt(IntakePrompts.Choice, services.Text));
+        AddDialog(new ChoiceStepPrompt(IntakePrompts.Choice, services.Text, card: review.ShowCardAsync));
         AddDialog(new ChoiceStepPrompt(IntakePrompts.SectionChoice, services.Text, sections.KeepTypedAheadAsync));
         foreach (var section in flow.Sections.Where(s => s.Input == SectionInput.Account))
         {

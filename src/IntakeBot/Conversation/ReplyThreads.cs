@@ -80,6 +80,11 @@ public sealed class ReplyThreads(ICaseStore cases, CaseDrafts drafts, ReporterCo
     }
 
     /// <summary>The live thread and whether the person writes in it as its owner; null when none is.</summary>
+    /// <summary>The case whose thread a reporter's plain message goes to now, or null: the case a
+    /// safety concern in that message is raised on.</summary>
+    public async Task<string?> ReporterThreadAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        => await LiveAsync(turnContext, null, cancellationToken).ConfigureAwait(false) is (var reference, false) ? reference : null;
+
     private async Task<(string Reference, bool AsOwner)?> LiveAsync(ITurnContext turnContext, string? responder, CancellationToken cancellationToken)
     {
         var profile = await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);

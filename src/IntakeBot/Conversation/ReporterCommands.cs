@@ -57,6 +57,16 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
         };
     }
 
+    /// <summary>The references of the person's own closed cases, newest first, at most
+    /// <paramref name="most"/>: what a follow-on can be linked to.</summary>
+    public async Task<IReadOnlyList<string>> ClosedCasesAsync(ITurnContext turnContext, int most, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var recent = await drafts.RecentlySubmittedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var mine = await queries.ReportedAsync(turnContext.Activity.From.AadObjectId, recent, cancellationToken).ConfigureAwait(false);
+        return [.. mine.Where(c => c.Status == CaseStatus.Closed).Take(most).Select(c => c.Reference)];
+    }
+
     /// <summary>Answers <c>view</c> and <c>reply</c>; false when the message is neither.</summary>
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, string said, CancellationToken cancellationToken)
     {

@@ -34,6 +34,7 @@ public sealed class RootDialog : ComponentDialog
         ReportDialog reportDialog,
         TakeReportDialog takeReportDialog,
         FollowOnDialog followOnDialog,
+        FollowOnOfferDialog followOnOffer,
         AddToCaseDialog addToCaseDialog,
         AccountOfferDialog accountOffer,
         ReplyDialog replyDialog,
@@ -60,6 +61,7 @@ public sealed class RootDialog : ComponentDialog
         AddDialog(followOnDialog);
         AddDialog(addToCaseDialog);
         AddDialog(accountOffer);
+        AddDialog(followOnOffer);
         AddDialog(replyDialog);
     }
 
@@ -162,6 +164,14 @@ public sealed class RootDialog : ComponentDialog
             if (said is not null && !_text.IsWord(said, TextKey.ChoiceHelp) && await _threads.TryRouteAsync(turn, said, responder, cancellationToken).ConfigureAwait(false))
             {
                 return new DialogTurnResult(DialogTurnStatus.Complete);
+            }
+
+            if (TextCatalog.LooksLikeAccount(said) && ConversationTurn.Of(turn).SaysItHappenedAgain
+                && await _reporter.ClosedCasesAsync(turn, ChoiceMessage.MaxSuggestedActions, cancellationToken).ConfigureAwait(false) is { Count: > 0 } closed)
+            {
+                // Their harm happened again: a follow-on to the closed case asks only what is new.
+                await _threads.HandledAsync(turn, null, cancellationToken).ConfigureAwait(false);
+                return await innerDc.BeginDialogAsync(FollowOnOfferDialog.DialogId, new FollowOnOffer(said!, closed), cancellationToken).ConfigureAwait(false);
             }
 
             if (TextCatalog.LooksLikeAccount(said))

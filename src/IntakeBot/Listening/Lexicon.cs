@@ -21,6 +21,8 @@ public sealed partial class Lexicon
     private readonly IReadOnlyDictionary<string, string> _expand;
     private readonly Spelling _spelling;
     private readonly Apostrophes _apostrophes;
+    private readonly Regex? _denials;
+    private readonly Regex? _again;
 
     private Lexicon(LexiconFile file)
     {
@@ -29,13 +31,19 @@ public sealed partial class Lexicon
         _spelling = new Spelling(file.Fuzzy);
         _apostrophes = file.Apostrophes;
         Common = file.Common?.ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
+        _denials = file.Denials is { Count: > 0 } denials ? Whole(denials) : null;
+        _again = file.Again is { Count: > 0 } again ? Whole(again) : null;
         Groups = [.. file.Groups
             .OrderBy(g => g.Meaning)
-            .Select(g => new CompiledGroup(g.Meaning, g.Detail, new Regex(
-                $"(?:^| )(?:{string.Join('|', g.Patterns.Select(p => $"(?:{p})"))})(?= |$)",
-                RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-                MatchTimeout)))];
+            .Select(g => new CompiledGroup(g.Meaning, g.Detail, Whole(g.Patterns)))];
     }
+
+    /// <summary>Patterns as one expression matched on whole words of the normalised text.</summary>
+    private static Regex Whole(IEnumerable<string> patterns)
+        => new(
+            $"(?:^| )(?:{string.Join('|', patterns.Select(p => $"(?:{p})"))})(?= |$)",
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+            MatchTimeout);
 
     public string Language { get; }
 
@@ -105,6 +113,23 @@ public sealed partial class Lexicon
         Flush(words, word);
         return words.ToString();
     }
+
+    /// <summary>The text as the groups read it: normalised, with every denial of danger ("I don't feel
+    /// unsafe", "not in danger", "he didn't threaten me") taken out, so that a denial is not read as the
+    /// danger it names while anything else in the message still is ("he didn't threaten me, he's
+    /// outside" is danger). A denial is only what the lexicon lists: "I'm not safe" and "I don't feel
+    /// safe" are no denials, and a miss costs more than a false alarm.</summary>
+    public string Read(string text)
+    {
+        var normalised = Normalise(text);
+        return _denials is null || !_denials.IsMatch(normalised)
+            ? normalised
+            : string.Join(' ', _denials.Replace(normalised, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Whether <paramref name="read"/> (text as <see cref="Read"/> gives it) says that something
+    /// happened again ("its started again", "hes doing it agian", "same thing as last time").</summary>
+    public bool SaysAgain(string read) => _again?.IsMatch(read) == true;
 
     private static string Contracted(string lowered)
         => Contraction().Replace(lowered, m => m.Groups["ending"].Value switch

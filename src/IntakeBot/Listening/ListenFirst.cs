@@ -29,7 +29,8 @@ public sealed partial class ListenFirst(
     IOptions<IntakeOptions> options,
     IOptions<LifecycleOptions> lifecycle,
     IOptions<IdentityOptions> identity,
-    RetentionPeriods retention)
+    RetentionPeriods retention,
+    ReplyThreads threads)
 {
     private static readonly TextKey[] CatalogWords = [.. Enum.GetValues<TextKey>().Where(k => k.ToString().StartsWith("Choice", StringComparison.Ordinal))];
 
@@ -87,6 +88,12 @@ public sealed partial class ListenFirst(
         {
             // A question or second thoughts are answered with buttons of their own, which the offer would hide.
             LanguageOffer.Notice(turn, profile, writtenIn);
+        }
+
+        if (heard.Again && where.Intake is null && where.SubmittedCase is null)
+        {
+            // Where a new report would start with it, the root offers a follow-on to a closed case instead.
+            ConversationTurn.Of(turn).SaysItHappenedAgain = true;
         }
 
         if (draft.StopAsked && !heard.IsUrgent)
@@ -150,9 +157,12 @@ public sealed partial class ListenFirst(
             return true;
         }
 
-        if (where.SubmittedCase is { } reference && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { } record)
+        // An addition or a reply names its case; a plain message goes to the thread that is live, if one is.
+        var reference = where.SubmittedCase ?? await threads.ReporterThreadAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (reference is not null && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { } record)
         {
-            ConversationTurn.Of(turn).Decide(drafts.Change(turn, reference) with { ActivityId = null, SafetyConcern = true });
+            var change = drafts.Change(turn, reference);
+            ConversationTurn.Of(turn).Decide(change with { ActivityId = null, SafetyConcern = true, UrgentAcknowledgeBy = change.At + lifecycle.Value.Periods().UrgentAcknowledgement });
             if (!record.SafetyConcern)
             {
                 ConversationTurn.Of(turn).Notify(record.Owner, TextKey.OwnerSafetyConcernRaised, reference, keepSender: record.SealedReporter is null);

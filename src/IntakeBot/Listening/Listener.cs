@@ -23,11 +23,14 @@ public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
         var heard = Hear(text, place, lexicons.English);
         foreach (var other in new[] { language, alsoIn }.Distinct().Where(l => l != ReaderLanguage.English))
         {
-            if (lexicons.For(other) is { } lexicon && Hear(text, place, lexicon) is { Meaning: not Meaning.Ordinary } read
-                && (heard.Meaning == Meaning.Ordinary || read.Meaning < heard.Meaning))
+            if (lexicons.For(other) is not { } lexicon)
             {
-                heard = read;
+                continue;
             }
+
+            var read = Hear(text, place, lexicon);
+            var again = heard.Again || read.Again;
+            heard = read.Meaning != Meaning.Ordinary && (heard.Meaning == Meaning.Ordinary || read.Meaning < heard.Meaning) ? read with { Again = again } : heard with { Again = again };
         }
 
         return heard;
@@ -35,7 +38,18 @@ public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
 
     private Heard Hear(string text, ListeningPlace place, Lexicon lexicon)
     {
-        var normalised = lexicon.Normalise(text);
+        string normalised;
+        try
+        {
+            normalised = lexicon.Read(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A denial too tangled to find in time is left in: it is read for danger as written.
+            normalised = lexicon.Normalise(text);
+        }
+
+        var again = SaysAgain(normalised, lexicon);
         foreach (var group in lexicon.Groups)
         {
             if (place == ListeningPlace.NotesOfSomeoneElse && group.Meaning is not (Meaning.SelfHarm or Meaning.Danger or Meaning.Threat))
@@ -47,7 +61,7 @@ public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
             {
                 if (group.Pattern.IsMatch(normalised))
                 {
-                    return new Heard(group.Meaning, group.Detail);
+                    return new Heard(group.Meaning, group.Detail, again);
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -57,6 +71,19 @@ public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
             }
         }
 
-        return Heard.Ordinary;
+        return again ? Heard.Ordinary with { Again = true } : Heard.Ordinary;
+    }
+
+    private static bool SaysAgain(string normalised, Lexicon lexicon)
+    {
+        try
+        {
+            return lexicon.SaysAgain(normalised);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only an offer hangs on it: a message too tangled to read in time is taken as a new one.
+            return false;
+        }
     }
 }

@@ -8,5 +8,6 @@ namespace IntakeBot.Responders;
 /// <paramref name="Owner"/>): which message, about which case. Never any content.
 /// <paramref name="Sender"/> is the 1:1 conversation of the person whose turn decided it, stored on
 /// delivery so that they can be told of updates later. <paramref name="Due"/> is the deadline a reminder
-/// is about.</summary>
-public sealed record OwnerNotification(string Owner, TextKey Message, string CaseReference, NotificationRecipient To = NotificationRecipient.Owner, ConversationReference? Sender = null, DateTimeOffset? Due = null);
+/// is about. <paramref name="FollowsOn"/> is the closed case a follow-on report follows on from, named in
+/// its notification (a reference, never content).</summary>
+public sealed record OwnerNotification(string Owner, TextKey Message, string CaseReference, NotificationRecipient To = NotificationRecipient.Owner, ConversationReference? Sender = null, DateTimeOffset? Due = null, string? FollowsOn = null);

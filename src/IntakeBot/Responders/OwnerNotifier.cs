@@ -80,7 +80,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     /// when the chat links to it (<see cref="WorkspaceLink"/>).</summary>
     private Activity Notification(OwnerNotification notification)
     {
-        var activity = MessageFactory.Text(notification.Message == TextKey.ReporterCaseClosed ? Closed(notification.CaseReference) : text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due)));
+        var activity = MessageFactory.Text(notification.Message == TextKey.ReporterCaseClosed ? Closed(notification.CaseReference) : text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due), notification.FollowsOn ?? string.Empty));
         if (notification.Message == TextKey.ReporterCaseClosed)
         {
             var again = text.Format(TextKey.ChoiceAgain, notification.CaseReference);

@@ -81,7 +81,7 @@ public static partial class CaseFileDocument
                 [text[TextKey.DocFactDeadlines], record.Deadlines.Count == 0 ? "-" : string.Join('\n', record.Deadlines.Select(d => text.Format(TextKey.DocDeadlineLine, DeadlineName(text, d.Kind), Times.Utc(d.Due), d.MetAt is { } met ? text.Format(TextKey.DocDeadlineMet, Times.Utc(met), Who(d.MetBy)) : string.Empty)))]));
 
             body.Append(Heading(text[TextKey.DocAnswers], "28"));
-            var sections = record.Kind == CaseKind.TakenByResponder ? ResponderSections.All : ReporterSections.All;
+            var sections = record.Kind == CaseKind.TakenByResponder ? ResponderSections.All : record.FollowsOn is null ? ReporterSections.All : ReporterSections.FollowOn;
             body.Append(Table(
                 [2600, TextWidth - 2600],
                 false,

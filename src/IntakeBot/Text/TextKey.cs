@@ -628,4 +628,11 @@ public enum TextKey
     CaseCardIdentityShown,
     CardOpenInWorkspace,
     CasesListMostUrgent,
+    OwnerNewFollowOn,
+    OwnerNewFollowOnSafetyConcern,
+    FollowOnHeardOne,
+    FollowOnHeardWhich,
+    FollowOnHeardAskAgainOne,
+    FollowOnHeardAskAgainWhich,
+    ChoiceFollowOnNone,
 }

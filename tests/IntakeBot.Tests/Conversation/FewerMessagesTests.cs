@@ -50,4 +50,33 @@ public sealed class FewerMessagesTests(AzuriteFixture azurite) : IClassFixture<A
         var receipt = string.Join("\n", await chat.SayAsync("submit"));
         Assert.Contains("is submitted", receipt, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_review_asked_again_after_a_question_or_help_while_paused_is_its_card_again_never_a_bubble_with_submit()
+    {
+        await using var app = new BotApp(azurite);
+        var chat = new HttpChat(app.CreateClient());
+        var steps = Intake.UpToReview();
+        await chat.SayAllAsync(steps);
+
+        var answered = await chat.ExchangeAsync("who will see this??");
+        Assert.Contains(answered, r => ((string?)r["text"] ?? string.Empty).Contains(Text[TextKey.QuestionKeepOffer], StringComparison.Ordinal));
+        AskedAgainOnItsCard(await chat.ExchangeAsync(Text[TextKey.ChoiceJustTheAnswer]));
+
+        await chat.SayAsync("pause");
+        AskedAgainOnItsCard(await chat.ExchangeAsync("help"));
+
+        var receipt = string.Join("\n", await chat.SayAsync("submit"));
+        Assert.Contains("is submitted", receipt, StringComparison.Ordinal);
+    }
+
+    private static void AskedAgainOnItsCard(IReadOnlyList<JObject> replies)
+    {
+        var card = Assert.Single(replies, r => r["attachments"] is JArray { Count: > 0 });
+        Assert.Same(card, replies[^1]);
+        Assert.Equal(Text[TextKey.ReviewCardText], (string?)card["text"]);
+        var shown = replies.SelectMany(r => r.SelectTokens("$..text")).Select(t => t.ToString()).ToList();
+        Assert.Single(shown, t => t == Text[TextKey.ReviewCardHow]);
+        Assert.DoesNotContain(replies, r => ((string?)r["text"] ?? string.Empty).Contains(Text[TextKey.ReviewActions], StringComparison.Ordinal));
+    }
 }

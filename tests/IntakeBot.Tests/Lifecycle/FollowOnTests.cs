@@ -75,11 +75,13 @@ public sealed class FollowOnTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
             var told = await connector.WaitForSentAsync(a => Text(a).Contains(followOn, StringComparison.Ordinal), Patience);
             Assert.Equal(ownerConversation, told.ConversationId);
-            Assert.Equal($"A new report has been submitted to you. Reference: {followOn}", Text(told.Activity));
+            Assert.Equal($"A follow-on report to {closedCase} has been submitted to you. Reference: {followOn}", Text(told.Activity));
 
             var newCard = string.Join("\n", await owner.ShownAsync($"case {followOn}"));
             Assert.Contains($"Follows on from {closedCase}", newCard, StringComparison.Ordinal);
             Assert.Contains("shouted at me in front of everyone", newCard, StringComparison.Ordinal);
+            Assert.DoesNotContain("Who was involved", newCard, StringComparison.Ordinal);
+            Assert.DoesNotContain("Safe right now", newCard, StringComparison.Ordinal);
             var closedCard = string.Join("\n", await owner.ShownAsync($"case {closedCase}"));
             Assert.Contains($"Follow-on reports: {followOn}", closedCard, StringComparison.Ordinal);
 
@@ -107,6 +109,67 @@ public sealed class FollowOnTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         var noCase = string.Join("\n", await reporter.SayAsync("it happened again"));
         Assert.Contains("type **again** and its reference", noCase, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saying_in_plain_words_that_it_happened_again_offers_a_follow_on_that_keeps_what_was_written_and_loses_nothing_when_declined()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, OwnerSettings.For(ownerId));
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+        var reporter = new HttpChat(app.CreateClient());
+        var closed = await ClosedCaseAsync(reporter, owner);
+
+        var offered = await reporter.ExchangeAsync("hes doing it again, he shouted at me in the corridor today");
+        var offer = string.Join("\n", offered.Select(Text));
+        Assert.Contains($"I can start a follow-on to {closed}", offer, StringComparison.Ordinal);
+        Assert.Contains($"again {closed}", offered.SelectMany(a => a.SelectTokens("$..suggestedActions.actions[*].value")).Select(v => v.ToString()));
+        Assert.DoesNotContain("Thank you for reaching out", offer, StringComparison.Ordinal);
+
+        var declined = string.Join("\n", await reporter.SayAsync("nope"));
+        Assert.Contains("This isn't saved as a report. Would you like to start a report with it", declined, StringComparison.Ordinal);
+        await reporter.SayAsync("not now");
+
+        await reporter.SayAsync("it happend agian on friday, same as before, in front of the whole team");
+        var started = string.Join("\n", await reporter.SayAsync("yeah"));
+        Assert.Contains($"This is a follow-on to {closed}", started, StringComparison.Ordinal);
+        await reporter.SayAsync("done");
+        await reporter.SayAsync("friday afternoon");
+        await reporter.SayAsync("no");
+        var review = string.Join("\n", await reporter.ShownAsync("skip"));
+        Assert.Contains("it happend agian on friday, same as before, in front of the whole team", review, StringComparison.Ordinal);
+        Assert.DoesNotContain("Who else was involved", review, StringComparison.Ordinal);
+        var followOn = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+        var card = string.Join("\n", await owner.ShownAsync($"case {followOn}"));
+        Assert.Contains($"Follows on from {closed}", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_several_closed_cases_the_person_is_asked_which_and_can_type_its_reference()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, OwnerSettings.For(ownerId));
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+        var reporter = new HttpChat(app.CreateClient());
+        var older = await ClosedCaseAsync(reporter, owner);
+        var newer = await ClosedCaseAsync(reporter, owner);
+
+        var offered = await reporter.ExchangeAsync("its started again, the comments about my accent in every meeting");
+        var choices = offered.SelectMany(a => a.SelectTokens("$..suggestedActions.actions[*].value")).Select(v => v.ToString()).ToList();
+        Assert.Equal([$"again {newer}", $"again {older}", "No, something new"], choices);
+        Assert.Contains("Which report is it about?", string.Join("\n", offered.Select(Text)), StringComparison.Ordinal);
+
+        var started = string.Join("\n", await reporter.SayAsync(older.ToLowerInvariant()));
+        Assert.Contains($"This is a follow-on to {older}", started, StringComparison.Ordinal);
+    }
+
+    /// <summary>A report of <paramref name="reporter"/>'s, submitted, acknowledged and closed by <paramref name="owner"/>.</summary>
+    private static async Task<string> ClosedCaseAsync(HttpChat reporter, HttpChat owner)
+    {
+        var reference = await reporter.SubmitReportAsync();
+        await owner.SayAsync($"acknowledge {reference}");
+        await owner.SayAsync($"close {reference} confirm");
+        return reference;
     }
 
     private static string Text(JObject activity) => activity.Value<string>("text") ?? string.Empty;

@@ -111,7 +111,8 @@ public sealed class ListeningTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         Assert.Contains("the person responsible for conduct reports can read your report", answered[0], StringComparison.Ordinal);
         Assert.Equal(Text[TextKey.QuestionNotKept], again[0]);
-        Assert.Contains(Text[TextKey.ReviewActions], again[^1], StringComparison.Ordinal);
+        Assert.Equal(Text[TextKey.ReviewCardText], again[^1]);
+        Assert.DoesNotContain(again, r => r.Contains(Text[TextKey.ReviewActions], StringComparison.Ordinal));
         var record = await blobs.CaseAsync(Receipt.ReferenceIn(receipt));
         Assert.DoesNotContain(record.Answers.WhatHappened, l => l.Contains("who will see", StringComparison.Ordinal));
     }
@@ -205,5 +206,76 @@ public sealed class ListeningTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var record = await blobs.CaseAsync(reference);
         Assert.Equal("he said he knows where I live", Assert.Single(record.Additions).Text);
         Assert.True(record.SafetyConcern);
+    }
+
+    [Fact]
+    public async Task Danger_raised_later_in_an_addition_or_a_reply_brings_the_acknowledgement_forward_once_and_puts_the_case_first()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, OwnerSettings.For(ownerId));
+        var blobs = new CaseBlobs(azurite, app);
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+        var adding = new HttpChat(app.CreateClient());
+        var addedTo = await adding.SubmitReportAsync();
+        var replying = new HttpChat(app.CreateClient());
+        var repliedOn = await replying.SubmitReportAsync();
+        var ordinary = await new HttpChat(app.CreateClient()).SubmitReportAsync();
+
+        await adding.SayAsync($"add to {addedTo}");
+        Assert.Contains(BotApp.UrgentHelp, (await adding.SayAsync("he said he knows where I live"))[0], StringComparison.Ordinal);
+        var first = await AcknowledgeDueAsync(blobs, addedTo);
+        Assert.Contains(BotApp.UrgentHelp, (await adding.SayAsync("and now hes waiting outside my flat"))[0], StringComparison.Ordinal);
+        await adding.SayAsync("done");
+        await owner.SayAsync($"message {repliedOn} Are you somewhere safe right now?");
+        var answered = await replying.SayAsync("not ok, he's outside");
+
+        Assert.Contains(BotApp.UrgentHelp, answered[0], StringComparison.Ordinal);
+        Assert.Contains(answered, a => a.StartsWith($"Sent to the person handling {repliedOn}", StringComparison.Ordinal));
+        var added = await blobs.CaseAsync(addedTo);
+        Assert.Equal(2, added.Additions.Count);
+        Assert.Equal(first, await AcknowledgeDueAsync(blobs, addedTo));
+        foreach (var reference in new[] { addedTo, repliedOn })
+        {
+            var due = await AcknowledgeDueAsync(blobs, reference);
+            var record = await blobs.CaseAsync(reference);
+            Assert.True(record.SafetyConcern);
+            Assert.InRange(due, record.SubmittedAt!.Value, record.UpdatedAt + TimeSpan.FromDays(1));
+        }
+
+        var usual = await blobs.CaseAsync(ordinary);
+        Assert.Equal(usual.SubmittedAt + TimeSpan.FromDays(7), usual.Deadlines.Single(d => d.Kind == DeadlineKind.Acknowledge).Due);
+        var list = (await owner.SayAsync("cases"))[0];
+        Assert.True(list.IndexOf(addedTo, StringComparison.Ordinal) < list.IndexOf(ordinary, StringComparison.Ordinal), list);
+        Assert.True(list.IndexOf(repliedOn, StringComparison.Ordinal) < list.IndexOf(ordinary, StringComparison.Ordinal), list);
+    }
+
+    [Fact]
+    public async Task A_denial_of_danger_is_not_read_as_danger_while_not_feeling_safe_still_gets_help()
+    {
+        await using var app = new BotApp(azurite);
+        var chat = new HttpChat(app.CreateClient());
+        await chat.SayAsync("report");
+
+        foreach (var denial in new[] { "I don't feel unsafe at work, just uncomfortable when hes around", "he didnt threaten me, he kept going on about my work in front of everyone", "im not in any danger, its more that it keeps happening" })
+        {
+            var replies = await chat.SayAsync(denial);
+            Assert.NotEmpty(replies);
+            Assert.DoesNotContain(replies, r => r.Contains(BotApp.UrgentHelp, StringComparison.Ordinal));
+        }
+
+        var upset = await chat.SayAsync("not in danger, just upset");
+        Assert.Contains(upset, r => r == Text[TextKey.FeelingUpset1] || r == Text[TextKey.FeelingUpset2]);
+        Assert.DoesNotContain(upset, r => r.Contains(BotApp.UrgentHelp, StringComparison.Ordinal));
+        foreach (var danger in new[] { "I'm not safe", "I don't feel safe", "not ok, he's outside", "he didn't threaten me, he said he knows where I live" })
+        {
+            Assert.Contains(BotApp.UrgentHelp, (await chat.SayAsync(danger))[0], StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The acknowledgement deadline once the flag has reached the case (applied after the turn's commit).</summary>
+    private static async Task<DateTimeOffset> AcknowledgeDueAsync(CaseBlobs blobs, string reference)
+    {
+        await Eventually.UntilAsync(async () => (await blobs.CaseAsync(reference)).SafetyConcern);
+        return (await blobs.CaseAsync(reference)).Deadlines.Single(d => d.Kind == DeadlineKind.Acknowledge).Due;
     }
 }

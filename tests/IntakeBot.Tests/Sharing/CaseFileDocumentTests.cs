@@ -88,6 +88,17 @@ public sealed class CaseFileDocumentTests
     }
 
     [Fact]
+    public void A_follow_on_lists_only_what_a_follow_on_asks_and_names_the_case_it_follows_on()
+    {
+        using var file = Render(Sample() with { FollowsOn = "IR-4TQ8ZP2W" }, Transcript());
+
+        var facts = file.Tables[0].Elements<TableRow>().ToDictionary(r => Cell(r, 0), r => Cell(r, 1));
+        Assert.Equal("IR-4TQ8ZP2W", facts["Follows on from"]);
+        var answers = Rows(file.TableAfter("Answers")).Select(r => r[0]).ToList();
+        Assert.Equal(["What happened", "When", "Anything else, and support that would help"], answers);
+    }
+
+    [Fact]
     public void Additions_the_thread_and_the_internal_notes_are_tables_with_times_and_names()
     {
         using var file = Render(Sample(), Transcript());

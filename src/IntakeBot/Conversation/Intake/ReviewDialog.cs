@@ -32,10 +32,7 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
 
     private async Task<DialogTurnResult> ShowReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        var draft = await _intake.DraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        var evidence = CaseDrafts.Evidence(step.Context, draft);
-        var content = ReviewContent(draft, evidence);
-        await step.Context.SendActivityAsync(ReviewCard.Create(_text, content), cancellationToken).ConfigureAwait(false);
+        var (content, evidence) = await ShowAsync(step.Context, cancellationToken).ConfigureAwait(false);
         Choice[] actions =
         [
             new(ReviewCard.SubmitChoice, _text[TextKey.ChoiceSubmit], _text.ShortForms(TextKey.ChoiceSubmit)),
@@ -47,6 +44,19 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
             .WithItems(ReviewCard.RemoveChoice, evidence.Select(e => e.BlobName));
         review.ShownOnCard = true;
         return await step.BeginDialogAsync(IntakePrompts.Choice, review, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The review card as the report now stands: shown when the review begins, and again
+    /// whenever its question is asked again (after help, a question answered, a pause).</summary>
+    public Task ShowCardAsync(ITurnContext turn, CancellationToken cancellationToken) => ShowAsync(turn, cancellationToken);
+
+    private async Task<(ReviewCardContent Content, IReadOnlyList<EvidenceItem> Evidence)> ShowAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var draft = await _intake.DraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        var evidence = CaseDrafts.Evidence(turn, draft);
+        var content = ReviewContent(draft, evidence);
+        await turn.SendActivityAsync(ReviewCard.Create(_text, content), cancellationToken).ConfigureAwait(false);
+        return (content, evidence);
     }
 
     private async Task<DialogTurnResult> ActOnReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
@@ -64,7 +74,7 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
                 }
                 if (record.Kind == CaseKind.SelfReport)
                 {
-                    ConversationTurn.Of(step.Context).Notify(record.Owner, record.SafetyConcern ? TextKey.OwnerNewCaseSafetyConcern : TextKey.OwnerNewCase, record.Reference, keepSender: record.SealedReporter is null);
+                    ConversationTurn.Of(step.Context).Notify(record.Owner, NewCaseNotice(record), record.Reference, keepSender: record.SealedReporter is null, followsOn: record.FollowsOn);
                 }
 
                 return await step.EndDialogAsync(IntakeDialog.Submitted, cancellationToken).ConfigureAwait(false);
@@ -79,6 +89,16 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
                 return await step.ReplaceDialogAsync(DiscardDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>What the owner is told of a new report: a follow-on says which case it follows on, and a
+    /// safety concern is said first.</summary>
+    private static TextKey NewCaseNotice(CaseRecord record) => (record.FollowsOn, record.SafetyConcern) switch
+    {
+        (null, false) => TextKey.OwnerNewCase,
+        (null, true) => TextKey.OwnerNewCaseSafetyConcern,
+        (_, false) => TextKey.OwnerNewFollowOn,
+        _ => TextKey.OwnerNewFollowOnSafetyConcern,
+    };
 
     /// <summary>Takes a piece of evidence out and says so, or says why nothing was taken out; the
     /// review is then shown again as it now stands.</summary>
