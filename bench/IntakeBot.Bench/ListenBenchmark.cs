@@ -9,9 +9,10 @@ namespace IntakeBot.Bench;
 /// <summary>Reads every message of the labelled sets (tests/IntakeBot.Tests/Listening/listen-set.jsonl in
 /// English, listen-set.&lt;language&gt;.jsonl in each other language) with the bot's listener, in a
 /// conversation of that language, and prints for each language, for the tuning split and the held-out
-/// split separately, each meaning's recall and precision, how often an ordinary message got urgent
-/// help, and the time per message. With <c>misses</c> it lists the tuning split's misses; the held-out
-/// split's are listed only with <c>holdout-misses</c>, so that tuning never looks at them.</summary>
+/// split separately (and each batch within a split on its own), each meaning's recall and
+/// precision, how often an ordinary message got urgent help, and the time per message. With
+/// <c>misses</c> it lists the tuning split's misses; the held-out split's are listed only with
+/// <c>holdout-misses</c>, so that tuning never looks at them.</summary>
 internal static class ListenBenchmark
 {
     private const int Rounds = 50;
@@ -48,10 +49,15 @@ internal static class ListenBenchmark
 
     private static void Measure(Listener listener, string language, List<Labelled> set, string? show)
     {
-        foreach (var split in new[] { "tune", "holdout" })
+        // A batch (messages written at one time, such as blind before anyone read the lexicons) is also
+        // measured on its own within each split, so that its figures can be set beside its first ones.
+        var parts = new[] { "tune", "holdout" }.SelectMany(split => new string?[] { null }
+            .Concat(set.Where(m => m.Split == split && m.Batch is not null).Select(m => m.Batch).Distinct().Order(StringComparer.Ordinal))
+            .Select(batch => (split, batch)));
+        foreach (var (split, batch) in parts)
         {
-            var part = set.Where(m => m.Split == split).Select(m => (m, Said: Name(listener.Hear(m.Text, Place(m.Context), language).Meaning))).ToList();
-            Console.WriteLine($"{split}: {part.Count} messages");
+            var part = set.Where(m => m.Split == split && (batch is null || m.Batch == batch)).Select(m => (m, Said: Name(listener.Hear(m.Text, Place(m.Context), language).Meaning))).ToList();
+            Console.WriteLine(batch is null ? $"{split}: {part.Count} messages" : $"{split}, batch {batch} only: {part.Count} messages");
             foreach (var meaning in Meanings)
             {
                 Print(meaning, part.Count(p => p.m.Meaning == meaning), part.Count(p => p.Said == meaning), part.Count(p => p.m.Meaning == meaning && p.Said == meaning));
@@ -60,7 +66,7 @@ internal static class ListenBenchmark
             Print("urgent (any of the three: help first)", part.Count(p => Urgent.Contains(p.m.Meaning)), part.Count(p => Urgent.Contains(p.Said)), part.Count(p => Urgent.Contains(p.m.Meaning) && Urgent.Contains(p.Said)));
             var ordinary = part.Where(p => OrdinaryLabels.Contains(p.m.Meaning)).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ordinary messages given urgent help: {ordinary.Count(p => Urgent.Contains(p.Said))} of {ordinary.Count}; taken as something else: {ordinary.Count(p => p.Said != "ordinary")}"));
-            if (show == "misses" && split == "tune" || show == "holdout-misses" && split == "holdout")
+            if (batch is null && (show == "misses" && split == "tune" || show == "holdout-misses" && split == "holdout"))
             {
                 foreach (var (m, said) in part.Where(p => p.Said != (OrdinaryLabels.Contains(p.m.Meaning) ? "ordinary" : p.m.Meaning)))
                 {
@@ -115,5 +121,5 @@ internal static class ListenBenchmark
         _ => "ordinary",
     };
 
-    internal sealed record Labelled(string Text, string Context, string Meaning, string? Detail, string Split);
+    internal sealed record Labelled(string Text, string Context, string Meaning, string? Detail, string Split, string? Batch = null);
 }
