@@ -30,7 +30,8 @@ public sealed partial class ListenFirst(
     IOptions<LifecycleOptions> lifecycle,
     IOptions<IdentityOptions> identity,
     RetentionPeriods retention,
-    ReplyThreads threads)
+    ReplyThreads threads,
+    IdentitySeal seal)
 {
     private static readonly TextKey[] CatalogWords = [.. Enum.GetValues<TextKey>().Where(k => k.ToString().StartsWith("Choice", StringComparison.Ordinal))];
 
@@ -75,7 +76,7 @@ public sealed partial class ListenFirst(
             }
         }
 
-        if (string.IsNullOrEmpty(said) || IsCommand(said))
+        if (string.IsNullOrEmpty(said))
         {
             return false;
         }
@@ -83,6 +84,19 @@ public sealed partial class ListenFirst(
         var place = where.Intake == TakeReportDialog.DialogId ? ListeningPlace.NotesOfSomeoneElse : ListeningPlace.OwnWords;
         // Written in another of the lexicons' languages: read in it too, helped in it, and offered it.
         var writtenIn = guess.Of(said) is { } seen && seen != ReaderLanguage.Current ? seen : null;
+        if (IsCommand(said))
+        {
+            // A command naming a case carries words of its own ("reply IR-… he's outside"): danger in
+            // them gets help first all the same, the case is flagged when it is the person's own, and the
+            // command goes on as typed.
+            if (CaseReferenceIn().Match(said) is { Success: true } named && listener.Hear(said, place, ReaderLanguage.Current, writtenIn) is { IsUrgent: true } urgent)
+            {
+                await HelpFirstAsync(dc, new Where(null, where.Leaf, false, named.Value.ToUpperInvariant()), draft, profile, urgent, said, writtenIn, cancellationToken, named: true).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
         var heard = listener.Hear(said, place, ReaderLanguage.Current, writtenIn);
         if (place == ListeningPlace.OwnWords && heard.Meaning is not (Meaning.Question or Meaning.SecondThoughts))
         {
@@ -121,7 +135,7 @@ public sealed partial class ListenFirst(
     /// <summary>Help before anything else; the case is flagged; the message is still kept where it
     /// belongs: the account step, an addition or a reply takes it as usual, and at any other step of
     /// an intake it joins the account at once and the step's question is asked again.</summary>
-    private async Task<bool> HelpFirstAsync(DialogContext dc, Where where, IntakeDraft draft, ConversationProfile profile, Heard heard, string said, string? writtenIn, CancellationToken cancellationToken)
+    private async Task<bool> HelpFirstAsync(DialogContext dc, Where where, IntakeDraft draft, ConversationProfile profile, Heard heard, string said, string? writtenIn, CancellationToken cancellationToken, bool named = false)
     {
         var turn = dc.Context;
         if (where.AtSafetyWait)
@@ -157,9 +171,11 @@ public sealed partial class ListenFirst(
             return true;
         }
 
-        // An addition or a reply names its case; a plain message goes to the thread that is live, if one is.
+        // An addition or a reply names its case (typed with a command, only the person's own case is
+        // flagged); a plain message goes to the thread that is live, if one is.
         var reference = where.SubmittedCase ?? await threads.ReporterThreadAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (reference is not null && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { } record)
+        if (reference is not null && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { } record
+            && (!named || seal.IsReportedBy(record, turn.Activity.From?.AadObjectId)))
         {
             var change = drafts.Change(turn, reference);
             ConversationTurn.Of(turn).Decide(change with { ActivityId = null, SafetyConcern = true, UrgentAcknowledgeBy = change.At + lifecycle.Value.Periods().UrgentAcknowledgement });
@@ -168,7 +184,7 @@ public sealed partial class ListenFirst(
                 ConversationTurn.Of(turn).Notify(record.Owner, TextKey.OwnerSafetyConcernRaised, reference, keepSender: record.SealedReporter is null);
             }
         }
-        else
+        else if (!named)
         {
             profile.SafetyConcernBeforeReport = true;
         }

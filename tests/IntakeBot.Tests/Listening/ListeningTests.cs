@@ -250,6 +250,29 @@ public sealed class ListeningTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task Danger_typed_in_a_command_that_names_a_case_gets_help_first_and_flags_only_the_persons_own_case()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        await using var app = new BotApp(azurite, OwnerSettings.For(ownerId));
+        var blobs = new CaseBlobs(azurite, app);
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+        var reporter = new HttpChat(app.CreateClient());
+        var reference = await reporter.SubmitReportAsync();
+        var stranger = new HttpChat(app.CreateClient());
+        var theirs = await stranger.SubmitReportAsync();
+        await owner.SayAsync($"message {reference} Are you somewhere safe right now?");
+
+        var answered = await reporter.SayAsync($"reply {reference} no hes waitng outside my flat rn");
+        var guessed = await reporter.SayAsync($"reply {theirs} he knows where i live");
+
+        Assert.Contains(BotApp.UrgentHelp, answered[0], StringComparison.Ordinal);
+        Assert.Contains(answered, a => a.StartsWith($"Your reply is saved in {reference}", StringComparison.Ordinal));
+        Assert.True((await blobs.CaseAsync(reference)).SafetyConcern);
+        Assert.Contains(BotApp.UrgentHelp, guessed[0], StringComparison.Ordinal);
+        Assert.False((await blobs.CaseAsync(theirs)).SafetyConcern);
+    }
+
+    [Fact]
     public async Task A_denial_of_danger_is_not_read_as_danger_while_not_feeling_safe_still_gets_help()
     {
         await using var app = new BotApp(azurite);
