@@ -37,7 +37,9 @@ public sealed class ListenSetTests
         var all = Read(language);
 
         Assert.True(all.Count >= 100, $"{all.Count} messages");
-        Assert.InRange(all.Count(m => m.Split == "holdout"), all.Count * 3 / 10, all.Count / 2);
+        // Two batches were written blind after the lexicons (s10-blind, s10-blind2) and are held out
+        // whole but for the tuned half of the first, so more than half of these sets is held out.
+        Assert.InRange(all.Count(m => m.Split == "holdout"), all.Count * 3 / 10, all.Count * 3 / 5);
     }
 
     [Fact]
