@@ -40,7 +40,7 @@ try {
     return route.continue();
   });
   await page.goto(`${url}/workspace/`);
-  await page.locator('#status').filter({ hasText: /\d+ cases/ }).waitFor();
+  await page.locator('#status').filter({ hasText: /\d/ }).waitFor();
   const rows = await page.locator('#cases li button').evaluateAll((buttons) => buttons.map((b) => ({
     reference: b.dataset.reference,
     flags: [...b.querySelectorAll('.flag')].map((f) => f.textContent),
