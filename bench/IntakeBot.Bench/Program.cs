@@ -22,6 +22,10 @@ switch (args.FirstOrDefault())
         var people = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
         var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 150;
         return await SoakBenchmark.RunAsync(repoRoot, people, TimeSpan.FromSeconds(seconds));
+    case "workspace":
+        var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        await WorkspaceBenchmark.RunAsync(repoRoot, total, rounds: 30);
+        break;
     case "listen":
         ListenBenchmark.Run(repoRoot, args.Length > 1 ? args[1] : null);
         break;
@@ -29,8 +33,8 @@ switch (args.FirstOrDefault())
         DetectBenchmark.Run(repoRoot, args.Length > 1 ? args[1] : null);
         break;
     default:
-        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases] | soak [people] [seconds] | listen [misses] | detect [misses]");
-        Console.Error.WriteLine($"scale runs on a local Azurite, or on the storage account whose connection string is in {ScaleBenchmark.StorageVariable}.");
+        Console.Error.WriteLine("usage: dotnet run --project bench/IntakeBot.Bench -c Release -- evidence [megabytes] | load [conversations] [processes] | scale [cases] | workspace [cases] | soak [people] [seconds] | listen [misses] | detect [misses]");
+        Console.Error.WriteLine($"scale and workspace run on a local Azurite, or on the storage account whose connection string is in {ScaleBenchmark.StorageVariable}.");
         return 2;
 }
 

@@ -2,7 +2,8 @@
 // page loads (lib/MicrosoftTeams.min.js) is answered by a stand-in that says "personal tab, default
 // theme" and hands out the token the test gave, as Teams single sign-on would. It reads the list and its
 // flags, opens one case, acknowledges it, waits for the page to show the change, saves a screenshot and
-// prints, as JSON, each listed case's reference and flags and the case's status line after the click.
+// prints, as JSON, each listed case's reference and flags, and the case's status line and action buttons
+// after the click.
 //   node tests/browser/drive-workspace.mjs <host url> <token> <reference to acknowledge> <screenshot.png>
 import { chromium } from 'playwright-core';
 
@@ -40,7 +41,7 @@ try {
     return route.continue();
   });
   await page.goto(`${url}/workspace/`);
-  await page.locator('#status').filter({ hasText: /\d+ cases/ }).waitFor();
+  await page.locator('#status').filter({ hasText: /\d/ }).waitFor();
   const rows = await page.locator('#cases li button').evaluateAll((buttons) => buttons.map((b) => ({
     reference: b.dataset.reference,
     flags: [...b.querySelectorAll('.flag')].map((f) => f.textContent),
@@ -52,8 +53,9 @@ try {
   await page.locator('#status', { hasText: 'Done.' }).waitFor();
   await page.locator('#case p .muted', { hasText: 'acknowledged' }).waitFor();
   const status = await page.locator('#case p .muted').first().textContent();
+  const actions = await page.locator('#case .actions button').allTextContents();
   await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(JSON.stringify({ rows, status, errors: blocked }));
+  console.log(JSON.stringify({ rows, status, actions, errors: blocked }));
 } finally {
   await browser.close();
 }

@@ -40,6 +40,9 @@ public enum AuditAction
     /// <summary>The owner added an internal note.</summary>
     Note,
 
+    /// <summary>The owner wrote the case's one-line summary (what it says is kept in the case, not here).</summary>
+    Summary,
+
     /// <summary>A message of the follow-up thread (the detail says from whom).</summary>
     Message,
 

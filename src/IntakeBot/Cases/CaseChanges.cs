@@ -144,6 +144,14 @@ public sealed class CaseChanges(ICaseStore cases, IdentitySeal seal, ILogger<Cas
             audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Note, null, AuditResult.Done, ActivityId: id));
         }
 
+        // A summary replaces the one before, so a second apply of an older one must not undo a later one.
+        if (change.Summary is { } summary && result.Status.IsSubmitted() && !string.Equals(result.Summary, summary, StringComparison.Ordinal)
+            && !(id is not null && (result.TranscriptMarks ?? []).Any(m => m.ActivityId == id)))
+        {
+            result = result with { Summary = summary, UpdatedAt = change.At };
+            audit.Add(new AuditEntry(change.At, change.Actor, AuditAction.Summary, null, AuditResult.Done, ActivityId: id));
+        }
+
         if (change.OwnerMessage is { } message && result.Status.IsSubmitted() && result.Status != CaseStatus.Closed
             && !(id is not null && result.Messages.Any(m => m.ActivityId == id)))
         {

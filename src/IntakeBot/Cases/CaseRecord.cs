@@ -73,6 +73,11 @@ public sealed record CaseRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? FollowsOn { get; init; }
 
+    /// <summary>The owner's one line about the case (<c>summary IR-… text</c>, or the tab), so that a long
+    /// list is told apart at a glance; null (and not written) until the owner writes one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Summary { get; init; }
+
     public IntakeAnswers Answers { get; init; } = new();
 
     public List<Addition> Additions { get; init; } = [];

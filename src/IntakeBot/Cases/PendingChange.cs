@@ -28,6 +28,9 @@ public sealed record PendingChange
     /// <summary>An owner's internal note.</summary>
     public string? Note { get; init; }
 
+    /// <summary>The owner's one-line summary of the case, replacing the one before.</summary>
+    public string? Summary { get; init; }
+
     /// <summary>An owner's message to the reporter; it meets the feedback deadline too.</summary>
     public string? OwnerMessage { get; init; }
 

@@ -61,6 +61,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IOwnerCommand, StatusCommand>();
         services.AddSingleton<IOwnerCommand, TransferCommand>();
         services.AddSingleton<IOwnerCommand, NoteCommand>();
+        services.AddSingleton<IOwnerCommand, SummaryCommand>();
         services.AddSingleton<IOwnerCommand, MessageCommand>();
         services.AddSingleton<IOwnerCommand, IdentityRequestCommand>();
         services.AddSingleton<IOwnerCommand, IdentityDecisionCommand>();

@@ -19,28 +19,34 @@ public sealed class CaseTransfer(SharingService sharing, GraphDirectory director
 
     /// <summary>The answer to the owner's command and the hand-over it decided, if any; anyone who does
     /// not own the case gets the not-found answer.</summary>
-    public async Task<TransferDecision> DecideAsync(ITurnContext turnContext, string? owner, string reference, string target, CancellationToken cancellationToken)
+    public Task<TransferDecision> DecideAsync(ITurnContext turnContext, string? owner, string reference, string target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var actor = turnContext.Activity.From.AadObjectId;
+        return DecideAsync(turnContext.Activity.From.AadObjectId, owner, reference, target, cancellationToken);
+    }
+
+    /// <summary>The same decision for <paramref name="actor"/> (an AAD object id) acting as
+    /// <paramref name="owner"/>, wherever they asked from (the chat, or the workspace tab's token).</summary>
+    public async Task<TransferDecision> DecideAsync(string? actor, string? owner, string reference, string target, CancellationToken cancellationToken)
+    {
         var record = await sharing.OwnedCaseAsync(owner, reference, cancellationToken).ConfigureAwait(false);
         if (record is null || owner is null || actor is null || !record.Status.IsSubmitted())
         {
-            return new TransferDecision(text[TextKey.OwnerCaseNotFound]);
+            return new TransferDecision(text[TextKey.OwnerCaseNotFound], TextKey.OwnerCaseNotFound);
         }
 
         var (found, refusal) = await FindResponderAsync(target.Trim(), cancellationToken).ConfigureAwait(false);
         if (found is null)
         {
-            return new TransferDecision(text.Format(refusal, record.Reference));
+            return new TransferDecision(text.Format(refusal, record.Reference), refusal);
         }
 
         if (string.Equals(found.Entry, ResponderRoster.Normalize(owner), StringComparison.Ordinal) || string.Equals(found.Entry, ResponderRoster.Normalize(actor), StringComparison.Ordinal))
         {
-            return new TransferDecision(text.Format(TextKey.TransferSelf, record.Reference));
+            return new TransferDecision(text.Format(TextKey.TransferSelf, record.Reference), TextKey.TransferSelf);
         }
 
-        return new TransferDecision(text.Format(TextKey.TransferDone, record.Reference, PlainText.Escape(found.Name ?? target.Trim())), record.Reference, record.Owner, found.Entry, record.Reporter?.AadObjectId);
+        return new TransferDecision(text.Format(TextKey.TransferDone, record.Reference, PlainText.Escape(found.Name ?? target.Trim())), TextKey.TransferDone, record.Reference, record.Owner, found.Entry, record.Reporter?.AadObjectId);
     }
 
     /// <summary>The roster entry of the person named, or why there is none.</summary>

@@ -27,10 +27,12 @@ public sealed class ContentFreeSpans(TelemetryUrls urls) : BaseProcessor<Activit
             }
         }
 
-        // A server path the app has no route for is whatever a client sent; a client call's query may carry names.
-        if (data.Kind == ActivityKind.Server && data.GetTagItem("http.route") is null && data.GetTagItem("url.path") is not null)
+        // A server path is whatever a client sent: the route's template stands in for it (the workspace
+        // tab's paths name the case a person looked at), "(no route)" when the app has none for it. A
+        // client call's query may carry names.
+        if (data.Kind == ActivityKind.Server && data.GetTagItem("url.path") is not null)
         {
-            data.SetTag("url.path", "(no route)");
+            data.SetTag("url.path", data.GetTagItem("http.route") as string ?? "(no route)");
         }
 
         data.SetTag("url.query", null);

@@ -15,7 +15,7 @@ public sealed class CommandWords
     public static readonly IReadOnlyList<TextKey> NamingACase =
     [
         TextKey.VerbView, TextKey.VerbReply, TextKey.VerbAddTo, TextKey.VerbCase, TextKey.VerbAccess, TextKey.VerbShare, TextKey.VerbRevoke,
-        TextKey.VerbAcknowledge, TextKey.VerbReview, TextKey.VerbClose, TextKey.VerbTransfer, TextKey.VerbNote, TextKey.VerbMessage,
+        TextKey.VerbAcknowledge, TextKey.VerbReview, TextKey.VerbClose, TextKey.VerbTransfer, TextKey.VerbNote, TextKey.VerbSummary, TextKey.VerbMessage,
         TextKey.VerbHold, TextKey.VerbRelease, TextKey.VerbDeleted, TextKey.VerbAgain, TextKey.VerbReveal, TextKey.VerbRequestIdentity,
         TextKey.VerbApproveIdentity, TextKey.VerbRefuseIdentity,
     ];

@@ -3,6 +3,7 @@ using IntakeBot.Conversation;
 using IntakeBot.Conversation.Owner;
 using IntakeBot.Lifecycle;
 using IntakeBot.Responders;
+using IntakeBot.Retention;
 using IntakeBot.Sharing;
 using IntakeBot.Text;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,9 @@ namespace IntakeBot.Workspace;
 /// notice. A process that stops between the write and the outbox leaves a message's notice to the
 /// page's retry (the same id queues it then); a status notice is lost in that case, since the retry
 /// finds the status already moved (see docs/reliability-and-security.md).</summary>
-public sealed class WorkspaceActions(SharingService sharing, PendingWork work, NotificationOutbox outbox, IOptions<LifecycleOptions> lifecycle, IOptions<CaseLimits> limits, TimeProvider clock)
+public sealed class WorkspaceActions(
+    ICaseStore cases, SharingService sharing, PendingWork work, NotificationOutbox outbox, CaseTransfer transfer, LegalHold legalHold,
+    IOptions<LifecycleOptions> lifecycle, IOptions<CaseLimits> limits, TimeProvider clock)
 {
     /// <summary>The prefix of the change id of an action from the tab, beside Teams' activity ids.</summary>
     public const string IdPrefix = "workspace-";
@@ -99,6 +102,99 @@ public sealed class WorkspaceActions(SharingService sharing, PendingWork work, N
         return ActionOutcome.Done;
     }
 
+    /// <summary>The owner's one-line summary, as <c>summary IR-…</c>: line breaks become spaces; refused
+    /// when empty or longer than one line holds.</summary>
+    public async Task<ActionOutcome?> SummaryAsync(WorkspaceCaller caller, string reference, WorkspaceAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (await OwnedAsync(caller, reference, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return null;
+        }
+
+        var summary = SummaryCommand.OneLine(action.Text);
+        var refusal = summary.Length == 0 ? "empty" : summary.Length > SummaryCommand.MaxSummaryLength ? "too-long" : null;
+        if (refusal is not null)
+        {
+            return ActionOutcome.Refused(refusal);
+        }
+
+        if (string.Equals(record.Summary, summary, StringComparison.Ordinal))
+        {
+            return ActionOutcome.Already;
+        }
+
+        await ApplyAsync(Change(caller, record, action) with { Summary = summary }, cancellationToken).ConfigureAwait(false);
+        return ActionOutcome.Done;
+    }
+
+    /// <summary>Hands the case to the responder <see cref="WorkspaceAction.Text"/> names, decided by the
+    /// chat's <see cref="CaseTransfer"/> (on the roster, as typed or through the directory; not oneself).
+    /// The new owner and the reporter of a self-report are told once. A retry after it went through finds
+    /// the case no longer the caller's: not found, as in chat.</summary>
+    public async Task<ActionOutcome?> TransferAsync(WorkspaceCaller caller, string reference, WorkspaceAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(action);
+        var who = action.Text?.Trim() ?? string.Empty;
+        if (who.Length == 0)
+        {
+            return await OwnedAsync(caller, reference, cancellationToken).ConfigureAwait(false) is null ? null : ActionOutcome.Refused("empty");
+        }
+
+        var decision = await transfer.DecideAsync(caller.ObjectId, caller.Owner, reference, who, cancellationToken).ConfigureAwait(false);
+        if (decision.Outcome == TextKey.OwnerCaseNotFound)
+        {
+            return null;
+        }
+
+        if (decision is not { Reference: { } handed, From: { } from, To: { } to })
+        {
+            return ActionOutcome.Refused(decision.Outcome switch
+            {
+                TextKey.TransferSelf => "self",
+                TextKey.TransferGroup => "group",
+                TextKey.TransferUnavailable => "unavailable",
+                _ => "not-responder",
+            });
+        }
+
+        var change = new PendingChange { Reference = handed, ActivityId = ActivityId(action), Actor = caller.ObjectId, At = clock.GetUtcNow(), TransferFrom = from, TransferTo = to };
+        await ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+        await outbox.PostAsync(new OwnerNotification(to, TextKey.OwnerCaseTransferred, handed), $"{change.ActivityId}/{TextKey.OwnerCaseTransferred}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (decision.Reporter is { } reporter)
+        {
+            await outbox.PostAsync(new OwnerNotification(reporter, TextKey.ReporterCaseTransferred, handed, NotificationRecipient.Reporter), $"{change.ActivityId}/{TextKey.ReporterCaseTransferred}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return ActionOutcome.Done;
+    }
+
+    /// <summary>Puts on (<paramref name="hold"/>) or releases a legal hold, as <c>hold IR-…</c> and
+    /// <c>release IR-…</c>: for the case's owner and for <c>Retention:HoldRoles</c> (<see cref="LegalHold"/>
+    /// decides, and audits), anyone else gets null. An owner cannot release a hold role's hold.</summary>
+    public async Task<ActionOutcome?> HoldAsync(WorkspaceCaller caller, string reference, bool hold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+
+        // A hold is written to case.json, which this version must not write back over a newer one's status.
+        if (CaseReference.IsValid(reference) && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { Status: CaseStatus.Unknown } newer)
+        {
+            return legalHold.MayHold(newer, caller.ObjectId, caller.Owner) ? ActionOutcome.Refused("newer-version") : null;
+        }
+
+        var outcome = hold
+            ? await legalHold.HoldAsync(reference, caller.ObjectId, caller.Owner, cancellationToken).ConfigureAwait(false)
+            : await legalHold.ReleaseAsync(reference, caller.ObjectId, caller.Owner, cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            HoldOutcome.Held or HoldOutcome.Released => ActionOutcome.Done,
+            HoldOutcome.AlreadyHeld or HoldOutcome.NotHeld => ActionOutcome.Already,
+            HoldOutcome.HeldByHoldRole => ActionOutcome.Refused("held-by-hold-role"),
+            _ => null,
+        };
+    }
+
     /// <summary>The case when the caller owns it (the token always names the caller, who is the actor).</summary>
     private Task<CaseRecord?> OwnedAsync(WorkspaceCaller caller, string reference, CancellationToken cancellationToken)
     {
@@ -109,10 +205,12 @@ public sealed class WorkspaceActions(SharingService sharing, PendingWork work, N
     private PendingChange Change(WorkspaceCaller caller, CaseRecord record, WorkspaceAction action) => new()
     {
         Reference = record.Reference,
-        ActivityId = IdPrefix + action.RequestId.ToString("N"),
+        ActivityId = ActivityId(action),
         Actor = caller.ObjectId,
         At = clock.GetUtcNow(),
     };
+
+    private static string ActivityId(WorkspaceAction action) => IdPrefix + action.RequestId.ToString("N");
 
     private Task ApplyAsync(PendingChange change, CancellationToken cancellationToken)
         => work.ApplyAsync(new CommittedWork(null, [change]), change.ActivityId, [], sender: null, cancellationToken);

@@ -1,6 +1,7 @@
 using IntakeBot.Cases;
 using IntakeBot.Evidence;
 using IntakeBot.Sharing;
+using IntakeBot.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Workspace;
@@ -9,7 +10,7 @@ namespace IntakeBot.Workspace;
 /// (<see cref="CaseQueries.OwnedMostUrgentFirstAsync"/>), and a case or a piece of evidence only when the stored case
 /// is the caller's (<see cref="SharingService.OwnedCaseAsync"/>, as <c>case IR-…</c>), each read audited.
 /// Anyone else gets null, the same for a case that does not exist.</summary>
-public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, SharingService sharing, EvidenceStore evidence, IOptions<WorkspaceOptions> options, TimeProvider clock)
+public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, SharingService sharing, EvidenceStore evidence, TextCatalog text, IOptions<WorkspaceOptions> options, TimeProvider clock)
 {
     public async Task<CaseListPage> ListAsync(WorkspaceCaller caller, CaseListFilter filter, CancellationToken cancellationToken)
     {
@@ -23,8 +24,9 @@ public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, Sharin
         return new CaseListPage([.. kept.Skip((page - 1) * size).Take(size)], page, size, kept.Count);
     }
 
-    /// <summary>The case when the caller owns it, its read written to the audit log as <c>case</c> writes it.</summary>
-    public async Task<CaseDetail?> ReadAsync(WorkspaceCaller caller, string reference, CancellationToken cancellationToken)
+    /// <summary>The case when the caller owns it, its read written to the audit log as <c>case</c> writes it;
+    /// questions, choices and sizes in <paramref name="language"/> (a catalog language).</summary>
+    public async Task<CaseDetail?> ReadAsync(WorkspaceCaller caller, string reference, string language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (await sharing.OwnedCaseAsync(caller.Owner, reference, cancellationToken).ConfigureAwait(false) is not { } record)
@@ -34,16 +36,23 @@ public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, Sharin
 
         await sharing.AuditViewAsync(record, caller.ObjectId, cancellationToken).ConfigureAwait(false);
         var audit = await cases.ReadAuditAsync(record.Reference, cancellationToken).ConfigureAwait(false);
-        return new CaseDetail(
-            Item(CaseSummary.Of(record), clock.GetUtcNow()),
-            record.Answers,
-            record.Additions,
-            record.Messages,
-            record.Notes,
-            [.. record.Evidence.Select(e => new EvidenceLine(e.Number, e.SafeName, e.ContentType, e.Size, e.Sha256, e.AddedAt))],
-            [.. record.Access.Select(g => new ReaderLine(g.DisplayName ?? g.Email, g.Email, g.GrantedAt))],
-            record.StatusHistory,
-            audit);
+        using (ReaderLanguage.Begin(language))
+        {
+            var sections = record.Kind == CaseKind.TakenByResponder ? ResponderSections.All : ReporterSections.All;
+            return new CaseDetail(
+                Item(CaseSummary.Of(record), clock.GetUtcNow()),
+                record.Summary,
+                language,
+                record.Reporter is not null,
+                [.. sections.Where(s => s.Input != SectionInput.Evidence).Select(s => new AnswerSection(text[s.Title], s.Shown(record.Answers, text)))],
+                record.Additions,
+                record.Messages,
+                record.Notes,
+                [.. record.Evidence.Select(e => new EvidenceLine(e.Number, e.SafeName, e.ContentType, e.Size, Sizes.Format(text, e.Size), e.Sha256, e.AddedAt))],
+                [.. record.Access.Select(g => new ReaderLine(g.DisplayName ?? g.Email, g.Email, g.GrantedAt))],
+                record.StatusHistory,
+                audit);
+        }
     }
 
     /// <summary>The numbered evidence item and its content when the caller owns the case; the download is

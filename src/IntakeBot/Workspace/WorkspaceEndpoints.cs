@@ -20,10 +20,17 @@ public static class WorkspaceEndpoints
                 ? Results.Json(await cases.ListAsync(caller, new CaseListFilter(status, overdue, safety, needsReply, page ?? 1), ct).ConfigureAwait(false))
                 : Results.Forbid());
 
-        api.MapGet("/cases/{reference}", async (HttpContext http, WorkspaceCases cases, ResponderRoster roster, string reference, CancellationToken ct) =>
-            WorkspaceCaller.Of(http.User, roster) is { } caller && await cases.ReadAsync(caller, reference, ct).ConfigureAwait(false) is { } detail
+        // The reader's language comes from the Teams locale the page passes; English when the catalog has none for it.
+        api.MapGet("/cases/{reference}", async (HttpContext http, WorkspaceCases cases, WorkspaceTexts texts, ResponderRoster roster, string reference, string? locale, CancellationToken ct) =>
+            WorkspaceCaller.Of(http.User, roster) is { } caller && await cases.ReadAsync(caller, reference, texts.LanguageOf(locale), ct).ConfigureAwait(false) is { } detail
                 ? Results.Json(detail)
                 : NotFound());
+
+        api.MapGet("/texts", (WorkspaceTexts texts, string? locale) =>
+        {
+            var language = texts.LanguageOf(locale);
+            return Results.Json(new { language, texts = texts.In(language) });
+        });
 
         api.MapGet("/cases/{reference}/evidence/{number:int}", async (HttpContext http, WorkspaceCases cases, ResponderRoster roster, string reference, int number, CancellationToken ct) =>
         {
@@ -51,6 +58,14 @@ public static class WorkspaceEndpoints
             => ActAsync(http, roster, caller => actions.NoteAsync(caller, reference, action, ct)));
         api.MapPost("/cases/{reference}/message", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)
             => ActAsync(http, roster, caller => actions.MessageAsync(caller, reference, action, ct)));
+        api.MapPost("/cases/{reference}/summary", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)
+            => ActAsync(http, roster, caller => actions.SummaryAsync(caller, reference, action, ct)));
+        api.MapPost("/cases/{reference}/transfer", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)
+            => ActAsync(http, roster, caller => actions.TransferAsync(caller, reference, action, ct)));
+        api.MapPost("/cases/{reference}/hold", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, CancellationToken ct)
+            => ActAsync(http, roster, caller => actions.HoldAsync(caller, reference, hold: true, ct)));
+        api.MapPost("/cases/{reference}/release", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, CancellationToken ct)
+            => ActAsync(http, roster, caller => actions.HoldAsync(caller, reference, hold: false, ct)));
     }
 
     private static async Task<IResult> ActAsync(HttpContext http, ResponderRoster roster, Func<WorkspaceCaller, Task<ActionOutcome?>> act)

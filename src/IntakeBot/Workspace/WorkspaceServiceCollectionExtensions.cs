@@ -32,6 +32,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<WorkspaceCases>();
         services.AddSingleton<WorkspaceActions>();
         services.AddSingleton<WorkspaceInsights>();
+        services.AddSingleton<WorkspaceTexts>();
         services.AddOptions<WorkspaceSignInOptions>().BindConfiguration(WorkspaceSignInOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkspaceSignInOptions>, WorkspaceSignInOptionsValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -62,6 +62,10 @@ public sealed class WorkspaceApiTests(AzuriteFixture azurite) : IClassFixture<Az
         { "POST", "/api/workspace/cases/{0}/close" },
         { "POST", "/api/workspace/cases/{0}/note" },
         { "POST", "/api/workspace/cases/{0}/message" },
+        { "POST", "/api/workspace/cases/{0}/summary" },
+        { "POST", "/api/workspace/cases/{0}/hold" },
+        { "POST", "/api/workspace/cases/{0}/release" },
+        { "POST", "/api/workspace/cases/{0}/transfer" },
     };
 
     [Theory]
@@ -100,7 +104,7 @@ public sealed class WorkspaceApiTests(AzuriteFixture azurite) : IClassFixture<Az
         var detail = await JsonAsync(await owner.GetAsync($"/api/workspace/cases/{reference}"));
         var download = await owner.GetAsync($"/api/workspace/cases/{reference}/evidence/1");
 
-        Assert.Equal("It happened <b>twice</b> in the corridor.", detail["answers"]!["whatHappened"]![0]!.GetValue<string>());
+        Assert.Contains(detail["answers"]!.AsArray(), a => a!["lines"]!.AsArray().Any(l => l!.GetValue<string>() == "It happened <b>twice</b> in the corridor."));
         var evidence = detail["evidence"]![0]!;
         Assert.Equal(64, evidence["sha256"]!.GetValue<string>().Length);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -111,18 +115,43 @@ public sealed class WorkspaceApiTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(new[] { null, "evidence-1" }, audit.Where(a => a.Action == AuditAction.View).Select(a => a.Detail));
     }
 
-    private async Task<string> EvidencedCaseAsync()
+    [Theory]
+    [InlineData("de-DE", "de", "Kontakt", "Bitte nicht kontaktieren", "Ihre Fälle")]
+    [InlineData("es-419", "es", "Contacto", "Prefiero que no me contacten", "Tus casos")]
+    [InlineData("en-GB", "en", "Contact", "Please don't contact me", "Your cases")]
+    [InlineData("ja-JP", "en", "Contact", "Please don't contact me", "Your cases")]
+    public async Task The_case_and_the_tabs_words_are_in_the_owners_language_with_choices_as_meanings_and_sizes_readable(string locale, string language, string contactTitle, string noContact, string title)
+    {
+        var reference = await EvidencedCaseAsync(new IntakeAnswers { WhatHappened = ["Me gritó delante de todos."], ContactChoice = ContactAnswer.NoContact });
+        using var owner = _workspace.Owner();
+
+        var detail = await JsonAsync(await owner.GetAsync($"/api/workspace/cases/{reference}?locale={locale}"));
+        var texts = await JsonAsync(await owner.GetAsync($"/api/workspace/texts?locale={locale}"));
+
+        Assert.Equal(language, detail["language"]!.GetValue<string>());
+        var answers = detail["answers"]!.AsArray().ToDictionary(a => a!["title"]!.GetValue<string>(), a => a!["lines"]!.AsArray().Select(l => l!.GetValue<string>()).ToList());
+        Assert.Contains(["Me gritó delante de todos."], answers.Values);
+        Assert.Equal([noContact], answers[contactTitle]);
+        Assert.Equal("1 KB", detail["evidence"]![0]!["sizeText"]!.GetValue<string>());
+        Assert.Equal(language, texts["language"]!.GetValue<string>());
+        Assert.Equal(title, texts["texts"]!["WorkspaceTitle"]!.GetValue<string>());
+        Assert.All(texts["texts"]!.AsObject(), w => Assert.False(string.IsNullOrWhiteSpace(w.Value!.GetValue<string>()), w.Key));
+    }
+
+    private async Task<string> EvidencedCaseAsync(IntakeAnswers? answers = null)
     {
         var reference = await _workspace.SeedAsync(WorkspaceApp.OwnerId, r => r with
         {
             Reporter = new Reporter("29:reporter", Guid.NewGuid().ToString(), null),
-            Answers = new IntakeAnswers { WhatHappened = ["It happened <b>twice</b> in the corridor."] },
+            Answers = answers ?? new IntakeAnswers { WhatHappened = ["It happened <b>twice</b> in the corridor."] },
         });
         var item = await _workspace.App.Services.GetRequiredService<EvidenceStore>().SaveTextAsync(reference, "seed-1", "pasted words from the chat", "reporter", 10_000, CancellationToken.None);
         await _workspace.Store.UpdateAsync(reference, r => r with { Evidence = [item with { Number = 1 }] }, CancellationToken.None);
         return reference;
     }
 
+    /// <summary>The request a page would send; a transfer names the other responder, whom the owner may hand the case to.</summary>
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
-        => method == "GET" ? client.GetAsync(path) : client.PostAsJsonAsync(path, new { requestId = Guid.NewGuid(), text = "checked in with them" });
+        => method == "GET" ? client.GetAsync(path)
+            : client.PostAsJsonAsync(path, new { requestId = Guid.NewGuid(), text = path.EndsWith("/transfer", StringComparison.Ordinal) ? WorkspaceApp.OtherResponderId : "checked in with them" });
 }

@@ -76,16 +76,22 @@ public sealed class WorkspaceApp : IAsyncDisposable
     /// <summary>The messages decided for the reporter of <paramref name="reference"/>, by catalog key, from
     /// the outbox and its given-up entries: nothing listens at the reporter's service URL in these tests.</summary>
     public async Task<List<string>> ReporterNoticesAsync(AzuriteFixture azurite, string reference)
+        => [.. (await NoticesAsync(azurite, reference, "Reporter")).Select(n => n.Message)];
+
+    /// <summary>The notifications decided about <paramref name="reference"/> for <paramref name="to"/>
+    /// (<c>Owner</c> or <c>Reporter</c>): whom each is for and its catalog key, from the outbox and its
+    /// given-up entries.</summary>
+    public async Task<List<(string Recipient, string Message)>> NoticesAsync(AzuriteFixture azurite, string reference, string to)
     {
         var blobs = new CaseBlobs(azurite, App);
-        var notices = new List<string>();
+        var notices = new List<(string, string)>();
         foreach (var name in (await blobs.OutboxAsync()).Concat(await blobs.OutboxAsync("outbox-dead/")))
         {
             var entry = JsonNode.Parse((await blobs.State.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString())!;
             var notification = entry["Notification"]!;
-            if (notification["CaseReference"]!.GetValue<string>() == reference && notification["To"]!.GetValue<string>() == "Reporter")
+            if (notification["CaseReference"]!.GetValue<string>() == reference && notification["To"]!.GetValue<string>() == to)
             {
-                notices.Add(notification["Message"]!.GetValue<string>());
+                notices.Add((notification["Owner"]!.GetValue<string>(), notification["Message"]!.GetValue<string>()));
             }
         }
 

@@ -9,7 +9,8 @@ namespace IntakeBot.Tests.Workspace;
 /// <summary>The tab in a real headless Chromium, served by the real host on a loopback port, signed in
 /// with a token from the test's issuer handed out by a stand-in for the Teams SDK
 /// (tests/browser/drive-workspace.mjs): the owner sees their cases with their flags, opens one and
-/// acknowledges it, and its reporter is told once. Alone, as the other browser test, for the two cores.</summary>
+/// acknowledges it (after which Acknowledge is no longer offered), and its reporter is told once. Alone,
+/// as the other browser test, for the two cores.</summary>
 [Collection(Alone.Name)]
 public sealed class WorkspaceBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -42,6 +43,9 @@ public sealed class WorkspaceBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(["Safety concern", "No contact"], rows[unsafeCase]);
         Assert.Equal(["Overdue"], rows[overdue]);
         Assert.Contains("acknowledged", result["status"]!.GetValue<string>(), StringComparison.Ordinal);
+        var actions = result["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.Contains("Close the case", actions);
+        Assert.DoesNotContain("Acknowledge", actions);
         Assert.Empty(result["errors"]!.AsArray());
         Assert.True(File.Exists(screenshot));
         Assert.Equal(CaseStatus.Acknowledged, (await workspace.Store.GetAsync(reported, CancellationToken.None))!.Status);

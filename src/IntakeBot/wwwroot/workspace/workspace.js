@@ -1,5 +1,7 @@
 // The case owner's workspace tab. Everything a case holds is put on the page as text (textContent),
-// never as HTML; nothing but a case reference ever goes into a URL; the token stays in memory.
+// never as HTML; nothing but a case reference ever goes into a URL; the token stays in memory. Every
+// word comes from the bot's catalog in the reader's language (GET /api/workspace/texts), and dates are
+// written in the reader's culture, from the locale Teams gives.
 "use strict";
 
 (() => {
@@ -10,6 +12,8 @@
   const pages = document.getElementById("pages");
   const detail = document.getElementById("case");
   let page = 1;
+  let locale = "en";
+  let words = {};
 
   const el = (tag, text, className) => {
     const node = document.createElement(tag);
@@ -18,7 +22,26 @@
     return node;
   };
 
+  // A catalog text with its {0}, {1}, ... filled in.
+  const t = (key, ...values) => (words[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(values[Number(i)] ?? ""));
+
   const say = (text) => { status.textContent = text; };
+
+  const dateTime = (iso) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const date = (iso) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+
+  const statusWord = (stored) => t({ submitted: "StatusSubmitted", acknowledged: "StatusAcknowledged", "in-review": "StatusInReview", closed: "StatusClosed" }[stored] ?? "StatusSubmitted");
+  const kindWord = (stored) => (stored === "taken-by-responder" ? t("WorkspaceKindTakenByResponder") : t("WorkspaceKindSelfReport"));
+  const deadlineWord = (stored) => (stored === "feedback" ? t("DeadlineFeedback") : t("DeadlineAcknowledgement"));
+
+  // Why an action was not done, by the reason the API gives.
+  const refusals = {
+    empty: "WorkspaceRefusedEmpty", "too-long": "WorkspaceRefusedTooLong", "notes-full": "WorkspaceRefusedNotesFull",
+    closed: "WorkspaceRefusedClosed", "no-reporter": "WorkspaceRefusedNoReporter", "thread-full": "WorkspaceRefusedThreadFull",
+    "no-contact": "WorkspaceRefusedNoContact", "not-responder": "WorkspaceRefusedNotResponder", self: "WorkspaceRefusedSelf",
+    group: "WorkspaceRefusedGroup", unavailable: "WorkspaceRefusedUnavailable", "held-by-hold-role": "WorkspaceRefusedHeldByHoldRole",
+    "newer-version": "WorkspaceRefusedNewerVersion",
+  };
 
   async function token() {
     // Teams single sign-on; asked for on every call so that an expired token is never reused.
@@ -37,13 +60,22 @@
     return response.json();
   }
 
+  async function loadWords() {
+    const served = await api(`/texts?locale=${encodeURIComponent(locale)}`);
+    words = served.texts;
+    document.documentElement.lang = served.language;
+    document.title = t("WorkspaceTitle");
+    for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+    for (const node of document.querySelectorAll("[data-label]")) node.setAttribute("aria-label", t(node.dataset.label));
+  }
+
   function flags(item) {
     const shown = [];
-    if (item.safetyConcern) shown.push(el("span", "Safety concern", "flag alert"));
-    if (item.noContact) shown.push(el("span", "No contact", "flag warn"));
-    if (item.overdue) shown.push(el("span", "Overdue", "flag alert"));
-    if (item.needsReply) shown.push(el("span", "Reply waiting", "flag warn"));
-    if (item.held) shown.push(el("span", "On hold", "flag"));
+    if (item.safetyConcern) shown.push(el("span", t("WorkspaceFlagSafety"), "flag alert"));
+    if (item.noContact) shown.push(el("span", t("WorkspaceFlagNoContact"), "flag warn"));
+    if (item.overdue) shown.push(el("span", t("WorkspaceFlagOverdue"), "flag alert"));
+    if (item.needsReply) shown.push(el("span", t("WorkspaceFlagNeedsReply"), "flag warn"));
+    if (item.held) shown.push(el("span", t("WorkspaceFlagHeld"), "flag"));
     return shown;
   }
 
@@ -56,15 +88,16 @@
   }
 
   async function showList() {
-    say("Loading your cases…");
+    say(t("WorkspaceLoading"));
     const result = await api(`/cases?${query()}`);
     list.replaceChildren(...result.cases.map((item) => {
       const button = el("button");
       button.type = "button";
       button.dataset.reference = item.reference;
-      button.append(el("span", item.reference, "ref"), el("span", item.status, "muted"), el("span", item.kind, "muted"), ...flags(item));
-      if (item.deadlines.length > 0) button.append(el("span", `Due ${item.deadlines[0].due.slice(0, 10)}`, "muted"));
-      button.addEventListener("click", () => showCase(item.reference));
+      button.append(el("span", item.reference, "ref"), el("span", statusWord(item.status), "muted"), el("span", kindWord(item.kind), "muted"), ...flags(item));
+      if (item.deadlines.length > 0) button.append(el("span", t("WorkspaceDue", deadlineWord(item.deadlines[0].kind), date(item.deadlines[0].due)), "muted"));
+      button.append(el("span", t("WorkspaceLastActivity", dateTime(item.lastActivity)), "muted"));
+      button.addEventListener("click", () => showCase(item.reference).catch(failed));
       const row = el("li");
       row.append(button);
       return row;
@@ -72,21 +105,21 @@
     const last = Math.max(1, Math.ceil(result.total / result.pageSize));
     pages.replaceChildren();
     if (last > 1) {
-      for (const [label, target] of [["Previous", page - 1], ["Next", page + 1]]) {
+      for (const [label, target] of [["WorkspacePrevious", page - 1], ["WorkspaceNext", page + 1]]) {
         if (target < 1 || target > last) continue;
-        const button = el("button", label);
+        const button = el("button", t(label));
         button.type = "button";
         button.addEventListener("click", () => { page = target; showList().catch(failed); });
         pages.append(button);
       }
     }
-    say(result.total === 0 ? "No cases match." : `${result.total} cases`);
+    say(result.total === 0 ? t("WorkspaceNoCases") : t("WorkspaceCaseCount", result.total));
   }
 
   function section(title, lines) {
     const part = el("div");
     part.append(el("h3", title));
-    if (lines.length === 0) part.append(el("p", "None", "muted"));
+    if (lines.length === 0) part.append(el("p", t("WorkspaceNone"), "muted"));
     for (const line of lines) part.append(el("pre", line));
     return part;
   }
@@ -96,48 +129,73 @@
       method: "POST",
       body: JSON.stringify({ requestId: crypto.randomUUID(), ...body }),
     });
-    say(outcome.outcome === "refused" ? `Not done: ${outcome.reason}` : outcome.outcome === "already" ? "Nothing to change." : "Done.");
-    await showCase(reference);
+    const said = outcome.outcome === "refused" ? t(refusals[outcome.reason] ?? "WorkspaceFailed") : outcome.outcome === "already" ? t("WorkspaceAlready") : t("WorkspaceDone");
+    if (verb === "transfer" && outcome.outcome === "done") {
+      // The case is no longer the caller's: it leaves their list and the view.
+      detail.hidden = true;
+      detail.replaceChildren();
+    } else {
+      await showCase(reference);
+    }
     await showList();
+    say(said);
+  }
+
+  function button(label, onClick) {
+    const node = el("button", label);
+    node.type = "button";
+    node.addEventListener("click", () => onClick().catch(failed));
+    return node;
+  }
+
+  // Only the actions that make sense for the case as it is now.
+  function actions(c) {
+    const reference = c.facts.reference;
+    const open = c.facts.status !== "closed";
+    const text = el("textarea");
+    text.setAttribute("aria-label", t("WorkspaceTextLabel"));
+    const withText = (verb) => () => act(reference, verb, { text: text.value });
+    const moves = el("div", null, "actions");
+    if (c.facts.status === "submitted") moves.append(button(t("WorkspaceActAcknowledge"), () => act(reference, "acknowledge", {})));
+    moves.append(button(c.facts.held ? t("WorkspaceActRelease") : t("WorkspaceActHold"), () => act(reference, c.facts.held ? "release" : "hold", {})));
+    if (open) moves.append(button(t("WorkspaceActClose"), () => act(reference, "close", {})));
+    const writing = el("div", null, "actions");
+    if (open && c.hasReporter) writing.append(button(t("WorkspaceActMessage"), withText("message")));
+    writing.append(button(t("WorkspaceActNote"), withText("note")), button(t("WorkspaceActSummary"), withText("summary")));
+    const to = el("input");
+    to.type = "text";
+    to.setAttribute("aria-label", t("WorkspaceTransferLabel"));
+    to.placeholder = t("WorkspaceTransferLabel");
+    const handing = el("div", null, "actions");
+    handing.append(to, button(t("WorkspaceActTransfer"), () => act(reference, "transfer", { text: to.value })));
+    return [moves, text, writing, handing];
   }
 
   async function showCase(reference) {
-    const c = await api(`/cases/${encodeURIComponent(reference)}`);
+    const c = await api(`/cases/${encodeURIComponent(reference)}?locale=${encodeURIComponent(locale)}`);
     detail.hidden = false;
     const heading = el("h2", c.facts.reference);
     const facts = el("p");
-    facts.append(el("span", `${c.facts.kind} · ${c.facts.status}`, "muted"), ...flags(c.facts));
-    const answers = Object.entries(c.answers)
-      .filter(([, value]) => value !== null && value !== "" && !(Array.isArray(value) && value.length === 0) && typeof value !== "boolean")
-      .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join("\n") : typeof value === "object" ? JSON.stringify(value) : value}`);
+    const submitted = c.facts.submittedAt ? ` · ${t("WorkspaceSubmitted", dateTime(c.facts.submittedAt))}` : "";
+    facts.append(el("span", `${kindWord(c.facts.kind)} · ${statusWord(c.facts.status)}${submitted}`, "muted"), ...flags(c.facts));
+    const summary = el("p", c.summary ?? "", "summary");
+    const answers = el("div");
+    answers.append(...c.answers.map((a) => section(a.title, a.lines.length === 0 ? [t("NotAnswered")] : a.lines)));
     const evidence = el("div");
-    evidence.append(el("h3", "Evidence"));
+    evidence.append(el("h3", t("TitleEvidence")));
+    if (c.evidence.length === 0) evidence.append(el("p", t("WorkspaceNone"), "muted"));
     for (const item of c.evidence) {
-      const button = el("button", `${item.number}. ${item.name} (${item.size} bytes, SHA-256 ${item.sha256})`);
-      button.type = "button";
-      button.addEventListener("click", () => download(c.facts.reference, item).catch(failed));
-      evidence.append(button);
-    }
-
-    const actions = el("div", null, "actions");
-    const text = el("textarea");
-    text.setAttribute("aria-label", "Message or note");
-    for (const [label, verb, withText] of [["Acknowledge", "acknowledge", false], ["Message the reporter", "message", true], ["Add a note", "note", true], ["Close", "close", false]]) {
-      const button = el("button", label);
-      button.type = "button";
-      button.addEventListener("click", () => act(c.facts.reference, verb, withText ? { text: text.value } : {}).catch(failed));
-      actions.append(button);
+      evidence.append(button(t("WorkspaceEvidenceLine", item.number, item.name, item.sizeText, item.sha256), () => download(c.facts.reference, item)));
     }
 
     detail.replaceChildren(
-      heading, facts, actions, text,
-      section("Answers", answers),
-      section("Additions", c.additions.map((a) => `${a.at}: ${a.text}`)),
-      section("Thread", c.messages.map((m) => `${m.at} ${m.from}: ${m.text}`)),
-      section("Notes", c.notes.map((n) => `${n.at}: ${n.text}`)),
+      heading, facts, summary, ...actions(c), answers,
+      section(t("WorkspaceAdditions"), c.additions.map((a) => `${dateTime(a.at)}: ${a.text}`)),
+      section(t("WorkspaceThread"), c.messages.map((m) => t(m.from === "owner" ? "CaseCardMessageFromOwner" : "CaseCardMessageFromReporter", dateTime(m.at), m.text))),
+      section(t("WorkspaceNotes"), c.notes.map((n) => `${dateTime(n.at)}: ${n.text}`)),
       evidence,
-      section("Who can read the case file", c.access.map((r) => `${r.name} <${r.email}>`)),
-      section("Audit", c.audit.map((a) => `${a.at} ${a.action} ${a.result}`)),
+      section(t("WorkspaceAccess"), c.access.map((r) => `${r.name} <${r.email}>`)),
+      section(t("WorkspaceAudit"), c.audit.map((a) => `${dateTime(a.at)} ${a.action} ${a.result}`)),
     );
     heading.tabIndex = -1;
     heading.focus();
@@ -156,7 +214,16 @@
   }
 
   function failed(error) {
-    say(error.message === "not-found" ? "That case isn't among the cases you own." : "Something went wrong; nothing was changed that you weren't told about. Try again.");
+    say(error.message === "not-found" ? t("WorkspaceNotFound") : t("WorkspaceFailed"));
+  }
+
+  // A locale the browser can write dates in; English when Teams gives none it knows.
+  function culture(wanted) {
+    try {
+      return new Intl.DateTimeFormat(wanted || "en").resolvedOptions().locale;
+    } catch {
+      return "en";
+    }
   }
 
   function theme(name) { document.body.dataset.theme = name || "default"; }
@@ -164,8 +231,10 @@
   async function start() {
     await teams.app.initialize();
     const context = await teams.app.getContext();
+    locale = culture((context.app && context.app.locale) || navigator.language);
     theme(context.app.theme);
     teams.app.registerOnThemeChangeHandler(theme);
+    await loadWords();
     filters.addEventListener("change", () => { page = 1; showList().catch(failed); });
     await showList();
     // "Open in workspace" deep links carry the reference, and only it, as the tab's sub-page id.
