@@ -117,7 +117,7 @@ public sealed class WorkspaceApiTests(AzuriteFixture azurite) : IClassFixture<Az
 
     [Theory]
     [InlineData("de-DE", "de", "Kontakt", "Bitte nicht kontaktieren", "Ihre Fälle")]
-    [InlineData("es-419", "es", "Contacto", "Prefiero que no me contacten", "Tus casos")]
+    [InlineData("es-419", "es", "Contacto", "Prefiero que no me contacten", "Sus casos")]
     [InlineData("en-GB", "en", "Contact", "Please don't contact me", "Your cases")]
     [InlineData("ja-JP", "en", "Contact", "Please don't contact me", "Your cases")]
     public async Task The_case_and_the_tabs_words_are_in_the_owners_language_with_choices_as_meanings_and_sizes_readable(string locale, string language, string contactTitle, string noContact, string title)
