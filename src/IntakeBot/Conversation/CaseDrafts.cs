@@ -49,6 +49,11 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
 
         draft.Evidence = [.. draft.Evidence.Where(e => e != item).Select((e, i) => e with { Number = i + 1 })];
         draft.RemovedEvidence.Add(blobName);
+        if (item.Original is { } original && original.BlobName != blobName)
+        {
+            draft.RemovedEvidence.Add(original.BlobName);
+        }
+
         return item;
     }
 
@@ -109,6 +114,7 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         var sealedReporter = await seal.SealAsync(record.Reference, identity, cancellationToken).ConfigureAwait(false);
         var pseudonym = sealedReporter.Pseudonym;
         var markers = Markers(from);
+        var (items, clear, renamed) = await SealFilesAsync(record, cancellationToken).ConfigureAwait(false);
         return new PendingCase
         {
             Record = record with
@@ -116,11 +122,42 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
                 Reporter = new Reporter(pseudonym, pseudonym, pseudonym),
                 SealedReporter = sealedReporter,
                 Answers = Pseudonyms.Hide(record.Answers, markers, pseudonym),
-                Evidence = [.. record.Evidence.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
+                Evidence = [.. items.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
             },
-            Transcript = [.. pending.Transcript.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
+            Transcript = [.. pending.Transcript.Select(e => Renamed(Pseudonyms.Hide(e, markers, pseudonym), renamed))],
+            RemovedEvidence = [.. pending.RemovedEvidence, .. clear],
         };
     }
+
+    /// <summary>Files sent before the reporter chose confidential (at the review) were stored as sent:
+    /// they are sealed and cleaned now, before the commit (under names from their item keys, so a retry
+    /// overwrites), and their clear blobs are deleted once the case is kept. Their names in the draft's
+    /// transcript become the neutral ones.</summary>
+    private async Task<(List<EvidenceItem> Items, List<string> Clear, List<(string From, string To)> Renamed)> SealFilesAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var items = new List<EvidenceItem>();
+        var clear = new List<string>();
+        var renamed = new List<(string From, string To)>();
+        foreach (var item in record.Evidence)
+        {
+            if (item.Original is not null || item.Kind is not null || item.OriginalName == "pasted-text.txt")
+            {
+                items.Add(item);
+                continue;
+            }
+
+            var sealedItem = await evidence.SealStoredAsync(record.Reference, item, cancellationToken).ConfigureAwait(false);
+            items.Add(sealedItem);
+            clear.Add(item.BlobName);
+            renamed.AddRange([(item.OriginalName, sealedItem.SafeName), (item.SafeName, sealedItem.SafeName), (item.Sha256, sealedItem.Sha256)]);
+        }
+
+        return (items, clear, renamed);
+    }
+
+    /// <summary>A transcript line with the names (and hashes) of files sealed at submission replaced.</summary>
+    private static TranscriptEntry Renamed(TranscriptEntry entry, List<(string From, string To)> renamed)
+        => renamed.Count == 0 ? entry : entry with { Text = renamed.Aggregate(entry.Text, (text, r) => Pseudonyms.Hide(text, [r.From], r.To)) };
 
     private static List<string> Markers(Microsoft.Bot.Schema.ChannelAccount from)
         => [.. new ReporterIdentity(from.AadObjectId, from.Id, from.Name, null).Markers()];
