@@ -13,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// it is in blob storage but the evidence uploaded under its reserved reference. A submit records the
 /// case in the state (<see cref="PendingCase"/>) in the turn's commit, and <see cref="ApplyAsync"/>
 /// writes it after the commit; a discard clears the draft in the commit and its evidence goes after.</summary>
-public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, IdentitySeal seal, TimeProvider clock, ILogger<CaseDrafts> logger)
+public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, IdentitySeal seal, IOptions<IdentityOptions> identity, TimeProvider clock, ILogger<CaseDrafts> logger)
 {
     /// <summary>The draft's case reference, reserved (random, never sequential) the first time it is
     /// needed; it is kept by the turn's commit like the rest of the draft.</summary>
@@ -67,12 +67,13 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         var from = turnContext.Activity.From;
         var person = new Reporter(from.Id, from.AadObjectId, from.Name);
         var taken = draft.Kind == CaseKind.TakenByResponder;
+        var unnamed = draft.KeepsReporterUnnamed(identity.Value.Confidential);
         var reference = Reserve(draft);
         var record = new CaseRecord
         {
             Reference = reference,
             Kind = draft.Kind,
-            Identity = !taken && draft.Identity == IdentityChoice.Confidential ? IdentityChoice.Confidential : null,
+            Identity = unnamed ? IdentityChoice.Confidential : null,
             Status = CaseStatus.Submitted,
             Reporter = taken ? null : person,
             TakenBy = taken ? person : null,
@@ -87,9 +88,9 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
             Deadlines = lifecycle.For(now, draft.SafetyConcern),
         };
         var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript], RemovedEvidence = [.. draft.RemovedEvidence] };
-        if (record.Identity == IdentityChoice.Confidential)
+        if (unnamed)
         {
-            pending = await SealedAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
+            pending = taken ? await UnnamedAsync(pending, cancellationToken).ConfigureAwait(false) : await SealedAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
             record = pending.Record;
         }
 
@@ -125,6 +126,21 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
                 Evidence = [.. items.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
             },
             Transcript = [.. pending.Transcript.Select(e => Renamed(Pseudonyms.Hide(e, markers, pseudonym), renamed))],
+            RemovedEvidence = [.. pending.RemovedEvidence, .. clear],
+        };
+    }
+
+    /// <summary>A report taken from someone who prefers not to say who they are, kept like a confidential
+    /// one with no identity to seal: a pseudonym stands in the reported-by answer (the owner's views show
+    /// "Prefers not to say (Reporter R-…)"), and its files are sealed and cleaned.</summary>
+    private async Task<PendingCase> UnnamedAsync(PendingCase pending, CancellationToken cancellationToken)
+    {
+        var record = pending.Record;
+        var (items, clear, renamed) = await SealFilesAsync(record, cancellationToken).ConfigureAwait(false);
+        return new PendingCase
+        {
+            Record = record with { Answers = record.Answers with { ReportedBy = Pseudonyms.New() }, Evidence = items },
+            Transcript = [.. pending.Transcript.Select(e => Renamed(e, renamed))],
             RemovedEvidence = [.. pending.RemovedEvidence, .. clear],
         };
     }
