@@ -37,7 +37,8 @@ internal static class EvidenceBenchmark
         var containers = new BlobContainers(service, new StorageOptions { CasesContainer = "cases", StateContainer = "botstate" });
         await containers.CreateIfMissingAsync(CancellationToken.None);
         var cases = new BlobCaseStore(containers);
-        var store = new EvidenceStore(containers, TimeProvider.System);
+        // Named cases only: the seal is never used, so it has no key.
+        var store = new EvidenceStore(containers, TimeProvider.System, new EvidenceSeal(new UnconfiguredKeyWrap()));
         var evidenceOptions = Options.Create(new EvidenceOptions { MaxBytes = sizeBytes + 1, AllowedHosts = ["127.0.0.1"], AllowLoopbackHttp = true, TimeoutSeconds = 600 });
         var services = new ServiceCollection();
         services.AddHttpClient(AttachmentFetcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
@@ -46,7 +47,7 @@ internal static class EvidenceBenchmark
         // The case limits are out of the way: the benchmark measures the path, not the limits.
         var limits = Options.Create(new CaseLimits { EvidenceItemsPerCase = 1000, EvidenceBytesPerCase = 1L << 40 });
         var state = new ConversationStateAccessors(new ConversationState(new MemoryStorage()));
-        var intake = new EvidenceIntake(fetcher, store, TextCatalog.Load(), evidenceOptions, NullLogger<EvidenceIntake>.Instance, new KeptEvidence(state, cases), limits);
+        var intake = new EvidenceIntake(fetcher, store, TextCatalog.Load(), evidenceOptions, NullLogger<EvidenceIntake>.Instance, new KeptEvidence(state, cases, Options.Create(new IdentityOptions())), limits);
         using var plainClient = new HttpClient();
 
         Console.WriteLine($"Evidence benchmark: {sizeBytes / (1024 * 1024)} MB file, {rounds} rounds each, on {Environment.ProcessorCount} cores, .NET {Environment.Version}");

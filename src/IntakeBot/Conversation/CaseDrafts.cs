@@ -13,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// it is in blob storage but the evidence uploaded under its reserved reference. A submit records the
 /// case in the state (<see cref="PendingCase"/>) in the turn's commit, and <see cref="ApplyAsync"/>
 /// writes it after the commit; a discard clears the draft in the commit and its evidence goes after.</summary>
-public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, IdentitySeal seal, TimeProvider clock, ILogger<CaseDrafts> logger)
+public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, ConversationStateAccessors state, IOptions<IntakeOptions> options, LifecyclePeriods lifecycle, IdentitySeal seal, IOptions<IdentityOptions> identity, TimeProvider clock, ILogger<CaseDrafts> logger)
 {
     /// <summary>The draft's case reference, reserved (random, never sequential) the first time it is
     /// needed; it is kept by the turn's commit like the rest of the draft.</summary>
@@ -49,6 +49,11 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
 
         draft.Evidence = [.. draft.Evidence.Where(e => e != item).Select((e, i) => e with { Number = i + 1 })];
         draft.RemovedEvidence.Add(blobName);
+        if (item.Original is { } original && original.BlobName != blobName)
+        {
+            draft.RemovedEvidence.Add(original.BlobName);
+        }
+
         return item;
     }
 
@@ -62,12 +67,13 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         var from = turnContext.Activity.From;
         var person = new Reporter(from.Id, from.AadObjectId, from.Name);
         var taken = draft.Kind == CaseKind.TakenByResponder;
+        var unnamed = draft.KeepsReporterUnnamed(identity.Value.Confidential);
         var reference = Reserve(draft);
         var record = new CaseRecord
         {
             Reference = reference,
             Kind = draft.Kind,
-            Identity = !taken && draft.Identity == IdentityChoice.Confidential ? IdentityChoice.Confidential : null,
+            Identity = unnamed ? IdentityChoice.Confidential : null,
             Status = CaseStatus.Submitted,
             Reporter = taken ? null : person,
             TakenBy = taken ? person : null,
@@ -82,9 +88,9 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
             Deadlines = lifecycle.For(now, draft.SafetyConcern),
         };
         var pending = new PendingCase { Record = record, Transcript = [.. draft.PendingTranscript], RemovedEvidence = [.. draft.RemovedEvidence] };
-        if (record.Identity == IdentityChoice.Confidential)
+        if (unnamed)
         {
-            pending = await SealedAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
+            pending = taken ? await UnnamedAsync(pending, cancellationToken).ConfigureAwait(false) : await SealedAsync(turnContext, pending, cancellationToken).ConfigureAwait(false);
             record = pending.Record;
         }
 
@@ -109,6 +115,7 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         var sealedReporter = await seal.SealAsync(record.Reference, identity, cancellationToken).ConfigureAwait(false);
         var pseudonym = sealedReporter.Pseudonym;
         var markers = Markers(from);
+        var (items, clear, renamed) = await SealFilesAsync(record, cancellationToken).ConfigureAwait(false);
         return new PendingCase
         {
             Record = record with
@@ -116,11 +123,57 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
                 Reporter = new Reporter(pseudonym, pseudonym, pseudonym),
                 SealedReporter = sealedReporter,
                 Answers = Pseudonyms.Hide(record.Answers, markers, pseudonym),
-                Evidence = [.. record.Evidence.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
+                Evidence = [.. items.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
             },
-            Transcript = [.. pending.Transcript.Select(e => Pseudonyms.Hide(e, markers, pseudonym))],
+            Transcript = [.. pending.Transcript.Select(e => Renamed(Pseudonyms.Hide(e, markers, pseudonym), renamed))],
+            RemovedEvidence = [.. pending.RemovedEvidence, .. clear],
         };
     }
+
+    /// <summary>A report taken from someone who prefers not to say who they are, kept like a confidential
+    /// one with no identity to seal: a pseudonym stands in the reported-by answer (the owner's views show
+    /// "Prefers not to say (Reporter R-…)"), and its files are sealed and cleaned.</summary>
+    private async Task<PendingCase> UnnamedAsync(PendingCase pending, CancellationToken cancellationToken)
+    {
+        var record = pending.Record;
+        var (items, clear, renamed) = await SealFilesAsync(record, cancellationToken).ConfigureAwait(false);
+        return new PendingCase
+        {
+            Record = record with { Answers = record.Answers with { ReportedBy = Pseudonyms.New() }, Evidence = items },
+            Transcript = [.. pending.Transcript.Select(e => Renamed(e, renamed))],
+            RemovedEvidence = [.. pending.RemovedEvidence, .. clear],
+        };
+    }
+
+    /// <summary>Files sent before the reporter chose confidential (at the review) were stored as sent:
+    /// they are sealed and cleaned now, before the commit (under names from their item keys, so a retry
+    /// overwrites), and their clear blobs are deleted once the case is kept. Their names in the draft's
+    /// transcript become the neutral ones.</summary>
+    private async Task<(List<EvidenceItem> Items, List<string> Clear, List<(string From, string To)> Renamed)> SealFilesAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var items = new List<EvidenceItem>();
+        var clear = new List<string>();
+        var renamed = new List<(string From, string To)>();
+        foreach (var item in record.Evidence)
+        {
+            if (item.Original is not null || item.Kind is not null || item.OriginalName == "pasted-text.txt")
+            {
+                items.Add(item);
+                continue;
+            }
+
+            var sealedItem = await evidence.SealStoredAsync(record.Reference, item, cancellationToken).ConfigureAwait(false);
+            items.Add(sealedItem);
+            clear.Add(item.BlobName);
+            renamed.AddRange([(item.OriginalName, sealedItem.SafeName), (item.SafeName, sealedItem.SafeName), (item.Sha256, sealedItem.Sha256)]);
+        }
+
+        return (items, clear, renamed);
+    }
+
+    /// <summary>A transcript line with the names (and hashes) of files sealed at submission replaced.</summary>
+    private static TranscriptEntry Renamed(TranscriptEntry entry, List<(string From, string To)> renamed)
+        => renamed.Count == 0 ? entry : entry with { Text = renamed.Aggregate(entry.Text, (text, r) => Pseudonyms.Hide(text, [r.From], r.To)) };
 
     private static List<string> Markers(Microsoft.Bot.Schema.ChannelAccount from)
         => [.. new ReporterIdentity(from.AadObjectId, from.Id, from.Name, null).Markers()];

@@ -16,6 +16,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<Cases.IdentityOptions>, CustodiansOnRosterValidator>();
         services.AddOptions<HealingOptions>().BindConfiguration(HealingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {

@@ -26,6 +26,13 @@ public sealed record IntakeDraft
     /// <summary>Whether the people handling the report see who made it; the reporter can change it until they submit.</summary>
     public IdentityChoice Identity { get; set; } = IdentityChoice.Named;
 
+    /// <summary>Whether the people handling the report must not learn who made it: the reporter chose
+    /// confidential, or, where confidential reporting is on (<paramref name="offered"/>), the person a
+    /// responder takes a report from prefers not to say who they are.</summary>
+    public bool KeepsReporterUnnamed(bool offered)
+        => Identity == IdentityChoice.Confidential
+            || (offered && Kind == CaseKind.TakenByResponder && Answers.ReportedByChoice == Cases.Answers.ReportedByAnswer.PrefersNotToSay);
+
     /// <summary>Evidence stored under the reserved reference; it becomes the case's list at submit.</summary>
     public List<EvidenceItem> Evidence { get; set; } = [];
 

@@ -39,7 +39,8 @@ public sealed class EvidenceIntake(
         transcript.CaseReference = caseReference;
 
         var files = Files(activity).ToList();
-        List<EvidenceItem> held = [.. await kept.OfAsync(turnContext, caseReference, cancellationToken).ConfigureAwait(false)];
+        var soFar = await kept.OfAsync(turnContext, caseReference, cancellationToken).ConfigureAwait(false);
+        List<EvidenceItem> held = [.. soFar.Items];
         if (files.Count == 0)
         {
             var pasted = activity.Text?.Trim();
@@ -72,16 +73,25 @@ public sealed class EvidenceIntake(
         var replies = new List<string>();
         for (var i = 0; i < files.Count; i++)
         {
-            var (reply, item) = await TakeFileAsync(turnContext, transcript, caseReference, files[i], ItemKey(activity, i), addedBy, held, cancellationToken).ConfigureAwait(false);
+            var key = ItemKey(activity, i);
+            var number = soFar.Confidential ? NumberOf(held, caseReference, key) : 0;
+            var (reply, item) = await TakeFileAsync(turnContext, transcript, caseReference, files[i], key, addedBy, held, number, cancellationToken).ConfigureAwait(false);
             replies.Add(reply);
             if (item is not null)
             {
-                held.Add(item);
+                held.Add(item with { Number = number });
             }
         }
 
         return replies;
     }
+
+    /// <summary>The number an item of a confidential case will have (its earlier copy's, for the same
+    /// message delivered again), for the neutral name it is stored and shown by.</summary>
+    private static int NumberOf(IReadOnlyList<EvidenceItem> held, string caseReference, string itemKey)
+        => held.FirstOrDefault(e => e.BlobName.StartsWith($"{caseReference}/evidence/{itemKey}-", StringComparison.Ordinal)) is { Number: > 0 } earlier
+            ? earlier.Number
+            : held.Count == 0 ? 1 : Math.Max(held.Max(e => e.Number), held.Count) + 1;
 
     /// <summary>How many bytes the next item may have, or the refusal when the case has no room. The item's
     /// own earlier copy (the same message delivered again) does not count against it.</summary>
@@ -106,10 +116,18 @@ public sealed class EvidenceIntake(
             ? text.Format(TextKey.EvidenceRefusedCaseSpace, name, Sizes.Format(text, limits.Value.EvidenceBytesPerCase), Sizes.Format(text, room))
             : Refusal(FileRefusal.TooLarge, name);
 
-    private async Task<(string Reply, EvidenceItem? Item)> TakeFileAsync(ITurnContext turnContext, TurnTranscript transcript, string caseReference, Attachment attachment, string itemKey, string addedBy, IReadOnlyList<EvidenceItem> kept, CancellationToken cancellationToken)
+    /// <summary>Takes one file. In a confidential case (<paramref name="number"/> above 0) every reply and
+    /// transcript line names it by its neutral name ("evidence-2.docx"), never by the name it came with.</summary>
+    private async Task<(string Reply, EvidenceItem? Item)> TakeFileAsync(ITurnContext turnContext, TurnTranscript transcript, string caseReference, Attachment attachment, string itemKey, string addedBy, IReadOnlyList<EvidenceItem> kept, int number, CancellationToken cancellationToken)
     {
         var (url, connectorAuth, originalName) = Locate(attachment);
+        var confidential = number > 0;
         var displayName = FileNames.Sanitize(originalName, "attachment");
+        if (confidential)
+        {
+            displayName = EvidenceStore.NeutralName(number, displayName);
+        }
+
         if (url is null)
         {
             return (Refusal(FileRefusal.NotAFile, displayName), null);
@@ -132,8 +150,10 @@ public sealed class EvidenceIntake(
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var head = new byte[FileTypes.SniffLength];
         var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        var safeName = connectorAuth ? ImageName(displayName, attachment.ContentType, head.AsSpan(0, headLength)) : displayName;
-        var check = FileTypes.Check(safeName, head.AsSpan(0, headLength));
+        var checkedName = FileNames.Sanitize(originalName, "attachment");
+        checkedName = connectorAuth ? ImageName(checkedName, attachment.ContentType, head.AsSpan(0, headLength)) : checkedName;
+        var safeName = confidential ? EvidenceStore.NeutralName(number, checkedName) : checkedName;
+        var check = FileTypes.Check(checkedName, head.AsSpan(0, headLength));
         if (!check.Accepted)
         {
             LogRefusal(caseReference, check.Refusal);
@@ -143,10 +163,13 @@ public sealed class EvidenceIntake(
         try
         {
             var content = new PrefixedStream(head.AsMemory(0, headLength), body);
-            var item = await store.SaveAsync(caseReference, itemKey, originalName ?? safeName, safeName, check.ContentType!, content, room.Bytes, addedBy, cancellationToken).ConfigureAwait(false);
+            var item = confidential
+                ? await store.SaveSealedAsync(caseReference, itemKey, originalName ?? checkedName, checkedName, safeName, check.ContentType!, content, room.Bytes, addedBy, cancellationToken).ConfigureAwait(false)
+                : await store.SaveAsync(caseReference, itemKey, originalName ?? safeName, safeName, check.ContentType!, content, room.Bytes, addedBy, cancellationToken).ConfigureAwait(false);
             transcript.AddEvidence(item);
-            logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes).", item.Number, caseReference, item.Size);
-            return (text.Format(TextKey.EvidenceSaved, item.SafeName, Sizes.Format(text, item.Size)), item);
+            logger.LogInformation("Evidence item {Number} stored for case {CaseReference} ({Size} bytes, sealed: {Sealed}, withheld: {Withheld}).", item.Number, caseReference, item.Size, confidential, item.Withheld);
+            var saved = !confidential ? TextKey.EvidenceSaved : item.Withheld ? TextKey.EvidenceSavedWithheld : TextKey.EvidenceSavedCleaned;
+            return (text.Format(saved, item.SafeName, Sizes.Format(text, item.Size)), item);
         }
         catch (EvidenceTooLargeException)
         {

@@ -16,6 +16,7 @@ public static class EvidenceServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
         services.AddSingleton<IConnectorTokenProvider, AdapterConnectorTokenProvider>();
         services.AddSingleton<AttachmentFetcher>();
+        services.AddSingleton<EvidenceSeal>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<TeamsMessageEvidence>();

@@ -41,7 +41,7 @@ public static partial class CaseFileDocument
     public static bool Shows(EvidenceItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item.Message is null && item.Size <= MaxPictureBytes && (PictureType(item.ContentType) is not null || IsPasted(item));
+        return item.Message is null && !item.Withheld && item.Size <= MaxPictureBytes && (PictureType(item.ContentType) is not null || IsPasted(item));
     }
 
     /// <param name="shown">The content of the items <see cref="Shows"/> picks, by evidence number; an
@@ -219,7 +219,7 @@ public static partial class CaseFileDocument
         foreach (var item in record.Evidence.OrderBy(e => e.Number))
         {
             var picture = shown.TryGetValue(item.Number, out var bytes) && PictureType(item.ContentType) is { } type ? Picture(main, item.Number, type, bytes) : null;
-            var name = new TableCell(Cell(widths[1]), Broken(item.Message is null ? item.SafeName : item.OriginalName));
+            var name = new TableCell(Cell(widths[1]), Broken(item.Withheld ? text.Format(TextKey.EvidenceLineWithheld, item.SafeName, Sizes.Format(text, item.Size)) : item.Message is null ? item.SafeName : item.OriginalName));
             if (picture is not null)
             {
                 name.Append(new Paragraph(new Run(picture)));

@@ -28,7 +28,7 @@ public sealed class ConflictCheck(ICaseStore cases, EvidenceStore evidence, Team
         parts.AddRange((await cases.ReadTranscriptAsync(record.Reference, cancellationToken).ConfigureAwait(false))
             .Where(t => t.Direction == TranscriptDirection.In)
             .Select(t => t.Text));
-        foreach (var item in record.Evidence.Where(e => e.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
+        foreach (var item in record.Evidence.Where(e => !e.Withheld && e.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
         {
             await using var content = await evidence.OpenReadAsync(item, cancellationToken).ConfigureAwait(false);
             using var reader = new StreamReader(content, Encoding.UTF8);

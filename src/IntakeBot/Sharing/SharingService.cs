@@ -295,7 +295,7 @@ public sealed class SharingService(
         }
 
         var uploaded = record.Shared?.UploadedEvidence ?? [];
-        foreach (var item in record.Evidence.Where(e => !uploaded.Contains(e.Number)))
+        foreach (var item in record.Evidence.Where(e => !uploaded.Contains(e.Number) && !e.Withheld))
         {
             await using var content = await evidence.OpenReadAsync(item, cancellationToken).ConfigureAwait(false);
             await drive.UploadAsync($"{folder}/evidence/{item.Number:000}-{item.SafeName}", content, item.Size, cancellationToken).ConfigureAwait(false);

@@ -61,7 +61,7 @@ public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, Sharin
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (await sharing.OwnedCaseAsync(caller.Owner, reference, cancellationToken).ConfigureAwait(false) is not { } record
-            || record.Evidence.Find(e => e.Number == number) is not { } item)
+            || record.Evidence.Find(e => e.Number == number && !e.Withheld) is not { } item)
         {
             return null;
         }

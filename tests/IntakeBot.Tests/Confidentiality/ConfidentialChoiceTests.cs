@@ -98,4 +98,24 @@ public sealed class ConfidentialChoiceTests(AzuriteFixture azurite) : IClassFixt
         using var app = new BotApp(azurite, settings);
         Assert.Contains(failure, app.StartupFailure(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_custodian_who_is_not_on_the_responder_roster_stops_start_up_naming_the_key()
+    {
+        var onRoster = Guid.NewGuid().ToString();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Identity:Confidential"] = "true",
+            ["Identity:LocalKey"] = Confidential.LocalKey,
+            ["Identity:Custodians:0"] = onRoster.ToUpperInvariant(),
+            ["Identity:Custodians:1"] = Custodian,
+            ["Intake:Responders:1"] = onRoster,
+        };
+
+        using var app = new BotApp(azurite, settings);
+        var failure = app.StartupFailure();
+
+        Assert.Contains("Identity:Custodians:1 must also be in Intake:Responders", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("Identity:Custodians:0", failure, StringComparison.Ordinal);
+    }
 }

@@ -56,7 +56,7 @@ public sealed class SealedIdentityTests(AzuriteFixture azurite) : IClassFixture<
         await reporter.SayAllAsync(words[2..evidence]);
         _files.Serve("notes.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\nnotes\n%%EOF"));
         var saved = await reporter.SendAsync(null, [HttpChat.UploadedFile("notes.pdf", $"{_files.BaseUrl}/files/notes.pdf?path=/personal/{UpnPath}/Documents/notes.pdf")]);
-        Assert.StartsWith("Saved notes.pdf", saved[0], StringComparison.Ordinal);
+        Assert.StartsWith("Saved your file as evidence-1.pdf", saved[0], StringComparison.Ordinal);
         await reporter.SayAsync("done");
         await reporter.SayAllAsync(words[(evidence + 1)..]);
         return Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));

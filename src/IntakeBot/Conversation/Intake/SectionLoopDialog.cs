@@ -55,6 +55,11 @@ internal sealed class SectionLoopDialog : WaterfallDialog<NoValues>
         var section = _intake.SectionAt(step.Options<SectionCursor>()!);
         var draft = await _intake.DraftAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var question = _text.Format(PromptFor(section, draft.Answers), _intake.Options.FaqUrl);
+        if (section.Input == SectionInput.Evidence && draft.Identity == IdentityChoice.Confidential)
+        {
+            question = $"{question}\n\n{_text[TextKey.EvidenceConfidentialNotice]}";
+        }
+
         if (section.Input == SectionInput.Choice)
         {
             return await step.BeginDialogAsync(IntakePrompts.SectionChoice, ChoiceStepOptions.For(question, _text.Format(TextKey.PickOneAskAgain, question), ChoicesOf(section)), cancellationToken).ConfigureAwait(false);

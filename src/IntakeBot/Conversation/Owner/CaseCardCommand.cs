@@ -106,7 +106,7 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Case
     {
         var flow = record.Kind == CaseKind.TakenByResponder ? TakeReportDialog.Flow : record.FollowsOn is null ? ReportDialog.Flow : FollowOnDialog.Flow;
         var answers = PlainAnswers.Of(record.Answers);
-        var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
+        var evidence = record.Evidence.Select(e => e.Message is { } message ? MessageQuote.ForCard(text, message) : text.Format(e.Withheld ? TextKey.EvidenceLineWithheld : TextKey.EvidenceLine, PlainText.Escape(e.SafeName), Sizes.Format(text, e.Size))).ToList();
         var parts = flow.Sections.Select(s => new CardPart(s.Id, text[s.Title], s.Input == SectionInput.Evidence ? evidence : s.Shown(answers, text))).ToList();
         var access = record.Access.Count == 0 ? text[record.Reporter is null ? TextKey.CaseCardAccessNone : TextKey.CaseCardAccessNoneReporter] : text.Format(TextKey.CaseCardAccess, string.Join(", ", record.Access.Select(g => PlainText.Escape(g.DisplayName ?? g.Email))));
         var lines = new List<string>(identity);
