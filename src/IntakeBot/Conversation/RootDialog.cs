@@ -201,14 +201,14 @@ public sealed class RootDialog : ComponentDialog
     {
         _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
         _ when _text.IsWord(said, TextKey.ChoiceHelp) => Help(responder),
-        _ when _text.IsGreeting(said) => _text[TextKey.GreetingReply],
+        _ when _text.IsGreeting(said) => $"{_text[TextKey.GreetingReply]}\n\n{_text.Format(TextKey.DangerFirst, _options.UrgentHelp)}",
         _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
 
         // A case owner who types something the bot does not know is looking for a command, not for
         // the greeting that invites a report.
         _ when responder is not null => Help(responder),
         _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
-        _ => _text[TextKey.Greeting],
+        _ => _text.Format(TextKey.Greeting, _options.UrgentHelp),
     };
 
     private string Help(string? responder)

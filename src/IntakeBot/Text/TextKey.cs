@@ -6,6 +6,7 @@ public enum TextKey
     Greeting,
     GeneralHelp,
     UnknownCommand,
+    DangerFirst,
     GreetingReply,
     AccountLikeFirstMessage,
     AccountOfferAddedMore,

@@ -29,6 +29,23 @@ public sealed class FewerMessagesTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(Text[TextKey.AskWhatHappened], started[1]);
     }
 
+    [Theory]
+    [InlineData("hi")]
+    [InlineData("something happend at work i dont know what to do")]
+    [InlineData("report")]
+    public async Task The_first_answer_gives_the_urgent_help_contact_before_the_account_whatever_the_listener_makes_of_the_message(string typed)
+    {
+        // The listener misses some ways of saying that someone is in danger (measured on blind sets):
+        // the contact is in the greeting and in the welcome, so nobody tells their account without it.
+        await using var app = new BotApp(azurite);
+        var chat = new HttpChat(app.CreateClient());
+
+        var first = await chat.SayAsync(typed);
+
+        Assert.Contains(BotApp.UrgentHelp, first[0], StringComparison.Ordinal);
+        Assert.Contains("nobody reads this chat as you write", first[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_review_is_one_message_its_card_which_says_how_to_act_on_it_once()
     {

@@ -252,7 +252,8 @@ public sealed class TeamsConversationTests(BotAppFixture app) : IClassFixture<Bo
 
         var replies = await chat.SayAsync(greeting);
 
-        Assert.Equal([Text[TextKey.GreetingReply]], replies);
+        Assert.StartsWith(Text[TextKey.GreetingReply], Assert.Single(replies), StringComparison.Ordinal);
+        Assert.EndsWith(Text.Format(TextKey.DangerFirst, BotApp.UrgentHelp), replies[0], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ internal sealed class WelcomeDialog : WaterfallDialog<NoValues>
             // What they wrote before saying yes is the account's first part, asked for first.
             draft.Answers = _intake.AccountSection.Write(draft.Answers, new SectionAnswer(null, first));
         }
-        var welcome = new List<string> { text.Format(_intake.Flow.Welcome, _intake.Options.FaqUrl, start?.FollowsOn ?? string.Empty) };
+        var welcome = new List<string> { text.Format(_intake.Flow.Welcome, _intake.Options.FaqUrl, start?.FollowsOn ?? string.Empty, _intake.Options.UrgentHelp) };
         if (_intake.Flow.Kind == CaseKind.SelfReport)
         {
             welcome.Add(text.Format(TextKey.WelcomeData, _intake.Options.OwnerRole));
