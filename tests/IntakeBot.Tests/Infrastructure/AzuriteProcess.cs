@@ -20,9 +20,11 @@ internal sealed class AzuriteProcess(IReadOnlyList<string> persistence)
             throw new InvalidOperationException("Azurite is not installed: run ./scripts/test.sh (it runs npm ci) from the repository root.");
         }
 
+        // Azurite collects telemetry by default: after it listens it sets up Application Insights and sends a
+        // start event off this machine, then samples requests; none of that belongs in a test run.
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { azurite, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--silent" },
+            ArgumentList = { azurite, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry" },
             WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var argument in persistence)
