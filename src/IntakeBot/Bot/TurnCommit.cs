@@ -32,8 +32,9 @@ public sealed class TurnCommit(
     private readonly bool _holdAfterCommit = configuration.GetValue<bool>("Diagnostics:HoldAfterCommit");
 
     /// <summary>How many times a turn runs before a conflicting write from another turn of the same
-    /// conversation (two messages sent at the same moment) is given up and the person asked to send it again.</summary>
-    internal const int Attempts = 3;
+    /// conversation (messages sent at the same moment) is given up and the person asked to send it again.
+    /// Each run that loses lets one other commit; several messages at once need as many runs.</summary>
+    internal const int Attempts = 5;
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -100,6 +101,8 @@ public sealed class TurnCommit(
                 (activity.Text, activity.Value) = (text, value);
                 ReaderLanguage.Switch(language);
                 turn = ConversationTurn.Restart(turnContext, clock.GetUtcNow());
+                // A short, random pause: turns that lost together do not all meet again at their next commit.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 60) * attempt), cancellationToken).ConfigureAwait(false);
                 await state.State.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             }
         }
