@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,7 @@ internal static partial class SoakBenchmark
         }
 
         var location = Directory.CreateTempSubdirectory("soak-azurite-").FullName;
+        var keep = false;
         var azuritePort = LocalAzurite.FreePort();
         var azurite = await LocalAzurite.StartAsync(repoRoot, azuritePort, location);
         var connector = await Connector.StartAsync();
@@ -65,8 +67,10 @@ internal static partial class SoakBenchmark
 
             // Work left by a killed process is healed by the background pass and the next turns.
             var service = new BlobServiceClient(azurite.ConnectionString);
-            await QuiesceAsync(service, TimeSpan.FromSeconds(90));
-            return await ReportAsync(run, service, connector, cpu);
+            var quiet = await QuiesceAsync(service, TimeSpan.FromSeconds(90));
+            var verdict = await ReportAsync(run, service, connector, cpu);
+            keep = verdict != 0 || !quiet;
+            return verdict;
         }
         finally
         {
@@ -77,7 +81,15 @@ internal static partial class SoakBenchmark
 
             await connector.DisposeAsync();
             azurite.Dispose();
-            Directory.Delete(location, recursive: true);
+            if (keep)
+            {
+                // What the counts could not explain is read from the stored blobs afterwards.
+                Console.WriteLine($"The storage of this run is kept for analysis in {location} (start Azurite with --location there).");
+            }
+            else
+            {
+                Directory.Delete(location, recursive: true);
+            }
         }
     }
 
@@ -132,18 +144,21 @@ internal static partial class SoakBenchmark
         }
     }
 
-    private static async Task QuiesceAsync(BlobServiceClient service, TimeSpan limit)
+    /// <summary>True when nothing was left waiting within <paramref name="limit"/>.</summary>
+    private static async Task<bool> QuiesceAsync(BlobServiceClient service, TimeSpan limit)
     {
         var state = service.GetBlobContainerClient("botstate");
         var clock = Stopwatch.StartNew();
+        var waiting = string.Empty;
         while (clock.Elapsed < limit)
         {
             var busy = false;
-            await foreach (var blob in state.GetBlobsAsync())
+            await foreach (var blob in state.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }))
             {
                 if (blob.Name.StartsWith("outbox/", StringComparison.Ordinal))
                 {
                     busy = true;
+                    waiting = $"an outbox entry ({string.Join(", ", blob.Metadata.Where(m => m.Key != "classification").Select(m => $"{m.Key} {m.Value}"))})";
                     break;
                 }
 
@@ -151,19 +166,21 @@ internal static partial class SoakBenchmark
                 if (json.Contains("\"pendingCase\":{", StringComparison.Ordinal) || json.Contains("\"pendingChanges\":[{", StringComparison.Ordinal))
                 {
                     busy = true;
+                    waiting = "committed work in a conversation's state";
                     break;
                 }
             }
 
             if (!busy)
             {
-                return;
+                return true;
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
-        Console.WriteLine("Work was still pending after the wait: the counts below may show it as lost.");
+        Console.WriteLine($"Work was still pending after the wait ({waiting}): the counts below may show it as lost.");
+        return false;
     }
 
     /// <summary>Counts from the stored blobs, case by case and person by person (a case belongs to the person
