@@ -82,21 +82,27 @@ public sealed partial class ListenFirst(
         }
 
         var place = where.Intake == TakeReportDialog.DialogId ? ListeningPlace.NotesOfSomeoneElse : ListeningPlace.OwnWords;
-        // Written in another of the lexicons' languages: read in it too, helped in it, and offered it.
-        var writtenIn = guess.Of(said) is { } seen && seen != ReaderLanguage.Current ? seen : null;
-        if (IsCommand(said))
+        if (CaseReferenceIn().Match(said) is { Success: true } named)
         {
             // A command naming a case carries words of its own ("reply IR-… he's outside"): danger in
             // them gets help first all the same, the case is flagged when it is the person's own, and the
             // command goes on as typed.
-            if (CaseReferenceIn().Match(said) is { Success: true } named && listener.Hear(said, place, ReaderLanguage.Current, writtenIn) is { IsUrgent: true } urgent)
+            var inOther = OtherLanguageOf(said);
+            if (listener.Hear(said, place, ReaderLanguage.Current, inOther) is { IsUrgent: true } urgent)
             {
-                await HelpFirstAsync(dc, new Where(null, where.Leaf, false, named.Value.ToUpperInvariant()), draft, profile, urgent, said, writtenIn, cancellationToken, named: true).ConfigureAwait(false);
+                await HelpFirstAsync(dc, new Where(null, where.Leaf, false, named.Value.ToUpperInvariant()), draft, profile, urgent, said, inOther, cancellationToken, named: true).ConfigureAwait(false);
             }
 
             return false;
         }
 
+        if (IsCatalogWord(said))
+        {
+            return false;
+        }
+
+        // Written in another of the lexicons' languages: read in it too, helped in it, and offered it.
+        var writtenIn = OtherLanguageOf(said);
         var heard = listener.Hear(said, place, ReaderLanguage.Current, writtenIn);
         if (place == ListeningPlace.OwnWords && heard.Meaning is not (Meaning.Question or Meaning.SecondThoughts))
         {
@@ -297,12 +303,15 @@ public sealed partial class ListenFirst(
     private IEnumerable<IActivity> SupportLine()
         => string.IsNullOrWhiteSpace(_options.SupportResource) ? [] : [MessageFactory.Text(text.Format(TextKey.SupportLine, _options.SupportResource))];
 
-    /// <summary>A word of the catalog (a button's words typed, a synonym, "no", "not sure"), or a
-    /// command naming a case: the dialogs read those, as they always have.</summary>
-    private bool IsCommand(string said)
-        => CaseReferenceIn().IsMatch(said)
-            || text.IsNothing(said) || text.IsDontKnow(said) || text.IsGreeting(said)
+    /// <summary>A word of the catalog (a button's words typed, a synonym, "no", "not sure", a
+    /// greeting): the dialogs read those, as they always have.</summary>
+    private bool IsCatalogWord(string said)
+        => text.IsNothing(said) || text.IsDontKnow(said) || text.IsGreeting(said)
             || CatalogWords.Any(word => text.IsWord(said, word));
+
+    /// <summary>The other of the lexicons' languages <paramref name="said"/> is written in, if any.</summary>
+    private string? OtherLanguageOf(string said)
+        => guess.Of(said) is { } seen && seen != ReaderLanguage.Current ? seen : null;
 
     /// <summary>Where the message arrives: which intake runs, the dialog at the end of the stack, and
     /// the submitted case an addition or a reply is going to.</summary>
