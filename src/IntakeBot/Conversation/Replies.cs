@@ -12,6 +12,15 @@ public static class Replies
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>A first answer with the urgent-help contact after it: the listener does not hear every
+    /// way of saying that someone is in danger, so the contact never waits to be heard.</summary>
+    public static string WithDangerFirst(TextCatalog text, IntakeOptions options, string message)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        return $"{message}\n\n{text.Format(TextKey.DangerFirst, options.UrgentHelp)}";
+    }
+
     /// <summary>A message with suggested actions; typing the words works just as well as tapping.</summary>
     public static Activity WithChoices(string message, params IEnumerable<string> choices)
     {

@@ -201,7 +201,7 @@ public sealed class RootDialog : ComponentDialog
     {
         _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
         _ when _text.IsWord(said, TextKey.ChoiceHelp) => Help(responder),
-        _ when _text.IsGreeting(said) => $"{_text[TextKey.GreetingReply]}\n\n{_text.Format(TextKey.DangerFirst, _options.UrgentHelp)}",
+        _ when _text.IsGreeting(said) => Replies.WithDangerFirst(_text, _options, _text[TextKey.GreetingReply]),
         _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
 
         // A case owner who types something the bot does not know is looking for a command, not for
