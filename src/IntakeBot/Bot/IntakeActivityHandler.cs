@@ -29,6 +29,8 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly LanguageChoice _language;
     private readonly ListenFirst _listen;
     private readonly LanguageOffer _offer;
+    private readonly TimeProvider _clock;
+    private readonly UnconfirmedTurns _unconfirmed;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
@@ -42,8 +44,12 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         LanguageChoice language,
         ListenFirst listen,
         LanguageOffer offer,
+        TimeProvider clock,
+        UnconfirmedTurns unconfirmed,
         ILogger<IntakeActivityHandler> logger)
     {
+        _clock = clock;
+        _unconfirmed = unconfirmed;
         _listen = listen;
         _offer = offer;
         ArgumentNullException.ThrowIfNull(rootDialog);
@@ -107,12 +113,14 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        var turn = ConversationTurn.Of(turnContext);
+        _unconfirmed.SettleIn(turn.StateKey, profile);
         if (!FirstDelivery(profile, activity.Id))
         {
             return;
         }
 
-        var resent = ConversationTurn.Of(turnContext).ResentAfterUnseenReplies(profile);
+        var resent = turn.SaidAgain(profile, _clock.GetUtcNow());
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
         if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
@@ -136,6 +144,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(_text[TextKey.ResentAfterUnseenReply]), cancellationToken).ConfigureAwait(false);
             await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (resent)
+        {
+            // A command or a reply sent again: done once, not twice.
+            await turnContext.SendActivityAsync(MessageFactory.Text(_text[TextKey.SaidAgainDoneOnce]), cancellationToken).ConfigureAwait(false);
         }
         else if ((await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false)).Status == DialogTurnStatus.Empty)
         {

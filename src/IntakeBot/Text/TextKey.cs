@@ -21,6 +21,7 @@ public enum TextKey
     StorageOutcomeUnknown,
     ConcurrentMessages,
     ResentAfterUnseenReply,
+    SaidAgainDoneOnce,
     Welcome,
     WelcomeData,
     SupportLine,

@@ -124,6 +124,101 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(["he shouted at me in the stand up, infront of evryone", "and again teh next day, same thing"], draft.Answers.WhatHappened);
     }
 
+    [Fact]
+    public async Task A_message_delivered_again_while_storage_cannot_be_read_is_not_called_lost_when_its_first_delivery_kept_it()
+    {
+        var stateContainer = $"state-{Guid.NewGuid():N}"[..18];
+        var fault = new LandedStateWrite(stateContainer);
+        var settings = new Dictionary<string, string?> { ["Storage:StateContainer"] = stateContainer, ["Storage:MaxRetries"] = "0" };
+        await using var app = new BotApp(azurite, settings, s => fault.Install(azurite, s));
+        var person = new HttpChat(app.CreateClient());
+        await person.SayAllAsync(Intake.UpToReview()[..10]);
+        const string Place = "in the big meeting room on the 3rd floor";
+        var json = person.Next(Place);
+        using (var first = await person.PostAsync(json))
+        {
+            first.EnsureSuccessStatusCode();
+        }
+
+        // The channel delivers it again (the first answer was slow) while storage is restarting.
+        fault.Unreadable();
+        using var again = await person.PostAsync(json);
+        var shown = await RepliesAsync(again);
+        Assert.Contains(shown, r => r.Contains("can't tell yet whether your last message was saved", StringComparison.Ordinal));
+        Assert.DoesNotContain(shown, r => r.Contains("couldn't save", StringComparison.Ordinal));
+
+        // Storage answers again, and the person sends the same words again, as they were asked to.
+        fault.Readable();
+        var resent = await person.SayAsync(Place);
+        Assert.StartsWith("I have that message already", resent[0], StringComparison.Ordinal);
+        var draft = await new CaseBlobs(azurite, app).DraftAsync();
+        Assert.Equal(Place, draft.Answers.Place);
+        Assert.Null(draft.Answers.WhoWasInvolved);
+    }
+
+    [Fact]
+    public async Task The_same_answer_sent_again_within_minutes_is_kept_once_and_not_taken_for_the_next_question()
+    {
+        await using var app = new BotApp(azurite);
+        var person = new HttpChat(app.CreateClient());
+        await person.SayAllAsync(Intake.UpToReview()[..10]);
+        const string Place = "in the big meeting room on the 3rd floor";
+        var asked = await person.SayAsync(Place);
+
+        // One delivery kept it and another told them it was not saved: they send it again.
+        var resent = await person.SayAsync(Place);
+
+        Assert.StartsWith("I have that message already", resent[0], StringComparison.Ordinal);
+        Assert.Equal(asked[^1], resent[^1]);
+        var draft = await new CaseBlobs(azurite, app).DraftAsync();
+        Assert.Equal(Place, draft.Answers.Place);
+        Assert.Null(draft.Answers.WhoWasInvolved);
+
+        // Sent a third time, the same words are taken: the person means them.
+        await person.SayAsync(Place);
+        Assert.Equal(Place, (await new CaseBlobs(azurite, app).DraftAsync(person.ConversationId)).Answers.WhoWasInvolved);
+    }
+
+    [Fact]
+    public async Task An_answer_sent_again_after_the_next_answer_is_recognised_and_not_taken_for_a_third_question()
+    {
+        await using var app = new BotApp(azurite);
+        var person = new HttpChat(app.CreateClient());
+        await person.SayAllAsync(Intake.UpToReview()[..10]);
+        const string Place = "in the big meeting room on the 3rd floor";
+        await person.SayAsync(Place);
+        var asked = await person.SayAsync("my manager and his deputy");
+
+        // Told by one delivery that the first was not saved, they send it again after answering the next question.
+        var resent = await person.SayAsync(Place);
+
+        Assert.StartsWith("I have that message already", resent[0], StringComparison.Ordinal);
+        Assert.Equal(asked[^1], resent[^1]);
+        var draft = await new CaseBlobs(azurite, app).DraftAsync(person.ConversationId);
+        Assert.Equal(Place, draft.Answers.Place);
+        Assert.Null(draft.Answers.Witnesses);
+    }
+
+    [Fact]
+    public async Task A_short_answer_given_to_two_questions_in_a_row_is_taken_both_times()
+    {
+        await using var app = new BotApp(azurite);
+        var person = new HttpChat(app.CreateClient());
+        await person.SayAllAsync(Intake.UpToReview()[..12]);
+        var first = await person.SayAsync("skip");
+        var second = await person.SayAsync("skip");
+
+        Assert.NotEqual(first[^1], second[^1]);
+        Assert.DoesNotContain(second, r => r.StartsWith("I have that message already", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<string>> RepliesAsync(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return [.. ((JArray?)body["activities"] ?? []).Select(a => a.Value<string>("text") ?? string.Empty)];
+    }
+
     /// <summary>What each conversation's draft holds of what was said (a draft before its report starts has no reference yet).</summary>
     private static async Task<List<List<TranscriptEntry>>> PendingTranscriptsAsync(CaseBlobs blobs)
     {
