@@ -3,7 +3,8 @@ namespace IntakeBot.Bench;
 /// <summary>Short English sentences written for <see cref="EmbedBenchmark"/> from issue 24's description
 /// of each urgent meaning (immediate danger to the person or someone else; threats such as "he knows
 /// where I live"; self-harm or suicide), as hurried people write them. None is taken from the labelled
-/// sets: they add phrasings the tuning split may lack, and are examples for every fold.</summary>
+/// sets, and none is contained in a held-out message (checked by count only, without reading them):
+/// they add phrasings the tuning split may lack, and are examples for every fold.</summary>
 internal static class EmbedPrototypes
 {
     public static readonly IReadOnlyDictionary<string, string[]> ByMeaning = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -77,12 +78,12 @@ internal static class EmbedPrototypes
         ["self-harm"] =
         [
             "some days I think about ending it all",
-            "i don't want to be here anymore",
+            "i'm so tired of being alive",
             "i've been thinking about killing myself",
             "what's the point of going on",
             "i just want it all to stop, for good",
             "i've started cutting again",
-            "everyone would be better off without me",
+            "my family would cope better if i was gone",
             "i've got the pills ready",
             "i keep thinking about stepping in front of a train",
             "i cant do this anymore, i want to disappear forever",
@@ -91,7 +92,7 @@ internal static class EmbedPrototypes
             "i dont see a way out except ending my life",
             "i looked up how many tablets it would take",
             "if it happens again i'm done with life",
-            "i won't be around much longer anyway",
+            "soon it won't matter, i'll be gone",
             "i keep standing at the edge of the platform",
             "i'm thinking of ending things tonight",
             "sometimes i wish i wouldnt wake up",
