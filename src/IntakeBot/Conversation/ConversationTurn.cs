@@ -149,7 +149,8 @@ public sealed class ConversationTurn
     /// could not reach storage and said it was not saved (a channel delivers again when an answer is
     /// slow): the person sends it again, and without this it would be taken as the answer to the next
     /// question, or a second message to an owner. Only a message long enough not to be an answer people
-    /// give twice in a row ("no", "skip", "I don't know") counts; and only once, so that the same words
+    /// give twice in a row ("no", "skip", "I don't know") or a command they repeat to look again
+    /// ("case IR-…", "my reports") counts: three words and 16 characters at least; and only once, so that the same words
     /// sent a third time are taken.</summary>
     public bool SaidAgain(ConversationProfile profile, DateTimeOffset now)
     {
@@ -158,7 +159,8 @@ public sealed class ConversationTurn
         var unseen = profile.UnseenRepliesTo == fingerprint;
         profile.UnseenRepliesTo = null;
         profile.RecentlySaid.RemoveAll(s => now - s.At > SaidAgainWithin);
-        if (_context.Activity.AsMessageActivity()?.Text?.Trim() is not { Length: >= 16 } text || !text.Contains(' ', StringComparison.Ordinal))
+        if (_context.Activity.AsMessageActivity()?.Text?.Trim() is not { Length: >= 16 } text
+            || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3)
         {
             return unseen;
         }

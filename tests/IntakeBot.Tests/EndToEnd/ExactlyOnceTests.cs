@@ -52,6 +52,37 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_submitted_cases_transcript_starts_with_what_the_reporter_said_even_when_its_owner_writes_before_the_submit_is_written()
+    {
+        var ownerId = Guid.NewGuid().ToString();
+        var faults = new FailingCaseStore();
+        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = ownerId, ["Intake:Responders:0"] = ownerId }, faults.Install);
+        var owner = new HttpChat(app.CreateClient(), ownerId);
+        await owner.SayAsync("hello");
+        var reporter = new HttpChat(app.CreateClient());
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var blobs = new CaseBlobs(azurite, app);
+        var reference = (await blobs.DraftAsync(reporter.ConversationId)).CaseReference!;
+
+        // The submit commits and stops before its transcript is written (as a process killed there
+        // does); meanwhile the owner writes to the reporter about the case.
+        faults.HoldNextTranscript();
+        var submit = reporter.PostAsync(reporter.Next("submit"));
+        await faults.HeldAsync(Patience);
+        await owner.SayAsync($"message {reference} could we talk on tuesday after lunch?");
+        faults.Release();
+        using (var submitted = await submit)
+        {
+            submitted.EnsureSuccessStatusCode();
+        }
+
+        await owner.SayAsync($"message {reference} could we talk on tuesday after lunch?");
+        var transcript = await blobs.TranscriptAsync(reference);
+        Assert.Equal("report", transcript.First(e => e.Direction == TranscriptDirection.In).Text);
+        Assert.Contains(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "He shouted at me in the stand-up meeting");
+    }
+
+    [Fact]
     public async Task An_owners_message_whose_audit_entry_was_not_written_after_the_case_write_is_audited_once_by_their_next_message()
     {
         await using var connector = await ConnectorStub.StartAsync();
