@@ -698,4 +698,6 @@ public enum TextKey
     FollowOnHeardAskAgainOne,
     FollowOnHeardAskAgainWhich,
     ChoiceFollowOnNone,
+    SafetyCheck,
+    SafetyCheckCrisis,
 }
