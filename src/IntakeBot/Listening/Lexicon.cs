@@ -212,6 +212,26 @@ public sealed partial class Lexicon
     /// the group matches when every one of them does.</summary>
     public sealed record CompiledGroup(Meaning Meaning, string Detail, IReadOnlyList<Regex> AllOf)
     {
-        public bool IsMatch(string read) => AllOf.All(p => p.IsMatch(read));
+        /// <summary>Whether every expression matches <paramref name="read"/>; a cue class several rules
+        /// name is matched once a message, its answer kept in <paramref name="seen"/>.</summary>
+        public bool IsMatch(string read, Dictionary<Regex, bool> seen)
+        {
+            ArgumentNullException.ThrowIfNull(seen);
+            foreach (var pattern in AllOf)
+            {
+                if (!seen.TryGetValue(pattern, out var matched))
+                {
+                    matched = pattern.IsMatch(read);
+                    seen[pattern] = matched;
+                }
+
+                if (!matched)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

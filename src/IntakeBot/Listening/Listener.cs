@@ -52,6 +52,7 @@ public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
         }
 
         var again = SaysAgain(normalised, lexicon);
+        var seen = new Dictionary<Regex, bool>(ReferenceEqualityComparer.Instance);
         foreach (var group in lexicon.Groups)
         {
             if (place == ListeningPlace.NotesOfSomeoneElse && group.Meaning is not (Meaning.SelfHarm or Meaning.Danger or Meaning.Threat or Meaning.PossibleDanger))
@@ -61,7 +62,7 @@ public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
 
             try
             {
-                if (group.IsMatch(normalised))
+                if (group.IsMatch(normalised, seen))
                 {
                     return new Heard(group.Meaning, group.Detail, again);
                 }
