@@ -699,4 +699,6 @@ public enum TextKey
     FollowOnHeardAskAgainOne,
     FollowOnHeardAskAgainWhich,
     ChoiceFollowOnNone,
+    SafetyCheck,
+    SafetyCheckCrisis,
 }

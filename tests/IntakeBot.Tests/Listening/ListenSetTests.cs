@@ -95,11 +95,12 @@ public sealed class ListenSetTests
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void At_most_one_ordinary_message_in_twenty_gets_urgent_help(string language)
+    public void At_most_one_ordinary_message_in_twenty_gets_urgent_help_or_a_safety_check(string language)
     {
         var ordinary = Tuning(language).Where(t => OrdinaryLabels.Contains(t.Message.Meaning)).ToList();
 
-        Assert.True(ordinary.Count(t => t.Heard.IsUrgent) * 20 <= ordinary.Count);
+        // The safety check of possible danger counts too: it carries the urgent-help contact.
+        Assert.True(ordinary.Count(t => t.Heard.OffersHelp) * 20 <= ordinary.Count);
     }
 
     private static List<(Labelled Message, Heard Heard)> Tuning(string language)
