@@ -87,20 +87,14 @@ public abstract class RestartMatrixTests(AzuriteFixture azurite, string flow) : 
         var lastReplies = new string[Conversations];
 
         // Conversation c is killed after steps c + 1, c + 1 + Conversations, ...: together every step is
-        // followed by a kill in one conversation, whose next message is the first the new process hears from it.
+        // followed by a kill in one conversation, whose next message is the first the new process hears from
+        // it. The steps before a kill point are said first; the kill points' own steps are said together
+        // last, so that each is killed as soon after its acknowledgement as with one conversation a process.
         for (var round = 0; ; round++)
         {
-            var firstKillPoint = (round * Conversations) + 1;
-            await Task.WhenAll(chats.Select(async (chat, c) =>
-            {
-                for (var until = Math.Min(steps.Length, firstKillPoint + c); said[c] < until; said[c]++)
-                {
-                    var (line, expected) = (steps[said[c]][0], steps[said[c]][1]);
-                    var replies = await chat.SayAsync(line);
-                    Assert.True(replies.Any(r => r.Contains(expected, StringComparison.Ordinal)), $"Step {said[c] + 1} ({line}) of conversation {c}: expected \"{expected}\" in: {string.Join(" | ", replies)}");
-                    lastReplies[c] = string.Join("\n", replies);
-                }
-            }));
+            var killPoints = Enumerable.Range(0, Conversations).Select(c => Math.Min(steps.Length, (round * Conversations) + c + 1)).ToArray();
+            await Task.WhenAll(chats.Select((chat, c) => SayStepsAsync(chat, c, killPoints[c] - 1)));
+            await Task.WhenAll(chats.Select((chat, c) => SayStepsAsync(chat, c, killPoints[c])));
 
             // The kill after the last step too: what the receipt confirmed must be stored by then.
             await bot.KillAsync();
@@ -131,6 +125,17 @@ public abstract class RestartMatrixTests(AzuriteFixture azurite, string flow) : 
             {
                 Assert.Equal(ReportedByAnswer.PrefersNotToSay, record.Answers.ReportedByChoice);
                 Assert.Equal("A check-in next week", record.Answers.QuestionsAndWishes);
+            }
+        }
+
+        async Task SayStepsAsync(HttpChat chat, int c, int until)
+        {
+            for (; said[c] < until; said[c]++)
+            {
+                var (line, expected) = (steps[said[c]][0], steps[said[c]][1]);
+                var replies = await chat.SayAsync(line);
+                Assert.True(replies.Any(r => r.Contains(expected, StringComparison.Ordinal)), $"Step {said[c] + 1} ({line}) of conversation {c}: expected \"{expected}\" in: {string.Join(" | ", replies)}");
+                lastReplies[c] = string.Join("\n", replies);
             }
         }
     }
