@@ -4,6 +4,7 @@ using IntakeBot.Dialogs;
 using IntakeBot.Listening;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -120,7 +121,9 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
-        var resent = turn.SaidAgain(profile, _clock.GetUtcNow());
+        var now = _clock.GetUtcNow();
+        var resent = turn.SaidAgain(profile, now);
+        var answersBefore = JsonConvert.SerializeObject((await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false)).Answers);
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
         if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
@@ -163,6 +166,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
 
         await _offer.AskAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (!resent && (turn.Changes.Count > 0 || JsonConvert.SerializeObject(draft.Answers) != answersBefore))
+        {
+            turn.RememberKept(profile, now);
+        }
+
         CaseDrafts.RecordTurn(turnContext, draft, intakeActive: RootDialog.IsIntakeRunning(dc));
         if (dc.ActiveDialog is null)
         {

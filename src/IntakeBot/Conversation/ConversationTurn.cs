@@ -145,13 +145,11 @@ public sealed class ConversationTurn
 
     /// <summary>True (once) when this message was sent before and is sent again: its replies never
     /// reached the person, or it repeats word for word, within <see cref="SaidAgainWithin"/>, one of
-    /// their last messages. The second happens when one delivery of a message kept it while another
-    /// could not reach storage and said it was not saved (a channel delivers again when an answer is
-    /// slow): the person sends it again, and without this it would be taken as the answer to the next
-    /// question, or a second message to an owner. Only a message long enough not to be an answer people
-    /// give twice in a row ("no", "skip", "I don't know") or a command they repeat to look again
-    /// ("case IR-…", "my reports") counts: three words and 16 characters at least; and only once, so that the same words
-    /// sent a third time are taken.</summary>
+    /// their last messages that was kept (<see cref="RememberKept"/>). The second happens when one
+    /// delivery of a message kept it while another could not reach storage and said it was not saved (a
+    /// channel delivers again when an answer is slow): the person sends it again, and without this it
+    /// would be taken as the answer to the next question, or a second message to an owner. Only once,
+    /// so that the same words sent a third time are taken.</summary>
     public bool SaidAgain(ConversationProfile profile, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -159,20 +157,27 @@ public sealed class ConversationTurn
         var unseen = profile.UnseenRepliesTo == fingerprint;
         profile.UnseenRepliesTo = null;
         profile.RecentlySaid.RemoveAll(s => now - s.At > SaidAgainWithin);
-        if (_context.Activity.AsMessageActivity()?.Text?.Trim() is not { Length: >= 16 } text
-            || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3)
-        {
-            return unseen;
-        }
-
-        var repeated = profile.RecentlySaid.RemoveAll(s => s.Fingerprint == fingerprint) > 0;
-        if (!unseen && !repeated)
-        {
-            profile.RecentlySaid = [.. profile.RecentlySaid.TakeLast(RememberedSaid - 1), new SaidBefore(fingerprint, now)];
-        }
-
+        var repeated = Distinctive && profile.RecentlySaid.RemoveAll(s => s.Fingerprint == fingerprint) > 0;
         return unseen || repeated;
     }
+
+    /// <summary>Remembers this message, by hash, as one whose words were kept (an answer, or a change to a
+    /// case), so that the same words sent again are recognised (<see cref="SaidAgain"/>). A message that
+    /// kept nothing (a refusal, a case not found, a share Graph could not make) is not remembered: sending
+    /// it again is trying again. Nor is one short enough to be an answer people give twice in a row ("no",
+    /// "skip", "I don't know"): three words and 16 characters at least.</summary>
+    public void RememberKept(ConversationProfile profile, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (Distinctive)
+        {
+            profile.RecentlySaid = [.. profile.RecentlySaid.TakeLast(RememberedSaid - 1), new SaidBefore(Fingerprint, now)];
+        }
+    }
+
+    private bool Distinctive
+        => _context.Activity.AsMessageActivity()?.Text?.Trim() is { Length: >= 16 } text
+            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
 
     /// <summary>A hash of what the person said in this turn (<see cref="ConversationProfile.RecentlySaid"/>).</summary>
     public string Fingerprint
