@@ -24,10 +24,10 @@ namespace IntakeBot.Bench;
 internal static partial class SoakBenchmark
 {
     private const string Owner = "5a0c1e2d-7f3b-4c6a-9e8d-1b2c3d4e5f60";
-    private static readonly string[] NotSaved = ["couldn't save your last message", "could only keep the other one", "couldn't finish handling your last message"];
+    private static readonly string[] NotSaved = ["couldn't save your last message", "couldn't finish handling your last message"];
 
-    /// <summary>What the bot says when it cannot tell yet whether a message was saved (Text.json, StorageOutcomeUnknown).</summary>
-    private const string OutcomeUnknown = "can't tell yet whether your last message was saved";
+    /// <summary>What the bot says when it cannot tell yet whether a message was saved (Text.json, StorageOutcomeUnknown and ConcurrentMessages).</summary>
+    private const string OutcomeUnknown = "can't tell yet whether your last";
 
     /// <summary>How a reference that finds no case begins (Text.json, CaseNotFound and OwnerCaseNotFound).</summary>
     private const string NotFound = "I couldn't find a ";

@@ -90,6 +90,13 @@ public sealed class IntakeAdapter : CloudAdapter
             };
             logger.Log(level, "Turn {ActivityId} in a {ChannelId} conversation failed with {ExceptionType} at {StackTrace}.",
                 turnContext.Activity.Id, turnContext.Activity.ChannelId, exception.GetType().FullName, exception.StackTrace);
+            if (exception is StateConflictException && !string.IsNullOrEmpty(turnContext.Activity.Id))
+            {
+                // The turn that won may be another delivery of this very message, committing a moment
+                // later: the person is told it is not known yet, and it is settled as an unknown commit is.
+                unconfirmed.Add(turn.StateKey, turnContext.Activity.Id, turn.Fingerprint);
+            }
+
             var reply = MessageFactory.Text(text[key]);
             try
             {
