@@ -4,11 +4,11 @@ using IntakeBot.Dialogs;
 using IntakeBot.Listening;
 using IntakeBot.Text;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
 using IntakeBot.Responders;
 
 namespace IntakeBot.Bot;
@@ -124,7 +124,8 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
 
         var now = _clock.GetUtcNow();
         var resent = turn.SaidAgain(profile, now);
-        var answersBefore = JsonConvert.SerializeObject((await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false)).Answers);
+        // Whether the words were kept is only needed for a message that could be recognised if sent again.
+        var answersBefore = turn.Distinctive ? JsonConvert.SerializeObject((await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false)).Answers) : null;
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
         if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
@@ -167,7 +168,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
 
         await _offer.AskAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (!resent && (turn.Changes.Count > 0 || JsonConvert.SerializeObject(draft.Answers) != answersBefore))
+        if (answersBefore is not null && !resent && (turn.Changes.Count > 0 || JsonConvert.SerializeObject(draft.Answers) != answersBefore))
         {
             turn.RememberKept(profile, now);
         }

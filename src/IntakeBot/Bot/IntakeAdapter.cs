@@ -90,11 +90,11 @@ public sealed class IntakeAdapter : CloudAdapter
             };
             logger.Log(level, "Turn {ActivityId} in a {ChannelId} conversation failed with {ExceptionType} at {StackTrace}.",
                 turnContext.Activity.Id, turnContext.Activity.ChannelId, exception.GetType().FullName, exception.StackTrace);
-            if (exception is StateConflictException && !string.IsNullOrEmpty(turnContext.Activity.Id))
+            if (exception is StateConflictException)
             {
                 // The turn that won may be another delivery of this very message, committing a moment
                 // later: the person is told it is not known yet, and it is settled as an unknown commit is.
-                unconfirmed.Add(turn.StateKey, turnContext.Activity.Id, turn.Fingerprint);
+                SettleLater(turnContext, unconfirmed);
             }
 
             var reply = MessageFactory.Text(text[key]);
@@ -157,13 +157,18 @@ public sealed class IntakeAdapter : CloudAdapter
     /// settled once storage answers, so that the same words sent again are recognised if it was.</summary>
     private static async Task TellNotKnownYetAsync(ITurnContext turnContext, UnconfirmedTurns unconfirmed, TextCatalog text)
     {
+        SettleLater(turnContext, unconfirmed);
+        await turnContext.SendActivityAsync(MessageFactory.Text(text[TextKey.StorageOutcomeUnknown])).ConfigureAwait(false);
+    }
+
+    /// <summary>Hands the turn to <see cref="UnconfirmedTurns"/>, which settles it once storage answers.</summary>
+    private static void SettleLater(ITurnContext turnContext, UnconfirmedTurns unconfirmed)
+    {
         if (!string.IsNullOrEmpty(turnContext.Activity.Id))
         {
             var turn = ConversationTurn.Of(turnContext);
             unconfirmed.Add(turn.StateKey, turnContext.Activity.Id, turn.Fingerprint);
         }
-
-        await turnContext.SendActivityAsync(MessageFactory.Text(text[TextKey.StorageOutcomeUnknown])).ConfigureAwait(false);
     }
 
     /// <summary>Whether the committed state already lists this activity as handled; null when storage

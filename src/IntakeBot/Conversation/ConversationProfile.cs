@@ -45,9 +45,9 @@ public sealed record ConversationProfile
     /// again are not taken twice (see <see cref="ConversationTurn.SaidAgain"/>).</summary>
     public string? UnseenRepliesTo { get; set; }
 
-    /// <summary>Hashes of the last messages the person sent long enough to be told apart, and when: the
-    /// same words sent again within minutes, by someone told that their message was not saved by one
-    /// delivery while another kept it, are recognised (<see cref="ConversationTurn.SaidAgain"/>). Several,
+    /// <summary>Hashes of the person's last messages whose words were kept and that are long enough to
+    /// be told apart, and when: the same words sent again within minutes, by someone told that their
+    /// message was not saved by one delivery while another kept it, are recognised (<see cref="ConversationTurn.SaidAgain"/>). Several,
     /// because in a busy conversation (an owner messaging about many cases) other messages come between.
     /// No words are kept here.</summary>
     public List<SaidBefore> RecentlySaid { get; set; } = [];

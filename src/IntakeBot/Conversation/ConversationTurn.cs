@@ -179,7 +179,8 @@ public sealed class ConversationTurn
         }
     }
 
-    private bool Distinctive
+    /// <summary>Long enough not to be an answer people give twice in a row (<see cref="RememberKept"/>).</summary>
+    public bool Distinctive
         => _context.Activity.AsMessageActivity()?.Text?.Trim() is { Length: >= 16 } text
             && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
 
