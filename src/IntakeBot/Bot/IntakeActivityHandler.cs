@@ -118,6 +118,7 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         _unconfirmed.SettleIn(turn.StateKey, profile);
         if (!FirstDelivery(profile, activity.Id))
         {
+            turn.DeliveredBefore = true;
             return;
         }
 

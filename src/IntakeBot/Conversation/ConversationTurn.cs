@@ -43,6 +43,10 @@ public sealed class ConversationTurn
     /// redelivery): recording the error reply then needs no second read.</summary>
     public bool StateReloaded { get; set; }
 
+    /// <summary>The state read by this run already held this activity: another delivery of it committed
+    /// (perhaps while an earlier run of this one was losing to it), and what it decided is its own.</summary>
+    public bool DeliveredBefore { get; set; }
+
     /// <summary>The turn's language when it ended, for the error reply sent after it.</summary>
     public string? EndedInLanguage { get; set; }
 

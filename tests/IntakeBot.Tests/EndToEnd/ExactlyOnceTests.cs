@@ -83,6 +83,45 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task The_owner_is_told_of_a_case_whose_submit_was_committed_by_a_second_delivery_while_the_first_lost_to_it()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        var ownerId = Guid.NewGuid().ToString();
+        var gate = new StateWriteGate();
+        var settings = new Dictionary<string, string?> { ["Intake:DefaultOwner"] = ownerId, ["Intake:Responders:0"] = ownerId, ["Notifications:FirstRetryDelayMilliseconds"] = "200" };
+        await using var app = new BotApp(azurite, settings, gate.Install);
+        var owner = new HttpChat(app.CreateClient(), ownerId, connector.ServiceUrl);
+        await owner.SayAsync("hello");
+        var reporter = new HttpChat(app.CreateClient(), serviceUrl: connector.ServiceUrl);
+        await reporter.SayAllAsync(Intake.UpToReview());
+        var reference = (await new CaseBlobs(azurite, app).DraftAsync(reporter.ConversationId)).CaseReference!;
+
+        // The first delivery of "submit" waits at its commit; the channel delivers it again, and that
+        // delivery commits the submit and its notice, which Teams refuses at first (502).
+        connector.Unreach(owner.ConversationId);
+        var json = reporter.Next("submit");
+        gate.HoldNextWrite();
+        var first = reporter.PostAsync(json);
+        await gate.HeldAsync(Patience);
+        using (var second = await reporter.PostAsync(json))
+        {
+            second.EnsureSuccessStatusCode();
+        }
+
+        await UntilAsync(() => Task.FromResult(connector.RefusedTo(owner.ConversationId) > 0));
+
+        // The first delivery loses to it, runs again, and finds the activity committed.
+        gate.Release();
+        using (var answered = await first)
+        {
+            answered.EnsureSuccessStatusCode();
+        }
+
+        connector.Reach(owner.ConversationId);
+        await connector.WaitForSentAsync(a => a.Value<string>("text")?.Contains($"submitted to you. Reference: {reference}", StringComparison.Ordinal) == true, Patience);
+    }
+
+    [Fact]
     public async Task An_owners_message_whose_audit_entry_was_not_written_after_the_case_write_is_audited_once_by_their_next_message()
     {
         await using var connector = await ConnectorStub.StartAsync();
