@@ -132,9 +132,10 @@ public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work,
             return false;
         }
 
+        // Said as soon as the state no longer holds the work: what follows may fail, and it must not
+        // leave a written case unaccounted for in the logs.
         if (pending.Case is { } submitted)
         {
-            await work.ForgetDraftHistoryAsync(blobName, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Case {CaseReference}, committed by a turn that did not write it, was written by the background pass.", submitted.Record.Reference);
         }
 
@@ -146,6 +147,11 @@ public sealed class PendingWorkHealer(BlobStateStorage states, PendingWork work,
         foreach (var change in pending.Changes)
         {
             logger.LogInformation("A change to case {CaseReference}, committed by a turn that did not write it, was written by the background pass.", change.Reference);
+        }
+
+        if (pending.Case is not null)
+        {
+            await work.ForgetDraftHistoryAsync(blobName, cancellationToken).ConfigureAwait(false);
         }
 
         return true;

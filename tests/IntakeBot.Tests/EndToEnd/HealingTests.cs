@@ -82,8 +82,8 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var reference = Receipt.ReferenceIn(string.Join('\n', await reporter.SayAsync("submit")));
 
         var blobs = new CaseBlobs(azurite, app);
-        await UntilAsync(async () => (await WorkInAsync(blobs, reporter)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
-        Assert.Contains(app.Logs.Lines, l => l.Contains($"Case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal));
+        await UntilAsync(async () => (await WorkInAsync(blobs, reporter)).IsEmpty && (await blobs.OutboxAsync()).Count == 0
+            && app.Logs.Lines.Any(l => l.Contains($"Case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal)));
         Assert.Equal(CaseStatus.Submitted, (await blobs.CaseAsync(reference)).Status);
         var transcript = await blobs.TranscriptAsync(reference);
         Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
@@ -104,8 +104,8 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.StartsWith(reference, (await owner.SayAsync($"acknowledge {reference}"))[0], StringComparison.Ordinal);
 
         var blobs = new CaseBlobs(azurite, app);
-        await UntilAsync(async () => (await WorkInAsync(blobs, owner)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
-        Assert.Contains(app.Logs.Lines, l => l.Contains($"A change to case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal));
+        await UntilAsync(async () => (await WorkInAsync(blobs, owner)).IsEmpty && (await blobs.OutboxAsync()).Count == 0
+            && app.Logs.Lines.Any(l => l.Contains($"A change to case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal)));
         Assert.Equal(CaseStatus.Acknowledged, (await blobs.CaseAsync(reference)).Status);
         Assert.Single(await AuditAsync(app, reference), a => a.Action == AuditAction.Status && a.Detail == "acknowledged");
         Assert.Single(connector.Sent, s => s.ConversationId == reporter.ConversationId && Text(s.Activity).Contains("acknowledged", StringComparison.Ordinal));
@@ -126,8 +126,8 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.StartsWith($"{reference} is now owned by", (await owner.SayAsync($"transfer {reference} to {colleagueId}"))[0], StringComparison.Ordinal);
 
         var blobs = new CaseBlobs(azurite, app);
-        await UntilAsync(async () => (await WorkInAsync(blobs, owner)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
-        Assert.Contains(app.Logs.Lines, l => l.Contains($"A change to case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal));
+        await UntilAsync(async () => (await WorkInAsync(blobs, owner)).IsEmpty && (await blobs.OutboxAsync()).Count == 0
+            && app.Logs.Lines.Any(l => l.Contains($"A change to case {reference}, committed by a turn that did not write it, {ByThePass}", StringComparison.Ordinal)));
         Assert.Equal(colleagueId, (await blobs.CaseAsync(reference)).Owner);
         var transfer = Assert.Single(await AuditAsync(app, reference), a => a.Action == AuditAction.Transfer);
         Assert.Equal((ownerId, colleagueId, ownerId), (transfer.By, transfer.Whom, transfer.Detail));
@@ -188,7 +188,9 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         await using var second = first.SameStorage(azurite);
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
 
-        await UntilAsync(async () => (await WorkInAsync(blobs, reporter)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
+        // The processes' output arrives after their writes: wait for the line, then count it.
+        await UntilAsync(async () => (await WorkInAsync(blobs, reporter)).IsEmpty && (await blobs.OutboxAsync()).Count == 0
+            && first.Output.Concat(second.Output).Any(l => l.Contains(ByThePass, StringComparison.Ordinal)));
         var reference = await blobs.OnlyCaseReferenceAsync();
         Assert.Single(first.Output.Concat(second.Output), l => l.Contains(ByThePass, StringComparison.Ordinal));
         var transcript = await blobs.TranscriptAsync(reference);
