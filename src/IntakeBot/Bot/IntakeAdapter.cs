@@ -90,10 +90,11 @@ public sealed class IntakeAdapter : CloudAdapter
             };
             logger.Log(level, "Turn {ActivityId} in a {ChannelId} conversation failed with {ExceptionType} at {StackTrace}.",
                 turnContext.Activity.Id, turnContext.Activity.ChannelId, exception.GetType().FullName, exception.StackTrace);
-            if (exception is StateConflictException)
+            if (exception is StateConflictException || IsStorageFailure(exception))
             {
-                // The turn that won may be another delivery of this very message, committing a moment
-                // later: the person is told it is not known yet, and it is settled as an unknown commit is.
+                // Another delivery of this very message (a channel delivers again when an answer is slow,
+                // and storage failing makes it slow) may commit a moment later: the person is told it is
+                // not known yet, and it is settled as an unknown commit is.
                 SettleLater(turnContext, unconfirmed);
             }
 

@@ -227,6 +227,40 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_delivery_that_fails_on_storage_is_not_called_lost_when_another_delivery_of_it_commits_after()
+    {
+        var stateContainer = $"state-{Guid.NewGuid():N}"[..18];
+        var fault = new LandedStateWrite(stateContainer);
+        var settings = new Dictionary<string, string?> { ["Storage:StateContainer"] = stateContainer, ["Storage:MaxRetries"] = "0" };
+        await using var app = new BotApp(azurite, settings, s => fault.Install(azurite, s));
+        var person = new HttpChat(app.CreateClient());
+        await person.SayAllAsync(Intake.UpToReview()[..10]);
+        const string Place = "in the big meeting room on the 3rd floor";
+        var json = person.Next(Place);
+
+        // The first delivery's read of the state times out; storage answers again for the rest.
+        fault.FailNextRead();
+        using (var first = await person.PostAsync(json))
+        {
+            var shown = await RepliesAsync(first);
+            Assert.Contains(shown, r => r.Contains("can't tell yet whether your last message was saved", StringComparison.Ordinal));
+            Assert.DoesNotContain(shown, r => r.Contains("couldn't save", StringComparison.Ordinal));
+        }
+
+        // The channel had delivered it again (the first answer was slow), and that delivery commits.
+        using (var again = await person.PostAsync(json))
+        {
+            again.EnsureSuccessStatusCode();
+        }
+
+        var resent = await person.SayAsync(Place);
+        Assert.StartsWith("I have that message already", resent[0], StringComparison.Ordinal);
+        var draft = await new CaseBlobs(azurite, app).DraftAsync();
+        Assert.Equal(Place, draft.Answers.Place);
+        Assert.Null(draft.Answers.WhoWasInvolved);
+    }
+
+    [Fact]
     public async Task The_same_answer_sent_again_within_minutes_is_kept_once_and_not_taken_for_the_next_question()
     {
         await using var app = new BotApp(azurite);

@@ -34,7 +34,7 @@ public sealed class TurnFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
     public static TheoryData<string, string> Failures() => new()
     {
         { "conflict", "Two of your messages arrived at the same moment" },
-        { "storage", "Sorry, I couldn't save your last message because storage isn't reachable" },
+        { "storage", "Sorry, storage isn't reachable at the moment, so I can't tell yet whether your last message was saved" },
         { "bug", "Sorry, something went wrong on my side" },
     };
 

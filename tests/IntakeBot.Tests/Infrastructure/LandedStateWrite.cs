@@ -23,6 +23,10 @@ internal sealed partial class LandedStateWrite(string stateContainer) : HttpPipe
     /// <summary>Every read of a state blob fails from now on, as while storage restarts, until <see cref="Readable"/>.</summary>
     public void Unreadable() => Volatile.Write(ref _unreadable, 1);
 
+    /// <summary>The next read of a state blob fails, as one that times out while storage is slow; the reads
+    /// after it are answered.</summary>
+    public void FailNextRead() => Volatile.Write(ref _unreadable, 2);
+
     /// <summary>Storage answers reads again.</summary>
     public void Readable() => Volatile.Write(ref _unreadable, 0);
 
@@ -53,6 +57,11 @@ internal sealed partial class LandedStateWrite(string stateContainer) : HttpPipe
     {
         var path = message.Request.Uri.ToUri().AbsolutePath;
         var stateBlob = path.Contains($"/{stateContainer}/", StringComparison.Ordinal) && StateBlob().IsMatch(path);
+        if (stateBlob && message.Request.Method == RequestMethod.Get && Interlocked.CompareExchange(ref _unreadable, 0, 2) == 2)
+        {
+            throw new HttpRequestException("Injected by the test: storage timed out.");
+        }
+
         if (stateBlob && message.Request.Method == RequestMethod.Get && Volatile.Read(ref _unreadable) == 1)
         {
             throw new HttpRequestException("Injected by the test: storage is restarting.");
