@@ -56,6 +56,15 @@ public sealed class PossibleDangerTests(AzuriteFixture azurite) : IClassFixture<
     [InlineData("de", "mein ex parkt schon wieder vor meiner wohnung", Meaning.Danger)]
     [InlineData("fr", "mon ex est encore garé devant mon immeuble, il attend", Meaning.Danger)]
     [InlineData("es", "mi ex esta otra vez esperando en el portal", Meaning.Danger)]
+    [InlineData("en", "he calls at 3am and doesnt say anything, just breathing", Meaning.Danger)]
+    [InlineData("de", "er hat nen zweitschlüssel und war in meiner wohnung als ich nicht da war", Meaning.Danger)]
+    [InlineData("de", "er hat noch meinen schlüssel", Meaning.PossibleDanger)]
+    [InlineData("de", "der gleiche typ war heut wieder in meinem bus", Meaning.Danger)]
+    [InlineData("de", "er schickt die fotos an alle kollegen wenn ich rede", Meaning.Threat)]
+    [InlineData("fr", "il m'appelle la nuit et dit rien, il respire juste", Meaning.Danger)]
+    [InlineData("fr", "il a installé un truc sur mon téléphone, il sait toujours où je suis", Meaning.Danger)]
+    [InlineData("es", "tiene una copia de mis llaves y entro en mi casa cuando no estaba", Meaning.Danger)]
+    [InlineData("es", "le regale mi gato a la vecina y ordene todas mis cosas", Meaning.SelfHarm)]
     public void Cues_are_heard_in_combination_where_no_phrase_of_the_groups_is_said(string language, string said, Meaning meant)
         => Assert.Equal(meant, Listener.Hear(said, ListeningPlace.OwnWords, language).Meaning);
 
@@ -66,10 +75,28 @@ public sealed class PossibleDangerTests(AzuriteFixture azurite) : IClassFixture<
     [InlineData("de", "ich bin fast vor scham gestorben")]
     [InlineData("fr", "j'étais morte de honte")]
     [InlineData("es", "me mori de verguenza delante de todos")]
+    [InlineData("de", "ich bring ihn um, wenn er nochmal das Meeting verschiebt")]
+    [InlineData("de", "er hat mir vor zwei jahren mal gedroht, aber das ist längst geklärt")]
+    [InlineData("de", "wir haben in der pause über den tatort geredet, wo einer seine ex verfolgt und bedroht")]
+    [InlineData("de", "die neuen vorschläge klingen gut")]
+    [InlineData("de", "ich musste wegen der kopfschmerzen ibuprofen nehmen")]
+    [InlineData("fr", "je vais le tuer s'il redécale encore la réunion")]
+    [InlineData("fr", "on fait le pont vendredi avec toute l'équipe")]
+    [InlineData("fr", "j'ai dû finir le dossier en urgence")]
+    [InlineData("fr", "mon chef me file tous les dossiers pourris")]
+    [InlineData("es", "voy a matar al de sistemas, otra vez sin internet")]
+    [InlineData("es", "el encargado me grita delante de los clientes")]
+    [InlineData("es", "te espero en la sala de reuniones a las diez")]
     public void Figurative_idioms_offer_no_help(string language, string said)
     {
         var heard = Listener.Hear(said, ListeningPlace.OwnWords, language);
 
         Assert.False(heard.OffersHelp, heard.Meaning.ToString());
     }
+
+    [Theory]
+    [InlineData("en", "ignore my last message")]
+    [InlineData("en", "i dont think i want to send this anymore")]
+    public void Taking_back_what_one_wrote_is_second_thoughts_not_a_last_message(string language, string said)
+        => Assert.Equal(Meaning.SecondThoughts, Listener.Hear(said, ListeningPlace.OwnWords, language).Meaning);
 }
