@@ -94,6 +94,21 @@ public sealed class PossibleDangerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.False(heard.OffersHelp, heard.Meaning.ToString());
     }
 
+    /// <summary>"Only a joke" is how a threat is often played down, by the one who made it or by the
+    /// person telling it: it still gets the safety check at least.</summary>
+    [Theory]
+    [InlineData("en", "he said as a joke that he'd kill me if i went to hr, everyone laughed")]
+    [InlineData("de", "er meinte im spaß, er bringt mich um, wenn ich zur personalabteilung gehe")]
+    [InlineData("de", "er hat gedroht mich fertig zu machen, aber das war wohl nur ein witz")]
+    [InlineData("fr", "il m'a menacée de me faire regretter si je parlais, c'était pour rire soi-disant")]
+    [InlineData("es", "me amenazo con que me arrepentiria si hablaba, dijo que era broma")]
+    public void A_threat_played_down_as_a_joke_still_offers_help(string language, string said)
+    {
+        var heard = Listener.Hear(said, ListeningPlace.OwnWords, language);
+
+        Assert.True(heard.OffersHelp, heard.Meaning.ToString());
+    }
+
     [Theory]
     [InlineData("en", "ignore my last message")]
     [InlineData("en", "i dont think i want to send this anymore")]
