@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using IntakeBot.Tests.Infrastructure;
 
@@ -7,55 +6,31 @@ namespace IntakeBot.Tests.Deployment;
 /// <summary>infra/ compiles with the Bicep CLI from NuGet, with no error and no warning, and describes
 /// what the bot needs; a broken template fails with the line that is wrong.</summary>
 [LongRunning]
-public sealed class InfrastructureTests
+public sealed class InfrastructureTests(CompiledTemplate compiled) : IClassFixture<CompiledTemplate>
 {
-    private static readonly string Bicep = Path.Combine(
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-        "azure.bicep.commandline.linux-x64", "0.49.2", "tools", "bicep");
-
-    private static async Task<(int ExitCode, string Output, string Errors)> BuildAsync(string file)
-    {
-        var start = new ProcessStartInfo(Bicep)
-        {
-            ArgumentList = { "build", file, "--stdout" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
-    }
-
     [Fact]
-    public async Task The_templates_compile_without_errors_or_warnings_and_hold_every_resource_the_bot_needs()
+    public void The_templates_compile_without_errors_or_warnings_and_hold_every_resource_the_bot_needs()
     {
-        var (exitCode, output, errors) = await BuildAsync(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
-
-        Assert.Equal(string.Empty, errors.Trim());
-        Assert.Equal(0, exitCode);
-        var resources = JsonNode.Parse(output)!["resources"]!.AsArray().Select(r => r!["type"]!.GetValue<string>()).ToList();
+        Assert.Equal(string.Empty, compiled.Errors.Trim());
+        Assert.Equal(0, compiled.ExitCode);
+        var resources = compiled.Template["resources"]!.AsArray().Select(r => r!["type"]!.GetValue<string>()).ToList();
         Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", resources);
         Assert.Contains("Microsoft.BotService/botServices/channels", resources);
         Assert.Contains("Microsoft.Web/sites", resources);
         Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers", resources);
         Assert.Contains("Microsoft.Authorization/roleAssignments", resources);
         Assert.Contains("Microsoft.Insights/components", resources);
-        var storage = JsonNode.Parse(output)!["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Storage/storageAccounts")!["properties"]!;
+        var storage = compiled.Template["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Storage/storageAccounts")!["properties"]!;
         Assert.False(storage["allowBlobPublicAccess"]!.GetValue<bool>());
         Assert.False(storage["allowSharedKeyAccess"]!.GetValue<bool>());
         Assert.Equal("TLS1_2", storage["minimumTlsVersion"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task The_app_runs_on_two_instances_with_cpu_autoscale_storage_only_on_a_private_endpoint_and_readiness_as_health_check()
+    public void The_app_runs_on_two_instances_with_cpu_autoscale_storage_only_on_a_private_endpoint_and_readiness_as_health_check()
     {
-        var (exitCode, output, _) = await BuildAsync(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
-
-        Assert.Equal(0, exitCode);
-        var template = JsonNode.Parse(output)!;
+        Assert.Equal(0, compiled.ExitCode);
+        var template = compiled.Template;
         var resources = template["resources"]!.AsArray().Select(r => r!).ToList();
         JsonNode Resource(string type) => resources.Single(r => r["type"]!.GetValue<string>() == type);
         Assert.Equal(2, template["parameters"]!["instanceCount"]!["defaultValue"]!.GetValue<int>());
@@ -74,12 +49,10 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
-    public async Task The_index_key_is_a_Key_Vault_reference_and_no_publishing_endpoint_accepts_a_password()
+    public void The_index_key_is_a_Key_Vault_reference_and_no_publishing_endpoint_accepts_a_password()
     {
-        var (exitCode, output, _) = await BuildAsync(Path.Combine(RepoPaths.Root, "infra", "main.bicep"));
-
-        Assert.Equal(0, exitCode);
-        var template = JsonNode.Parse(output)!;
+        Assert.Equal(0, compiled.ExitCode);
+        var template = compiled.Template;
         var resources = template["resources"]!.AsArray().Select(r => r!).ToList();
         var site = resources.Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites")["properties"]!;
         var settings = site["siteConfig"]!["appSettings"]!.GetValue<string>();
@@ -102,7 +75,7 @@ public sealed class InfrastructureTests
         lines[line] = lines[line].Replace("false", "flase", StringComparison.Ordinal);
         await File.WriteAllLinesAsync(broken, lines);
 
-        var (exitCode, _, errors) = await BuildAsync(broken);
+        var (exitCode, _, errors) = await Bicep.BuildAsync(broken);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"main.bicep({line + 1},", errors, StringComparison.Ordinal);

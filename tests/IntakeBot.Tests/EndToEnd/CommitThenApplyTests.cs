@@ -7,41 +7,25 @@ namespace IntakeBot.Tests.EndToEnd;
 /// <summary>Decide, commit, apply: a bot process killed (SIGKILL) right after a turn's commit, before
 /// anything outside the state blob is written, is healed by the next process and the conversation's
 /// next message, and what the turn decided happens exactly once. The real process on Azurite, with
-/// a test-only setting that stops every turn right after its commit.</summary>
+/// a test-only setting that stops every turn right after its commit; both tests read one run
+/// (<see cref="KilledAfterCommitRun"/>) in which a submit and an addition are killed together.</summary>
 [LongRunning]
-public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class CommitThenApplyTests(KilledAfterCommitRun run) : IClassFixture<KilledAfterCommitRun>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task A_kill_between_a_submits_commit_and_what_follows_ends_with_one_case_one_transcript_and_one_notification()
     {
-        await using var connector = await ConnectorStub.StartAsync();
-        await using var bot = OutboxTests.Bot(azurite);
-        await bot.StartAsync();
-        using var client = bot.Client();
-        var ownerAad = Guid.NewGuid().ToString();
-        connector.KnowMember(ownerAad, BotApp.DefaultOwner);
-        await new HttpChat(client, ownerAad, connector.ServiceUrl).SayAsync("hello");
-        var reporter = new HttpChat(client);
-        await reporter.SayAllAsync(Intake.UpToReview());
-        var blobs = new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer);
+        // Killed after the commit: no blob of the case yet (the other reporter's case is all the container
+        // holds), and the owner's notification waits in the outbox.
+        Assert.Equal(run.CaseBlobsBeforeKill.Order(StringComparer.Ordinal), run.CaseBlobsAfterKill.Order(StringComparer.Ordinal));
+        Assert.Equal(1, run.OutboxAfterKill);
 
-        await KilledRightAfterCommitAsync(bot, reporter, "submit");
-
-        Assert.Empty(await blobs.CaseBlobNamesAsync());
-        Assert.Single(await blobs.OutboxAsync());
-        await bot.StartAsync();
-        using var restarted = bot.Client();
-        await new HttpChat(restarted, reporter.AadObjectId, conversationId: reporter.ConversationId).SayAsync("my reports");
-
-        var (_, notification) = await connector.WaitForSentAsync(_ => true, Patience);
-        await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
-        var reference = await blobs.OnlyCaseReferenceAsync();
-        Assert.Equal($"A new report has been submitted to you. Reference: {reference}", notification.Value<string>("text"));
-        Assert.Single(connector.Sent);
-        Assert.Equal(CaseStatus.Submitted, (await blobs.CaseAsync(reference)).Status);
-        var transcript = await blobs.TranscriptAsync(reference);
+        // After the restart and the reporter's next message: one case, one transcript, one notification.
+        var reference = Assert.Single((await run.Blobs.CaseBlobNamesAsync()).Select(n => n.Split('/')[0]).Distinct(), r => r != run.AddedTo);
+        Assert.Equal([$"A new report has been submitted to you. Reference: {reference}"], run.Notifications.Where(n => n.Contains(reference, StringComparison.Ordinal)));
+        Assert.All(run.Notifications, n => Assert.True(n.Contains(reference, StringComparison.Ordinal) || n.Contains(run.AddedTo, StringComparison.Ordinal), $"A notification of neither case: {n}"));
+        Assert.Equal(CaseStatus.Submitted, (await run.Blobs.CaseAsync(reference)).Status);
+        var transcript = await run.Blobs.TranscriptAsync(reference);
         Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
         Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "report");
     }
@@ -49,36 +33,25 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task A_kill_between_an_additions_commit_and_its_write_adds_it_once_and_the_owner_is_told_once()
     {
-        await using var connector = await ConnectorStub.StartAsync();
-        await using var bot = OutboxTests.Bot(azurite);
-        await bot.StartAsync();
-        using var client = bot.Client();
-        var ownerAad = Guid.NewGuid().ToString();
-        connector.KnowMember(ownerAad, BotApp.DefaultOwner);
-        await new HttpChat(client, ownerAad, connector.ServiceUrl).SayAsync("hello");
-        var reporter = new HttpChat(client);
-        var reference = await reporter.SubmitReportAsync();
-        await connector.WaitForSentAsync(_ => true, Patience);
-        await reporter.SayAllAsync($"add to {reference}", "It happened again today");
-        var blobs = new CaseBlobs(azurite, bot.CasesContainer, bot.StateContainer);
+        Assert.Equal(["It happened again today"], run.AdditionsAfterKill);
 
-        await KilledRightAfterCommitAsync(bot, reporter, "This time in the kitchen");
-        Assert.Equal(["It happened again today"], (await blobs.CaseAsync(reference)).Additions.Select(a => a.Text));
-        await bot.StartAsync();
-        using var restarted = bot.Client();
-        var done = await new HttpChat(restarted, reporter.AadObjectId, conversationId: reporter.ConversationId).SayAsync("done");
+        Assert.StartsWith("Thank you. What you added is saved", run.DoneReply[0], StringComparison.Ordinal);
+        Assert.Equal(["It happened again today", "This time in the kitchen"], (await run.Blobs.CaseAsync(run.AddedTo)).Additions.Select(a => a.Text));
 
-        Assert.StartsWith("Thank you. What you added is saved", done[0], StringComparison.Ordinal);
-        Assert.Equal(["It happened again today", "This time in the kitchen"], (await blobs.CaseAsync(reference)).Additions.Select(a => a.Text));
-        await connector.WaitForSentAsync(a => a.Value<string>("text") == $"Something was added to a report you own. Reference: {reference}", Patience);
-        await UntilAsync(async () => (await blobs.OutboxAsync()).Count == 0);
-        Assert.Equal(2, connector.Sent.Count);
+        // Told when the case was submitted, and once of the addition.
+        Assert.Equal(
+            [$"A new report has been submitted to you. Reference: {run.AddedTo}", $"Something was added to a report you own. Reference: {run.AddedTo}"],
+            run.Notifications.Where(n => n.Contains(run.AddedTo, StringComparison.Ordinal)));
     }
 
     /// <summary>Restarts the bot so that every turn stops right after its commit (and neither its outbox
     /// nor committed work is looked for meanwhile), sends <paramref name="said"/>, and kills the process
     /// there; it is left stopped.</summary>
-    internal static async Task KilledRightAfterCommitAsync(BotProcess bot, HttpChat chat, string said)
+    internal static Task KilledRightAfterCommitAsync(BotProcess bot, HttpChat chat, string said) => KilledRightAfterCommitAsync(bot, (chat, said));
+
+    /// <summary>As above, for several conversations at once: each says its line, and the process is killed
+    /// once every one of those turns is held after its commit.</summary>
+    internal static async Task KilledRightAfterCommitAsync(BotProcess bot, params (HttpChat Chat, string Said)[] turns)
     {
         await bot.KillAsync();
         var scan = bot.Environment["Notifications__ScanIntervalMilliseconds"];
@@ -89,10 +62,14 @@ public sealed class CommitThenApplyTests(AzuriteFixture azurite) : IClassFixture
         await bot.StartAsync();
         using (var held = bot.Client())
         {
-            var turn = new HttpChat(held, chat.AadObjectId, conversationId: chat.ConversationId).SayAsync(said);
-            await UntilAsync(() => Task.FromResult(bot.Output.Any(l => l.Contains("committed and is held there", StringComparison.Ordinal))));
+            var heldBefore = bot.Output.Count(l => l.Contains("committed and is held there", StringComparison.Ordinal));
+            var sent = turns.Select(t => new HttpChat(held, t.Chat.AadObjectId, conversationId: t.Chat.ConversationId).SayAsync(t.Said)).ToList();
+            await UntilAsync(() => Task.FromResult(bot.Output.Count(l => l.Contains("committed and is held there", StringComparison.Ordinal)) - heldBefore == turns.Length));
             await bot.KillAsync();
-            await Assert.ThrowsAnyAsync<Exception>(() => turn);
+            foreach (var turn in sent)
+            {
+                await Assert.ThrowsAnyAsync<Exception>(() => turn);
+            }
         }
 
         bot.Environment.Remove("Diagnostics__HoldAfterCommit");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
@@ -7,14 +6,11 @@ using System.Text;
 using IntakeBot.Evidence;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
-using Microsoft.Bot.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using Newtonsoft.Json.Linq;
 
 namespace IntakeBot.Tests.Evidence;
 
-public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class EvidenceTests(EvidenceApp app) : IClassFixture<EvidenceApp>, IAsyncLifetime
 {
     private static readonly TextCatalog Text = TextCatalog.Load();
 
@@ -22,39 +18,20 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\nthe meeting notes\n%%EOF");
     private static readonly byte[] Exe = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00];
 
-    /// <summary>Every request the bot's evidence client makes, by host; any host but 127.0.0.1 fails the test.</summary>
-    private readonly ConcurrentQueue<string> _forbidden = new();
-    private FileServer _files = null!;
-    private BotApp _app = null!;
+    /// <summary>The evidence blobs the class's earlier tests left in the shared app's container.</summary>
+    private List<string> _evidenceBefore = [];
 
     public async Task InitializeAsync()
     {
-        _files = await FileServer.StartAsync();
-        var tokens = new Mock<IConnectorTokenProvider>();
-        tokens.Setup(t => t.GetTokenAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(FileServer.BotToken);
-        _app = new BotApp(
-            azurite,
-            new Dictionary<string, string?>
-            {
-                ["Evidence:AllowedHosts:0"] = "127.0.0.1",
-                ["Evidence:AllowLoopbackHttp"] = "true",
-            },
-            services =>
-            {
-                services.AddSingleton(tokens.Object);
-                services.AddHttpClient(AttachmentFetcher.HttpClientName).AddHttpMessageHandler(() => new LoopbackOnly(_forbidden));
-            });
+        app.Forbidden.Clear();
+        _evidenceBefore = await AllEvidenceBlobsAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _files.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpChat> AtEvidenceStepAsync()
     {
-        var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
+        var chat = new HttpChat(app.Client, serviceUrl: app.Files.BaseUrl + "/");
         var upToReview = Intake.UpToReview();
         var evidenceStep = Array.IndexOf(upToReview, "skip");
         var replies = await chat.SayAllAsync(upToReview[..evidenceStep]);
@@ -62,32 +39,47 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         return chat;
     }
 
-    /// <summary>The intake in progress: its evidence is listed in the draft until it is submitted.</summary>
-    private Task<IntakeBot.Conversation.IntakeDraft> OnlyDraftAsync() => new CaseBlobs(azurite, _app).DraftAsync();
+    /// <summary>The conversation's intake in progress: its evidence is listed in the draft until it is submitted.</summary>
+    private Task<IntakeBot.Conversation.IntakeDraft> DraftAsync(HttpChat chat) => app.Blobs.DraftAsync(chat.ConversationId);
 
-    private async Task<List<string>> EvidenceBlobsAsync()
-        => [.. (await new CaseBlobs(azurite, _app).CaseBlobNamesAsync()).Where(n => n.Contains("/evidence/", StringComparison.Ordinal))];
+    /// <summary>Evidence blobs anywhere in the cases container that this test added: any case's, not only
+    /// the conversation's, so that evidence stored under a wrong reference would be found too.</summary>
+    private async Task<List<string>> EvidenceBlobsAsync() => [.. (await AllEvidenceBlobsAsync()).Except(_evidenceBefore)];
+
+    private async Task<List<string>> AllEvidenceBlobsAsync()
+    {
+        var names = new List<string>();
+        await foreach (var blob in app.Blobs.Cases.GetBlobsAsync())
+        {
+            if (blob.Name.Contains("/evidence/", StringComparison.Ordinal))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        return names;
+    }
 
     [Fact]
     public async Task An_uploaded_pdf_a_pasted_screenshot_and_pasted_text_each_land_in_the_case_with_their_hash_and_metadata()
     {
         var chat = await AtEvidenceStepAsync();
 
-        var pdf = await chat.SendAsync(null, [HttpChat.UploadedFile("Meeting notes.pdf", _files.Serve("notes.pdf", Pdf))]);
-        _files.Serve("shot", Png, "image/png");
-        var image = await chat.SendAsync(null, [HttpChat.InlineImage($"{_files.BaseUrl}/attachments/shot"), HttpChat.HtmlCompanion($"<p><img src=\"https://elsewhere.example/img\"></p>")]);
+        var pdf = await chat.SendAsync(null, [HttpChat.UploadedFile("Meeting notes.pdf", app.Files.Serve("notes.pdf", Pdf))]);
+        app.Files.Serve("shot", Png, "image/png");
+        var image = await chat.SendAsync(null, [HttpChat.InlineImage($"{app.Files.BaseUrl}/attachments/shot"), HttpChat.HtmlCompanion($"<p><img src=\"https://elsewhere.example/img\"></p>")]);
         var text = await chat.SayAsync("[10:02] Sam: you should just quit");
         var review = await chat.SayAllAsync("done", "skip", "Teams", "skip");
 
         Assert.StartsWith("Saved Meeting-notes.pdf (", pdf[0], StringComparison.Ordinal);
         Assert.StartsWith("Saved screenshot.png (", image[0], StringComparison.Ordinal);
         Assert.StartsWith("Saved the text you pasted", text[0], StringComparison.Ordinal);
-        Assert.Contains(_files.Requests, r => r.StartsWith("/attachments/shot", StringComparison.Ordinal) && r.EndsWith($"Bearer {FileServer.BotToken}", StringComparison.Ordinal));
-        Assert.DoesNotContain(_files.Requests, r => r.StartsWith("/files/notes.pdf", StringComparison.Ordinal) && r.Contains("Bearer", StringComparison.Ordinal));
-        var record = await OnlyDraftAsync();
+        Assert.Contains(app.Files.Requests, r => r.StartsWith("/attachments/shot", StringComparison.Ordinal) && r.EndsWith($"Bearer {FileServer.BotToken}", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Files.Requests, r => r.StartsWith("/files/notes.pdf", StringComparison.Ordinal) && r.Contains("Bearer", StringComparison.Ordinal));
+        var record = await DraftAsync(chat);
         Assert.Equal(["Meeting-notes.pdf", "screenshot.png", "pasted-text.txt"], record.Evidence.Select(e => e.SafeName));
         Assert.Equal("Meeting notes.pdf", record.Evidence[0].OriginalName);
-        var blobs = new CaseBlobs(azurite, _app);
+        var blobs = app.Blobs;
         foreach (var (item, bytes) in record.Evidence.Zip([Pdf, Png, Encoding.UTF8.GetBytes("[10:02] Sam: you should just quit")]))
         {
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -104,7 +96,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.StartsWith($"{record.CaseReference}/evidence/", record.Evidence[0].BlobName, StringComparison.Ordinal);
         Assert.Contains(record.PendingTranscript, e => e.Type == "evidence" && e.Text!.Contains(record.Evidence[1].Sha256, StringComparison.Ordinal));
         Assert.Contains(review, r => r.StartsWith("Here is your report", StringComparison.Ordinal));
-        Assert.Empty(_forbidden);
+        Assert.Empty(app.Forbidden);
 
         // At submit the draft's evidence list becomes the case's, under the reference it was stored by.
         var reference = Receipt.ReferenceIn(string.Join("\n", await chat.SayAsync("submit")));
@@ -119,11 +111,11 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var chat = await AtEvidenceStepAsync();
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("huge.png", $"{_files.BaseUrl}/stream/{60L * 1024 * 1024}")]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("huge.png", $"{app.Files.BaseUrl}/stream/{60L * 1024 * 1024}")]);
 
         Assert.StartsWith("I can't keep huge.png: it's larger than the 50 MB that fit", replies[0], StringComparison.Ordinal);
         Assert.Empty(await EvidenceBlobsAsync());
-        Assert.Empty((await OnlyDraftAsync()).Evidence);
+        Assert.Empty((await DraftAsync(chat)).Evidence);
         Assert.StartsWith("Add more whenever you're ready", replies[^1], StringComparison.Ordinal);
     }
 
@@ -132,7 +124,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var chat = await AtEvidenceStepAsync();
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("big.pdf", $"{_files.BaseUrl}/declared-large")]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("big.pdf", $"{app.Files.BaseUrl}/declared-large")]);
 
         Assert.StartsWith("I can't keep big.pdf: it's larger than", replies[0], StringComparison.Ordinal);
         Assert.Empty(await EvidenceBlobsAsync());
@@ -145,7 +137,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var chat = await AtEvidenceStepAsync();
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve(name, Exe))]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, app.Files.Serve(name, Exe))]);
 
         Assert.Contains(reason, replies[0], StringComparison.Ordinal);
         Assert.Empty(await EvidenceBlobsAsync());
@@ -157,9 +149,9 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var chat = await AtEvidenceStepAsync();
         byte[] zip = [0x50, 0x4B, 0x03, 0x04, .. Encoding.ASCII.GetBytes("secret/notes.txt")];
 
-        var archive = await chat.SendAsync(null, [HttpChat.UploadedFile("all.zip", _files.Serve("all.zip", zip))]);
-        var unknown = await chat.SendAsync(null, [HttpChat.UploadedFile("data.xyz", _files.Serve("data.xyz", Pdf))]);
-        var mismatch = await chat.SendAsync(null, [HttpChat.UploadedFile("fake.pdf", _files.Serve("fake.pdf", Png))]);
+        var archive = await chat.SendAsync(null, [HttpChat.UploadedFile("all.zip", app.Files.Serve("all.zip", zip))]);
+        var unknown = await chat.SendAsync(null, [HttpChat.UploadedFile("data.xyz", app.Files.Serve("data.xyz", Pdf))]);
+        var mismatch = await chat.SendAsync(null, [HttpChat.UploadedFile("fake.pdf", app.Files.Serve("fake.pdf", Png))]);
 
         Assert.Contains("archives such as .zip aren't accepted", archive[0], StringComparison.Ordinal);
         Assert.Contains("that type of file isn't accepted", unknown[0], StringComparison.Ordinal);
@@ -171,7 +163,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task A_download_that_answers_with_a_web_page_is_refused_and_the_person_is_asked_to_attach_it_again()
     {
         var chat = await AtEvidenceStepAsync();
-        var page = _files.Serve("signin.pdf", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Sign in</body></html>"), "text/html");
+        var page = app.Files.Serve("signin.pdf", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Sign in</body></html>"), "text/html");
 
         var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("report.pdf", page)]);
 
@@ -211,7 +203,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("x.png", url), HttpChat.InlineImage(url)]);
 
         Assert.All(replies.Take(2), r => Assert.Contains("I can't fetch", r, StringComparison.Ordinal));
-        Assert.Empty(_forbidden);
+        Assert.Empty(app.Forbidden);
         Assert.Empty(await EvidenceBlobsAsync());
     }
 
@@ -219,14 +211,14 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task A_redirect_to_another_host_is_refused_and_one_on_the_same_host_is_followed()
     {
         var chat = await AtEvidenceStepAsync();
-        _files.Serve("moved.pdf", Pdf, "application/pdf");
+        app.Files.Serve("moved.pdf", Pdf, "application/pdf");
 
-        var elsewhere = await chat.SendAsync(null, [HttpChat.UploadedFile("a.pdf", $"{_files.BaseUrl}/redirect")]);
-        var sameHost = await chat.SendAsync(null, [HttpChat.UploadedFile("b.pdf", $"{_files.BaseUrl}/redirect-same-host/moved.pdf")]);
+        var elsewhere = await chat.SendAsync(null, [HttpChat.UploadedFile("a.pdf", $"{app.Files.BaseUrl}/redirect")]);
+        var sameHost = await chat.SendAsync(null, [HttpChat.UploadedFile("b.pdf", $"{app.Files.BaseUrl}/redirect-same-host/moved.pdf")]);
 
         Assert.Contains("I can't fetch a.pdf", elsewhere[0], StringComparison.Ordinal);
         Assert.StartsWith("Saved b.pdf", sameHost[0], StringComparison.Ordinal);
-        Assert.Empty(_forbidden);
+        Assert.Empty(app.Forbidden);
     }
 
     [Fact]
@@ -244,29 +236,29 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task Files_sent_at_another_step_are_kept_as_evidence_and_the_step_is_asked_again()
     {
-        var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
+        var chat = new HttpChat(app.Client, serviceUrl: app.Files.BaseUrl + "/");
         await chat.SayAllAsync("report", "It happened", "done", "skip", "It happened to me");
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("proof.pdf", _files.Serve("proof.pdf", Pdf))]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("proof.pdf", app.Files.Serve("proof.pdf", Pdf))]);
 
         Assert.StartsWith("Saved proof.pdf", replies[0], StringComparison.Ordinal);
         Assert.StartsWith("When did it happen?", replies[^1], StringComparison.Ordinal);
-        Assert.Single((await OnlyDraftAsync()).Evidence);
+        Assert.Single((await DraftAsync(chat)).Evidence);
     }
 
     [Fact]
     public async Task A_reporter_adds_a_screenshot_to_their_submitted_report()
     {
-        var chat = new HttpChat(_app.CreateClient(), serviceUrl: _files.BaseUrl + "/");
+        var chat = new HttpChat(app.Client, serviceUrl: app.Files.BaseUrl + "/");
         var reference = await chat.SubmitReportAsync();
         await chat.SayAsync($"add to {reference}");
-        _files.Serve("later", Png, "image/png");
+        app.Files.Serve("later", Png, "image/png");
 
-        var replies = await chat.SendAsync(null, [HttpChat.InlineImage($"{_files.BaseUrl}/attachments/later")]);
+        var replies = await chat.SendAsync(null, [HttpChat.InlineImage($"{app.Files.BaseUrl}/attachments/later")]);
         await chat.SayAsync("done");
 
         Assert.StartsWith("Saved screenshot.png", replies[0], StringComparison.Ordinal);
-        var record = await new CaseBlobs(azurite, _app).CaseAsync(reference);
+        var record = await app.Blobs.CaseAsync(reference);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Png)), Assert.Single(record.Evidence).Sha256);
     }
 
@@ -295,10 +287,10 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var chat = await AtEvidenceStepAsync();
         var document = Office(parts);
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve(name, document))]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, app.Files.Serve(name, document))]);
 
         Assert.StartsWith($"Saved {name}", replies[0], StringComparison.Ordinal);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(document)), Assert.Single((await OnlyDraftAsync()).Evidence).Sha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(document)), Assert.Single((await DraftAsync(chat)).Evidence).Sha256);
     }
 
     [Theory]
@@ -315,7 +307,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var chat = await AtEvidenceStepAsync();
         var document = Office(parts);
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve(name, document))]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, app.Files.Serve(name, document))]);
 
         // The reason, as the person reads it.
         var refusal = reason switch
@@ -328,7 +320,7 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.DoesNotContain("Saved", replies[0], StringComparison.Ordinal);
         Assert.Contains(name, replies[0], StringComparison.Ordinal);
         Assert.Empty(await EvidenceBlobsAsync());
-        Assert.Empty((await OnlyDraftAsync()).Evidence);
+        Assert.Empty((await DraftAsync(chat)).Evidence);
     }
 
     [Fact]
@@ -337,14 +329,14 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var chat = await AtEvidenceStepAsync();
         var name = string.Concat(Enumerable.Repeat("Ré\U0001F600", 667)) + ".pdf";
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, _files.Serve("long.pdf", Pdf))]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile(name, app.Files.Serve("long.pdf", Pdf))]);
 
         Assert.StartsWith("Saved R", replies[0], StringComparison.Ordinal);
-        var item = Assert.Single((await OnlyDraftAsync()).Evidence);
+        var item = Assert.Single((await DraftAsync(chat)).Evidence);
         Assert.InRange(item.OriginalName.Length, 1, 255);
         Assert.StartsWith("Ré\U0001F600Ré", item.OriginalName, StringComparison.Ordinal);
         Assert.EndsWith(".pdf", item.OriginalName, StringComparison.Ordinal);
-        var metadata = await new CaseBlobs(azurite, _app).MetadataAsync(item.BlobName);
+        var metadata = await app.Blobs.MetadataAsync(item.BlobName);
         Assert.InRange(metadata.Sum(m => m.Key.Length + m.Value.Length), 1, 4 * 1024);
         Assert.Equal(item.OriginalName, Uri.UnescapeDataString(metadata["originalname"]));
         Assert.Single(await EvidenceBlobsAsync());
@@ -356,25 +348,10 @@ public sealed class EvidenceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var chat = await AtEvidenceStepAsync();
         var email = Encoding.ASCII.GetBytes("From: a@example.test\r\nSubject: notes\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--b\r\nContent-Type: application/octet-stream; name=x.exe\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n--b--\r\n");
 
-        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("notes.eml", _files.Serve("notes.eml", email))]);
+        var replies = await chat.SendAsync(null, [HttpChat.UploadedFile("notes.eml", app.Files.Serve("notes.eml", email))]);
 
         Assert.StartsWith("Saved notes.eml", replies[0], StringComparison.Ordinal);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(email)), Assert.Single((await OnlyDraftAsync()).Evidence).Sha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(email)), Assert.Single((await DraftAsync(chat)).Evidence).Sha256);
         Assert.Single(await EvidenceBlobsAsync());
-    }
-
-    /// <summary>Fails the test for any request the evidence client makes off 127.0.0.1.</summary>
-    private sealed class LoopbackOnly(ConcurrentQueue<string> forbidden) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.RequestUri!.Host != "127.0.0.1")
-            {
-                forbidden.Enqueue(request.RequestUri.ToString());
-                throw new InvalidOperationException("The test forbids traffic to " + request.RequestUri.Host);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

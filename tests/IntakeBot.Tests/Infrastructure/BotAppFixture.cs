@@ -26,14 +26,14 @@ public class BotAppFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
         App = new BotApp(Azurite, Settings, Services);
         Client = App.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Azurite.DisposeAsync();

@@ -11,73 +11,18 @@ namespace IntakeBot.Tests.Sharing;
 /// <summary>The ways a case file could reach someone it should not: people the report names, readers
 /// by inheritance, grants the case lost track of, mailboxes and other organisations; and what the
 /// owner's view does with what a reporter typed.</summary>
-public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class SharingLeakTests(SharingLeakApp app) : IClassFixture<SharingLeakApp>
 {
-    private const string AppId = "app-intakebot";
-    private static readonly string OwnerId = Guid.NewGuid().ToString();
+    private readonly GraphServer _graph = app.Graph;
+    private readonly HttpChat _owner = new(app.Client, app.OwnerId);
 
-    private GraphServer _graph = null!;
-    private BotApp _app = null!;
-    private HttpChat _owner = null!;
+    private Task<(string Reference, HttpChat Reporter)> SubmittedCaseAsync(Dictionary<string, string>? replace = null, string pasted = "see you at 5")
+        => SharingLeakApp.SubmittedCaseAsync(app.Client, replace, pasted);
 
-    public async Task InitializeAsync()
-    {
-        _graph = await GraphServer.StartAsync();
-        _graph.AddAppPermission(AppId);
-        _graph.AddUser("u-alex", "alex@contoso.test", "Alex Kim", givenName: "Alex", surname: "Kim");
-        _graph.AddUser("u-sam", "sam@contoso.test", "Sam Rivera", givenName: "Sam", surname: "Rivera");
-        _graph.AddUser("u-bob", "bsmith@contoso.test", "Bob Smith (HR) 🌻", mail: "robert.smith@contoso.test", givenName: "Bob", surname: "Smith", proxyAddresses: "smtp:bob_smith@contoso.test");
-        _graph.AddUser("u-jose", "jose@contoso.test", "Núñez, José", givenName: "José", surname: "Núñez");
-        _graph.AddUser("u-al", "al@contoso.test", "Al Jones", givenName: "Al", surname: "Jones");
-        _graph.AddUser("u-pat", "pat@contoso.test", "Pat Lee", mail: "patricia.lee@contoso.test");
-        _graph.AddUser("u-hr", "hr-inbox@contoso.test", "HR inbox", userPurpose: "shared");
-        _graph.AddUser("u-room", "room-4@contoso.test", "Room 4", userPurpose: "room");
-        _graph.AddUser("u-beamer", "beamer@contoso.test", "Beamer", userPurpose: "equipment");
-        _graph.AddUser("u-b2b", "kim_fabrikam.test#EXT#@contoso.test", "Kim Partner", mail: "kim@fabrikam.test", externalUserState: "Accepted");
-        _app = App();
-        _owner = new HttpChat(_app.CreateClient(), OwnerId);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _graph.DisposeAsync();
-    }
-
-    private BotApp App(bool allowGuests = false) => new(azurite, new Dictionary<string, string?>
-    {
-        ["Intake:DefaultOwner"] = OwnerId,
-        ["Intake:Responders:0"] = OwnerId,
-        ["Sharing:DriveId"] = GraphServer.DriveId,
-        ["Sharing:GraphBaseUrl"] = _graph.BaseUrl,
-        ["Sharing:Credential"] = "None",
-        ["Sharing:ClientId"] = AppId,
-        ["Sharing:FolderPath"] = "Conduct cases",
-        ["Sharing:AllowGuests"] = allowGuests ? "true" : "false",
-        ["Sharing:MaxRetries"] = "0",
-    });
-
-    /// <summary>A submitted self-report; <paramref name="replace"/> swaps lines of the standard intake
-    /// and <paramref name="pasted"/> is pasted as text evidence.</summary>
-    private async Task<(string Reference, HttpChat Reporter)> SubmittedCaseAsync(Dictionary<string, string>? replace = null, string pasted = "see you at 5")
-    {
-        var reporter = new HttpChat(_app.CreateClient());
-        var lines = Intake.UpToReview().ToList();
-        foreach (var (from, to) in replace ?? [])
-        {
-            lines[lines.IndexOf(from)] = to;
-        }
-
-        var evidenceStep = lines.IndexOf("skip");
-        lines[evidenceStep] = pasted;
-        lines.Insert(evidenceStep + 1, "done");
-        return (await reporter.SubmitReportAsync([.. lines]), reporter);
-    }
-
-    private Task<CaseRecord> CaseAsync(string reference) => new CaseBlobs(azurite, _app).CaseAsync(reference);
+    private Task<CaseRecord> CaseAsync(string reference) => app.Blobs.CaseAsync(reference);
 
     private Task<IReadOnlyList<AuditEntry>> AuditAsync(string reference)
-        => _app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None);
+        => app.App.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None);
 
     private static string Folder(string reference) => $"Conduct cases/{reference}";
 
@@ -94,12 +39,13 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
         var (reference, _) = line == "pasted"
             ? await SubmittedCaseAsync(pasted: written)
             : await SubmittedCaseAsync(new() { [line] = written });
+        var paths = _graph.Paths();
 
         var replies = await _owner.SayAsync($"share {reference} with robert.smith@contoso.test");
 
         Assert.Contains("is named in this report", replies[0], StringComparison.Ordinal);
         Assert.Contains($"\u201c{PlainText.Escape(shown)}\u201d", replies[0], StringComparison.Ordinal);
-        Assert.Empty(_graph.Paths());
+        Assert.Equal(paths, _graph.Paths());
         Assert.Empty((await CaseAsync(reference)).Access);
         var entry = Assert.Single(await AuditAsync(reference));
         Assert.Equal((AuditAction.Share, AuditResult.Refused, "named-in-report"), (entry.Action, entry.Result, entry.Detail));
@@ -110,11 +56,12 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task A_display_name_written_surname_first_with_accents_matches_the_report_without_them()
     {
         var (reference, _) = await SubmittedCaseAsync(new() { ["My team lead"] = "jose nunez from sales" });
+        var paths = _graph.Paths();
 
         var replies = await _owner.SayAsync($"share {reference} with jose@contoso.test");
 
         Assert.Contains("\u201cjose nunez\u201d", replies[0], StringComparison.Ordinal);
-        Assert.Empty(_graph.Paths());
+        Assert.Equal(paths, _graph.Paths());
     }
 
     [Fact]
@@ -168,34 +115,39 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task A_case_folder_readable_by_inheritance_is_never_shared_and_nothing_is_uploaded()
     {
-        var (reference, _) = await SubmittedCaseAsync();
-        _graph.AddInheritedReader("Conduct cases", "Contoso Members");
+        await using var graph = await SharingLeakApp.NewGraphAsync();
+        await using var own = new BotApp(app.Azurite, app.SettingsFor(graph));
+        var (reference, _) = await SharingLeakApp.SubmittedCaseAsync(own.CreateClient());
+        graph.AddInheritedReader("Conduct cases", "Contoso Members");
 
-        var replies = await _owner.SayAsync($"share {reference} with alex@contoso.test");
+        var replies = await new HttpChat(own.CreateClient(), app.OwnerId).SayAsync($"share {reference} with alex@contoso.test");
 
         Assert.StartsWith($"I didn't share {reference}", replies[0], StringComparison.Ordinal);
         Assert.Contains("Contoso Members", replies[0], StringComparison.Ordinal);
-        Assert.DoesNotContain(_graph.Paths(), p => p.Contains(reference, StringComparison.Ordinal));
-        Assert.Empty((await CaseAsync(reference)).Access);
-        var entry = Assert.Single(await AuditAsync(reference));
+        Assert.DoesNotContain(graph.Paths(), p => p.Contains(reference, StringComparison.Ordinal));
+        Assert.Empty((await new CaseBlobs(app.Azurite, own).CaseAsync(reference)).Access);
+        var entry = Assert.Single(await own.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None));
         Assert.Equal((AuditAction.Share, AuditResult.Refused, "inherited-readers"), (entry.Action, entry.Result, entry.Detail));
     }
 
     [Fact]
     public async Task A_folder_that_gains_an_inherited_reader_after_the_first_share_is_not_shared_again_and_access_says_who_reads_it()
     {
-        var (reference, _) = await SubmittedCaseAsync();
-        await _owner.SayAsync($"share {reference} with alex@contoso.test");
-        _graph.AddInheritedReader(string.Empty, "Site Owners", role: "owner");
+        await using var graph = await SharingLeakApp.NewGraphAsync();
+        await using var own = new BotApp(app.Azurite, app.SettingsFor(graph));
+        var owner = new HttpChat(own.CreateClient(), app.OwnerId);
+        var (reference, _) = await SharingLeakApp.SubmittedCaseAsync(own.CreateClient());
+        await owner.SayAsync($"share {reference} with alex@contoso.test");
+        graph.AddInheritedReader(string.Empty, "Site Owners", role: "owner");
 
-        var refused = await _owner.SayAsync($"share {reference} with sam@contoso.test");
-        var access = await _owner.SayAsync($"access {reference}");
+        var refused = await owner.SayAsync($"share {reference} with sam@contoso.test");
+        var access = await owner.SayAsync($"access {reference}");
 
         Assert.StartsWith($"I didn't share {reference}", refused[0], StringComparison.Ordinal);
-        Assert.Equal(["alex@contoso.test"], _graph.PermissionEmails(Folder(reference)));
+        Assert.Equal(["alex@contoso.test"], graph.PermissionEmails(Folder(reference)));
         Assert.Contains("Alex Kim (alex@contoso.test)", access[0], StringComparison.Ordinal);
         Assert.Contains("Site Owners, through the permissions of", access[0], StringComparison.Ordinal);
-        Assert.Contains(await AuditAsync(reference), a => a is { Action: AuditAction.Share, Whom: "sam@contoso.test", Result: AuditResult.Refused, Detail: "inherited-readers" });
+        Assert.Contains(await own.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a is { Action: AuditAction.Share, Whom: "sam@contoso.test", Result: AuditResult.Refused, Detail: "inherited-readers" });
     }
 
     [Fact]
@@ -234,25 +186,25 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("kim@fabrikam.test", "kim@fabrikam.test is an account of another organisation", "External")]
     public async Task Shared_room_and_equipment_mailboxes_and_members_of_other_organisations_are_refused(string address, string answer, string detail)
     {
-        var (reference, _) = await SubmittedCaseAsync();
+        var reference = await app.UnsharedCaseAsync();
+        var paths = _graph.Paths();
+        var audited = (await AuditAsync(reference)).Count;
 
         var replies = await _owner.SayAsync($"share {reference} with {address}");
 
         Assert.StartsWith(answer, replies[0], StringComparison.Ordinal);
-        Assert.Empty(_graph.Paths());
-        var entry = Assert.Single(await AuditAsync(reference));
+        Assert.Equal(paths, _graph.Paths());
+        var entry = Assert.Single((await AuditAsync(reference)).Skip(audited));
         Assert.Equal((AuditResult.Refused, detail), (entry.Result, entry.Detail));
     }
 
     [Fact]
     public async Task A_member_of_another_organisation_can_be_given_access_where_guests_are_allowed()
     {
-        await _app.DisposeAsync();
-        _app = App(allowGuests: true);
-        _owner = new HttpChat(_app.CreateClient(), OwnerId);
-        var (reference, _) = await SubmittedCaseAsync();
+        await using var guestsAllowed = new BotApp(app.Azurite, app.SettingsFor(_graph, allowGuests: true));
+        var (reference, _) = await SharingLeakApp.SubmittedCaseAsync(guestsAllowed.CreateClient());
 
-        var replies = await _owner.SayAsync($"share {reference} with kim@fabrikam.test");
+        var replies = await new HttpChat(guestsAllowed.CreateClient(), app.OwnerId).SayAsync($"share {reference} with kim@fabrikam.test");
 
         Assert.StartsWith("Kim Partner can now read", replies[0], StringComparison.Ordinal);
     }
@@ -267,7 +219,7 @@ public sealed class SharingLeakTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         var audit = await AuditAsync(reference);
         Assert.Equal(["access listed", "view shown"], audit.Select(a => $"{a.Action.ToStoredName()} {a.Result.ToStoredName()}"));
-        Assert.All(audit, a => Assert.Equal(OwnerId, a.By));
+        Assert.All(audit, a => Assert.Equal(app.OwnerId, a.By));
         Assert.Contains(" view shown", card[0], StringComparison.Ordinal);
         Assert.Contains(" access listed", card[0], StringComparison.Ordinal);
     }

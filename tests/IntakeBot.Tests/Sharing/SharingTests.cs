@@ -9,70 +9,21 @@ using static IntakeBot.Tests.Infrastructure.Eventually;
 
 namespace IntakeBot.Tests.Sharing;
 
-public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class SharingTests(SharingApp app) : IClassFixture<SharingApp>
 {
-    private const string Label = "label-highly-confidential";
-    private static readonly string OwnerId = Guid.NewGuid().ToString();
+    private const string Label = SharingApp.Label;
 
-    private GraphServer _graph = null!;
-    private BotApp _app = null!;
-    private HttpChat _owner = null!;
+    private readonly GraphServer _graph = app.Graph;
+    private readonly HttpChat _owner = new(app.Client, app.OwnerId);
 
-    public async Task InitializeAsync()
-    {
-        _graph = await GraphServer.StartAsync();
-        _graph.AddUser("u-alex", "alex@contoso.test", "Alex Kim");
-        _graph.AddUser("u-sam", "sam@contoso.test", "Sam Rivera");
-        _graph.AddUser("u-jo", "jo.smith@contoso.test", "Jo Smith", mail: "jo.smith@contoso.test", proxyAddresses: "smtp:jo@contoso.test");
-        _graph.AddUser("u-chris", "chris@contoso.test", "Chris Doe");
-        _graph.AddUser("u-old", "old@contoso.test", "Former Colleague", enabled: false);
-        _graph.AddUser("u-guest", "guest_partner.test#EXT#@contoso.test", "Guest Person", mail: "guest@partner.test", guest: true);
-        _graph.AddGroup("team@contoso.test", "Team");
-        _graph.AddGroup("sec@contoso.test", "Security group", securityEnabled: true);
-        _app = new BotApp(azurite, new Dictionary<string, string?>
-        {
-            ["Intake:DefaultOwner"] = OwnerId,
-            ["Intake:Responders:0"] = OwnerId,
-            ["Sharing:DriveId"] = GraphServer.DriveId,
-            ["Sharing:GraphBaseUrl"] = _graph.BaseUrl,
-            ["Sharing:Credential"] = "None",
-            ["Sharing:FolderPath"] = "Conduct cases",
-            ["Sharing:SensitivityLabelId"] = Label,
-            ["Sharing:MaxRetries"] = "1",
-            ["Sharing:RetryDelaySeconds"] = "1",
-            ["Evidence:AllowedHosts:0"] = "127.0.0.1",
-            ["Evidence:AllowLoopbackHttp"] = "true",
-        });
-        _owner = new HttpChat(_app.CreateClient(), OwnerId);
-    }
+    private string OwnerId => app.OwnerId;
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _graph.DisposeAsync();
-    }
+    private Task<string> SubmittedCaseAsync(string whoWasInvolved = "My team lead", JObject? file = null) => app.SubmittedCaseAsync(whoWasInvolved, file);
 
-    /// <summary>A case whose evidence is a pasted chat line and, when given, a file uploaded after it.</summary>
-    private async Task<string> SubmittedCaseAsync(string whoWasInvolved = "My team lead", JObject? file = null)
-    {
-        var chat = new HttpChat(_app.CreateClient());
-        var lines = Intake.UpToReview().ToList();
-        lines[lines.IndexOf("My team lead")] = whoWasInvolved;
-        var evidenceStep = lines.IndexOf("skip");
-        lines[evidenceStep] = "a pasted chat line: see you at 5";
-        await chat.SayAllAsync([.. lines[..(evidenceStep + 1)]]);
-        if (file is not null)
-        {
-            Assert.StartsWith($"Saved {file.Value<string>("name")}", (await chat.SendAsync(null, [file]))[0], StringComparison.Ordinal);
-        }
-
-        return await chat.SubmitReportAsync(["done", .. lines[(evidenceStep + 1)..]]);
-    }
-
-    private Task<CaseRecord> CaseAsync(string reference) => new CaseBlobs(azurite, _app).CaseAsync(reference);
+    private Task<CaseRecord> CaseAsync(string reference) => app.Blobs.CaseAsync(reference);
 
     private Task<IReadOnlyList<AuditEntry>> AuditAsync(string reference)
-        => _app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None);
+        => app.App.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None);
 
     private static string Folder(string reference) => $"Conduct cases/{reference}";
 
@@ -104,7 +55,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Sharing_past_the_cases_access_limit_is_refused_saying_so_and_everyone_keeps_their_access()
     {
-        await using var app = new BotApp(azurite, new Dictionary<string, string?>
+        await using var limited = new BotApp(app.Azurite, new Dictionary<string, string?>
         {
             ["Intake:DefaultOwner"] = OwnerId,
             ["Intake:Responders:0"] = OwnerId,
@@ -115,17 +66,17 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["Sharing:SensitivityLabelId"] = Label,
             ["Limits:PeoplePerCase"] = "2",
         });
-        var owner = new HttpChat(app.CreateClient(), OwnerId);
-        var reporter = new HttpChat(app.CreateClient());
+        var owner = new HttpChat(limited.CreateClient(), OwnerId);
+        var reporter = new HttpChat(limited.CreateClient());
         var reference = await reporter.SubmitReportAsync();
         await owner.SayAllAsync($"share {reference} with alex@contoso.test", $"share {reference} with sam@contoso.test");
 
         var third = await owner.SayAsync($"share {reference} with chris@contoso.test");
 
         Assert.StartsWith($"{reference} is already shared with 2 people", third[0], StringComparison.Ordinal);
-        Assert.Equal(["u-alex", "u-sam"], (await new CaseBlobs(azurite, app).CaseAsync(reference)).Access.Select(g => g.UserId));
+        Assert.Equal(["u-alex", "u-sam"], (await new CaseBlobs(app.Azurite, limited).CaseAsync(reference)).Access.Select(g => g.UserId));
         Assert.DoesNotContain("chris@contoso.test", _graph.PermissionEmails(Folder(reference)));
-        Assert.Contains(await app.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), e => e.Result == AuditResult.Refused && e.Detail == "access-limit");
+        Assert.Contains(await limited.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), e => e.Result == AuditResult.Refused && e.Detail == "access-limit");
 
         // Taking one away makes room.
         await owner.SayAsync($"revoke {reference} from sam@contoso.test");
@@ -179,10 +130,11 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         "%PDF-1.7"u8.CopyTo(big);
         await using var files = await FileServer.StartAsync();
         var reference = await SubmittedCaseAsync(file: HttpChat.UploadedFile("big.pdf", files.Serve("big.pdf", big, "application/pdf")));
+        var sessions = _graph.UploadSessionsCompleted;
 
         await _owner.SayAsync($"share {reference} with alex@contoso.test");
 
-        Assert.Equal(1, _graph.UploadSessionsCompleted);
+        Assert.Equal(sessions + 1, _graph.UploadSessionsCompleted);
         Assert.Equal(big.Length, _graph.FileContent($"{Folder(reference)}/evidence/002-big.pdf")!.Length);
         Assert.Equal(big, _graph.FileContent($"{Folder(reference)}/evidence/002-big.pdf"));
     }
@@ -195,14 +147,15 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [InlineData("old@contoso.test", "The account old@contoso.test is disabled.", "Disabled")]
     public async Task Groups_unknown_addresses_guests_and_disabled_accounts_are_refused_and_audited(string address, string answer, string detail)
     {
-        var reference = await SubmittedCaseAsync();
+        var reference = await app.UnsharedCaseAsync();
+        var audited = (await AuditAsync(reference)).Count;
 
         var replies = await _owner.SayAsync($"share {reference} with {address}");
 
         Assert.StartsWith(answer, replies[0], StringComparison.Ordinal);
         Assert.Empty(_graph.PermissionEmails(Folder(reference)));
         Assert.Empty((await CaseAsync(reference)).Access);
-        var entry = Assert.Single(await AuditAsync(reference));
+        var entry = Assert.Single((await AuditAsync(reference)).Skip(audited));
         Assert.Equal((AuditAction.Share, address, AuditResult.Refused, detail), (entry.Action, entry.Whom, entry.Result, entry.Detail));
     }
 
@@ -222,7 +175,6 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [InlineData("Chris.Doe@contoso.test")]
     public async Task A_person_named_in_the_report_never_gets_access_to_it(string address)
     {
-        _graph.AddUser("u-chris2", "chris.doe@contoso.test", "Chris Doe");
         var reference = await SubmittedCaseAsync(whoWasInvolved: "Chris Doe from finance");
 
         var replies = await _owner.SayAsync($"share {reference} with {address}");
@@ -237,8 +189,8 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         var reference = await SubmittedCaseAsync();
         await _owner.SayAsync($"share {reference} with alex@contoso.test");
-        var before = await new CaseBlobs(azurite, _app).RawCaseJsonAsync(reference);
-        var stranger = new HttpChat(_app.CreateClient());
+        var before = await app.Blobs.RawCaseJsonAsync(reference);
+        var stranger = new HttpChat(app.Client);
         var unknown = await stranger.SayAsync("case IR-ZZZZZZZZ");
         var requestsBefore = _graph.Requests.Count;
 
@@ -249,7 +201,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         }
 
         Assert.Equal("You don't own any cases at the moment.", (await stranger.SayAsync("cases"))[0]);
-        Assert.Equal(before, await new CaseBlobs(azurite, _app).RawCaseJsonAsync(reference));
+        Assert.Equal(before, await app.Blobs.RawCaseJsonAsync(reference));
         Assert.Equal(requestsBefore, _graph.Requests.Count);
         Assert.Equal(["alex@contoso.test"], _graph.PermissionEmails(Folder(reference)));
     }
@@ -295,7 +247,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [InlineData("revoke {0} from", "To take access away, type **revoke**")]
     public async Task Odd_share_and_revoke_commands_get_a_clear_answer_and_nothing_is_shared(string command, string answer)
     {
-        var reference = await SubmittedCaseAsync();
+        var reference = await app.UnsharedCaseAsync();
 
         var replies = await _owner.SayAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, command, reference));
 
@@ -349,7 +301,7 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Adding_to_a_shared_case_refreshes_the_case_file()
     {
-        var reporter = new HttpChat(_app.CreateClient());
+        var reporter = new HttpChat(app.Client);
         var reference = await reporter.SubmitReportAsync();
         await _owner.SayAsync($"share {reference} with alex@contoso.test");
 
@@ -385,11 +337,11 @@ public sealed class SharingTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Without_a_drive_configured_share_says_sharing_is_not_set_up()
     {
-        await using var app = new BotApp(azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = OwnerId, ["Intake:Responders:0"] = OwnerId });
-        var reporter = new HttpChat(app.CreateClient());
+        await using var withoutDrive = new BotApp(app.Azurite, new Dictionary<string, string?> { ["Intake:DefaultOwner"] = OwnerId, ["Intake:Responders:0"] = OwnerId });
+        var reporter = new HttpChat(withoutDrive.CreateClient());
         var reference = await reporter.SubmitReportAsync();
 
-        var replies = await new HttpChat(app.CreateClient(), OwnerId).SayAsync($"share {reference} with alex@contoso.test");
+        var replies = await new HttpChat(withoutDrive.CreateClient(), OwnerId).SayAsync($"share {reference} with alex@contoso.test");
 
         Assert.Equal("Sharing isn't set up here, so the case stays visible only to you.", replies[0]);
     }
