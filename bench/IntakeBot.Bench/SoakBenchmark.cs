@@ -226,7 +226,8 @@ internal static partial class SoakBenchmark
             if (waiting.Length == 0)
             {
                 Forgotten(forgotten);
-                Console.WriteLine($"Outbox entries of turns that never committed (never sent; the scan removes them ten minutes after they were written): {neverCommitted.Count}");
+                var paths = neverCommitted.Values.GroupBy(PathOf).Select(g => $"{g.Count()} {g.Key}");
+                Console.WriteLine($"Outbox entries of turns that never committed (never sent; the scan removes them ten minutes after they were written): {neverCommitted.Count} ({string.Join(", ", paths)})");
                 foreach (var entry in neverCommitted.Values)
                 {
                     Console.WriteLine($"  {entry}");
@@ -241,6 +242,13 @@ internal static partial class SoakBenchmark
         Forgotten(forgotten);
         Console.WriteLine($"Work was still pending after the wait ({waiting}): the counts below may show it as lost.");
         return false;
+
+        // By what the processes last logged of the entry's activity.
+        static string PathOf(string entry)
+            => entry.Contains("did not commit", StringComparison.Ordinal) ? "settled as not committed after losing every run or an unknown write"
+            : entry.Contains(nameof(IntakeBot.Storage.StateConflictException), StringComparison.Ordinal) ? "lost every run (not settled before the end)"
+            : entry.Contains("runs again", StringComparison.Ordinal) ? "killed while running again"
+            : "killed before its commit";
 
         static void Forgotten(IEnumerable<string> entries)
         {
