@@ -185,7 +185,7 @@ internal static partial class SoakBenchmark
         {
             waiting = string.Empty;
             neverCommitted.Clear();
-            string? inCases = null;
+            StoredCases? inCases = null;
             await foreach (var blob in state.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }))
             {
                 // Listed, then gone: an outbox entry delivered, or a state blob purged, meanwhile.
@@ -205,8 +205,8 @@ internal static partial class SoakBenchmark
                         continue;
                     }
 
-                    inCases ??= await AllTextAsync(service.GetBlobContainerClient("cases"));
-                    if (inCases.Contains(activity, StringComparison.Ordinal))
+                    inCases ??= await StoredCases.ReadAsync(service.GetBlobContainerClient("cases"), state);
+                    if (inCases.Kept(activity, NotSaved))
                     {
                         forgotten.Add(what);
                         continue;
@@ -247,8 +247,9 @@ internal static partial class SoakBenchmark
         static string PathOf(string entry)
             => entry.Contains("did not commit", StringComparison.Ordinal) ? "settled as not committed after losing every run or an unknown write"
             : entry.Contains(nameof(IntakeBot.Storage.StateConflictException), StringComparison.Ordinal) ? "lost every run (not settled before the end)"
+            : entry.Contains("failed with", StringComparison.Ordinal) ? "failed with a storage error or time-out before its commit"
             : entry.Contains("runs again", StringComparison.Ordinal) ? "killed while running again"
-            : "killed before its commit";
+            : "no log line (killed before its commit)";
 
         static void Forgotten(IEnumerable<string> entries)
         {
@@ -277,17 +278,6 @@ internal static partial class SoakBenchmark
         {
             return null;
         }
-    }
-
-    private static async Task<string> AllTextAsync(BlobContainerClient container)
-    {
-        var all = new StringBuilder();
-        await foreach (var blob in container.GetBlobsAsync())
-        {
-            all.Append(await TextOfAsync(container.GetBlobClient(blob.Name)));
-        }
-
-        return all.ToString();
     }
 
     /// <summary>The last line the processes logged about an activity (their logs are content-free): it says
@@ -349,7 +339,9 @@ internal static partial class SoakBenchmark
             // a connection failure or a "not saved") is what they sent, and the transcript keeps it as sent.
             var lines = stored.Transcript(reference).Where(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true).ToList();
             var inTranscript = lines.Count;
-            var sameActivity = lines.GroupBy(e => e.ActivityId).Any(g => g.Count() > 1);
+            // A delivery that failed is recorded with its failure reply, and a later delivery of the same
+            // activity may then keep it: only two lines of one activity that both counted are twice.
+            var sameActivity = lines.Where(e => stored.Counted(reference, e, NotSaved)).GroupBy(e => e.ActivityId).Any(g => g.Count() > 1);
             resent += lines.Select(e => e.ActivityId).Distinct().Count() > 1 ? 1 : 0;
             var answered = run.Answered.ContainsKey(canary);
             var pending = stored.Pending(canary);
@@ -503,6 +495,20 @@ internal static partial class SoakBenchmark
         public IReadOnlyList<Line> Transcript(string reference) => _transcripts.GetValueOrDefault(reference, []);
 
         public IReadOnlyList<JObject> Audit(string reference) => _audits.GetValueOrDefault(reference, []);
+
+        /// <summary>Whether the transcript line <paramref name="line"/> is a turn that counted: not followed
+        /// (before the next incoming line) by a failure reply.</summary>
+        public bool Counted(string reference, Line line, IReadOnlyList<string> failures)
+            => !Transcript(reference).SkipWhile(e => !ReferenceEquals(e, line)).Skip(1).TakeWhile(e => !e.In)
+                .Any(e => failures.Any(f => e.Text?.Contains(f, StringComparison.Ordinal) == true));
+
+        /// <summary>Whether any case holds what the turn of <paramref name="activityId"/> decided: a thread
+        /// message or audit entry it wrote (they name their activity), or its incoming line as a turn that
+        /// counted (a failed turn's line is kept too, followed by its failure reply).</summary>
+        public bool Kept(string activityId, IReadOnlyList<string> failures)
+            => _texts.Any(t => !t.Key.StartsWith("draft:", StringComparison.Ordinal) && t.Value.ToString().Contains(activityId, StringComparison.Ordinal))
+                || _audits.Values.Any(lines => lines.Any(l => l.Value<string>("activityId") == activityId))
+                || _transcripts.Keys.Any(reference => Committed(reference, activityId, failures));
 
         /// <summary>Whether the turn of <paramref name="activityId"/> is in the transcript as a turn that
         /// counted: its incoming line, not followed (before the next incoming line) by a failure reply.</summary>
