@@ -354,7 +354,8 @@ internal static partial class SoakBenchmark
             if ((answered && (inCase == 0 || inTranscript == 0) && !pending) || inCase > 1 || sameActivity)
             {
                 var ids = string.Join(", ", stored.Transcript(reference).Where(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true).Select(e => e.ActivityId));
-                faults.Add($"person {index} {reference} {canary}: answered {answered}, in case {inCase}, transcript {inTranscript} (activities {ids})");
+                var with = run.AnsweredWith.TryGetValue(canary, out var reply) ? $"; answered with: {reply}" : string.Empty;
+                faults.Add($"person {index} {reference} {canary}: answered {answered}, in case {inCase}, transcript {inTranscript} (activities {ids}){with}");
             }
         }
 
@@ -558,6 +559,10 @@ internal static partial class SoakBenchmark
         /// <summary>Canaries whose message got an ordinary answer (it was kept, as far as the person knows).</summary>
         public ConcurrentDictionary<string, bool> Answered { get; } = new();
 
+        /// <summary>The first words of the answer that counted a canary as answered, for the analysis of a
+        /// canary found nowhere (the bot's own text; what the person sent is never printed).</summary>
+        public ConcurrentDictionary<string, string> AnsweredWith { get; } = new();
+
         /// <summary>The reference each person was given.</summary>
         public ConcurrentDictionary<int, string> References { get; } = new();
 
@@ -679,6 +684,7 @@ internal static partial class SoakBenchmark
                     if (canary is not null)
                     {
                         Answered[canary] = true;
+                        AnsweredWith[canary] = string.Join(" / ", replies.Select(r => r[..Math.Min(r.Length, 60)]));
                     }
 
                     return replies;
