@@ -17,8 +17,9 @@ namespace IntakeBot.Bench;
 /// <summary>Two bot processes on one Azurite (on disk, so that it can restart), turns sent round-robin,
 /// people doing whole intakes and then a follow-up thread with the owner; about one activity in ten is
 /// delivered again with the same id (half of them while the first delivery runs), a bot process is killed
-/// and started again every 8–12 s, storage goes away twice (every connection to it reset, Azurite stopped
-/// with what it acknowledged kept, and started again). Every free-text answer carries a canary word;
+/// and started again every 8–12 s, storage goes away twice while people are in their conversations (when a
+/// quarter of them are in the intake, and when half have submitted; every connection to it reset, Azurite
+/// stopped with what it acknowledged kept, and started again). Every free-text answer carries a canary word;
 /// at the end it counts, from the stored blobs and the notifications received, what was lost or kept twice,
 /// and whether anyone was told a message was not saved when it was. Bounded in people and time, loopback only.</summary>
 internal static partial class SoakBenchmark
@@ -47,7 +48,8 @@ internal static partial class SoakBenchmark
         // The bots reach storage through a gate that can take it away (StorageGate); the counts read it directly.
         using var gate = StorageGate.Start(azuritePort);
         var storage = LocalAzurite.ConnectionStringFor(gate.Port);
-        var connector = await Connector.StartAsync();
+        var timeline = new Timeline();
+        var connector = await Connector.StartAsync(timeline);
         var logs = Directory.CreateTempSubdirectory("soak-logs-").FullName;
         var bots = new[] { new Bot(dll, storage, Path.Combine(logs, "bot0.log")), new Bot(dll, storage, Path.Combine(logs, "bot1.log")) };
         var cpu = new CpuSampler();
@@ -62,7 +64,7 @@ internal static partial class SoakBenchmark
 
             Console.WriteLine($"Soak: {people} people, 2 bot processes on one Azurite, {Environment.ProcessorCount} cores, load average at start {CpuSampler.LoadAverage()}, at most {duration.TotalSeconds:F0} s; the processes' logs are in {logs}");
             await run.SayAsync(-1, Owner, "owner", "hello", null, CancellationToken.None);
-            var chaos = ChaosAsync(bots, gate, () => azurite, a => azurite = a, repoRoot, azuritePort, location, duration, stop.Token);
+            var chaos = ChaosAsync(bots, gate, () => azurite, a => azurite = a, repoRoot, azuritePort, location, run, people, timeline, duration, stop.Token);
             var work = Task.WhenAll(Enumerable.Range(0, people).Select(i => run.PersonAsync(i, stop.Token)));
             await Task.WhenAny(work, Task.Delay(duration + TimeSpan.FromSeconds(30)));
             await stop.CancelAsync();
@@ -74,8 +76,8 @@ internal static partial class SoakBenchmark
 
             // Work left by a killed process is healed by the background pass and the next turns.
             var service = new BlobServiceClient(azurite.ConnectionString);
-            var quiet = await QuiesceAsync(service, TimeSpan.FromSeconds(90));
-            var verdict = await ReportAsync(run, service, connector, cpu);
+            var quiet = await QuiesceAsync(service, logs, timeline, TimeSpan.FromSeconds(90));
+            var verdict = await ReportAsync(run, service, connector, timeline, cpu);
             keep = verdict != 0 || !quiet;
             return verdict;
         }
@@ -101,11 +103,13 @@ internal static partial class SoakBenchmark
     }
 
     /// <summary>Kills a bot process and starts it again every 8–12 s; on its own schedule (so that a slow
-    /// restart of a process does not push it back), restarts Azurite at a fifth and at three fifths of the run
-    /// (the second at least 15 s after the first is back).</summary>
-    private static async Task ChaosAsync(Bot[] bots, StorageGate gate, Func<LocalAzurite> current, Action<LocalAzurite> replaced, string repoRoot, int port, string location, TimeSpan duration, CancellationToken cancellationToken)
+    /// restart of a process does not push it back), takes storage away twice by the people's progress, so
+    /// that every run, quiet or loaded, has outages during live conversations: when a quarter of the people
+    /// are in the intake (past its first answer), and when half have submitted (the owner's messages and the
+    /// replies begin), at least 10 s after storage came back. The clock (a fifth and three fifths of the run)
+    /// starts an outage that progress has not started by then, when people are stuck.</summary>
+    private static async Task ChaosAsync(Bot[] bots, StorageGate gate, Func<LocalAzurite> current, Action<LocalAzurite> replaced, string repoRoot, int port, string location, Run run, int people, Timeline timeline, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.StartNew();
         await Task.WhenAll(KillsAsync(), StorageAsync());
 
         async Task KillsAsync()
@@ -116,7 +120,7 @@ internal static partial class SoakBenchmark
                 {
                     await Task.Delay(TimeSpan.FromSeconds(8 + Random.Shared.NextDouble() * 4), cancellationToken);
                     var bot = bots[next % bots.Length];
-                    Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: bot {Array.IndexOf(bots, bot)} killed and started again");
+                    timeline.Note($"bot {Array.IndexOf(bots, bot)} killed and started again");
                     bot.Stop();
                     await bot.StartAsync();
                 }
@@ -131,20 +135,30 @@ internal static partial class SoakBenchmark
             try
             {
                 var back = TimeSpan.Zero;
-                foreach (var at in new[] { 0.2, 0.6 })
+                var quarter = (people + 3) / 4;
+                var half = (people + 1) / 2;
+                var outages = new (double Clock, Func<bool> Progress, Func<string> Why)[]
                 {
-                    // At least 15 s of storage that answers between two restarts.
-                    var wait = TimeSpan.FromTicks(Math.Max((duration * at).Ticks, (back + TimeSpan.FromSeconds(15)).Ticks)) - started.Elapsed;
-                    await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
-                    Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite stopped");
+                    (0.2, () => run.InIntake >= quarter, () => $"{run.InIntake} of {people} people in the intake"),
+                    (0.6, () => run.References.Count >= half, () => $"{run.References.Count} of {people} people have submitted"),
+                };
+                foreach (var (clock, progress, why) in outages)
+                {
+                    // At least 10 s of storage that answers between two outages, so that people get on.
+                    while (timeline.Elapsed < back + TimeSpan.FromSeconds(back == TimeSpan.Zero ? 0 : 10) || (!progress() && timeline.Elapsed < duration * clock))
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                    }
+
+                    timeline.Note($"Azurite stopped ({why()})");
                     gate.Close();
                     await current().StopAsync();
                     // Started again whatever happens now: the counts at the end read from it.
                     await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
                     replaced(await LocalAzurite.StartAsync(repoRoot, port, location));
                     gate.Open();
-                    back = started.Elapsed;
-                    Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite started again");
+                    back = timeline.Elapsed;
+                    timeline.Note("Azurite started again");
                 }
             }
             catch (OperationCanceledException)
@@ -153,50 +167,131 @@ internal static partial class SoakBenchmark
         }
     }
 
-    /// <summary>True when nothing was left waiting within <paramref name="limit"/>.</summary>
-    private static async Task<bool> QuiesceAsync(BlobServiceClient service, TimeSpan limit)
+    /// <summary>True when nothing was left waiting within <paramref name="limit"/>: no committed work in a
+    /// conversation's state, and no outbox entry of a turn that committed (or of a background pass). An entry
+    /// whose turn never committed (it lost all its runs, or its process was killed before its commit) is
+    /// never sent and is removed by the scan ten minutes after it was written, so it is not waited for: it is
+    /// named, with what the processes' logs last said of its activity. One whose turn committed (its activity
+    /// is in a case) but whose id the conversation's state no longer remembers would never be sent either:
+    /// that is a fault, and it is named as one.</summary>
+    private static async Task<bool> QuiesceAsync(BlobServiceClient service, string logs, Timeline timeline, TimeSpan limit)
     {
         var state = service.GetBlobContainerClient("botstate");
         var clock = Stopwatch.StartNew();
         var waiting = string.Empty;
+        var neverCommitted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var forgotten = new SortedSet<string>(StringComparer.Ordinal);
         while (clock.Elapsed < limit)
         {
-            var busy = false;
+            waiting = string.Empty;
+            neverCommitted.Clear();
+            StoredCases? inCases = null;
             await foreach (var blob in state.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }))
             {
-                if (blob.Name.StartsWith("outbox/", StringComparison.Ordinal))
+                // Listed, then gone: an outbox entry delivered, or a state blob purged, meanwhile.
+                if (await TextOfAsync(state.GetBlobClient(blob.Name)) is not { } json)
                 {
-                    busy = true;
-                    waiting = $"an outbox entry ({string.Join(", ", blob.Metadata.Where(m => m.Key != "classification").Select(m => $"{m.Key} {m.Value}"))})";
-                    break;
+                    continue;
                 }
 
-                var json = (await state.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
-                if (json.Contains("\"pendingCase\":{", StringComparison.Ordinal) || json.Contains("\"pendingChanges\":[{", StringComparison.Ordinal))
+                if (blob.Name.StartsWith("outbox/", StringComparison.Ordinal))
                 {
-                    busy = true;
+                    var entry = JObject.Parse(json);
+                    var activity = entry.Value<string>("ActivityId");
+                    var what = string.Create(CultureInfo.InvariantCulture, $"{entry["Notification"]?.Value<string>("Message")} for {entry["Notification"]?.Value<string>("CaseReference")}, from {entry.Value<string>("ConversationKey")}, written at {timeline.At(entry.Value<DateTime>("CreatedAt"))}, attempts {(blob.Metadata.TryGetValue("attempts", out var attempts) ? attempts : "?")}, activity {activity}");
+                    if (activity is null || await RememberedAsync(state, entry.Value<string>("ConversationKey")!, activity))
+                    {
+                        waiting = $"an outbox entry ({what})";
+                        continue;
+                    }
+
+                    inCases ??= await StoredCases.ReadAsync(service.GetBlobContainerClient("cases"), state);
+                    if (inCases.Kept(activity, NotSaved))
+                    {
+                        forgotten.Add(what);
+                        continue;
+                    }
+
+                    neverCommitted[blob.Name] = $"{what}; last logged: {LastLogged(logs, activity)}";
+                    continue;
+                }
+
+                if (!blob.Name.Contains('/', StringComparison.Ordinal)
+                    && (json.Contains("\"pendingCase\":{", StringComparison.Ordinal) || json.Contains("\"pendingChanges\":[{", StringComparison.Ordinal)))
+                {
                     waiting = "committed work in a conversation's state";
-                    break;
                 }
             }
 
-            if (!busy)
+            if (waiting.Length == 0)
             {
+                Forgotten(forgotten);
+                var paths = neverCommitted.Values.GroupBy(PathOf).Select(g => $"{g.Count()} {g.Key}");
+                Console.WriteLine($"Outbox entries of turns that never committed (never sent; the scan removes them ten minutes after they were written): {neverCommitted.Count} ({string.Join(", ", paths)})");
+                foreach (var entry in neverCommitted.Values)
+                {
+                    Console.WriteLine($"  {entry}");
+                }
+
                 return true;
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
+        Forgotten(forgotten);
         Console.WriteLine($"Work was still pending after the wait ({waiting}): the counts below may show it as lost.");
         return false;
+
+        // By what the processes last logged of the entry's activity.
+        static string PathOf(string entry)
+            => entry.Contains("did not commit", StringComparison.Ordinal) ? "settled as not committed after losing every run or an unknown write"
+            : entry.Contains(nameof(IntakeBot.Storage.StateConflictException), StringComparison.Ordinal) ? "lost every run (not settled before the end)"
+            : entry.Contains("failed with", StringComparison.Ordinal) ? "failed with a storage error or time-out before its commit"
+            : entry.Contains("runs again", StringComparison.Ordinal) ? "killed while running again"
+            : "no log line (killed before its commit)";
+
+        static void Forgotten(IEnumerable<string> entries)
+        {
+            foreach (var entry in entries)
+            {
+                Console.WriteLine($"FAULT: an outbox entry whose turn committed (its activity is in a case) is no longer remembered as committed by its conversation's state, so no pass will send it: {entry}");
+            }
+        }
     }
+
+    /// <summary>Whether the conversation's state lists the activity among those it committed (what the
+    /// outbox's scan checks before it sends an entry).</summary>
+    private static async Task<bool> RememberedAsync(BlobContainerClient state, string conversationKey, string activityId)
+    {
+        var text = await TextOfAsync(state.GetBlobClient(IntakeBot.Storage.BlobStateStorage.BlobNameOf(conversationKey)));
+        return text is not null && JObject.Parse(text)["profile"]?["RecentActivityIds"] is JArray ids && ids.Any(id => id.Value<string>() == activityId);
+    }
+
+    private static async Task<string?> TextOfAsync(BlobClient blob)
+    {
+        try
+        {
+            return (await blob.DownloadContentAsync()).Value.Content.ToString();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The last line the processes logged about an activity (their logs are content-free): it says
+    /// by which path its turn ended (lost every run, failed, killed before its commit when there is none).</summary>
+    private static string LastLogged(string logs, string activityId)
+        => Directory.EnumerateFiles(logs, "*.log").SelectMany(File.ReadLines).LastOrDefault(l => l.Contains(activityId, StringComparison.Ordinal)) is { } line
+            ? line[..Math.Min(line.Length, 200)]
+            : "nothing (its process was killed before its commit, or it never ran into trouble)";
 
     /// <summary>Counts from the stored blobs, case by case and person by person (a case belongs to the person
     /// its record names as reporter, so that a case submitted just as the run ended still counts as theirs):
     /// a canary the person was answered for and that is missing is lost; one kept more than once in the
     /// case's texts, or one activity's incoming line kept more than once in its transcript, is twice.</summary>
-    private static async Task<int> ReportAsync(Run run, BlobServiceClient service, Connector connector, CpuSampler cpu)
+    private static async Task<int> ReportAsync(Run run, BlobServiceClient service, Connector connector, Timeline timeline, CpuSampler cpu)
     {
         var stored = await StoredCases.ReadAsync(service.GetBlobContainerClient("cases"), service.GetBlobContainerClient("botstate"));
         static int Count(string text, string word) => Regex.Count(text, Regex.Escape(word));
@@ -244,7 +339,9 @@ internal static partial class SoakBenchmark
             // a connection failure or a "not saved") is what they sent, and the transcript keeps it as sent.
             var lines = stored.Transcript(reference).Where(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true).ToList();
             var inTranscript = lines.Count;
-            var sameActivity = lines.GroupBy(e => e.ActivityId).Any(g => g.Count() > 1);
+            // A delivery that failed is recorded with its failure reply, and a later delivery of the same
+            // activity may then keep it: only two lines of one activity that both counted are twice.
+            var sameActivity = lines.Where(e => stored.Counted(reference, e, NotSaved)).GroupBy(e => e.ActivityId).Any(g => g.Count() > 1);
             resent += lines.Select(e => e.ActivityId).Distinct().Count() > 1 ? 1 : 0;
             var answered = run.Answered.ContainsKey(canary);
             var pending = stored.Pending(canary);
@@ -257,7 +354,8 @@ internal static partial class SoakBenchmark
             if ((answered && (inCase == 0 || inTranscript == 0) && !pending) || inCase > 1 || sameActivity)
             {
                 var ids = string.Join(", ", stored.Transcript(reference).Where(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true).Select(e => e.ActivityId));
-                faults.Add($"person {index} {reference} {canary}: answered {answered}, in case {inCase}, transcript {inTranscript} (activities {ids})");
+                var with = run.AnsweredWith.TryGetValue(canary, out var reply) ? $"; answered with: {reply}" : string.Empty;
+                faults.Add($"person {index} {reference} {canary}: answered {answered}, in case {inCase}, transcript {inTranscript} (activities {ids}){with}");
             }
         }
 
@@ -281,14 +379,17 @@ internal static partial class SoakBenchmark
 
             foreach (var (words, answered) in expected)
             {
-                var n = connector.Received.Count(r => r.Contains(words, StringComparison.Ordinal));
+                var received = connector.Received.Where(r => r.Text.Contains(words, StringComparison.Ordinal)).Select(r => r.At).Order().ToList();
+                var n = received.Count;
                 lostNotes += answered && n == 0 ? 1 : 0;
                 twiceNotes += n > 1 ? 1 : 0;
                 if ((answered && n == 0) || n > 1)
                 {
-                    faults.Add($"person {index} {reference}: notification '{words}' received {n} times");
+                    // A notification sent again after its first send: what happened to the processes and to
+                    // storage from just before the first until the second says by which path.
+                    var around = n > 1 ? $"; meanwhile: {timeline.Between(received[0] - TimeSpan.FromSeconds(2), received[^1])}" : string.Empty;
+                    faults.Add($"person {index} {reference}: notification '{words}' received {n} times{(n > 0 ? $" (at {string.Join(", ", received.Select(Timeline.Format))})" : string.Empty)}{around}");
                 }
-
             }
         }
 
@@ -396,6 +497,20 @@ internal static partial class SoakBenchmark
 
         public IReadOnlyList<JObject> Audit(string reference) => _audits.GetValueOrDefault(reference, []);
 
+        /// <summary>Whether the transcript line <paramref name="line"/> is a turn that counted: not followed
+        /// (before the next incoming line) by a failure reply.</summary>
+        public bool Counted(string reference, Line line, IReadOnlyList<string> failures)
+            => !Transcript(reference).SkipWhile(e => !ReferenceEquals(e, line)).Skip(1).TakeWhile(e => !e.In)
+                .Any(e => failures.Any(f => e.Text?.Contains(f, StringComparison.Ordinal) == true));
+
+        /// <summary>Whether any case holds what the turn of <paramref name="activityId"/> decided: a thread
+        /// message or audit entry it wrote (they name their activity), or its incoming line as a turn that
+        /// counted (a failed turn's line is kept too, followed by its failure reply).</summary>
+        public bool Kept(string activityId, IReadOnlyList<string> failures)
+            => _texts.Any(t => !t.Key.StartsWith("draft:", StringComparison.Ordinal) && t.Value.ToString().Contains(activityId, StringComparison.Ordinal))
+                || _audits.Values.Any(lines => lines.Any(l => l.Value<string>("activityId") == activityId))
+                || _transcripts.Keys.Any(reference => Committed(reference, activityId, failures));
+
         /// <summary>Whether the turn of <paramref name="activityId"/> is in the transcript as a turn that
         /// counted: its incoming line, not followed (before the next incoming line) by a failure reply.</summary>
         public bool Committed(string reference, string activityId, IReadOnlyList<string> failures)
@@ -433,6 +548,7 @@ internal static partial class SoakBenchmark
         private int _unfinished;
         private int _toldUnknown;
         private int _notFoundYet;
+        private int _inIntake;
 
         /// <summary>Each person's Entra object id.</summary>
         public ConcurrentDictionary<int, string> People { get; } = new();
@@ -442,6 +558,10 @@ internal static partial class SoakBenchmark
 
         /// <summary>Canaries whose message got an ordinary answer (it was kept, as far as the person knows).</summary>
         public ConcurrentDictionary<string, bool> Answered { get; } = new();
+
+        /// <summary>The first words of the answer that counted a canary as answered, for the analysis of a
+        /// canary found nowhere (the bot's own text; what the person sent is never printed).</summary>
+        public ConcurrentDictionary<string, string> AnsweredWith { get; } = new();
 
         /// <summary>The reference each person was given.</summary>
         public ConcurrentDictionary<int, string> References { get; } = new();
@@ -467,6 +587,9 @@ internal static partial class SoakBenchmark
 
         public int NotFoundYet => _notFoundYet;
 
+        /// <summary>People past the intake's first answer (the progress the first storage outage waits for).</summary>
+        public int InIntake => _inIntake;
+
         public async Task PersonAsync(int index, CancellationToken cancellationToken)
         {
             var person = Guid.NewGuid().ToString();
@@ -482,6 +605,10 @@ internal static partial class SoakBenchmark
                     var text = line.Contains("{0}", StringComparison.Ordinal) ? string.Format(CultureInfo.InvariantCulture, line, canary) : line;
                     var replies = await SayAsync(index, person, conversation, text, text == line ? null : canary, cancellationToken);
                     reference ??= replies.Select(r => Reference().Match(r)).FirstOrDefault(m => m.Success)?.Value;
+                    if (ReferenceEquals(line, Script[1]))
+                    {
+                        Interlocked.Increment(ref _inIntake);
+                    }
                 }
 
                 if (reference is null)
@@ -557,6 +684,7 @@ internal static partial class SoakBenchmark
                     if (canary is not null)
                     {
                         Answered[canary] = true;
+                        AnsweredWith[canary] = string.Join(" / ", replies.Select(r => r[..Math.Min(r.Length, 60)]));
                     }
 
                     return replies;
@@ -715,35 +843,39 @@ internal static partial class SoakBenchmark
     {
         private readonly WebApplication _app;
 
-        private Connector(WebApplication app, string url)
+        private readonly Timeline _timeline;
+
+        private Connector(WebApplication app, string url, Timeline timeline)
         {
             _app = app;
             Url = url;
+            _timeline = timeline;
         }
 
         public string Url { get; }
 
-        public ConcurrentBag<string> Received { get; } = [];
+        /// <summary>Every text sent, and when (since the run began).</summary>
+        public ConcurrentBag<(TimeSpan At, string Text)> Received { get; } = [];
 
-        public static async Task<Connector> StartAsync()
+        public static async Task<Connector> StartAsync(Timeline timeline)
         {
             var port = LocalAzurite.FreePort();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             var app = builder.Build();
-            var connector = new Connector(app, $"http://127.0.0.1:{port}/");
+            var connector = new Connector(app, $"http://127.0.0.1:{port}/", timeline);
             app.MapPost("/v3/conversations", () => Results.Json(new { id = $"a:{Guid.NewGuid():N}" }));
             app.MapPost("/v3/conversations/{id}/activities", async (HttpRequest request) =>
             {
                 var body = JObject.Parse(await new StreamReader(request.Body).ReadToEndAsync());
-                connector.Received.Add(body.Value<string>("text") ?? string.Empty);
+                connector.Received.Add((connector._timeline.Elapsed, body.Value<string>("text") ?? string.Empty));
                 return Results.Json(new { id = Guid.NewGuid().ToString("N") });
             });
             app.MapPost("/v3/conversations/{id}/activities/{replyTo}", async (HttpRequest request) =>
             {
                 var body = JObject.Parse(await new StreamReader(request.Body).ReadToEndAsync());
-                connector.Received.Add(body.Value<string>("text") ?? string.Empty);
+                connector.Received.Add((connector._timeline.Elapsed, body.Value<string>("text") ?? string.Empty));
                 return Results.Json(new { id = Guid.NewGuid().ToString("N") });
             });
             await app.StartAsync();
@@ -751,6 +883,35 @@ internal static partial class SoakBenchmark
         }
 
         public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+
+    /// <summary>The run's clock and what the chaos did when (kills, outages), printed as it happens and
+    /// kept, so that a fault found at the end can be set beside them.</summary>
+    private sealed class Timeline
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly DateTime _began = DateTime.UtcNow;
+        private readonly ConcurrentQueue<(TimeSpan At, string What)> _events = new();
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        public static string Format(TimeSpan at) => string.Create(CultureInfo.InvariantCulture, $"{at.TotalSeconds:F1} s");
+
+        public void Note(string what)
+        {
+            var at = Elapsed;
+            _events.Enqueue((at, what));
+            Console.WriteLine($"{Format(at),7}: {what}");
+        }
+
+        /// <summary>A stored time (UTC) as the run's time.</summary>
+        public string At(DateTime utc) => Format(utc.ToUniversalTime() - _began);
+
+        public string Between(TimeSpan from, TimeSpan to)
+        {
+            var events = _events.Where(e => e.At >= from && e.At <= to).Select(e => $"{e.What} at {Format(e.At)}").ToList();
+            return events.Count == 0 ? "no kill and no outage" : string.Join("; ", events);
+        }
     }
 
     /// <summary>The machine's load while the soak ran (the machine is shared): load average and how much of
