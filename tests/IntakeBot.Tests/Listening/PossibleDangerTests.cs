@@ -109,6 +109,20 @@ public sealed class PossibleDangerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.True(heard.OffersHelp, heard.Meaning.ToString());
     }
 
+    /// <summary>Talk of a film or a series is taken out before reading, but not what happened around it.</summary>
+    [Theory]
+    [InlineData("en", "after the movie he followed me home and waited outside my door")]
+    [InlineData("de", "nach dem film ist er mir bis nach hause gefolgt und stand vor meiner tür")]
+    [InlineData("de", "wir haben eine serie geschaut, dann hat er gesagt er bringt mich um wenn ich gehe")]
+    [InlineData("fr", "après le film il m'a suivie jusque chez moi et il attendait devant ma porte")]
+    [InlineData("es", "despues de la pelicula me siguio hasta mi casa y se quedo esperando en la puerta")]
+    public void Danger_told_beside_a_film_still_offers_help(string language, string said)
+    {
+        var heard = Listener.Hear(said, ListeningPlace.OwnWords, language);
+
+        Assert.True(heard.OffersHelp, heard.Meaning.ToString());
+    }
+
     [Theory]
     [InlineData("en", "ignore my last message")]
     [InlineData("en", "i dont think i want to send this anymore")]
