@@ -167,6 +167,7 @@ public sealed partial class ListenFirst(
                 (false, false) => text.Format(TextKey.SafetyCheck, _options.UrgentHelp),
             };
             await turn.SendActivitiesAsync([MessageFactory.Text(help), .. SupportLine()], cancellationToken).ConfigureAwait(false);
+            ConversationTurn.Of(turn).UrgentHelpGiven = true;
         }
 
         if (where.Intake is { } intake)

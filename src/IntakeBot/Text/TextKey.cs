@@ -709,4 +709,5 @@ public enum TextKey
     ChoiceFollowOnNone,
     SafetyCheck,
     SafetyCheckCrisis,
+    GreetingAfterHelp,
 }
