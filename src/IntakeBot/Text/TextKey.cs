@@ -710,4 +710,11 @@ public enum TextKey
     SafetyCheck,
     SafetyCheckCrisis,
     GreetingAfterHelp,
+    ReviewKeptInPart,
+    WordsContactTimes,
+    WordsContactWish,
+    WordsSomeoneElse,
+    WordsRepeat,
+    WordsCorrection,
+    ChangeAtReview,
 }
