@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using IntakeBot.Text;
 
-namespace IntakeBot.Conversation.Intake;
+namespace IntakeBot.Text;
 
 /// <summary>Tells a message that says when or how it is safe to contact the person ("Afternoons are
 /// best", "pls only call after 5", "mornings work better for me") from more of the account: it names a
@@ -9,7 +8,7 @@ namespace IntakeBot.Conversation.Intake;
 /// the account). The words are catalog lists (<see cref="TextKey.WordsContactTimes"/>,
 /// <see cref="TextKey.WordsContactWish"/>, <see cref="TextKey.WordsSomeoneElse"/>), so each language
 /// brings its own.</summary>
-internal static partial class ContactTimes
+public static partial class ContactTimes
 {
     /// <summary>Longer than this, a message is telling more than a wish about contact.</summary>
     private const int MaxWords = 12;

@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using IntakeBot.Text;
 
-namespace IntakeBot.Conversation.Intake;
+namespace IntakeBot.Text;
 
 /// <summary>Reads a typed message against a catalog list of phrases (a <c>Words…</c> entry, in the
 /// reader's language and in English, since people mix them): lower case, without accents, apostrophes
 /// or punctuation on both sides, so that "Can u repeat?" is "can u repeat" and "Don't call" is "dont
 /// call".</summary>
-internal static partial class TypedPhrases
+public static partial class TypedPhrases
 {
     /// <summary>The message is one of the phrases, as a whole.</summary>
     public static bool Is(TextCatalog text, string? said, TextKey list)
