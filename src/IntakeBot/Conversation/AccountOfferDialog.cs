@@ -40,7 +40,7 @@ public sealed class AccountOfferDialog(IntakeServices services) : Dialog(DialogI
             _ => throw new ArgumentException("The offer is begun with the message it is about.", nameof(options)),
         };
         dc.ActiveDialog!.Write(MessagesKey, messages);
-        await AskAsync(dc.Context, Replies.WithDangerFirst(_text, _options, _text.Format(TextKey.AccountLikeFirstMessage, Durations.Format(_text, _retention.DraftRetention))), cancellationToken).ConfigureAwait(false);
+        await AskAsync(dc.Context, Replies.WithDangerFirst(dc.Context, _text, _options, _text.Format(TextKey.AccountLikeFirstMessage, Durations.Format(_text, _retention.DraftRetention))), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 

@@ -11,18 +11,20 @@ namespace IntakeBot.Conversation;
 /// a card button press (a message with a value and no text) or the choice typed as its number, title,
 /// name or a short form (<see cref="ChoiceMatcher"/>). Where the step has parts, a part's number or
 /// name picks it. Anything else is first offered to <paramref name="keep"/> (the intake keeps an
-/// answer typed ahead in the account, and says so); what is not kept gets the question again with a
+/// answer typed ahead in the account, and says so), after <paramref name="asksToChange"/> has had
+/// its say where the step has parts (a message asking to change an answer picks the part choice with no
+/// part, which asks which part); what is not kept gets the question again with a
 /// kind word, and from the second time the choices as buttons with one line of help. A question
 /// asked on a card is asked again by showing the card again (<paramref name="card"/>), never as a
 /// second bubble beside it.</summary>
-public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null, ChoiceStepPrompt.Card? card = null) : Dialog(id)
+public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepPrompt.Keep? keep = null, ChoiceStepPrompt.Card? card = null, Predicate<string>? asksToChange = null) : Dialog(id)
 {
     /// <summary>Sends again the card a step's question is on (the review as it now stands).</summary>
     public delegate Task Card(ITurnContext turn, CancellationToken cancellationToken);
 
-    /// <summary>Keeps a message that is not a choice where it belongs; returns what to tell the person,
-    /// or null when it was not kept.</summary>
-    public delegate Task<string?> Keep(ITurnContext turn, string said, string question, CancellationToken cancellationToken);
+    /// <summary>Keeps a message that is not a choice of <paramref name="step"/> where it belongs; returns
+    /// what to tell the person, or null when it was not kept.</summary>
+    public delegate Task<string?> Keep(ITurnContext turn, string said, ChoiceStepOptions step, CancellationToken cancellationToken);
 
     private const string OptionsKey = "options";
 
@@ -75,8 +77,22 @@ public sealed class ChoiceStepPrompt(string id, TextCatalog text, ChoiceStepProm
         }
 
         var said = activity.Text?.Trim();
-        if (keep is not null && !string.IsNullOrEmpty(said) && await keep(dc.Context, said, options.Prompt, cancellationToken).ConfigureAwait(false) is { } kept)
+        if (options.PartChoice is { } change && !string.IsNullOrEmpty(said) && asksToChange?.Invoke(said) == true)
         {
+            // "wait I got the date wrong": the question which part to change.
+            return await dc.EndDialogAsync(new PickedChoice(change, -1, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (keep is not null && !string.IsNullOrEmpty(said) && await keep(dc.Context, said, options, cancellationToken).ConfigureAwait(false) is { } kept)
+        {
+            if (options.ShownOnCard && card is not null)
+            {
+                // Where the words went, then the card as it now stands, which carries the question.
+                await dc.Context.SendActivityAsync(MessageFactory.Text(kept), cancellationToken).ConfigureAwait(false);
+                await card(dc.Context, cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+            }
+
             await dc.Context.SendActivityAsync(ChoiceMessage.Create(text, kept, choices), cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }

@@ -63,6 +63,10 @@ public sealed class ConversationTurn
     /// follow-on to one of them instead (<see cref="FollowOnOfferDialog"/>).</summary>
     public bool SaysItHappenedAgain { get; set; }
 
+    /// <summary>The listener gave the urgent-help contact in this turn (help first, or the safety check):
+    /// a first answer that carries the contact for everyone leaves it out, so that it is said once.</summary>
+    public bool UrgentHelpGiven { get; set; }
+
     /// <summary>The turn read the conversation's state, so its commit writes it: only such a turn has
     /// work to put into the state, an activity id to check a commit by, and work to apply after it.</summary>
     public bool ReadState => _context.TurnState.ContainsKey(nameof(ConversationState));

@@ -39,7 +39,7 @@ public abstract class IntakeDialog : ComponentDialog
         AddDialog(ContactEmailDialog.Prompt());
         AddDialog(new ContactEmailDialog(intake));
         AddDialog(safetyWait);
-        AddDialog(new ChoiceStepPrompt(IntakePrompts.Choice, services.Text, card: review.ShowCardAsync));
+        AddDialog(new ChoiceStepPrompt(IntakePrompts.Choice, services.Text, review.KeepTypedAsync, review.ShowCardAsync, intake.AsksToChange));
         AddDialog(new ChoiceStepPrompt(IntakePrompts.SectionChoice, services.Text, sections.KeepTypedAheadAsync));
         foreach (var section in flow.Sections.Where(s => s.Input == SectionInput.Account))
         {

@@ -13,12 +13,13 @@ public static class Replies
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
     /// <summary>A first answer with the urgent-help contact after it: the listener does not hear every
-    /// way of saying that someone is in danger, so the contact never waits to be heard.</summary>
-    public static string WithDangerFirst(TextCatalog text, IntakeOptions options, string message)
+    /// way of saying that someone is in danger, so the contact never waits to be heard. When the
+    /// listener already gave it in this turn, the answer is left as it is: the contact is said once.</summary>
+    public static string WithDangerFirst(ITurnContext turn, TextCatalog text, IntakeOptions options, string message)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        return $"{message}\n\n{text.Format(TextKey.DangerFirst, options.UrgentHelp)}";
+        return ConversationTurn.Of(turn).UrgentHelpGiven ? message : $"{message}\n\n{text.Format(TextKey.DangerFirst, options.UrgentHelp)}";
     }
 
     /// <summary>A message with suggested actions; typing the words works just as well as tapping.</summary>

@@ -180,7 +180,7 @@ public sealed class RootDialog : ComponentDialog
                 return await innerDc.BeginDialogAsync(AccountOfferDialog.DialogId, said, cancellationToken).ConfigureAwait(false);
             }
 
-            await turn.SendActivityAsync(Replies.WithChoices(Answer(said, responder), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(Replies.WithChoices(Answer(turn, said, responder), _text[TextKey.ChoiceReport], _text[TextKey.ChoiceHelp]), cancellationToken).ConfigureAwait(false);
         }
 
         await _threads.HandledAsync(turn, said, cancellationToken).ConfigureAwait(false);
@@ -196,18 +196,19 @@ public sealed class RootDialog : ComponentDialog
     }
 
     /// <summary>The answer to anything that starts nothing: help, a greeting, or a kind word about
-    /// what the bot can do.</summary>
-    private string Answer(string? said, string? responder) => said switch
+    /// what the bot can do (without the urgent-help contact when the listener just gave it).</summary>
+    private string Answer(ITurnContext turn, string? said, string? responder) => said switch
     {
         _ when _text.IsWord(said, TextKey.ChoiceTakeReport) => _text[TextKey.NotAResponder],
         _ when _text.IsWord(said, TextKey.ChoiceHelp) => Help(responder),
-        _ when _text.IsGreeting(said) => Replies.WithDangerFirst(_text, _options, _text[TextKey.GreetingReply]),
+        _ when _text.IsGreeting(said) => Replies.WithDangerFirst(turn, _text, _options, _text[TextKey.GreetingReply]),
         _ when _text.IsWord(said, TextKey.ChoiceSubmit) => _text[TextKey.NothingToSubmit],
 
         // A case owner who types something the bot does not know is looking for a command, not for
         // the greeting that invites a report.
         _ when responder is not null => Help(responder),
         _ when IsCommandLike(said) => _text[TextKey.UnknownCommand],
+        _ when ConversationTurn.Of(turn).UrgentHelpGiven => _text[TextKey.GreetingAfterHelp],
         _ => _text.Format(TextKey.Greeting, _options.UrgentHelp),
     };
 

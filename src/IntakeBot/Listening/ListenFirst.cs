@@ -167,6 +167,7 @@ public sealed partial class ListenFirst(
                 (false, false) => text.Format(TextKey.SafetyCheck, _options.UrgentHelp),
             };
             await turn.SendActivitiesAsync([MessageFactory.Text(help), .. SupportLine()], cancellationToken).ConfigureAwait(false);
+            ConversationTurn.Of(turn).UrgentHelpGiven = true;
         }
 
         if (where.Intake is { } intake)
@@ -318,9 +319,9 @@ public sealed partial class ListenFirst(
         => string.IsNullOrWhiteSpace(_options.SupportResource) ? [] : [MessageFactory.Text(text.Format(TextKey.SupportLine, _options.SupportResource))];
 
     /// <summary>A word of the catalog (a button's words typed, a synonym, "no", "not sure", a
-    /// greeting): the dialogs read those, as they always have.</summary>
+    /// greeting, "can u repeat"): the dialogs read those, as they always have.</summary>
     private bool IsCatalogWord(string said)
-        => text.IsNothing(said) || text.IsDontKnow(said) || text.IsGreeting(said)
+        => text.IsNothing(said) || text.IsDontKnow(said) || text.IsGreeting(said) || TypedPhrases.Is(text, said, TextKey.WordsRepeat)
             || CatalogWords.Any(word => text.IsWord(said, word));
 
     /// <summary>The other of the lexicons' languages <paramref name="said"/> is written in, if any.</summary>

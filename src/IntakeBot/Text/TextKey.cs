@@ -709,4 +709,12 @@ public enum TextKey
     ChoiceFollowOnNone,
     SafetyCheck,
     SafetyCheckCrisis,
+    GreetingAfterHelp,
+    ReviewKeptInPart,
+    WordsContactTimes,
+    WordsContactWish,
+    WordsSomeoneElse,
+    WordsRepeat,
+    WordsCorrection,
+    ChangeAtReview,
 }

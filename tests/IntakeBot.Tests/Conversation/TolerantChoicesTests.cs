@@ -118,7 +118,7 @@ public sealed class TolerantChoicesTests(BotAppFixture app) : IClassFixture<BotA
         await chat.SayAllAsync(UpTo("It happened to me"));
 
         var first = Assert.Single(await chat.ExchangeAsync("hmm"));
-        var second = Assert.Single(await chat.ExchangeAsync("what?"));
+        var second = Assert.Single(await chat.ExchangeAsync("erm"));
         var third = Assert.Single(await chat.ExchangeAsync("eh"));
 
         Assert.StartsWith("I didn't catch which one you meant", Said(first), StringComparison.Ordinal);

@@ -13,6 +13,9 @@ namespace IntakeBot.Conversation.Intake;
 /// the support line).</summary>
 internal sealed class IntakeCommon
 {
+    /// <summary>Longer than this, a message that says an answer was wrong is telling more than that.</summary>
+    private const int ChangeWords = 12;
+
     public IntakeCommon(IntakeFlow flow, IntakeServices services)
     {
         Flow = flow;
@@ -103,6 +106,35 @@ internal sealed class IntakeCommon
         draft.PromiseReminded = true;
         return Text.Format(TextKey.ResponderPromiseReminder, Options.FaqUrl);
     }
+
+    /// <summary>Adds <paramref name="said"/> to the account (the responder's notes) where it may go: there
+    /// is an account already, a responder's notes are agreed to, and it is not full. True when added.</summary>
+    public async Task<bool> KeepInAccountAsync(ITurnContext turn, string said, CancellationToken cancellationToken)
+    {
+        var draft = await DraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        var given = AccountSection.Read(draft.Answers).Texts;
+        if (given.Count == 0 || given.Count >= AccountLimit || (draft.Kind == CaseKind.TakenByResponder && draft.Answers.Consent != ConsentAnswer.Agreed))
+        {
+            return false;
+        }
+
+        draft.Answers = AccountSection.WithTextAdded(draft.Answers, said);
+        return true;
+    }
+
+    /// <summary>What the person is told when their words were added to the account: the reporter's
+    /// account of what happened, or the responder's notes.</summary>
+    public string KeptInAccount => Text[Flow.Kind == CaseKind.TakenByResponder ? TextKey.ListenKeptInNotes : TextKey.ListenKeptInAccount];
+
+    /// <summary>"wait I got the date wrong", "I made a typo": the person wants to change an answer
+    /// given before, in a few words and about their own answer ("he got it wrong" is the account).</summary>
+    public bool AsksToChange(string? said)
+        => TypedPhrases.WordCount(TypedPhrases.Words(Text, said)) <= ChangeWords
+            && TypedPhrases.Has(Text, said, TextKey.WordsCorrection)
+            && !TypedPhrases.Has(Text, said, TextKey.WordsSomeoneElse);
+
+    /// <summary>"can u repeat", "sorry what?": the person asks for the question again.</summary>
+    public bool AsksAgain(string? said) => TypedPhrases.Is(Text, said, TextKey.WordsRepeat);
 
     /// <summary>The words that steer the intake rather than answer it.</summary>
     public bool IsControlWord(string? said)

@@ -10,7 +10,8 @@ namespace IntakeBot.Conversation.Intake;
 /// <summary>What is answered at any step of an intake without losing it, as one table read in order:
 /// the answer to a pending "stop" question, the message that ends a pause, files, a press on an old
 /// card, "skip" at a question that needs an answer, the words (help, pause, stop, privacy, report,
-/// tips, an early submit), and text written during the safety wait. The first row that applies and
+/// tips, an early submit), a request to hear the question again, text written during the safety wait,
+/// and a wish to change an earlier answer. The first row that applies and
 /// answers the message ends the turn; a row that applies but leaves the message lets the rows below
 /// try, and a message no row answers goes on to the waiting step.</summary>
 internal sealed class IntakeInterruptions
@@ -47,9 +48,14 @@ internal sealed class IntakeInterruptions
             // Only a flow with tips has the row for "tips".
             .. intake.Flow.Tips is { } tips ? new[] { Word(TextKey.ChoiceTips, m => m.RepromptAfterAsync(_text.Format(tips, options.FaqUrl))) } : [],
             new(m => _text.IsWord(m.Said, TextKey.ChoiceSubmit) && !m.AtReview, m => m.RepromptAfterAsync(_text[TextKey.SubmitAtReview])),
+            // "can u repeat", "sorry what?": the question again, and nothing taken as its answer.
+            new(m => intake.AsksAgain(m.Said), AskAgainAsync),
             new(
                 m => SafetyWaitDialog.IsWaiting(m.Dc) && !string.IsNullOrEmpty(m.Said) && !safetyWait.IsCarryOn(m.Said) && !intake.IsControlWord(m.Said) && !_text.IsGreeting(m.Said),
                 m => safetyWait.KeepWhileWaitingAsync(m.Turn, m.Draft, m.Said!, m.CancellationToken)),
+            // "wait I got the date wrong" at a question after the account is no answer to it: kept with
+            // the account, and the person told where parts are changed (the review asks which part).
+            new(m => m.Dc.Stack.LastOrDefault()?.Id == SectionLoopDialog.DialogId && !IntakePrompts.IsAccount(m.Active) && intake.AsksToChange(m.Said), KeepChangeAsync),
         ];
     }
 
@@ -86,6 +92,18 @@ internal sealed class IntakeInterruptions
         await turn.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], message.CancellationToken).ConfigureAwait(false);
         await message.Dc.RepromptDialogAsync(message.CancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private async Task<bool> AskAgainAsync(IntakeMessage message)
+    {
+        await message.Dc.RepromptDialogAsync(message.CancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> KeepChangeAsync(IntakeMessage message)
+    {
+        var kept = await _intake.KeepInAccountAsync(message.Turn, message.Said!, message.CancellationToken).ConfigureAwait(false);
+        return await message.RepromptAfterAsync(kept ? $"{_intake.KeptInAccount} {_text[TextKey.ChangeAtReview]}" : _text[TextKey.ChangeAtReview]).ConfigureAwait(false);
     }
 
     /// <summary>One kind message saying why the answer helps, and the question stays open; repeating the

@@ -16,6 +16,9 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "review";
 
+    /// <summary>Fewer words than this typed at the review are a try at a choice, not words to keep.</summary>
+    private const int KeptWords = 3;
+
     private readonly IntakeCommon _intake;
     private readonly EditDialog _edit;
     private readonly TextCatalog _text;
@@ -57,6 +60,32 @@ internal sealed class ReviewDialog : WaterfallDialog<NoValues>
         var content = ReviewContent(draft, evidence);
         await turn.SendActivityAsync(ReviewCard.Create(_text, content), cancellationToken).ConfigureAwait(false);
         return (content, evidence);
+    }
+
+    /// <summary>What was typed at the review that is none of its choices is the person's own words:
+    /// kept where it clearly belongs (when or how it is safe to contact them, where that is asked and
+    /// they did not ask not to be contacted), else with the account (the responder's notes); the
+    /// person is told where it went, and the review is shown again as it now stands. A word or two
+    /// ("hmm", "the thing") is a try at a choice, not words to keep: the review asks again. Only the
+    /// review keeps: the intake's other choices of its own (which part, discard, carry on) do not.
+    /// "wait I got the date wrong" never comes here: it asks which part to change
+    /// (<see cref="IntakeCommon.AsksToChange"/>).</summary>
+    public async Task<string?> KeepTypedAsync(ITurnContext turn, string said, ChoiceStepOptions step, CancellationToken cancellationToken)
+    {
+        if (step.PartChoice != ReviewCard.EditChoice || said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < KeptWords || _intake.IsControlWord(said))
+        {
+            return null;
+        }
+
+        var draft = await _intake.DraftAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (_intake.SectionById(IntakeSection.SafeTimesId) is { } times && !draft.Answers.NoContact && ContactTimes.Says(_text, said))
+        {
+            var before = times.Read(draft.Answers).Texts;
+            draft.Answers = times.Write(draft.Answers, new SectionAnswer(null, [string.Join("\n\n", [.. before, said])]));
+            return _text.Format(TextKey.ReviewKeptInPart, _text[times.Title]);
+        }
+
+        return await _intake.KeepInAccountAsync(turn, said, cancellationToken).ConfigureAwait(false) ? _intake.KeptInAccount : null;
     }
 
     private async Task<DialogTurnResult> ActOnReviewStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)

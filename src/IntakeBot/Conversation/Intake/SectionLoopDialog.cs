@@ -35,19 +35,16 @@ internal sealed class SectionLoopDialog : WaterfallDialog<NoValues>
     /// <summary>What was typed at a choice of the intake that is not one of its choices is part of the
     /// account (an answer typed ahead, more of what happened): it joins the account, so nothing is
     /// dropped, and the question is asked again. A word or two is not kept: it was a try at an answer.</summary>
-    public async Task<string?> KeepTypedAheadAsync(ITurnContext turn, string said, string question, CancellationToken cancellationToken)
+    public async Task<string?> KeepTypedAheadAsync(ITurnContext turn, string said, ChoiceStepOptions step, CancellationToken cancellationToken)
     {
-        var draft = await _intake.DraftAsync(turn, cancellationToken).ConfigureAwait(false);
-        var given = _intake.AccountSection.Read(draft.Answers).Texts;
         // Nothing is kept before there is an account, nor in notes the person has not agreed to.
-        var mayKeep = given.Count > 0 && (draft.Kind != CaseKind.TakenByResponder || draft.Answers.Consent == ConsentAnswer.Agreed);
-        if (!mayKeep || said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= TypedAheadWords || given.Count >= _intake.AccountLimit || _intake.IsControlWord(said))
+        if (said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= TypedAheadWords || _intake.IsControlWord(said)
+            || !await _intake.KeepInAccountAsync(turn, said, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        draft.Answers = _intake.AccountSection.WithTextAdded(draft.Answers, said);
-        return _text.Format(TextKey.ChoiceKeptAskAgain, question);
+        return _text.Format(TextKey.ChoiceKeptAskAgain, step.Prompt);
     }
 
     private async Task<DialogTurnResult> AskSectionStepAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
