@@ -92,31 +92,26 @@ public sealed partial class CaseIndexMigration(
                     return;
                 }
 
-                var (count, cases) = await TagAllAsync(pageSize, afterPage, running).ConfigureAwait(false);
+                var count = await TagAllAsync(pageSize, afterPage, running).ConfigureAwait(false);
 
-                // An empty container costs nothing to list again, and a store nobody has used keeps no blob of ours.
-                if (cases > 0)
-                {
-                    await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, running).ConfigureAwait(false);
-                }
-
+                // Marked even when the container was empty: an owner's list rebuilt from the index is trusted
+                // only once the marker says every case is tagged (BlobCaseStore), a new store's included.
+                await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, running).ConfigureAwait(false);
                 tagged = count;
             },
             cancellationToken).ConfigureAwait(false);
         return held ? tagged : null;
     }
 
-    private async Task<(int Tagged, int Cases)> TagAllAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
+    private async Task<int> TagAllAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var tagged = 0;
-        var cases = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TaggingParallelism, CancellationToken = cancellationToken };
         var listing = containers.Cases.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Tags | BlobTraits.Metadata, Prefix = "IR-" }, cancellationToken);
         await foreach (var page in listing.AsPages(pageSizeHint: pageSize).ConfigureAwait(false))
         {
             var caseFiles = page.Values.Where(b => b.Name.EndsWith(BlobCaseStore.CaseFileSuffix, StringComparison.Ordinal)).ToList();
-            cases += caseFiles.Count;
             var untagged = caseFiles
                 .Where(b => !(b.Tags?.TryGetValue(CaseIndexTags.Version, out var version) == true && version == CaseIndexTags.CurrentVersion))
                 .Select(b => (b.Name, OldMetadata: b.Metadata?.Keys.Any(k => !BlobCaseStore.ClassificationMetadata.ContainsKey(k)) == true, b.Tags));
@@ -148,7 +143,7 @@ public sealed partial class CaseIndexMigration(
         }).ConfigureAwait(false);
 
         LogDone(tagged, Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return (tagged, cases);
+        return tagged;
     }
 
     /// <summary>Tags one case from its stored record. False when it went, or when the bot wrote it (and its
