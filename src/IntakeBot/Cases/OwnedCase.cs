@@ -2,7 +2,7 @@ namespace IntakeBot.Cases;
 
 /// <summary>One case in its owner's list (<see cref="OwnerLists"/>): the facts of <see cref="CaseSummary"/>
 /// that a list shows or orders by, without the owner (the list's name is their keyed hash), the reporter's
-/// id or the shared folder, and nothing anyone wrote.</summary>
+/// id or the shared folder, and nothing anyone wrote but the owner's own one-line summary.</summary>
 internal sealed record OwnedCase
 {
     public required string Reference { get; init; }
@@ -39,6 +39,8 @@ internal sealed record OwnedCase
 
     public bool AwaitingOwnerReply { get; init; }
 
+    public string? Summary { get; init; }
+
     public static OwnedCase Of(CaseSummary c)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -61,6 +63,7 @@ internal sealed record OwnedCase
             UpdatedAt = c.UpdatedAt,
             AcknowledgedAt = c.AcknowledgedAt,
             AwaitingOwnerReply = c.AwaitingOwnerReply,
+            Summary = c.Summary,
         };
     }
 
@@ -85,5 +88,6 @@ internal sealed record OwnedCase
         UpdatedAt = UpdatedAt,
         AcknowledgedAt = AcknowledgedAt,
         AwaitingOwnerReply = AwaitingOwnerReply,
+        Summary = Summary,
     };
 }

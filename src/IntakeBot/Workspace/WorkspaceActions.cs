@@ -131,7 +131,8 @@ public sealed class WorkspaceActions(
     /// <summary>Hands the case to the responder <see cref="WorkspaceAction.Text"/> names, decided by the
     /// chat's <see cref="CaseTransfer"/> (on the roster, as typed or through the directory; not oneself).
     /// The new owner and the reporter of a self-report are told once. A retry after it went through finds
-    /// the case no longer the caller's: not found, as in chat.</summary>
+    /// this request's own entry in the case's audit log and answers done again, telling nobody again (a
+    /// notice already sent leaves the outbox, so queuing it again would send it twice).</summary>
     public async Task<ActionOutcome?> TransferAsync(WorkspaceCaller caller, string reference, WorkspaceAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -140,6 +141,11 @@ public sealed class WorkspaceActions(
         if (who.Length == 0)
         {
             return await OwnedAsync(caller, reference, cancellationToken).ConfigureAwait(false) is null ? null : ActionOutcome.Refused("empty");
+        }
+
+        if (await TransferredBeforeAsync(caller, reference, action, cancellationToken).ConfigureAwait(false))
+        {
+            return ActionOutcome.Done;
         }
 
         var decision = await transfer.DecideAsync(caller.ObjectId, caller.Owner, reference, who, cancellationToken).ConfigureAwait(false);
@@ -168,6 +174,21 @@ public sealed class WorkspaceActions(
         }
 
         return ActionOutcome.Done;
+    }
+
+    /// <summary>True when this very request (its id, by this caller) already handed the case over, as the
+    /// audit log's transfer entry shows; it only says so to the person who sent it, who knows it anyway.</summary>
+    private async Task<bool> TransferredBeforeAsync(WorkspaceCaller caller, string reference, WorkspaceAction action, CancellationToken cancellationToken)
+    {
+        var normalized = reference.Trim().ToUpperInvariant();
+        if (!CaseReference.IsValid(normalized))
+        {
+            return false;
+        }
+
+        var id = ActivityId(action);
+        return (await cases.ReadAuditAsync(normalized, cancellationToken).ConfigureAwait(false))
+            .Any(a => a.Action == AuditAction.Transfer && a.Result == AuditResult.Done && a.ActivityId == id && a.By == caller.ObjectId);
     }
 
     /// <summary>Puts on (<paramref name="hold"/>) or releases a legal hold, as <c>hold IR-…</c> and

@@ -72,5 +72,5 @@ public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, Sharin
 
     private static CaseListItem Item(CaseSummary c, DateTimeOffset now)
         => new(c.Reference, c.Kind, c.Status, c.SubmittedAt, c.UpdatedAt, c.SafetyConcern, c.NoContact, c.AwaitingOwnerReply, c.IsHeld,
-            [.. c.RunningDeadlines.Select(d => new DeadlineItem(d.Kind, d.Due, d.Due <= now))]);
+            [.. c.RunningDeadlines.Select(d => new DeadlineItem(d.Kind, d.Due, d.Due <= now))], c.Summary);
 }

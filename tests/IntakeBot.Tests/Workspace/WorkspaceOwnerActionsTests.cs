@@ -73,7 +73,8 @@ public sealed class WorkspaceOwnerActionsTests(AzuriteFixture azurite) : IClassF
         Assert.Equal("not-responder", JsonNode.Parse(await notOnRoster.Content.ReadAsStringAsync())!["reason"]!.GetValue<string>());
         Assert.Equal("self", JsonNode.Parse(await toSelf.Content.ReadAsStringAsync())!["reason"]!.GetValue<string>());
         Assert.Equal("done", await OutcomeAsync(first));
-        Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("done", await OutcomeAsync(retry));
         Assert.Equal(WorkspaceApp.OtherResponderId, ownerAfterTab);
         Assert.Contains(reference, back[0], StringComparison.Ordinal);
         Assert.Equal(WorkspaceApp.OwnerId, (await _workspace.Store.GetAsync(reference, CancellationToken.None))!.Owner);
@@ -86,6 +87,28 @@ public sealed class WorkspaceOwnerActionsTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(1, toOwners.Count(n => n == (WorkspaceApp.OwnerId, "OwnerCaseTransferred")));
         Assert.Equal(2, (await _workspace.ReporterNoticesAsync(azurite, reference)).Count(n => n == "ReporterCaseTransferred"));
     }
+
+    [Fact]
+    public async Task The_list_shows_the_owners_summary_once_written_in_the_tab_or_in_chat_and_none_before()
+    {
+        var fromTab = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        var fromChat = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        using var tab = _workspace.Owner();
+        var ownerChat = new HttpChat(_workspace.App.CreateClient(), WorkspaceApp.OwnerId);
+        var before = await ListedAsync(tab);
+
+        await tab.PostAsJsonAsync($"/api/workspace/cases/{fromTab}/summary", new { requestId = Guid.NewGuid(), text = " manager  shouts in\n1:1s, wants it kept quiet " });
+        await ownerChat.SayAsync($"summary {fromChat.ToLowerInvariant()} keeps cc'ing HR on evrything");
+        var after = await ListedAsync(tab);
+
+        Assert.Equal(2, before.Count);
+        Assert.All(before.Values, item => Assert.Null(item["summary"]));
+        Assert.Equal("manager shouts in 1:1s, wants it kept quiet", after[fromTab]["summary"]!.GetValue<string>());
+        Assert.Equal("keeps cc'ing HR on evrything", after[fromChat]["summary"]!.GetValue<string>());
+    }
+
+    private static async Task<Dictionary<string, JsonNode>> ListedAsync(HttpClient tab)
+        => JsonNode.Parse(await tab.GetStringAsync("/api/workspace/cases"))!["cases"]!.AsArray().ToDictionary(c => c!["reference"]!.GetValue<string>(), c => c!);
 
     [Fact]
     public async Task A_hold_from_the_tab_is_put_on_once_and_released_in_chat_and_a_hold_roles_hold_stays_until_a_hold_role_releases_it()

@@ -95,6 +95,7 @@
       button.type = "button";
       button.dataset.reference = item.reference;
       button.append(el("span", item.reference, "ref"), el("span", statusWord(item.status), "muted"), el("span", kindWord(item.kind), "muted"), ...flags(item));
+      if (item.summary) button.append(el("span", item.summary, "line-summary"));
       if (item.deadlines.length > 0) button.append(el("span", t("WorkspaceDue", deadlineWord(item.deadlines[0].kind), date(item.deadlines[0].due)), "muted"));
       button.append(el("span", t("WorkspaceLastActivity", dateTime(item.lastActivity)), "muted"));
       button.addEventListener("click", () => showCase(item.reference).catch(failed));
