@@ -686,6 +686,7 @@ public enum TextKey
     WorkspaceRefusedUnavailable,
     WorkspaceRefusedHeldByHoldRole,
     WorkspaceRefusedNewerVersion,
+    WorkspaceRefusedReload,
     WorkspaceNotFound,
     WorkspaceFailed,
     WorkspaceKindSelfReport,

@@ -41,6 +41,11 @@ public sealed class WorkspaceActions(
             return ActionOutcome.Already;
         }
 
+        if (CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         await ApplyAsync(change, cancellationToken).ConfigureAwait(false);
         if (record.Reporter is { } reporter)
         {
@@ -60,6 +65,12 @@ public sealed class WorkspaceActions(
         }
 
         var note = action.Text?.Trim() ?? string.Empty;
+        var id = ActivityId(action);
+        if (!record.Notes.Exists(n => n.ActivityId == id) && CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         var refusal = note.Length == 0 ? "empty"
             : note.Length > NoteCommand.MaxNoteLength ? "too-long"
             : record.Notes.Count >= limits.Value.NotesPerCase ? "notes-full"
@@ -84,6 +95,14 @@ public sealed class WorkspaceActions(
         }
 
         var message = action.Text?.Trim() ?? string.Empty;
+
+        // A retry of a message that went in goes on, so that its notice is queued if the first try stopped before it.
+        var id = ActivityId(action);
+        if (!record.Messages.Exists(m => m.ActivityId == id) && CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         var refusal = message.Length == 0 ? "empty"
             : record.Status == CaseStatus.Closed ? "closed"
             : record.Reporter is null ? "no-reporter"
@@ -124,6 +143,11 @@ public sealed class WorkspaceActions(
             return ActionOutcome.Already;
         }
 
+        if (CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         await ApplyAsync(Change(caller, record, action) with { Summary = summary }, cancellationToken).ConfigureAwait(false);
         return ActionOutcome.Done;
     }
@@ -146,6 +170,11 @@ public sealed class WorkspaceActions(
         if (await TransferredBeforeAsync(caller, reference, action, cancellationToken).ConfigureAwait(false))
         {
             return ActionOutcome.Done;
+        }
+
+        if (action.Version is not null && await OwnedAsync(caller, reference, cancellationToken).ConfigureAwait(false) is { } read && CaseVersion.IsStale(read, action.Version))
+        {
+            return Reload;
         }
 
         var decision = await transfer.DecideAsync(caller.ObjectId, caller.Owner, reference, who, cancellationToken).ConfigureAwait(false);
@@ -193,15 +222,24 @@ public sealed class WorkspaceActions(
 
     /// <summary>Puts on (<paramref name="hold"/>) or releases a legal hold, as <c>hold IR-…</c> and
     /// <c>release IR-…</c>: for the case's owner and for <c>Retention:HoldRoles</c> (<see cref="LegalHold"/>
-    /// decides, and audits), anyone else gets null. An owner cannot release a hold role's hold.</summary>
-    public async Task<ActionOutcome?> HoldAsync(WorkspaceCaller caller, string reference, bool hold, CancellationToken cancellationToken)
+    /// decides, and audits), anyone else gets null. An owner cannot release a hold role's hold. A hold or
+    /// release the case is already in answers <c>already</c>; one decided on an older read of a case that
+    /// has changed since is refused with <c>reload</c>.</summary>
+    public async Task<ActionOutcome?> HoldAsync(WorkspaceCaller caller, string reference, bool hold, WorkspaceAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(action);
+        var stored = CaseReference.IsValid(reference) ? await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) : null;
 
         // A hold is written to case.json, which this version must not write back over a newer one's status.
-        if (CaseReference.IsValid(reference) && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { Status: CaseStatus.Unknown } newer)
+        if (stored is { Status: CaseStatus.Unknown } newer)
         {
             return legalHold.MayHold(newer, caller.ObjectId, caller.Owner) ? ActionOutcome.Refused("newer-version") : null;
+        }
+
+        if (stored is not null && (stored.Hold is not null) != hold && CaseVersion.IsStale(stored, action.Version))
+        {
+            return legalHold.MayHold(stored, caller.ObjectId, caller.Owner) ? Reload : null;
         }
 
         var outcome = hold
@@ -215,6 +253,9 @@ public sealed class WorkspaceActions(
             _ => null,
         };
     }
+
+    /// <summary>The case changed since the page read it: nothing was done, and the page shows it again.</summary>
+    private static ActionOutcome Reload { get; } = ActionOutcome.Refused("reload");
 
     /// <summary>The case when the caller owns it (the token always names the caller, who is the actor).</summary>
     private Task<CaseRecord?> OwnedAsync(WorkspaceCaller caller, string reference, CancellationToken cancellationToken)

@@ -107,6 +107,42 @@ public sealed class WorkspaceOwnerActionsTests(AzuriteFixture azurite) : IClassF
         Assert.Equal("keeps cc'ing HR on evrything", after[fromChat]["summary"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Actions_decided_on_a_page_read_before_the_case_changed_are_refused_with_reload_and_not_applied()
+    {
+        var reference = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        using var tab = _workspace.Owner();
+        var ownerChat = new HttpChat(_workspace.App.CreateClient(), WorkspaceApp.OwnerId);
+        var read = await VersionAsync(tab, reference);
+
+        // Meanwhile the case changes in chat: the page still shows it as it was.
+        await ownerChat.SayAsync($"note {reference} rang her back, she wants to think abt it b4 anything");
+        var transfer = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/transfer", new { requestId = Guid.NewGuid(), text = WorkspaceApp.OtherResponderId, version = read });
+        var hold = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/hold", new { requestId = Guid.NewGuid(), version = read });
+        var close = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/close", new { requestId = Guid.NewGuid(), version = read });
+        var untouched = (await _workspace.Store.GetAsync(reference, CancellationToken.None))!;
+        var reloaded = await VersionAsync(tab, reference);
+        var holdAfterReload = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/hold", new { requestId = Guid.NewGuid(), version = reloaded });
+
+        Assert.Single(untouched.Notes);
+        Assert.NotEqual(read, reloaded);
+        foreach (var refused in new[] { transfer, hold, close })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("reload", JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["reason"]!.GetValue<string>());
+        }
+
+        Assert.Equal("done", await OutcomeAsync(holdAfterReload));
+        Assert.NotNull((await _workspace.Store.GetAsync(reference, CancellationToken.None))!.Hold);
+        Assert.Equal(WorkspaceApp.OwnerId, untouched.Owner);
+        Assert.Equal(CaseStatus.Submitted, untouched.Status);
+        Assert.Null(untouched.Hold);
+        Assert.DoesNotContain(await _workspace.Store.ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.Transfer);
+    }
+
+    private static async Task<string> VersionAsync(HttpClient tab, string reference)
+        => JsonNode.Parse(await tab.GetStringAsync($"/api/workspace/cases/{reference}"))!["version"]!.GetValue<string>();
+
     private static async Task<Dictionary<string, JsonNode>> ListedAsync(HttpClient tab)
         => JsonNode.Parse(await tab.GetStringAsync("/api/workspace/cases"))!["cases"]!.AsArray().ToDictionary(c => c!["reference"]!.GetValue<string>(), c => c!);
 
