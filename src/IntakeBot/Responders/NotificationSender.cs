@@ -132,13 +132,13 @@ public sealed class NotificationSender(
         // does not cut it off either (the host's shutdown timeout bounds it): a message cut off after
         // the connector took it would be sent again, here or by another process. The lease is renewed
         // while it runs instead, and once it is delivered its entry is removed whatever happens.
-        bool delivered;
+        Delivery delivery;
         using (var attempt = new CancellationTokenSource())
         {
             var keeping = taken.KeepAsync(outbox.LeaseDuration / 3, attempt.Token);
             try
             {
-                delivered = await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);
+                delivery = await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -147,8 +147,8 @@ public sealed class NotificationSender(
             }
         }
 
-        IntakeMetrics.OutboxDeliveryAttempted(delivered);
-        if (delivered)
+        IntakeMetrics.OutboxDeliveryAttempted(delivery == Delivery.Delivered);
+        if (delivery == Delivery.Delivered)
         {
             // The lease was renewed a third of its length ago at most: half of it is still held.
             await taken.DeliveredAsync(outbox.LeaseDuration / 2, CancellationToken.None).ConfigureAwait(false);
@@ -156,6 +156,16 @@ public sealed class NotificationSender(
         }
 
         var attempts = taken.Attempts + 1;
+        if (delivery == Delivery.NoConversation)
+        {
+            // Never counted as delivered: given up at once (no retry can give the bot a conversation with
+            // them) and kept in outbox-dead/; the case waits for them in cases and the workspace.
+            logger.LogWarning("The {Recipient} of case {CaseReference} has never written to the bot, so the message could not be sent; it was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference);
+            IntakeMetrics.OutboxGivenUp();
+            await taken.DeadLetterAsync(attempts, now, stoppingToken).ConfigureAwait(false);
+            return null;
+        }
+
         if (attempts >= options.Value.MaxAttempts)
         {
             logger.LogError("The {Recipient} of case {CaseReference} could not be notified after {Attempts} attempts; the message was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference, attempts);

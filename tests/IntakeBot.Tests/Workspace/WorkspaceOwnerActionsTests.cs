@@ -140,6 +140,24 @@ public sealed class WorkspaceOwnerActionsTests(AzuriteFixture azurite) : IClassF
         Assert.DoesNotContain(await _workspace.Store.ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.Transfer);
     }
 
+    [Fact]
+    public async Task A_notice_to_a_new_owner_who_never_wrote_to_the_bot_is_given_up_and_kept_not_counted_as_delivered()
+    {
+        var reference = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        using var tab = _workspace.Owner();
+        var blobs = new CaseBlobs(azurite, _workspace.App);
+
+        var handed = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/transfer", new { requestId = Guid.NewGuid(), text = WorkspaceApp.OtherResponderId });
+
+        Assert.Equal("done", await OutcomeAsync(handed));
+        await Eventually.UntilAsync(async () => (await blobs.OutboxAsync("outbox-dead/")).Count > 0);
+        var givenUp = JsonNode.Parse((await blobs.State.GetBlobClient(Assert.Single(await blobs.OutboxAsync("outbox-dead/"))).DownloadContentAsync()).Value.Content.ToString())!["Notification"]!;
+        Assert.Equal(WorkspaceApp.OtherResponderId, givenUp["Owner"]!.GetValue<string>());
+        Assert.Equal("OwnerCaseTransferred", givenUp["Message"]!.GetValue<string>());
+        Assert.Empty(await blobs.OutboxAsync());
+        Assert.Contains(_workspace.App.Logs.Lines, l => l.Contains($"of case {reference} has never written to the bot, so the message could not be sent; it was given up.", StringComparison.Ordinal));
+    }
+
     private static async Task<string> VersionAsync(HttpClient tab, string reference)
         => JsonNode.Parse(await tab.GetStringAsync($"/api/workspace/cases/{reference}"))!["version"]!.GetValue<string>();
 
