@@ -60,7 +60,7 @@ param confidentialReporting bool = false
 @description('AAD object ids of the custodians who approve or refuse a request to see a confidential reporter\'s identity (Identity:Custodians).')
 param identityCustodians array = []
 
-@description('Hours between telling a reporter that a request to see their identity was approved and showing it (Identity:NoticeHours).')
+@description('Hours between the delivery of the message telling a reporter that a request to see their identity was approved and showing it (Identity:NoticeHours).')
 @minValue(0)
 @maxValue(2160)
 param identityNoticeHours int = 48

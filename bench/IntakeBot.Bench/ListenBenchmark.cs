@@ -10,7 +10,9 @@ namespace IntakeBot.Bench;
 /// English, listen-set.&lt;language&gt;.jsonl in each other language) with the bot's listener, in a
 /// conversation of that language, and prints for each language, for the tuning split and the held-out
 /// split separately (and each batch within a split on its own), each meaning's recall and
-/// precision, how often an ordinary message got urgent help, and the time per message. With
+/// precision, how often possible danger offered help and to whom, help first (urgent or possible
+/// danger) as recall and precision, how often an ordinary message got urgent help (or the safety
+/// check of possible danger), and the time per message (left out with <c>figures</c>). With
 /// <c>misses</c> it lists the tuning split's misses; the held-out split's are listed only with
 /// <c>holdout-misses</c>, so that tuning never looks at them.</summary>
 internal static class ListenBenchmark
@@ -20,6 +22,7 @@ internal static class ListenBenchmark
     private static readonly string[] Meanings = ["self-harm", "danger", "threat", "question", "second-thoughts", "feeling"];
     private static readonly string[] Urgent = ["self-harm", "danger", "threat"];
     private static readonly string[] OrdinaryLabels = ["account", "reply", "choice"];
+    private const string PossibleDanger = "possible-danger";
 
     public static void Run(string repoRoot, string? show)
     {
@@ -64,8 +67,11 @@ internal static class ListenBenchmark
             }
 
             Print("urgent (any of the three: help first)", part.Count(p => Urgent.Contains(p.m.Meaning)), part.Count(p => Urgent.Contains(p.Said)), part.Count(p => Urgent.Contains(p.m.Meaning) && Urgent.Contains(p.Said)));
+            var possible = part.Where(p => p.Said == PossibleDanger).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  possible danger: help offered {possible.Count} times, to {possible.Count(p => Urgent.Contains(p.m.Meaning))} labelled urgent, {possible.Count(p => OrdinaryLabels.Contains(p.m.Meaning))} ordinary, {possible.Count(p => !Urgent.Contains(p.m.Meaning) && !OrdinaryLabels.Contains(p.m.Meaning))} other"));
+            Print("help first (urgent or possible danger)", part.Count(p => Urgent.Contains(p.m.Meaning)), part.Count(p => Helped(p.Said)), part.Count(p => Urgent.Contains(p.m.Meaning) && Helped(p.Said)));
             var ordinary = part.Where(p => OrdinaryLabels.Contains(p.m.Meaning)).ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ordinary messages given urgent help: {ordinary.Count(p => Urgent.Contains(p.Said))} of {ordinary.Count}; taken as something else: {ordinary.Count(p => p.Said != "ordinary")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ordinary messages given urgent help (or possible danger's safety check): {ordinary.Count(p => Helped(p.Said))} of {ordinary.Count}; taken as something else: {ordinary.Count(p => p.Said != "ordinary")}"));
             if (batch is null && (show == "misses" && split == "tune" || show == "holdout-misses" && split == "holdout"))
             {
                 foreach (var (m, said) in part.Where(p => p.Said != (OrdinaryLabels.Contains(p.m.Meaning) ? "ordinary" : p.m.Meaning)))
@@ -73,6 +79,11 @@ internal static class ListenBenchmark
                     Console.WriteLine($"    {m.Meaning,-16} read as {said,-16} [{m.Context}] {m.Text}");
                 }
             }
+        }
+
+        if (show == "figures")
+        {
+            return;
         }
 
         // Each message is read many times: the wall-clock time of every read, and each message's median
@@ -103,6 +114,9 @@ internal static class ListenBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time per message (its median of {Rounds} reads) over {medians.Count} messages: p50 {medians[medians.Count / 2]:0.000} ms, p99 {medians[(int)(medians.Count * 0.99)]:0.000} ms, max {medians[^1]:0.000} ms"));
     }
 
+    /// <summary>Given the urgent-help contact first: urgent, or the safety check of possible danger.</summary>
+    private static bool Helped(string said) => Urgent.Contains(said) || said == PossibleDanger;
+
     private static void Print(string meaning, int labelled, int said, int right)
         => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {meaning,-40} recall {Ratio(right, labelled)} ({right}/{labelled})  precision {Ratio(right, said)} ({right}/{said})"));
 
@@ -115,6 +129,7 @@ internal static class ListenBenchmark
         Meaning.SelfHarm => "self-harm",
         Meaning.Danger => "danger",
         Meaning.Threat => "threat",
+        Meaning.PossibleDanger => PossibleDanger,
         Meaning.Question => "question",
         Meaning.SecondThoughts => "second-thoughts",
         Meaning.Feeling => "feeling",

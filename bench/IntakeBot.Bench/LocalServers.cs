@@ -19,8 +19,11 @@ internal sealed class LocalAzurite : IDisposable
 
     public int Port { get; }
 
-    public string ConnectionString
-        => $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>The connection string of an Azurite reached on <paramref name="port"/> (itself, or a relay to it).</summary>
+    public static string ConnectionStringFor(int port)
+        => $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
     public static Task<LocalAzurite> StartAsync(string repoRoot) => StartAsync(repoRoot, FreePort(), location: null);
 
@@ -85,6 +88,32 @@ internal sealed class LocalAzurite : IDisposable
         }
 
         throw new TimeoutException($"Nothing listened on 127.0.0.1:{port}.");
+    }
+
+    /// <summary>SIGINT, as a service that goes down for maintenance: Azurite closes and saves what it
+    /// acknowledged. (It keeps its blob list in memory and saves it every 5 s, so a SIGKILL forgets writes
+    /// it had acknowledged, which Azure Storage never does; a soak that killed it counted those as lost.)</summary>
+    public async Task StopAsync()
+    {
+        if (!_disposed && !_process.HasExited)
+        {
+            using (var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await interrupt.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("Azurite did not close within 30 s of SIGINT and was killed: writes it acknowledged may be gone.");
+            }
+        }
+
+        Dispose();
     }
 
     public void Dispose()

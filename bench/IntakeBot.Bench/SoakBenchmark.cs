@@ -17,16 +17,20 @@ namespace IntakeBot.Bench;
 /// <summary>Two bot processes on one Azurite (on disk, so that it can restart), turns sent round-robin,
 /// people doing whole intakes and then a follow-up thread with the owner; about one activity in ten is
 /// delivered again with the same id (half of them while the first delivery runs), a bot process is killed
-/// and started again every 8–12 s, Azurite is restarted once. Every free-text answer carries a canary word;
+/// and started again every 8–12 s, storage goes away twice (every connection to it reset, Azurite stopped
+/// with what it acknowledged kept, and started again). Every free-text answer carries a canary word;
 /// at the end it counts, from the stored blobs and the notifications received, what was lost or kept twice,
 /// and whether anyone was told a message was not saved when it was. Bounded in people and time, loopback only.</summary>
 internal static partial class SoakBenchmark
 {
     private const string Owner = "5a0c1e2d-7f3b-4c6a-9e8d-1b2c3d4e5f60";
-    private static readonly string[] NotSaved = ["couldn't save your last message", "could only keep the other one", "couldn't finish handling your last message"];
+    private static readonly string[] NotSaved = ["couldn't save your last message", "couldn't finish handling your last message"];
 
-    /// <summary>What the bot says when it cannot tell yet whether a message was saved (Text.json, StorageOutcomeUnknown).</summary>
-    private const string OutcomeUnknown = "can't tell yet whether your last message was saved";
+    /// <summary>What the bot says when it cannot tell yet whether a message was saved (Text.json, StorageOutcomeUnknown and ConcurrentMessages).</summary>
+    private const string OutcomeUnknown = "can't tell yet whether your last";
+
+    /// <summary>How a reference that finds no case begins (Text.json, CaseNotFound and OwnerCaseNotFound).</summary>
+    private const string NotFound = "I couldn't find a ";
 
     public static async Task<int> RunAsync(string repoRoot, int people, TimeSpan duration)
     {
@@ -40,9 +44,12 @@ internal static partial class SoakBenchmark
         var keep = false;
         var azuritePort = LocalAzurite.FreePort();
         var azurite = await LocalAzurite.StartAsync(repoRoot, azuritePort, location);
+        // The bots reach storage through a gate that can take it away (StorageGate); the counts read it directly.
+        using var gate = StorageGate.Start(azuritePort);
+        var storage = LocalAzurite.ConnectionStringFor(gate.Port);
         var connector = await Connector.StartAsync();
         var logs = Directory.CreateTempSubdirectory("soak-logs-").FullName;
-        var bots = new[] { new Bot(dll, azurite.ConnectionString, Path.Combine(logs, "bot0.log")), new Bot(dll, azurite.ConnectionString, Path.Combine(logs, "bot1.log")) };
+        var bots = new[] { new Bot(dll, storage, Path.Combine(logs, "bot0.log")), new Bot(dll, storage, Path.Combine(logs, "bot1.log")) };
         var cpu = new CpuSampler();
         var run = new Run(bots, connector.Url);
         using var stop = new CancellationTokenSource(duration);
@@ -55,7 +62,7 @@ internal static partial class SoakBenchmark
 
             Console.WriteLine($"Soak: {people} people, 2 bot processes on one Azurite, {Environment.ProcessorCount} cores, load average at start {CpuSampler.LoadAverage()}, at most {duration.TotalSeconds:F0} s; the processes' logs are in {logs}");
             await run.SayAsync(-1, Owner, "owner", "hello", null, CancellationToken.None);
-            var chaos = ChaosAsync(bots, () => azurite, a => azurite = a, repoRoot, azuritePort, location, duration, stop.Token);
+            var chaos = ChaosAsync(bots, gate, () => azurite, a => azurite = a, repoRoot, azuritePort, location, duration, stop.Token);
             var work = Task.WhenAll(Enumerable.Range(0, people).Select(i => run.PersonAsync(i, stop.Token)));
             await Task.WhenAny(work, Task.Delay(duration + TimeSpan.FromSeconds(30)));
             await stop.CancelAsync();
@@ -96,7 +103,7 @@ internal static partial class SoakBenchmark
     /// <summary>Kills a bot process and starts it again every 8–12 s; on its own schedule (so that a slow
     /// restart of a process does not push it back), restarts Azurite at a fifth and at three fifths of the run
     /// (the second at least 15 s after the first is back).</summary>
-    private static async Task ChaosAsync(Bot[] bots, Func<LocalAzurite> current, Action<LocalAzurite> replaced, string repoRoot, int port, string location, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task ChaosAsync(Bot[] bots, StorageGate gate, Func<LocalAzurite> current, Action<LocalAzurite> replaced, string repoRoot, int port, string location, TimeSpan duration, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         await Task.WhenAll(KillsAsync(), StorageAsync());
@@ -130,10 +137,12 @@ internal static partial class SoakBenchmark
                     var wait = TimeSpan.FromTicks(Math.Max((duration * at).Ticks, (back + TimeSpan.FromSeconds(15)).Ticks)) - started.Elapsed;
                     await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
                     Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite stopped");
-                    current().Dispose();
+                    gate.Close();
+                    await current().StopAsync();
                     // Started again whatever happens now: the counts at the end read from it.
                     await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
                     replaced(await LocalAzurite.StartAsync(repoRoot, port, location));
+                    gate.Open();
                     back = started.Elapsed;
                     Console.WriteLine($"{started.Elapsed.TotalSeconds,5:F0} s: Azurite started again");
                 }
@@ -185,8 +194,8 @@ internal static partial class SoakBenchmark
 
     /// <summary>Counts from the stored blobs, case by case and person by person (a case belongs to the person
     /// its record names as reporter, so that a case submitted just as the run ended still counts as theirs):
-    /// a canary the person was answered for and that is missing is lost; one kept more than once (in the
-    /// case's texts, or in its transcript's incoming lines) is twice, answered or not.</summary>
+    /// a canary the person was answered for and that is missing is lost; one kept more than once in the
+    /// case's texts, or one activity's incoming line kept more than once in its transcript, is twice.</summary>
     private static async Task<int> ReportAsync(Run run, BlobServiceClient service, Connector connector, CpuSampler cpu)
     {
         var stored = await StoredCases.ReadAsync(service.GetBlobContainerClient("cases"), service.GetBlobContainerClient("botstate"));
@@ -219,7 +228,9 @@ internal static partial class SoakBenchmark
             }
         }
 
-        int lostAnswers = 0, twiceAnswers = 0, lostLines = 0, twiceLines = 0, pendingAnswers = 0, pendingLines = 0;
+        int lostAnswers = 0, twiceAnswers = 0, lostLines = 0, twiceLines = 0, pendingAnswers = 0, pendingLines = 0, resent = 0;
+        // What each fault was, so that a run that finds one can be analysed without counting again.
+        var faults = new List<string>();
         foreach (var (canary, index) in run.Canaries)
         {
             if (!keptIn.TryGetValue(index, out var reference))
@@ -229,7 +240,12 @@ internal static partial class SoakBenchmark
             }
 
             var inCase = Count(stored.Texts(reference), canary);
-            var inTranscript = stored.Transcript(reference).Count(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true);
+            // A line kept twice is one activity written twice; the person's own resend (a new activity, after
+            // a connection failure or a "not saved") is what they sent, and the transcript keeps it as sent.
+            var lines = stored.Transcript(reference).Where(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true).ToList();
+            var inTranscript = lines.Count;
+            var sameActivity = lines.GroupBy(e => e.ActivityId).Any(g => g.Count() > 1);
+            resent += lines.Select(e => e.ActivityId).Distinct().Count() > 1 ? 1 : 0;
             var answered = run.Answered.ContainsKey(canary);
             var pending = stored.Pending(canary);
             lostAnswers += answered && inCase == 0 && !pending ? 1 : 0;
@@ -237,7 +253,12 @@ internal static partial class SoakBenchmark
             twiceAnswers += inCase > 1 ? 1 : 0;
             lostLines += answered && inTranscript == 0 && !pending ? 1 : 0;
             pendingLines += answered && inTranscript == 0 && pending ? 1 : 0;
-            twiceLines += inTranscript > 1 ? 1 : 0;
+            twiceLines += sameActivity ? 1 : 0;
+            if ((answered && (inCase == 0 || inTranscript == 0) && !pending) || inCase > 1 || sameActivity)
+            {
+                var ids = string.Join(", ", stored.Transcript(reference).Where(e => e.In && e.Text?.Contains(canary, StringComparison.Ordinal) == true).Select(e => e.ActivityId));
+                faults.Add($"person {index} {reference} {canary}: answered {answered}, in case {inCase}, transcript {inTranscript} (activities {ids})");
+            }
         }
 
         int lostAudit = 0, twiceAudit = 0, lostNotes = 0, twiceNotes = 0;
@@ -250,6 +271,11 @@ internal static partial class SoakBenchmark
                 var n = messages.Count(e => e.Value<string>("detail") == from);
                 lostAudit += said.ContainsKey(index) && n == 0 ? 1 : 0;
                 twiceAudit += n > 1 ? 1 : 0;
+                if ((said.ContainsKey(index) && n == 0) || n > 1)
+                {
+                    faults.Add($"person {index} {reference}: audit 'message' from {from} {n} times");
+                }
+
                 expected.Add((notice, said.ContainsKey(index)));
             }
 
@@ -258,6 +284,11 @@ internal static partial class SoakBenchmark
                 var n = connector.Received.Count(r => r.Contains(words, StringComparison.Ordinal));
                 lostNotes += answered && n == 0 ? 1 : 0;
                 twiceNotes += n > 1 ? 1 : 0;
+                if ((answered && n == 0) || n > 1)
+                {
+                    faults.Add($"person {index} {reference}: notification '{words}' received {n} times");
+                }
+
             }
         }
 
@@ -267,13 +298,23 @@ internal static partial class SoakBenchmark
         var unresolved = run.ToldNotSaved.Count(t => !keptIn.ContainsKey(t.Person));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sent {run.Sent} activities, {run.Redelivered} delivered again with the same id ({run.Concurrent} while the first ran), {run.Retried} sent again after a connection failure; {caseOf.Count} cases submitted, {keptIn.Count - caseOf.Count} drafts checked, {run.Replied.Count} follow-up threads"));
         Console.WriteLine($"answers ({run.Canaries.Count} canaries, {run.Answered.Count} answered): lost {lostAnswers}, twice {twiceAnswers}; still waiting in a committed state to be written to the case: {pendingAnswers}");
-        Console.WriteLine($"transcript lines: lost {lostLines}, twice {twiceLines}; still waiting in a committed state: {pendingLines}");
+        Console.WriteLine($"transcript lines: lost {lostLines}, twice {twiceLines}; still waiting in a committed state: {pendingLines}; sent again by the person and kept as sent: {resent}");
         Console.WriteLine($"audit entries (thread messages): lost {lostAudit}, twice {twiceAudit}");
         Console.WriteLine($"cases: lost {lostCases}, extra {extraCases}");
         Console.WriteLine($"notifications: lost {lostNotes}, twice {twiceNotes}");
         Console.WriteLine($"told a message was not saved: {run.ToldNotSaved.Count} times ({unresolved} not checked: no case or draft), of which the message was kept after all: {toldWrongly}");
-        Console.WriteLine($"told the outcome is not known yet: {run.ToldUnknown} times");
+        Console.WriteLine($"told the outcome is not known yet: {run.ToldUnknown} times; a reference not found yet (its case not written yet), tried again: {run.NotFoundYet} times");
         Console.WriteLine($"people who did not finish in time: {run.Unfinished}; CPU: {cpu.Summary()}");
+        foreach (var told in run.ToldNotSaved.Where(t => keptIn.TryGetValue(t.Person, out var reference) && stored.Committed(reference, t.ActivityId, NotSaved)))
+        {
+            faults.Add($"person {told.Person} {keptIn[told.Person]}: told not saved for activity {told.ActivityId}, which is in the transcript");
+        }
+
+        foreach (var fault in faults)
+        {
+            Console.WriteLine($"  {fault}");
+        }
+
         return lostAnswers + twiceAnswers + lostLines + twiceLines + lostAudit + twiceAudit + lostCases + extraCases + lostNotes + twiceNotes + toldWrongly == 0 ? 0 : 1;
     }
 
@@ -391,6 +432,7 @@ internal static partial class SoakBenchmark
         private int _retried;
         private int _unfinished;
         private int _toldUnknown;
+        private int _notFoundYet;
 
         /// <summary>Each person's Entra object id.</summary>
         public ConcurrentDictionary<int, string> People { get; } = new();
@@ -422,6 +464,8 @@ internal static partial class SoakBenchmark
         public int Unfinished => _unfinished;
 
         public int ToldUnknown => _toldUnknown;
+
+        public int NotFoundYet => _notFoundYet;
 
         public async Task PersonAsync(int index, CancellationToken cancellationToken)
         {
@@ -462,8 +506,8 @@ internal static partial class SoakBenchmark
 
         /// <summary>One activity, to the next process; sent again with the same id (as the channel does)
         /// when the connection fails, and now and then delivered twice on purpose. A person told their
-        /// message was not saved, or that it is not known yet whether it was, sends it again with a new id
-        /// a second later, until it is answered (or the run ends).</summary>
+        /// message was not saved sends it again with a new id a second later; one told that it is not known
+        /// yet whether it was, 3–8 s later, as asked; until it is answered (or the run ends).</summary>
         public async Task<IReadOnlyList<string>> SayAsync(int index, string person, string conversation, string text, string? canary, CancellationToken cancellationToken)
         {
             if (canary is not null)
@@ -499,6 +543,15 @@ internal static partial class SoakBenchmark
 
                 var notSaved = replies.Any(r => NotSaved.Any(n => r.Contains(n, StringComparison.Ordinal)));
                 var unknown = replies.Any(r => r.Contains(OutcomeUnknown, StringComparison.Ordinal));
+                if (replies.Any(r => r.StartsWith(NotFound, StringComparison.Ordinal)))
+                {
+                    // The submit is committed and its case is written after the commit (by the turn, or by
+                    // the background pass after a kill): until then its reference finds nothing, truthfully.
+                    Interlocked.Increment(ref _notFoundYet);
+                    await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                    continue;
+                }
+
                 if (!notSaved && !unknown)
                 {
                     if (canary is not null)
@@ -518,7 +571,8 @@ internal static partial class SoakBenchmark
                     Interlocked.Increment(ref _toldUnknown);
                 }
 
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                // "Not saved" is sent again at once; "not known yet" asks for a little while, and gets it.
+                await Task.Delay(TimeSpan.FromSeconds(notSaved ? 1 : 3 + (Random.Shared.NextDouble() * 5)), cancellationToken);
             }
         }
 

@@ -8,6 +8,7 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
 using IntakeBot.Responders;
 
 namespace IntakeBot.Bot;
@@ -29,6 +30,8 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
     private readonly LanguageChoice _language;
     private readonly ListenFirst _listen;
     private readonly LanguageOffer _offer;
+    private readonly TimeProvider _clock;
+    private readonly UnconfirmedTurns _unconfirmed;
     private readonly ILogger<IntakeActivityHandler> _logger;
 
     public IntakeActivityHandler(
@@ -42,8 +45,12 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
         LanguageChoice language,
         ListenFirst listen,
         LanguageOffer offer,
+        TimeProvider clock,
+        UnconfirmedTurns unconfirmed,
         ILogger<IntakeActivityHandler> logger)
     {
+        _clock = clock;
+        _unconfirmed = unconfirmed;
         _listen = listen;
         _offer = offer;
         ArgumentNullException.ThrowIfNull(rootDialog);
@@ -107,12 +114,18 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             return;
         }
 
+        var turn = ConversationTurn.Of(turnContext);
+        _unconfirmed.SettleIn(turn.StateKey, profile);
         if (!FirstDelivery(profile, activity.Id))
         {
+            turn.DeliveredBefore = true;
             return;
         }
 
-        var resent = ConversationTurn.Of(turnContext).ResentAfterUnseenReplies(profile);
+        var now = _clock.GetUtcNow();
+        var resent = turn.SaidAgain(profile, now);
+        // Whether the words were kept is only needed for a message that could be recognised if sent again.
+        var answersBefore = turn.Distinctive ? JsonConvert.SerializeObject((await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false)).Answers) : null;
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var intakeBefore = RootDialog.IsIntakeRunning(dc);
         if (await _language.TryAnswerAsync(dc, profile, cancellationToken).ConfigureAwait(false))
@@ -137,6 +150,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
             await turnContext.SendActivityAsync(MessageFactory.Text(_text[TextKey.ResentAfterUnseenReply]), cancellationToken).ConfigureAwait(false);
             await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
         }
+        else if (resent)
+        {
+            // A command or a reply sent again: done once, not twice.
+            await turnContext.SendActivityAsync(MessageFactory.Text(_text[TextKey.SaidAgainDoneOnce]), cancellationToken).ConfigureAwait(false);
+        }
         else if ((await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false)).Status == DialogTurnStatus.Empty)
         {
             await dc.BeginDialogAsync(RootDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
@@ -150,6 +168,11 @@ public sealed class IntakeActivityHandler : TeamsActivityHandler
 
         await _offer.AskAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         var draft = await _state.GetDraftAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (answersBefore is not null && !resent && (turn.Changes.Count > 0 || JsonConvert.SerializeObject(draft.Answers) != answersBefore))
+        {
+            turn.RememberKept(profile, now);
+        }
+
         CaseDrafts.RecordTurn(turnContext, draft, intakeActive: RootDialog.IsIntakeRunning(dc));
         if (dc.ActiveDialog is null)
         {

@@ -61,14 +61,25 @@ public sealed class IntakeAdapter : CloudAdapter
                 return;
             }
 
-            if ((exception is StateConflictException || IsStorageFailure(exception)) && await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
+            if (exception is StateConflictException || IsStorageFailure(exception))
             {
-                // The state holds this activity: a redelivery ran while the first delivery was still
-                // running and the first one committed, or this turn's own write landed though storage
-                // answered with an error and could not be read back then. Either way the message is
-                // kept, so the person is not told it was lost.
-                logger.LogInformation("Turn {ActivityId} failed with {ExceptionType}, but the state holds it: it was committed.", turnContext.Activity.Id, exception.GetType().FullName);
-                return;
+                switch (await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
+                {
+                    case true:
+                        // The state holds this activity: a redelivery ran while the first delivery was
+                        // still running and the first one committed, or this turn's own write landed though
+                        // storage answered with an error and could not be read back then. Either way the
+                        // message is kept, so the person is not told it was lost.
+                        logger.LogInformation("Turn {ActivityId} failed with {ExceptionType}, but the state holds it: it was committed.", turnContext.Activity.Id, exception.GetType().FullName);
+                        return;
+                    case null:
+                        // Storage cannot be read: this delivery kept nothing, but another delivery of the
+                        // same message (a channel delivers again when an answer is slow, or after a process
+                        // stopped) may have kept it. Only "not known yet" is true.
+                        logger.LogWarning("Turn {ActivityId} failed with {ExceptionType}, and storage could not be read to tell whether another delivery kept it.", turnContext.Activity.Id, exception.GetType().FullName);
+                        await TellNotKnownYetAsync(turnContext, unconfirmed, text).ConfigureAwait(false);
+                        return;
+                }
             }
 
             var (key, level) = exception switch
@@ -79,6 +90,13 @@ public sealed class IntakeAdapter : CloudAdapter
             };
             logger.Log(level, "Turn {ActivityId} in a {ChannelId} conversation failed with {ExceptionType} at {StackTrace}.",
                 turnContext.Activity.Id, turnContext.Activity.ChannelId, exception.GetType().FullName, exception.StackTrace);
+            if (exception is StateConflictException)
+            {
+                // The turn that won may be another delivery of this very message, committing a moment
+                // later: the person is told it is not known yet, and it is settled as an unknown commit is.
+                SettleLater(turnContext, unconfirmed);
+            }
+
             var reply = MessageFactory.Text(text[key]);
             try
             {
@@ -120,7 +138,7 @@ public sealed class IntakeAdapter : CloudAdapter
     private static async Task AnswerUnknownCommitAsync(ITurnContext turnContext, UnconfirmedTurns unconfirmed, ConversationStateAccessors state, TextCatalog text, ILogger logger)
     {
         var activity = turnContext.Activity;
-        if (await HandledBeforeAsync(turnContext, state).ConfigureAwait(false))
+        if (await HandledBeforeAsync(turnContext, state).ConfigureAwait(false) == true)
         {
             logger.LogInformation("Turn {ActivityId}: storage could not say at first whether its commit landed; it did, and its replies are sent.", activity.Id);
             if (ConversationTurn.Of(turnContext).Held is { Count: > 0 } held)
@@ -132,17 +150,30 @@ public sealed class IntakeAdapter : CloudAdapter
         }
 
         logger.LogWarning("Turn {ActivityId}: storage did not answer, so whether its commit landed is not known; the person is told so.", activity.Id);
-        if (!string.IsNullOrEmpty(activity.Id))
-        {
-            var turn = ConversationTurn.Of(turnContext);
-            unconfirmed.Add(turn.StateKey, activity.Id, turn.Fingerprint);
-        }
+        await TellNotKnownYetAsync(turnContext, unconfirmed, text).ConfigureAwait(false);
+    }
 
+    /// <summary>The person is told that whether their message was kept is not known yet, and the turn is
+    /// settled once storage answers, so that the same words sent again are recognised if it was.</summary>
+    private static async Task TellNotKnownYetAsync(ITurnContext turnContext, UnconfirmedTurns unconfirmed, TextCatalog text)
+    {
+        SettleLater(turnContext, unconfirmed);
         await turnContext.SendActivityAsync(MessageFactory.Text(text[TextKey.StorageOutcomeUnknown])).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the committed state already lists this activity as handled.</summary>
-    private static async Task<bool> HandledBeforeAsync(ITurnContext turnContext, ConversationStateAccessors state)
+    /// <summary>Hands the turn to <see cref="UnconfirmedTurns"/>, which settles it once storage answers.</summary>
+    private static void SettleLater(ITurnContext turnContext, UnconfirmedTurns unconfirmed)
+    {
+        if (!string.IsNullOrEmpty(turnContext.Activity.Id))
+        {
+            var turn = ConversationTurn.Of(turnContext);
+            unconfirmed.Add(turn.StateKey, turnContext.Activity.Id, turn.Fingerprint);
+        }
+    }
+
+    /// <summary>Whether the committed state already lists this activity as handled; null when storage
+    /// could not be read to tell.</summary>
+    private static async Task<bool?> HandledBeforeAsync(ITurnContext turnContext, ConversationStateAccessors state)
     {
         if (string.IsNullOrEmpty(turnContext.Activity.Id))
         {
@@ -158,7 +189,7 @@ public sealed class IntakeAdapter : CloudAdapter
         }
         catch (Exception e) when (IsStorageFailure(e))
         {
-            return false;
+            return null;
         }
     }
 

@@ -78,7 +78,8 @@ public sealed class TurnCommit(
     /// first (two messages at the same moment, or a redelivery), nothing of this one was shown or
     /// applied yet: it runs again on the newest state, as if it had arrived just after the other, so
     /// that neither message is lost. Messages for other people that an earlier run left in the outbox
-    /// and the last run did not decide are withdrawn once the last run has committed.</summary>
+    /// and the last run did not decide are withdrawn once the last run has committed, unless the last run
+    /// found the activity committed by another delivery, whose messages carry the same names.</summary>
     private async Task<(ConversationTurn Turn, List<OutboxEntry> Messages)> DecideAndCommitAsync(ITurnContext turnContext, ConversationTurn turn, NextDelegate next, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -92,7 +93,13 @@ public sealed class TurnCommit(
                 await next(cancellationToken).ConfigureAwait(false);
                 var messages = await CommitAsync(turnContext, turn, leftBehind, cancellationToken).ConfigureAwait(false);
                 leftBehind.ExceptWith(messages.Select(m => m.Id));
-                await outbox.WithdrawAsync(leftBehind, cancellationToken).ConfigureAwait(false);
+                if (!turn.DeliveredBefore)
+                {
+                    // When another delivery of this activity committed, entries an earlier run wrote are
+                    // named as that delivery's are (activity and message): they may be its, and stay.
+                    await outbox.WithdrawAsync(leftBehind, cancellationToken).ConfigureAwait(false);
+                }
+
                 return (turn, messages);
             }
             catch (StateConflictException) when (attempt < Attempts && turn.ReadState && !turn.Proactive && !cancellationToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IntakeBot.Conversation;
 using IntakeBot.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
@@ -33,6 +34,22 @@ public sealed class UnconfirmedTurns(IStorage storage, TimeProvider clock, ILogg
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             await SettleAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Settles this conversation's turns from the state a new turn has just read, before that
+    /// turn takes its message: the person sends the words again as soon as storage answers, often before
+    /// the next pass. A turn that committed and was the last one marks the state (in the new turn, which
+    /// commits it) so that its words sent again are recognised; the pass drops the turns later.</summary>
+    public void SettleIn(string stateKey, ConversationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        foreach (var (activityId, turn) in _turns)
+        {
+            if (turn.StateKey == stateKey && profile.RecentActivityIds.LastOrDefault() == activityId)
+            {
+                profile.UnseenRepliesTo = turn.Fingerprint;
+            }
         }
     }
 

@@ -57,4 +57,8 @@ public enum AuditAction
 
     /// <summary>A custodian approved or refused a request to see the reporter's identity (the detail says which).</summary>
     IdentityDecision,
+
+    /// <summary>The reporter's message about an approved identity request was delivered (the notice period
+    /// runs from here) or given up (the identity is not shown on that request); the detail says which.</summary>
+    IdentityNotice,
 }

@@ -21,6 +21,7 @@ public sealed class IdentityOptions
     /// identity; never the owner of the case the request is about.</summary>
     public List<string> Custodians { get; set; } = [];
 
-    /// <summary>Hours between telling the reporter that a request was approved and showing the identity.</summary>
+    /// <summary>Hours between the delivery of the message telling the reporter that a request was approved
+    /// (recorded by the outbox, never the approval) and showing the identity.</summary>
     public int NoticeHours { get; set; } = 48;
 }

@@ -118,11 +118,20 @@ public sealed class AddToCaseDialog(TextCatalog text, CaseDrafts drafts, ICaseSt
         => new[] { TextKey.ChoiceHelp, TextKey.ChoicePause, TextKey.ChoiceStop, TextKey.ChoiceReport, TextKey.ChoiceTakeReport, TextKey.ChoiceMyReports, TextKey.ChoicePrivacy, TextKey.ChoiceSubmit, TextKey.ChoiceSkip }
             .Any(word => Text.IsWord(said, word));
 
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    /// <summary>Asks what to add; for a confidential case, with the notice the intake's evidence step gives,
+    /// as files added here are sealed and cleaned the same way.</summary>
+    public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(instance);
-        return turnContext.SendActivityAsync(MessageFactory.Text(Text.Format(TextKey.AskAddition, instance.Read<AdditionState>(StateKey).Reference)), cancellationToken);
+        var reference = instance.Read<AdditionState>(StateKey).Reference;
+        var ask = Text.Format(TextKey.AskAddition, reference);
+        if (await store.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { SealedReporter: not null })
+        {
+            ask = $"{ask}\n\n{Text[TextKey.EvidenceConfidentialNotice]}";
+        }
+
+        await turnContext.SendActivityAsync(MessageFactory.Text(ask), cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record AdditionState

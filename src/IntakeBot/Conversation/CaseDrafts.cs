@@ -254,21 +254,25 @@ public sealed class CaseDrafts(ICaseStore store, EvidenceStore evidence, Convers
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(undelivered);
         var record = pending.Record;
+
+        // The transcript starts with the submission's lines, once: whoever applies it (the turn, its
+        // redelivery, the background pass) appends only at its start and only while it is empty. It is
+        // written before case.json, which makes the case exist for its owner: a message or note the owner
+        // adds appends to the transcript, and one added before the submission's lines would leave them out.
+        await store.AppendTranscriptOnceAsync(record.Reference, [.. pending.Transcript.Where(e => !undelivered.Contains(e))], from: 0, written: lines => lines.Count > 0, cancellationToken).ConfigureAwait(false);
         var created = await store.TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
         if (!created)
         {
             var existing = await store.GetAsync(record.Reference, cancellationToken).ConfigureAwait(false);
             if (existing is null || existing.CreatedAt != record.CreatedAt || existing.Owner != record.Owner)
             {
-                // Another case took the reserved reference (40 random bits make this all but impossible).
+                // Another case took the reserved reference (40 random bits make this all but impossible;
+                // its transcript was not empty, so nothing was appended to it).
                 logger.LogError("Case {CaseReference} could not be written: its reference is taken by another case.", record.Reference);
                 return false;
             }
         }
 
-        // The transcript starts with the submission's lines, once: whoever applies it (the turn, its
-        // redelivery, the background pass) appends only at its start and only while it is empty.
-        await store.AppendTranscriptOnceAsync(record.Reference, [.. pending.Transcript.Where(e => !undelivered.Contains(e))], from: 0, written: lines => lines.Count > 0, cancellationToken).ConfigureAwait(false);
         foreach (var removed in pending.RemovedEvidence)
         {
             await evidence.DeleteAsync(record.Reference, removed, cancellationToken).ConfigureAwait(false);

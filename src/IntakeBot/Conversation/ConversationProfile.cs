@@ -42,8 +42,15 @@ public sealed record ConversationProfile
     public int FeelingsAcknowledged { get; set; }
 
     /// <summary>A hash of the last message whose replies never reached the person: the same words sent
-    /// again are not taken twice (see <see cref="ConversationTurn.ResentAfterUnseenReplies"/>).</summary>
+    /// again are not taken twice (see <see cref="ConversationTurn.SaidAgain"/>).</summary>
     public string? UnseenRepliesTo { get; set; }
+
+    /// <summary>Hashes of the person's last messages whose words were kept and that are long enough to
+    /// be told apart, and when: the same words sent again within minutes, by someone told that their
+    /// message was not saved by one delivery while another kept it, are recognised (<see cref="ConversationTurn.SaidAgain"/>). Several,
+    /// because in a busy conversation (an owner messaging about many cases) other messages come between.
+    /// No words are kept here.</summary>
+    public List<SaidBefore> RecentlySaid { get; set; } = [];
 
     /// <summary>The cases submitted in this conversation in the last <see cref="RecentlyKept"/>, newest
     /// last, at most <see cref="RecentLimit"/>: Azure updates its blob tag index asynchronously (a new

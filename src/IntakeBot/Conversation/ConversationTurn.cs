@@ -43,6 +43,10 @@ public sealed class ConversationTurn
     /// redelivery): recording the error reply then needs no second read.</summary>
     public bool StateReloaded { get; set; }
 
+    /// <summary>The state read by this run already held this activity: another delivery of it committed
+    /// (perhaps while an earlier run of this one was losing to it), and what it decided is its own.</summary>
+    public bool DeliveredBefore { get; set; }
+
     /// <summary>The turn's language when it ended, for the error reply sent after it.</summary>
     public string? EndedInLanguage { get; set; }
 
@@ -137,18 +141,50 @@ public sealed class ConversationTurn
     public void NotifyReporter(string reporterAadObjectId, TextKey message, string caseReference, DateTimeOffset? due = null)
         => _notifications.Add(new OwnerNotification(reporterAadObjectId, message, caseReference, NotificationRecipient.Reporter, Due: due));
 
-    /// <summary>True (once) when this message repeats the last one whose replies never reached the
-    /// person: they are sending it again because they saw no answer. It was kept the first time, so it
-    /// is not taken again; they are shown where they are instead.</summary>
-    public bool ResentAfterUnseenReplies(ConversationProfile profile)
+    /// <summary>How long a message sent again word for word is taken for the same message.</summary>
+    public static readonly TimeSpan SaidAgainWithin = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many of the person's messages are remembered, by hash, to be recognised if sent again.</summary>
+    private const int RememberedSaid = 8;
+
+    /// <summary>True (once) when this message was sent before and is sent again: its replies never
+    /// reached the person, or it repeats word for word, within <see cref="SaidAgainWithin"/>, one of
+    /// their last messages that was kept (<see cref="RememberKept"/>). The second happens when one
+    /// delivery of a message kept it while another could not reach storage and said it was not saved (a
+    /// channel delivers again when an answer is slow): the person sends it again, and without this it
+    /// would be taken as the answer to the next question, or a second message to an owner. Only once,
+    /// so that the same words sent a third time are taken.</summary>
+    public bool SaidAgain(ConversationProfile profile, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var unseen = profile.UnseenRepliesTo;
+        var fingerprint = Fingerprint;
+        var unseen = profile.UnseenRepliesTo == fingerprint;
         profile.UnseenRepliesTo = null;
-        return unseen is not null && unseen == Fingerprint;
+        profile.RecentlySaid.RemoveAll(s => now - s.At > SaidAgainWithin);
+        var repeated = Distinctive && profile.RecentlySaid.RemoveAll(s => s.Fingerprint == fingerprint) > 0;
+        return unseen || repeated;
     }
 
-    /// <summary>A hash of what the person said in this turn (<see cref="ConversationProfile.UnseenRepliesTo"/>).</summary>
+    /// <summary>Remembers this message, by hash, as one whose words were kept (an answer, or a change to a
+    /// case), so that the same words sent again are recognised (<see cref="SaidAgain"/>). A message that
+    /// kept nothing (a refusal, a case not found, a share Graph could not make) is not remembered: sending
+    /// it again is trying again. Nor is one short enough to be an answer people give twice in a row ("no",
+    /// "skip", "I don't know"): three words and 16 characters at least.</summary>
+    public void RememberKept(ConversationProfile profile, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (Distinctive)
+        {
+            profile.RecentlySaid = [.. profile.RecentlySaid.TakeLast(RememberedSaid - 1), new SaidBefore(Fingerprint, now)];
+        }
+    }
+
+    /// <summary>Long enough not to be an answer people give twice in a row (<see cref="RememberKept"/>).</summary>
+    public bool Distinctive
+        => _context.Activity.AsMessageActivity()?.Text?.Trim() is { Length: >= 16 } text
+            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
+
+    /// <summary>A hash of what the person said in this turn (<see cref="ConversationProfile.RecentlySaid"/>).</summary>
     public string Fingerprint
     {
         get

@@ -13,7 +13,7 @@ namespace IntakeBot.Conversation;
 /// <summary>What a reporter can ask outside an intake: their own submitted reports, which of them they
 /// may add to, <c>view</c> (one report as submitted, with additions and the messages exchanged, never the
 /// owners' notes, audit or access) and <c>reply</c>. Anyone else's case reads as one that does not exist.</summary>
-public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions, TimeProvider clock)
+public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQueries queries, CaseLifecycle lifecycle, CaseDrafts drafts, TextCatalog text, IOptions<LifecycleOptions> lifecycleOptions, IOptions<CaseLimits> limits, IOptions<IntakeOptions> intakeOptions, IOptions<IdentityOptions> identityOptions, TimeProvider clock)
 {
     /// <summary>The Reply button's choice on the <c>view</c> card; it asks for the reply (<see cref="ReplyDialog"/>).</summary>
     public const string ReplyChoice = "reply";
@@ -190,9 +190,9 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
             lines.Add(text.Format(TextKey.CaseCardAdditions, Latest([.. record.Additions.Select(a => $"{Times.Utc(a.At)}: {PlainText.Escape(a.Text)}")], limit)));
         }
 
-        if (record.IdentityRequests?.LastOrDefault() is { Decision: { Approved: true, ShowFrom: { } showFrom } decision } && record.RevealedReporter is null)
+        if (record.IdentityRequests?.LastOrDefault() is { Decision: { Approved: true } decision } && record.RevealedReporter is null)
         {
-            lines.Add(text.Format(TextKey.ViewIdentityRequestApproved, PlainText.Escape(decision.Reason), Times.Utc(showFrom)));
+            lines.Add(IdentityRequestLine(decision));
         }
 
         if (record.Messages.Count > 0)
@@ -212,6 +212,18 @@ public sealed class ReporterCommands(ICaseStore cases, IdentitySeal seal, CaseQu
 
         card.Text = string.Join("\n\n", lines);
         return card;
+    }
+
+    /// <summary>Where the approved request about who they are stands, as the requester's card says it: the
+    /// notice period runs from the delivery of the bot's message to them about it, not from this view.</summary>
+    private string IdentityRequestLine(IdentityDecision decision)
+    {
+        var reason = PlainText.Escape(decision.Reason);
+        return decision.ReporterUnreachableAt is not null
+            ? text.Format(TextKey.ViewIdentityApprovedUnreachable, reason)
+            : decision.ShownFrom() is { } showFrom
+                ? text.Format(TextKey.ViewIdentityRequestApproved, reason, Times.Utc(showFrom))
+                : text.Format(TextKey.ViewIdentityApprovedNotTold, reason, NoticePeriod.Format(text, identityOptions.Value.NoticeHours));
     }
 
     /// <summary>Whether the person may reply on <paramref name="reference"/> now: null when they may, else

@@ -1,15 +1,21 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IntakeBot.Evidence;
 
 /// <summary>Blanks a PDF's document information (title, author, creator, producer and any other entry,
-/// in every revision the file keeps) and its XMP metadata in place: each string becomes spaces of the
-/// same length, so every byte offset, and with it the cross-reference table, stays valid without a PDF
-/// writer. A file where that cannot be done is not cleaned (null): encrypted, its information kept in a
-/// compressed object stream, or a compressed metadata stream.</summary>
+/// in every revision the file keeps), its XMP metadata and the authors of its comments and markup (an
+/// annotation's <c>/T</c>) in place: each string becomes spaces of the same length, so every byte
+/// offset, and with it the cross-reference table, stays valid without a PDF writer. A file where that
+/// cannot be done is not cleaned (null): encrypted, its information or an annotation with an author kept
+/// in a compressed object stream, or a compressed metadata stream.</summary>
 public static partial class PdfMetadata
 {
+    /// <summary>Below this many characters inflated from all object streams together, a file is looked into;
+    /// beyond it, it is treated as one that cannot be cleaned (a compression bomb is withheld, not unpacked).</summary>
+    private const int MaxInflatedChars = 64 * 1024 * 1024;
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
     /// <summary>The file with its metadata blanked, or null when it cannot be cleaned this way.</summary>
@@ -30,6 +36,11 @@ public static partial class PdfMetadata
             {
                 return null;
             }
+        }
+
+        if (!BlankAnnotationAuthors(cleaned, text) || AuthorsInObjectStreams(text))
+        {
+            return null;
         }
 
         foreach (Match packet in XmpPacket().Matches(text))
@@ -87,6 +98,124 @@ public static partial class PdfMetadata
         return true;
     }
 
+    /// <summary>Blanks who wrote each comment, highlight, stamp or drawing: the <c>/T</c> of every object
+    /// holding a markup annotation (a form field's <c>/T</c> is its name, and a widget holds no markup).
+    /// False when a <c>/T</c> points to an object that cannot be blanked.</summary>
+    private static bool BlankAnnotationAuthors(byte[] cleaned, string text)
+    {
+        foreach (Match start in ObjectStart().Matches(text))
+        {
+            var from = start.Index + start.Length;
+            var end = text.IndexOf("endobj", from, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var body = text[from..end];
+            if (!MarkupAnnotation().IsMatch(body))
+            {
+                continue;
+            }
+
+            foreach (Match author in AuthorKey().Matches(body))
+            {
+                var value = from + author.Index + author.Length;
+                if (text[value] == '(')
+                {
+                    cleaned.AsSpan(value + 1, Math.Max(0, LiteralEnd(text, value, end) - value - 2)).Fill((byte)' ');
+                }
+                else if (text[value] == '<' && text.IndexOf('>', value, end - value) is var close and > 0)
+                {
+                    cleaned.AsSpan(value + 1, close - value - 1).Fill((byte)'0');
+                }
+                else if (IndirectReference().Match(body, author.Index + author.Length) is { Success: true } reference && reference.Index == author.Index + author.Length
+                    && !BlankObject(cleaned, text, reference.Groups[1].Value, reference.Groups[2].Value, followReferences: false))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when a compressed object stream holds a markup annotation with an author: it cannot
+    /// be blanked in place, so the file is not cleaned. A stream that is not Flate-compressed, or does not
+    /// inflate within the bound, counts as holding one.</summary>
+    private static bool AuthorsInObjectStreams(string text)
+    {
+        var left = MaxInflatedChars;
+        foreach (Match objectStream in ObjectStreamType().Matches(text))
+        {
+            var open = text.IndexOf("stream", objectStream.Index + objectStream.Length, StringComparison.Ordinal);
+            var close = open < 0 ? -1 : text.IndexOf("endstream", open + "stream".Length, StringComparison.Ordinal);
+            var dictionaryStart = text.LastIndexOf("obj", objectStream.Index, StringComparison.Ordinal);
+            if (close < 0 || dictionaryStart < 0 || !text.AsSpan(dictionaryStart, open - dictionaryStart).Contains("/FlateDecode", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var data = text.AsSpan(open + "stream".Length, close - open - "stream".Length).TrimStart("\r\n");
+            if (Inflated(Encoding.Latin1.GetBytes(data.ToString()), ref left) is not { } objects
+                || (MarkupAnnotation().IsMatch(objects) && AuthorKey().IsMatch(objects)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Inflated(byte[] compressed, ref int left)
+    {
+        try
+        {
+            using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            using var reader = new StreamReader(zlib, Encoding.Latin1);
+            var buffer = new char[81920];
+            var all = new StringBuilder();
+            int read;
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                left -= read;
+                if (left < 0)
+                {
+                    return null;
+                }
+
+                all.Append(buffer, 0, read);
+            }
+
+            return all.ToString();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The index just after the literal string that opens at <paramref name="open"/>, nested
+    /// parentheses and escapes counted, at most <paramref name="end"/>.</summary>
+    private static int LiteralEnd(string text, int open, int end)
+    {
+        var depth = 1;
+        var j = open + 1;
+        while (j < end && depth > 0)
+        {
+            if (text[j] == '\\')
+            {
+                j += 2;
+                continue;
+            }
+
+            depth += text[j] switch { '(' => 1, ')' => -1, _ => 0 };
+            j++;
+        }
+
+        return Math.Min(j, end);
+    }
+
     /// <summary>Every literal string <c>(…)</c> and hex string <c>&lt;…&gt;</c> between the two offsets
     /// becomes blank, its delimiters kept.</summary>
     private static void BlankStrings(byte[] cleaned, string text, int from, int end)
@@ -95,21 +224,8 @@ public static partial class PdfMetadata
         {
             if (text[i] == '(')
             {
-                var depth = 1;
-                var j = i + 1;
-                while (j < end && depth > 0)
-                {
-                    if (text[j] == '\\')
-                    {
-                        j += 2;
-                        continue;
-                    }
-
-                    depth += text[j] switch { '(' => 1, ')' => -1, _ => 0 };
-                    j++;
-                }
-
-                cleaned.AsSpan(i + 1, Math.Max(0, Math.Min(j, end) - i - 2)).Fill((byte)' ');
+                var j = LiteralEnd(text, i, end);
+                cleaned.AsSpan(i + 1, Math.Max(0, j - i - 2)).Fill((byte)' ');
                 i = j - 1;
             }
             else if (text[i] == '<' && i + 1 < end && text[i + 1] == '<')
@@ -138,6 +254,19 @@ public static partial class PdfMetadata
 
     [GeneratedRegex(@"<\?xpacket\s+begin.*?<\?xpacket\s+end[^>]*>|<x:xmpmeta\b.*?</x:xmpmeta>", RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 5000)]
     private static partial Regex XmpPacket();
+
+    [GeneratedRegex(@"(?<![0-9])[0-9]+\s+[0-9]+\s+obj\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
+    private static partial Regex ObjectStart();
+
+    [GeneratedRegex(@"/Subtype\s*/(?:Text|FreeText|Line|Square|Circle|Polygon|PolyLine|Highlight|Underline|Squiggly|StrikeOut|Stamp|Caret|Ink|FileAttachment|Sound|Redact|Popup)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
+    private static partial Regex MarkupAnnotation();
+
+    /// <summary>The <c>/T</c> key (not <c>/Type</c>, <c>/Title</c>, <c>/TU</c>) and the space before its value.</summary>
+    [GeneratedRegex(@"/T(?![A-Za-z0-9#])\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
+    private static partial Regex AuthorKey();
+
+    [GeneratedRegex(@"/Type\s*/ObjStm\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
+    private static partial Regex ObjectStreamType();
 
     [GeneratedRegex(@"/Type\s*/Metadata\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex MetadataType();

@@ -10,4 +10,7 @@ public sealed record Heard(Meaning Meaning, string? Detail = null, bool Again = 
 
     /// <summary>Danger, a threat or self-harm: help is given before anything else.</summary>
     public bool IsUrgent => Meaning is Meaning.SelfHarm or Meaning.Danger or Meaning.Threat;
+
+    /// <summary>Urgent, or possible danger: either way the urgent-help contact is given first.</summary>
+    public bool OffersHelp => IsUrgent || Meaning == Meaning.PossibleDanger;
 }

@@ -31,12 +31,19 @@ public sealed partial class Lexicon
         _spelling = new Spelling(file.Fuzzy);
         _apostrophes = file.Apostrophes;
         Common = file.Common?.ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
-        _denials = file.Denials is { Count: > 0 } denials ? Whole(denials) : null;
+        // A figurative idiom is taken out as a denial is: what is left of the message is still read.
+        var blockers = (file.Denials ?? []).Concat(file.Figurative ?? []).ToList();
+        _denials = blockers.Count > 0 ? Whole(blockers) : null;
         _again = file.Again is { Count: > 0 } again ? Whole(again) : null;
+        var cues = (file.Cues ?? new Dictionary<string, IReadOnlyList<string>>()).ToDictionary(c => c.Key, c => Whole(c.Value), StringComparer.Ordinal);
         Groups = [.. file.Groups
-            .OrderBy(g => g.Meaning)
-            .Select(g => new CompiledGroup(g.Meaning, g.Detail, Whole(g.Patterns)))];
+            .Select(g => new CompiledGroup(g.Meaning, g.Detail, [Whole(g.Patterns)]))
+            .Concat((file.Rules ?? []).Select(r => new CompiledGroup(r.Meaning, r.Detail, [.. r.AllOf.Select(c => Cue(cues, c, file.Language))])))
+            .OrderBy(g => g.Meaning)];
     }
+
+    private static Regex Cue(Dictionary<string, Regex> cues, string name, string language)
+        => cues.TryGetValue(name, out var cue) ? cue : throw new InvalidOperationException($"A rule of the {language} lexicon names the cue class {name}, which it does not list.");
 
     /// <summary>Patterns as one expression matched on whole words of the normalised text.</summary>
     private static Regex Whole(IEnumerable<string> patterns)
@@ -201,6 +208,30 @@ public sealed partial class Lexicon
     [GeneratedRegex(@"(?<=[a-z])(?<ending>n't|'ll|'m|'re|'ve|'d|'s)(?![a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Contraction();
 
-    /// <summary>One meaning's patterns as one expression.</summary>
-    public sealed record CompiledGroup(Meaning Meaning, string Detail, Regex Pattern);
+    /// <summary>One meaning's patterns as one expression, or a rule's cue classes, one expression each:
+    /// the group matches when every one of them does.</summary>
+    public sealed record CompiledGroup(Meaning Meaning, string Detail, IReadOnlyList<Regex> AllOf)
+    {
+        /// <summary>Whether every expression matches <paramref name="read"/>; a cue class several rules
+        /// name is matched once a message, its answer kept in <paramref name="seen"/>.</summary>
+        public bool IsMatch(string read, Dictionary<Regex, bool> seen)
+        {
+            ArgumentNullException.ThrowIfNull(seen);
+            foreach (var pattern in AllOf)
+            {
+                if (!seen.TryGetValue(pattern, out var matched))
+                {
+                    matched = pattern.IsMatch(read);
+                    seen[pattern] = matched;
+                }
+
+                if (!matched)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }

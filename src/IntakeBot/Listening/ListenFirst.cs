@@ -16,7 +16,8 @@ namespace IntakeBot.Listening;
 
 /// <summary>The one place every free-text message passes before any dialog takes it (called by the
 /// activity handler, whatever is running): it is read for what the person means and answered for it.
-/// Danger gets help first, and the message still goes where it belongs; a question about the process
+/// Danger gets help first (possible danger a shorter safety check with the same contacts), and the
+/// message still goes where it belongs; a question about the process
 /// is answered and kept in the report only if the person says so; second thoughts get the choice to
 /// pause or delete; a feeling is acknowledged and the message is still the step's.</summary>
 public sealed partial class ListenFirst(
@@ -116,7 +117,7 @@ public sealed partial class ListenFirst(
             ConversationTurn.Of(turn).SaysItHappenedAgain = true;
         }
 
-        if (draft.StopAsked && !heard.IsUrgent)
+        if (draft.StopAsked && !heard.OffersHelp)
         {
             // The person was just asked whether to pause or delete: the intake reads the answer.
             return false;
@@ -124,7 +125,7 @@ public sealed partial class ListenFirst(
 
         return heard.Meaning switch
         {
-            Meaning.SelfHarm or Meaning.Danger or Meaning.Threat => await HelpFirstAsync(dc, where, draft, profile, heard, said, writtenIn, cancellationToken).ConfigureAwait(false),
+            Meaning.SelfHarm or Meaning.Danger or Meaning.Threat or Meaning.PossibleDanger => await HelpFirstAsync(dc, where, draft, profile, heard, said, writtenIn, cancellationToken).ConfigureAwait(false),
             Meaning.Question when heard.Detail == OtherQuestion && (where.SubmittedCase is not null || where.Leaf == AccountOfferDialog.DialogId || IsBareQuestion(said)) => false,
             Meaning.Question => await AnswerAsync(dc, where, draft, heard, said, cancellationToken).ConfigureAwait(false),
             Meaning.SecondThoughts => await SecondThoughtsAsync(dc, where, draft, cancellationToken).ConfigureAwait(false),
@@ -140,29 +141,37 @@ public sealed partial class ListenFirst(
 
     /// <summary>Help before anything else; the case is flagged; the message is still kept where it
     /// belongs: the account step, an addition or a reply takes it as usual, and at any other step of
-    /// an intake it joins the account at once and the step's question is asked again.</summary>
+    /// an intake it joins the account at once and the step's question is asked again. Possible danger
+    /// (one strong sign alone) gets a shorter safety check with the same contacts and is kept the same
+    /// way, but flags nothing: the owner's list puts first what the person said was danger.</summary>
     private async Task<bool> HelpFirstAsync(DialogContext dc, Where where, IntakeDraft draft, ConversationProfile profile, Heard heard, string said, string? writtenIn, CancellationToken cancellationToken, bool named = false)
     {
         var turn = dc.Context;
+        var sure = heard.IsUrgent;
         if (where.AtSafetyWait)
         {
             // The intake is already waiting after the urgent-help contact: it keeps the message and says it again.
-            draft.SafetyConcern = true;
+            draft.SafetyConcern |= sure;
             return false;
         }
 
         // In the language the message was written in, when that is another: help the person can read.
         using (ReaderLanguage.Begin(writtenIn ?? ReaderLanguage.Current))
         {
-            var help = heard.Meaning == Meaning.SelfHarm
-                ? text.Format(TextKey.CrisisHelpNow, _options.CrisisHelp, _options.UrgentHelp)
-                : text.Format(TextKey.UrgentHelpNow, _options.UrgentHelp);
+            var selfHarm = heard.Meaning == Meaning.SelfHarm || heard.Detail == nameof(Meaning.SelfHarm);
+            var help = (sure, selfHarm) switch
+            {
+                (true, true) => text.Format(TextKey.CrisisHelpNow, _options.CrisisHelp, _options.UrgentHelp),
+                (true, false) => text.Format(TextKey.UrgentHelpNow, _options.UrgentHelp),
+                (false, true) => text.Format(TextKey.SafetyCheckCrisis, _options.CrisisHelp, _options.UrgentHelp),
+                (false, false) => text.Format(TextKey.SafetyCheck, _options.UrgentHelp),
+            };
             await turn.SendActivitiesAsync([MessageFactory.Text(help), .. SupportLine()], cancellationToken).ConfigureAwait(false);
         }
 
         if (where.Intake is { } intake)
         {
-            draft.SafetyConcern = true;
+            draft.SafetyConcern |= sure;
             if (where.Leaf?.StartsWith("account:", StringComparison.Ordinal) == true)
             {
                 return false;
@@ -175,6 +184,11 @@ public sealed partial class ListenFirst(
             await turn.SendActivityAsync(MessageFactory.Text(text[intake == TakeReportDialog.DialogId ? TextKey.ListenKeptInNotes : TextKey.ListenKeptInAccount]), cancellationToken).ConfigureAwait(false);
             await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return true;
+        }
+
+        if (!sure)
+        {
+            return false;
         }
 
         // An addition or a reply names its case (typed with a command, only the person's own case is

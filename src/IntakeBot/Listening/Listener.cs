@@ -4,9 +4,11 @@ using IntakeBot.Text;
 namespace IntakeBot.Listening;
 
 /// <summary>Reads what a message means before the step it arrives at takes it: danger, self-harm and
-/// threats, questions about the process, second thoughts, feelings, or none of these. In-process
-/// rules over a lexicon per language (see <see cref="Lexicon"/>): no text leaves the app to be
-/// understood, and a message is read in well under a millisecond.</summary>
+/// threats, possible danger, questions about the process, second thoughts, feelings, or none of these.
+/// In-process rules over a lexicon per language (see <see cref="Lexicon"/>): phrase patterns, and
+/// combinations of cue classes (who, where, now, fear, threat speech) that generalise beyond the
+/// phrases; no text leaves the app to be understood, and a message is read in well under a
+/// millisecond.</summary>
 public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
 {
     /// <summary>What <paramref name="text"/> means, read where it arrives, in the conversation's
@@ -50,16 +52,17 @@ public sealed class Listener(Lexicons lexicons, ILogger<Listener> logger)
         }
 
         var again = SaysAgain(normalised, lexicon);
+        var seen = new Dictionary<Regex, bool>(ReferenceEqualityComparer.Instance);
         foreach (var group in lexicon.Groups)
         {
-            if (place == ListeningPlace.NotesOfSomeoneElse && group.Meaning is not (Meaning.SelfHarm or Meaning.Danger or Meaning.Threat))
+            if (place == ListeningPlace.NotesOfSomeoneElse && group.Meaning is not (Meaning.SelfHarm or Meaning.Danger or Meaning.Threat or Meaning.PossibleDanger))
             {
                 break;
             }
 
             try
             {
-                if (group.Pattern.IsMatch(normalised))
+                if (group.IsMatch(normalised, seen))
                 {
                     return new Heard(group.Meaning, group.Detail, again);
                 }

@@ -16,6 +16,11 @@ public enum Meaning
     /// <summary>A threat made against the person or someone else ("he knows where I live").</summary>
     Threat,
 
+    /// <summary>One strong sign of danger or self-harm without the others that would make it sure ("he
+    /// was in the car park again", "I gave my cat to my sister"): a short safety check with the
+    /// urgent-help contact is offered, and the message is the step's as usual.</summary>
+    PossibleDanger,
+
     /// <summary>The person no longer wants to go on with the report ("forget it", "delete this").</summary>
     SecondThoughts,
 

@@ -17,6 +17,7 @@ public sealed class NotificationSender(
     OwnerNotifier notifier,
     ITurnCommits commits,
     ICaseStore cases,
+    IdentityNotice identityNotice,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<NotificationSender> logger) : BackgroundService
@@ -138,7 +139,16 @@ public sealed class NotificationSender(
             var keeping = taken.KeepAsync(outbox.LeaseDuration / 3, attempt.Token);
             try
             {
-                delivery = await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);
+                var notice = IdentityNotice.IsNotice(entry.Notification);
+                delivery = notice && await identityNotice.AlreadyToldAsync(entry, CancellationToken.None).ConfigureAwait(false)
+                    ? Delivery.Delivered
+                    : await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);
+                if (delivery == Delivery.Delivered && notice)
+                {
+                    // Recorded while the lease is still kept, before the entry goes: a write that fails leaves
+                    // the entry, so the reporter may be told twice but the notice never runs from an unrecorded delivery.
+                    await identityNotice.ToldAsync(entry, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -171,6 +181,11 @@ public sealed class NotificationSender(
             logger.LogError("The {Recipient} of case {CaseReference} could not be notified after {Attempts} attempts; the message was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference, attempts);
             IntakeMetrics.OutboxGivenUp();
             await TellOwnerAsync(entry, now, stoppingToken).ConfigureAwait(false);
+            if (IdentityNotice.IsNotice(entry.Notification))
+            {
+                await identityNotice.UnreachableAsync(entry, now, stoppingToken).ConfigureAwait(false);
+            }
+
             await taken.DeadLetterAsync(attempts, now, stoppingToken).ConfigureAwait(false);
             return null;
         }

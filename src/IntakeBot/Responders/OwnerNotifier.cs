@@ -10,7 +10,7 @@ namespace IntakeBot.Responders;
 /// previews show on lock screens, so no content ever goes in a notification. A turn only decides a
 /// notification (<c>ConversationTurn.Notify</c>); it leaves through the outbox once the turn has
 /// committed.</summary>
-public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, ICaseStore cases, IdentitySeal seal, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, WorkspaceLink workspace, ILogger<OwnerNotifier> logger)
+public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirectory reporters, ICaseStore cases, IdentitySeal seal, BotAdapter adapter, TextCatalog text, IOptions<BotOptions> bot, ClosedCaseNotice closedNotice, WorkspaceLink workspace, IOptions<IdentityOptions> identity, TimeProvider clock, ILogger<OwnerNotifier> logger)
 {
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
@@ -80,7 +80,9 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     /// when the chat links to it (<see cref="WorkspaceLink"/>).</summary>
     private Activity Notification(OwnerNotification notification)
     {
-        var activity = MessageFactory.Text(notification.Message == TextKey.ReporterCaseClosed ? Closed(notification.CaseReference) : text.Format(notification.Message, notification.CaseReference, Deadline(notification.Due), notification.FollowsOn ?? string.Empty));
+        var activity = MessageFactory.Text(notification.Message == TextKey.ReporterCaseClosed
+            ? Closed(notification.CaseReference)
+            : text.Format(notification.Message, notification.CaseReference, Deadline(At(notification)), notification.FollowsOn ?? string.Empty, NoticePeriod.Format(text, identity.Value.NoticeHours)));
         if (notification.Message == TextKey.ReporterCaseClosed)
         {
             var again = text.Format(TextKey.ChoiceAgain, notification.CaseReference);
@@ -119,6 +121,12 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
         closed = $"{closed}\n\n{text.Format(TextKey.FollowOnOffer, reference)}";
         return string.IsNullOrWhiteSpace(closedNotice.SupportResource) ? closed : $"{closed}\n\n{text.Format(TextKey.SupportLine, closedNotice.SupportResource)}";
     }
+
+    /// <summary>The time a message names: a reminder's deadline; for the reporter's notice of an approved
+    /// identity request, the earliest moment the name can be shown, as the notice period runs from this
+    /// message's delivery (<see cref="IdentityNotice"/>), which is now at the earliest.</summary>
+    private DateTimeOffset? At(OwnerNotification notification)
+        => IdentityNotice.IsNotice(notification) ? clock.GetUtcNow() + TimeSpan.FromHours(identity.Value.NoticeHours) : notification.Due;
 
     private static string Deadline(DateTimeOffset? due)
         => due is { } at ? Times.Utc(at) : string.Empty;

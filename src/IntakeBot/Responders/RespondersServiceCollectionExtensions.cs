@@ -18,6 +18,7 @@ public static class RespondersServiceCollectionExtensions
         services.AddSingleton<OwnerNotifier>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<IdentityNotice>();
         services.AddHostedService<NotificationSender>();
         return services;
     }

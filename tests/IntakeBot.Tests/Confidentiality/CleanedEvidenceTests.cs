@@ -158,6 +158,38 @@ public sealed class CleanedEvidenceTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task Adding_to_a_confidential_report_gives_the_notice_about_files_and_cleans_what_is_added()
+    {
+        await using var app = new BotApp(azurite, Settings());
+        var reporter = new HttpChat(app.CreateClient());
+        var words = Intake.UpToReview();
+        await reporter.SayAsync("report");
+        await reporter.SayAsync("confidential");
+        await reporter.SayAsync("he shouted at me in the stand-up meeting");
+        await reporter.SayAllAsync(words[2..]);
+        var reference = Receipt.ReferenceIn(string.Join("\n", await reporter.SayAsync("submit")));
+
+        var asked = string.Join("\n", await reporter.SayAsync($"Add to {reference.ToLowerInvariant()}"));
+        Assert.Contains($"What would you like to add to **{reference}**?", asked, StringComparison.Ordinal);
+        Assert.Contains("files can carry names inside them", asked, StringComparison.Ordinal);
+        var docx = MetadataFiles.Docx(Person, Company);
+        await UploadAsync(reporter, "Sparrowhawk notes.docx", docx);
+        await reporter.SayAsync("done");
+
+        var item = Assert.Single((await app.Services.GetRequiredService<ICaseStore>().GetAsync(reference, CancellationToken.None))!.Evidence);
+        Assert.Equal("evidence-1.docx", item.SafeName);
+        Assert.NotNull(item.Original);
+
+        // A named report's addition has no such notice: its files are kept as they are.
+        var named = new HttpChat(app.CreateClient());
+        await named.SayAllAsync(words);
+        var namedReference = Receipt.ReferenceIn(string.Join("\n", await named.SayAsync("submit")));
+        var namedAsked = string.Join("\n", await named.SayAsync($"add to {namedReference}"));
+        Assert.Contains($"What would you like to add to **{namedReference}**?", namedAsked, StringComparison.Ordinal);
+        Assert.DoesNotContain("files can carry names", namedAsked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_sent_before_choosing_confidential_at_the_review_is_sealed_and_cleaned_when_the_report_is_submitted()
     {
         await using var app = new BotApp(azurite, Settings());

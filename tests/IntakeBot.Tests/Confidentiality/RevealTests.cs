@@ -32,7 +32,7 @@ public sealed class RevealTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
     /// <summary>An owner, a custodian and a colleague (all responders), and a reporter; the custodians are
     /// the custodian and, when <paramref name="ownerIsCustodian"/>, the owner too.</summary>
-    private People Gather(bool ownerIsCustodian = false, bool ownerIsOnlyCustodian = false)
+    private People Gather(bool ownerIsCustodian = false, bool ownerIsOnlyCustodian = false, IDictionary<string, string?>? settings = null)
     {
         var ownerId = Guid.NewGuid().ToString();
         var custodianId = Guid.NewGuid().ToString();
@@ -47,6 +47,11 @@ public sealed class RevealTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         if (ownerIsCustodian)
         {
             more["Identity:Custodians:1"] = ownerId;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            more[key] = value;
         }
 
         var time = new ManualTime(Start);
@@ -117,7 +122,7 @@ public sealed class RevealTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Contains("the hearing is on Monday", string.Join("\n", await people.Reporter.ShownAsync($"view {reference}")), StringComparison.Ordinal);
 
         // Approved, told, but the notice period has not passed: the requester sees the decision, not the name.
-        await Eventually.UntilAsync(async () => (await CardAsync(people.Owner, reference)).Contains("Identity request approved", StringComparison.Ordinal));
+        await Eventually.UntilAsync(async () => (await CardAsync(people.Owner, reference)).Contains("The reporter has been told", StringComparison.Ordinal));
         people.Time.Advance(TimeSpan.FromHours(47));
         Assert.DoesNotContain(CanaryName, await CardAsync(people.Owner, reference), StringComparison.Ordinal);
 
@@ -133,6 +138,83 @@ public sealed class RevealTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Contains(audit, a => a.Action == AuditAction.IdentityDecision && a.Detail == "approved");
         Assert.DoesNotContain(audit, a => $"{a}".Contains(CanaryName, StringComparison.Ordinal));
         Assert.DoesNotContain(_connector.Sent.Where(s => s.ConversationId != people.Reporter.ConversationId), s => s.Activity.ToString().Contains(CanaryName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_notice_runs_from_the_delivery_to_the_reporter_not_from_the_approval()
+    {
+        await using var people = Gather(settings: new Dictionary<string, string?>
+        {
+            ["Notifications:MaxAttempts"] = "20",
+            ["Notifications:FirstRetryDelayMilliseconds"] = "1000",
+            ["Notifications:ScanIntervalMilliseconds"] = "200",
+        });
+        var reference = await SubmitConfidentialAsync(people.Reporter);
+        await people.Owner.SayAsync("hello");
+        await people.Owner.SayAsync($"request identity {reference} coz the formal hearing needs a signed statement");
+        await people.Owner.SayAsync($"request identity {reference} because the formal hearing needs a signed statement");
+
+        // Teams cannot reach the reporter: the approval is decided, but nobody has told them.
+        _connector.Unreach(people.Reporter.ConversationId);
+        Assert.StartsWith("Approved, with your reason", (await people.Custodian.SayAsync($"approve identity {reference} because the hearing is on monday"))[0], StringComparison.Ordinal);
+        await Eventually.UntilAsync(() => Task.FromResult(_connector.RefusedTo(people.Reporter.ConversationId) > 0));
+        await _connector.WaitForSentAsync(a => Text(a).Contains("has approved your request", StringComparison.Ordinal) && Text(a).Contains(reference, StringComparison.Ordinal), Patience);
+        Assert.Contains("after the bot's message about it has reached you", string.Join("\n", await people.Reporter.ShownAsync($"view {reference}")), StringComparison.Ordinal);
+
+        people.Time.Advance(TimeSpan.FromHours(49));
+        var untold = await CardAsync(people.Owner, reference);
+        Assert.Contains("The reporter hasn't been told yet", untold, StringComparison.Ordinal);
+        Assert.DoesNotContain(CanaryName, untold, StringComparison.Ordinal);
+        Assert.StartsWith($"A request to see who reported {reference} was approved, and its reporter hasn't been told yet", (await people.Owner.SayAsync($"request identity {reference} because I still need it"))[0], StringComparison.Ordinal);
+
+        // Reached at last, 49 hours after the approval: the notice runs from now.
+        _connector.Reach(people.Reporter.ConversationId);
+        people.Time.Advance(TimeSpan.FromMinutes(1));
+        var told = await _connector.WaitForSentAsync(a => Text(a).Contains($"confidential report {reference}: a request to see who made it was approved", StringComparison.Ordinal), Patience);
+        Assert.Equal(people.Reporter.ConversationId, told.ConversationId);
+        await Eventually.UntilAsync(async () => (await CardAsync(people.Owner, reference)).Contains("The reporter has been told", StringComparison.Ordinal));
+
+        people.Time.Advance(TimeSpan.FromHours(47));
+        Assert.DoesNotContain(CanaryName, await CardAsync(people.Owner, reference), StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.Sent, s => Text(s.Activity).Contains($"Type **case {reference}** to see the name", StringComparison.Ordinal));
+
+        people.Time.Advance(TimeSpan.FromHours(2));
+        var shownNotice = await _connector.WaitForSentAsync(a => Text(a).Contains($"Type **case {reference}** to see the name", StringComparison.Ordinal), Patience);
+        Assert.DoesNotContain(CanaryName, shownNotice.Activity.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"on an approved request): {CanaryName}", await CardAsync(people.Owner, reference), StringComparison.Ordinal);
+        Assert.StartsWith("I couldn't find a case", (await people.Custodian.SayAsync($"case {reference}"))[0], StringComparison.Ordinal);
+        Assert.StartsWith("I couldn't find a case", (await people.Colleague.SayAsync($"case {reference}"))[0], StringComparison.Ordinal);
+        Assert.Single(_connector.Sent, s => s.ConversationId == people.Reporter.ConversationId && Text(s.Activity).Contains("a request to see who made it was approved", StringComparison.Ordinal));
+        var audit = await people.App.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None);
+        Assert.Single(audit, a => a.Action == AuditAction.IdentityNotice && a.Detail == "told");
+    }
+
+    [Fact]
+    public async Task An_approval_the_reporter_is_never_told_of_never_shows_the_name_and_says_so()
+    {
+        await using var people = Gather(settings: new Dictionary<string, string?>
+        {
+            ["Notifications:MaxAttempts"] = "2",
+            ["Notifications:FirstRetryDelayMilliseconds"] = "100",
+        });
+        var reference = await SubmitConfidentialAsync(people.Reporter);
+        await people.Custodian.SayAsync("hi");
+        await people.Owner.SayAsync("hello");
+        await people.Owner.SayAsync($"request identity {reference} because a formal hearing needs it");
+        _connector.Unreach(people.Reporter.ConversationId);
+        await people.Custodian.SayAsync($"approve identity {reference} because the hearing needs it");
+
+        var custodianTold = await _connector.WaitForSentAsync(a => Text(a).Contains($"The reporter of {reference} could not be told", StringComparison.Ordinal), Patience);
+        Assert.NotEqual(people.Reporter.ConversationId, custodianTold.ConversationId);
+        await _connector.WaitForSentAsync(a => Text(a).Contains($"A message about {reference} could not be delivered to its reporter", StringComparison.Ordinal), Patience);
+        await Eventually.UntilAsync(async () => (await CardAsync(people.Owner, reference)).Contains("could not be delivered, so the name is not shown", StringComparison.Ordinal));
+        Assert.Contains("could not reach you, so your name is not shown", string.Join("\n", await people.Reporter.ShownAsync($"view {reference}")), StringComparison.Ordinal);
+
+        _connector.Reach(people.Reporter.ConversationId);
+        people.Time.Advance(TimeSpan.FromDays(30));
+        Assert.DoesNotContain(CanaryName, await CardAsync(people.Owner, reference), StringComparison.Ordinal);
+        Assert.Contains(await people.App.Services.GetRequiredService<ICaseStore>().ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.IdentityNotice && a.Detail == "unreachable");
+        Assert.StartsWith($"Your request to see who reported {reference} is recorded", (await people.Owner.SayAsync($"request identity {reference} because the hearing still needs it"))[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -148,14 +148,15 @@ public sealed class HealingTests(AzuriteFixture azurite) : IClassFixture<Azurite
         faults.FailNextCreate();
         var reference = Receipt.ReferenceIn(string.Join('\n', await reporter.SayAsync("submit")));
 
-        // The pass has created case.json and waits at the transcript; the reporter writes meanwhile.
+        // The pass waits at the transcript (written before case.json); the reporter writes meanwhile.
         faults.HoldNextTranscript();
         await faults.HeldAsync(Patience);
-        Assert.Contains(reference, (await reporter.SayAsync("my reports"))[0], StringComparison.Ordinal);
+        Assert.NotEmpty(await reporter.SayAsync("hello"));
         faults.Release();
 
         var blobs = new CaseBlobs(azurite, app);
         await UntilAsync(async () => (await WorkInAsync(blobs, reporter)).IsEmpty && (await blobs.OutboxAsync()).Count == 0);
+        Assert.Contains(reference, (await reporter.SayAsync("my reports"))[0], StringComparison.Ordinal);
         var transcript = await blobs.TranscriptAsync(reference);
         Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "submit");
         Assert.Single(transcript, e => e.Direction == TranscriptDirection.In && e.Text == "report");

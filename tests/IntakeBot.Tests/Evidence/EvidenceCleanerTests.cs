@@ -64,6 +64,47 @@ public sealed class EvidenceCleanerTests
     }
 
     [Fact]
+    public void A_pdf_loses_the_authors_of_its_comments_and_keeps_what_they_say_its_form_fields_and_every_offset()
+    {
+        var pdf = MetadataFiles.PdfWithComments(Person);
+        Assert.True(Names(pdf));
+
+        var cleaned = EvidenceCleaner.Clean(".pdf", pdf);
+
+        Assert.NotNull(cleaned);
+        Assert.False(Names(cleaned));
+        var after = Encoding.Latin1.GetString(cleaned);
+        Assert.Equal(pdf.Length, cleaned.Length);
+        Assert.Equal(Encoding.Latin1.GetString(pdf)[after.LastIndexOf("xref", StringComparison.Ordinal)..], after[after.LastIndexOf("xref", StringComparison.Ordinal)..]);
+        Assert.Contains($"/Contents ({MetadataFiles.CommentSays})", after, StringComparison.Ordinal);
+        Assert.Contains($"/T ({MetadataFiles.FieldName})", after, StringComparison.Ordinal);
+        Assert.Contains($"({MetadataFiles.WhatItSays}) Tj", after, StringComparison.Ordinal);
+        Assert.Contains("/DA (/Helv 10 Tf)", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pdf_whose_comment_authors_are_in_a_compressed_object_stream_is_not_cleaned()
+    {
+        var commented = PdfWithObjectStream($"5 0 << /Type /Annot /Subtype /Text /Rect [0 0 9 9] /T ({Person}) >>");
+        var linked = PdfWithObjectStream("5 0 << /Type /Annot /Subtype /Link /Rect [0 0 9 9] >>");
+
+        Assert.Null(EvidenceCleaner.Clean(".pdf", commented));
+        Assert.NotNull(EvidenceCleaner.Clean(".pdf", linked));
+    }
+
+    private static byte[] PdfWithObjectStream(string objects)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(Encoding.Latin1.GetBytes(objects));
+        }
+
+        var stream = Encoding.Latin1.GetString(packed.ToArray());
+        return Encoding.Latin1.GetBytes($"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n9 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {stream.Length} >>\nstream\n{stream}\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    }
+
+    [Fact]
     public void A_png_loses_its_text_and_exif_chunks_and_keeps_every_pixel()
     {
         using var image = new Image<Rgba32>(12, 9, new Rgba32(10, 20, 30, 255));

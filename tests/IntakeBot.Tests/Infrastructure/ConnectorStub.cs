@@ -9,7 +9,8 @@ namespace IntakeBot.Tests.Infrastructure;
 
 /// <summary>Stands in for the Teams connector (the activity's serviceUrl) on a loopback port:
 /// records what the bot sends to a conversation and answers member look-ups with a UPN. It can also
-/// answer 502 to replies, and serve a file download that stalls until the test lets it go.</summary>
+/// answer 502 to replies (the next few, or all to one conversation for a while), and serve a file
+/// download that stalls until the test lets it go.</summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -22,6 +23,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly SemaphoreSlim _downloadsStarted = new(0);
     private readonly ConcurrentDictionary<string, byte[]> _images = new();
     private readonly ConcurrentQueue<string> _imageRequests = new();
+    private readonly ConcurrentDictionary<string, int> _unreachable = new();
     private int _failReplies;
     private TaskCompletionSource? _answersHeld;
     private int _failStatus = StatusCodes.Status502BadGateway;
@@ -80,6 +82,26 @@ public sealed class ConnectorStub : IAsyncDisposable
     {
         Volatile.Write(ref _failStatus, status);
         Interlocked.Exchange(ref _failReplies, count);
+    }
+
+    /// <summary>From now on, until <see cref="Reach"/>, every activity sent to this conversation gets 502
+    /// Bad Gateway: one person the connector cannot reach for a while, while everyone else is reached.</summary>
+    public void Unreach(string conversationId) => _unreachable.TryAdd(conversationId, 0);
+
+    public void Reach(string conversationId) => _unreachable.TryRemove(conversationId, out _);
+
+    /// <summary>How many activities to the conversation were refused since <see cref="Unreach"/>.</summary>
+    public int RefusedTo(string conversationId) => _unreachable.TryGetValue(conversationId, out var refused) ? refused : 0;
+
+    private bool Unreachable(string conversationId)
+    {
+        if (!_unreachable.ContainsKey(conversationId))
+        {
+            return false;
+        }
+
+        _unreachable.AddOrUpdate(conversationId, 1, (_, refused) => refused + 1);
+        return true;
     }
 
     /// <summary>An image on the connector's host (as Teams hosts pasted images), served at once.</summary>
@@ -149,7 +171,7 @@ public sealed class ConnectorStub : IAsyncDisposable
         });
         app.MapPost("/v3/conversations/{conversationId}/activities", async Task<IResult> (string conversationId, HttpRequest request) =>
         {
-            if (stub.FailThisReply())
+            if (stub.Unreachable(conversationId) || stub.FailThisReply())
             {
                 return Results.StatusCode(Volatile.Read(ref stub._failStatus));
             }
@@ -161,7 +183,7 @@ public sealed class ConnectorStub : IAsyncDisposable
         });
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyTo}", async Task<IResult> (string conversationId, HttpRequest request) =>
         {
-            if (stub.FailThisReply())
+            if (stub.Unreachable(conversationId) || stub.FailThisReply())
             {
                 return Results.StatusCode(Volatile.Read(ref stub._failStatus));
             }

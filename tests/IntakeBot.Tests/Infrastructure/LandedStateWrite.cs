@@ -20,6 +20,9 @@ internal sealed partial class LandedStateWrite(string stateContainer) : HttpPipe
 
     public void ArmNextWrite(bool thenUnreadable = false) => Volatile.Write(ref _armed, thenUnreadable ? 2 : 1);
 
+    /// <summary>Every read of a state blob fails from now on, as while storage restarts, until <see cref="Readable"/>.</summary>
+    public void Unreadable() => Volatile.Write(ref _unreadable, 1);
+
     /// <summary>Storage answers reads again.</summary>
     public void Readable() => Volatile.Write(ref _unreadable, 0);
 

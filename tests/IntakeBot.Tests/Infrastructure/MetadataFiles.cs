@@ -88,6 +88,31 @@ internal static class MetadataFiles
         return pdf.Bytes();
     }
 
+    /// <summary>A PDF with comments by <paramref name="person"/>: a note with its popup, a highlight inline
+    /// in the page's list, and a free-text box whose author is an object of its own; and a form field
+    /// named <see cref="FieldName"/>.</summary>
+    public static byte[] PdfWithComments(string person)
+    {
+        var content = $"BT /F1 12 Tf 20 100 Td ({WhatItSays}) Tj ET";
+        var pdf = new PdfWriter();
+        pdf.Object(1, "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>");
+        pdf.Object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        pdf.Object(3, $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Annots [5 0 R 6 0 R 7 0 R 8 0 R << /Type /Annot /Subtype /Highlight /Rect [20 95 120 115] /T ({person} \\(HR\\)) >>] >>");
+        pdf.Object(4, $"<< /Length {content.Length} >>\nstream\n{content}\nendstream");
+        pdf.Object(5, $"<< /Type /Annot /Subtype /Text /Rect [20 20 40 40] /Contents ({CommentSays}) /T ({person}) /Popup 7 0 R >>");
+        pdf.Object(6, $"<< /Type /Annot /Subtype /Widget /FT /Tx /T ({FieldName}) /Rect [20 150 120 170] >>");
+        pdf.Object(7, $"<< /Type /Annot /Subtype /Popup /Parent 5 0 R /T <{Convert.ToHexString(Encoding.ASCII.GetBytes(person))}> >>");
+        pdf.Object(8, "<< /Type /Annot /Subtype /FreeText /Rect [150 20 250 60] /T 9 0 R /DA (/Helv 10 Tf) >>");
+        pdf.Object(9, $"({person})");
+        pdf.Revision("/Root 1 0 R");
+        return pdf.Bytes();
+    }
+
+    /// <summary>What the note in <see cref="PdfWithComments"/> says: the comment itself, kept.</summary>
+    public const string CommentSays = "Seen on Tuesday at the stand-up";
+
+    public const string FieldName = "witness_statement";
+
     public static byte[] Gif(string person)
     {
         var comment = Encoding.ASCII.GetBytes(person);

@@ -25,7 +25,9 @@ public sealed class ListenSetTests
         var all = Read("en");
 
         Assert.True(all.Count >= 300, $"{all.Count} messages");
-        Assert.InRange(all.Count(m => m.Split == "holdout"), all.Count * 3 / 10, all.Count / 2);
+        // Batches written blind after the lexicons (s10-blind-en, s11-blind) are held out whole; at
+        // least a third stays for tuning.
+        Assert.InRange(all.Count(m => m.Split == "holdout"), all.Count * 3 / 10, all.Count * 2 / 3);
     }
 
     [Theory]
@@ -37,9 +39,10 @@ public sealed class ListenSetTests
         var all = Read(language);
 
         Assert.True(all.Count >= 100, $"{all.Count} messages");
-        // Two batches were written blind after the lexicons (s10-blind, s10-blind2) and are held out
-        // whole but for the tuned half of the first, so more than half of these sets is held out.
-        Assert.InRange(all.Count(m => m.Split == "holdout"), all.Count * 3 / 10, all.Count * 3 / 5);
+        // Batches written blind after the lexicons (s10-blind, s10-blind2, s11-blind) are held out whole
+        // but for the tuned half of the first, so more than half of these sets is held out; at least a
+        // third stays for tuning.
+        Assert.InRange(all.Count(m => m.Split == "holdout"), all.Count * 3 / 10, all.Count * 2 / 3);
     }
 
     [Fact]
@@ -92,11 +95,12 @@ public sealed class ListenSetTests
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void At_most_one_ordinary_message_in_twenty_gets_urgent_help(string language)
+    public void At_most_one_ordinary_message_in_twenty_gets_urgent_help_or_a_safety_check(string language)
     {
         var ordinary = Tuning(language).Where(t => OrdinaryLabels.Contains(t.Message.Meaning)).ToList();
 
-        Assert.True(ordinary.Count(t => t.Heard.IsUrgent) * 20 <= ordinary.Count);
+        // The safety check of possible danger counts too: it carries the urgent-help contact.
+        Assert.True(ordinary.Count(t => t.Heard.OffersHelp) * 20 <= ordinary.Count);
     }
 
     private static List<(Labelled Message, Heard Heard)> Tuning(string language)

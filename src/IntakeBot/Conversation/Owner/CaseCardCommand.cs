@@ -6,13 +6,14 @@ using IntakeBot.Sharing;
 using IntakeBot.Storage;
 using IntakeBot.Text;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Conversation.Owner;
 
 /// <summary><c>case IR-…</c>: the case as the owner's case card (<see cref="CaseCard"/>): a request not
 /// to be contacted first, its answers and evidence, who can read it, the latest changes and audit entries
 /// (this view among them), and the owner's actions. What people typed is shown as plain text.</summary>
-public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, CaseQueries queries, SharingService sharing, RetentionWording retention, IdentitySeal seal, WorkspaceLink workspace, TextCatalog text, TimeProvider clock) : IOwnerCommand
+public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, CaseQueries queries, SharingService sharing, RetentionWording retention, IdentitySeal seal, IOptions<IdentityOptions> identityOptions, WorkspaceLink workspace, TextCatalog text, TimeProvider clock) : IOwnerCommand
 {
     private const int LatestAuditEntries = 5;
 
@@ -41,8 +42,8 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Case
 
     /// <summary>Who reported a confidential case, as far as this reader may know it: the name the reporter
     /// revealed (to every owner), the state of the latest identity request with its reason and, for the one
-    /// who asked and only once the notice period after the approval has passed, the identity opened from
-    /// the seal here.</summary>
+    /// who asked and only once the notice period after the reporter's message about the approval was
+    /// delivered has passed, the identity opened from the seal here.</summary>
     private async Task<List<string>> IdentityLinesAsync(CaseRecord record, string? actor, CancellationToken cancellationToken)
     {
         if (record.SealedReporter is not { } sealedReporter)
@@ -70,7 +71,16 @@ public sealed class CaseCardCommand(OwnedCaseGuard guard, ICaseStore cases, Case
             return [text.Format(TextKey.CaseCardIdentityRequestRefused, PlainText.Escape(decision.Reason))];
         }
 
-        var showFrom = decision.ShowFrom ?? decision.At;
+        if (decision.ReporterUnreachableAt is not null)
+        {
+            return [text.Format(TextKey.CaseCardIdentityApprovedUnreachable, PlainText.Escape(decision.Reason), record.Reference)];
+        }
+
+        if (decision.ShownFrom() is not { } showFrom)
+        {
+            return [text.Format(TextKey.CaseCardIdentityApprovedNotTold, PlainText.Escape(decision.Reason), NoticePeriod.Format(text, identityOptions.Value.NoticeHours))];
+        }
+
         if (!string.Equals(actor, request.By, StringComparison.OrdinalIgnoreCase) || clock.GetUtcNow() < showFrom)
         {
             return [text.Format(TextKey.CaseCardIdentityRequestApproved, PlainText.Escape(decision.Reason), Times.Utc(showFrom))];

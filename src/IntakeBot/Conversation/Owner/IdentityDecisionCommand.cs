@@ -7,7 +7,8 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>approve identity IR-… because …</c> and <c>refuse identity IR-… because …</c>: a custodian
 /// decides the case's pending identity request, with a reason. A refusal is told to the requester (the
 /// reason is on their case card); an approval is told to the reporter first, through the sealed
-/// conversation, and the requester alone is shown the identity <c>Identity:NoticeHours</c> later. To
+/// conversation, and the requester alone is shown the identity <c>Identity:NoticeHours</c> after that
+/// message was delivered (<see cref="Responders.IdentityNotice"/>), never counted from the approval. To
 /// anyone who may not decide it (not a custodian, the case's owner, the requester) the case reads as
 /// one that does not exist.</summary>
 public sealed class IdentityDecisionCommand(ICaseStore cases, CaseDrafts drafts, TextCatalog text, IOptions<IdentityOptions> identity, TimeProvider clock) : IOwnerCommand
@@ -39,8 +40,7 @@ public sealed class IdentityDecisionCommand(ICaseStore cases, CaseDrafts drafts,
 
         var now = clock.GetUtcNow();
         var approved = command.Verb == TextKey.VerbApproveIdentity;
-        var showFrom = now + TimeSpan.FromHours(identity.Value.NoticeHours);
-        var decision = new IdentityDecision(now, turn.Actor!, approved, reason, approved ? showFrom : null);
+        var decision = new IdentityDecision(now, turn.Actor!, approved, reason);
         var conversation = ConversationTurn.Of(turn.Context);
         conversation.Decide(drafts.Change(turn.Context, record.Reference) with { IdentityDecision = decision });
         if (!approved)
@@ -49,9 +49,10 @@ public sealed class IdentityDecisionCommand(ICaseStore cases, CaseDrafts drafts,
             return text.Format(TextKey.IdentityRefusedDone, record.Reference);
         }
 
-        // The reporter's notice is decided before the requester's, and the identity shows only after the notice period.
-        conversation.NotifyReporter(record.Reporter!.AadObjectId, TextKey.ReporterIdentityRequestApproved, record.Reference, showFrom);
-        conversation.Notify(request.Requester, TextKey.OwnerIdentityRequestApproved, record.Reference, keepSender: false, due: showFrom);
-        return text.Format(TextKey.IdentityApprovedDone, record.Reference, Times.Utc(showFrom));
+        // No time to show the name from yet: the notice period runs from the reporter's message's
+        // delivery, which the outbox records (IdentityNotice); the requester hears again when it has passed.
+        conversation.NotifyReporter(record.Reporter!.AadObjectId, TextKey.ReporterIdentityApprovedNotice, record.Reference);
+        conversation.Notify(request.Requester, TextKey.OwnerIdentityApprovedAwaitingNotice, record.Reference, keepSender: false);
+        return text.Format(TextKey.IdentityApprovedUntilToldDone, record.Reference, NoticePeriod.Format(text, identity.Value.NoticeHours));
     }
 }

@@ -7,7 +7,7 @@ namespace IntakeBot.Conversation.Owner;
 /// <summary><c>request identity IR-… because …</c>: the owner of a confidential case asks to see who
 /// reported it, with a written reason. The request is kept in the case and audited after the commit, and
 /// every custodian (<c>Identity:Custodians</c>) except the case's owner is told, by reference only.
-/// One request waits at a time.</summary>
+/// One request waits at a time, and none while an approved one waits for its reporter's notice.</summary>
 public sealed class IdentityRequestCommand(OwnedCaseGuard guard, CaseDrafts drafts, TextCatalog text, IOptions<IdentityOptions> identity, TimeProvider clock) : IOwnerCommand
 {
     public async Task<bool> TryHandleAsync(OwnerTurn turn, string said, CancellationToken cancellationToken)
@@ -44,6 +44,12 @@ public sealed class IdentityRequestCommand(OwnedCaseGuard guard, CaseDrafts draf
         if (record.PendingIdentityRequest() is not null)
         {
             return text.Format(TextKey.IdentityRequestPending, record.Reference);
+        }
+
+        // The reporter's notice is recorded on the latest request, so a new one waits until it was delivered or given up.
+        if (record.IdentityRequests?.LastOrDefault()?.Decision?.AwaitsReporterNotice() == true)
+        {
+            return text.Format(TextKey.IdentityRequestAwaitingNotice, record.Reference);
         }
 
         var deciding = IdentityCustodians.Deciding(identity.Value, record, turn.Actor).ToList();
