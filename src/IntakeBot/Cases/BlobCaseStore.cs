@@ -148,13 +148,16 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
 
     /// <summary>The owner's list as kept (<see cref="OwnerLists"/>): one blob read. A list never checked, or
     /// not for a while, is rebuilt first from the index, the list itself (which the index may lag behind)
-    /// and each of those cases as stored. The caller's recent references are read and checked either way.</summary>
+    /// and each of those cases as stored. The caller's recent references, and any entry this version
+    /// cannot read in full (<see cref="OwnedCase.FromAnotherVersion"/>), are read and checked either way.</summary>
     private async Task<IReadOnlyList<CaseSummary>> ListOwnedAsync(string owner, IReadOnlyList<string> recent, CancellationToken cancellationToken)
     {
         var stored = await _owners.ReadAsync(owner, cancellationToken).ConfigureAwait(false);
         var cases = (stored is { } kept && _owners.IsCurrent(kept.List) ? kept.List.Cases : await RebuildListAsync(owner, stored, cancellationToken).ConfigureAwait(false))
             .ToDictionary(c => c.Reference, StringComparer.Ordinal);
-        var added = recent.Where(r => CaseReference.IsValid(r)).Distinct(StringComparer.Ordinal).ToList();
+        var added = recent.Where(r => CaseReference.IsValid(r))
+            .Concat(cases.Values.Where(c => c.FromAnotherVersion).Select(c => c.Reference))
+            .Distinct(StringComparer.Ordinal).ToList();
         if (added.Count > 0)
         {
             var records = (await ReadAllFactsAsync(added, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Reference, StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntakeBot.Cases;
 
 /// <summary>One case in its owner's list (<see cref="OwnerLists"/>): the facts of <see cref="CaseSummary"/>
@@ -40,6 +42,11 @@ internal sealed record OwnedCase
     public bool AwaitingOwnerReply { get; init; }
 
     public string? Summary { get; init; }
+
+    /// <summary>A status, kind or deadline this version has no name for (a newer one wrote the case, or
+    /// the list): the entry cannot say what the case is, so a list shows the case as read from it.</summary>
+    [JsonIgnore]
+    public bool FromAnotherVersion => Status == CaseStatus.Unknown || Kind == CaseKind.Unknown || RunningDeadlines.Any(d => d.Kind == DeadlineKind.Unknown);
 
     public static OwnedCase Of(CaseSummary c)
     {

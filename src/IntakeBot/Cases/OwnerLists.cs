@@ -27,6 +27,18 @@ internal sealed class OwnerLists(BlobContainerClient container, CaseIndexKey key
 
     private const int Attempts = 32;
 
+    /// <summary>The cases' JSON, except that a value another version wrote is kept as <c>unknown</c>
+    /// (<see cref="OwnerListEnumConverter{TEnum}"/>) rather than stop the write of the whole list.</summary>
+    private static readonly JsonSerializerOptions Json = new(BlobCaseStore.Json)
+    {
+        Converters =
+        {
+            new OwnerListEnumConverter<CaseStatus>(),
+            new OwnerListEnumConverter<CaseKind>(),
+            new OwnerListEnumConverter<DeadlineKind>(),
+        },
+    };
+
     /// <summary>Syncs of one owner's list in this process go one at a time (striped by the list's name), so
     /// that they do not fail each other's conditional writes; other processes' are met by the retry.</summary>
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -37,7 +49,7 @@ internal sealed class OwnerLists(BlobContainerClient container, CaseIndexKey key
         try
         {
             var download = (await Blob(owner).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
-            return (download.Content.ToObjectFromJson<OwnerList>(BlobCaseStore.Json)!, download.Details.ETag);
+            return (download.Content.ToObjectFromJson<OwnerList>(Json)!, download.Details.ETag);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -121,7 +133,7 @@ internal sealed class OwnerLists(BlobContainerClient container, CaseIndexKey key
     }
 
     private async Task WriteAsync(string owner, OwnerList list, ETag? read, CancellationToken cancellationToken)
-        => await Blob(owner).UploadAsync(BinaryData.FromObjectAsJson(list, BlobCaseStore.Json), new BlobUploadOptions
+        => await Blob(owner).UploadAsync(BinaryData.FromObjectAsJson(list, Json), new BlobUploadOptions
         {
             Conditions = read is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
             Metadata = BlobCaseStore.ClassificationMetadata,
@@ -129,7 +141,7 @@ internal sealed class OwnerLists(BlobContainerClient container, CaseIndexKey key
         }, cancellationToken).ConfigureAwait(false);
 
     private static bool Same(OwnedCase a, OwnedCase b)
-        => JsonSerializer.Serialize(a, BlobCaseStore.Json) == JsonSerializer.Serialize(b, BlobCaseStore.Json);
+        => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json);
 
     private BlobClient Blob(string owner) => container.GetBlobClient($"{Folder}{key.Of(owner)}.json");
 }
