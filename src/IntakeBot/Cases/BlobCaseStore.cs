@@ -179,8 +179,8 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
 
     private async Task<List<OwnedCase>> RebuildListAsync(string owner, (OwnerList List, ETag ETag)? stored, CancellationToken cancellationToken)
     {
-        // Until the tagging pass has tagged every older case, the index may miss some: such a list is kept
-        // but not trusted, so that the next read asks the index again. Looked at before the query, so
+        // Until the tagging pass has tagged every older case (or found the store empty), the index may miss
+        // some: such a list is kept but not trusted, so that the next read asks the index again. Looked at before the query, so
         // that a pass ending during this rebuild does not vouch for what the query found before it.
         var indexed = await Container.GetBlobClient(CaseIndexMigration.DoneMarker).ExistsAsync(cancellationToken).ConfigureAwait(false);
         var references = await FindReferencesAsync($"\"{CaseIndexTags.Owner}\" = '{_index.Of(owner)}'", cancellationToken).ConfigureAwait(false);
