@@ -165,17 +165,20 @@ public sealed class NotificationSender(
             return null;
         }
 
-        var attempts = taken.Attempts + 1;
         if (delivery == Delivery.NoConversation)
         {
             // Never counted as delivered: given up at once (no retry can give the bot a conversation with
-            // them) and kept in outbox-dead/; the case waits for them in cases and the workspace.
+            // them), and the case waits for them in cases and the workspace. Not kept in outbox-dead/: nothing
+            // can ever send it, and the entry names the conversation whose turn decided it (the reporter's,
+            // for a new case) beside the reference, which would outlive both the conversation's state and
+            // the case; the log line and the count say that it happened.
             logger.LogWarning("The {Recipient} of case {CaseReference} has never written to the bot, so the message could not be sent; it was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference);
             IntakeMetrics.OutboxGivenUp();
-            await taken.DeadLetterAsync(attempts, now, stoppingToken).ConfigureAwait(false);
+            await taken.DeleteAsync(stoppingToken).ConfigureAwait(false);
             return null;
         }
 
+        var attempts = taken.Attempts + 1;
         if (attempts >= options.Value.MaxAttempts)
         {
             logger.LogError("The {Recipient} of case {CaseReference} could not be notified after {Attempts} attempts; the message was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference, attempts);
