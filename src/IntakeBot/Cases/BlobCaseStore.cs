@@ -16,8 +16,9 @@ namespace IntakeBot.Cases;
 /// Every blob carries the classification in its metadata.</summary>
 /// <summary>Each <c>case.json</c> also carries blob index tags (<see cref="CaseIndexTags"/>), written in the
 /// same request as its content, which the lists and background passes query instead of reading every case.
-/// Without <paramref name="indexKey"/> (tests and tools) the development key is used.</summary>
-public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? indexKey = null, RetentionPeriods? retention = null) : ICaseStore
+/// Without <paramref name="indexKey"/> (tests and tools) the development key is used. Every write also keeps
+/// the owners' lists (<see cref="OwnerLists"/>) that an owner's cases are listed from.</summary>
+public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? indexKey = null, RetentionPeriods? retention = null, TimeProvider? clock = null) : ICaseStore
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -35,6 +36,8 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
 
     private readonly CaseTexts _texts = new(containers.Cases);
 
+    private readonly OwnerLists _owners = new(containers.Cases, indexKey ?? CaseIndexKey.Development, clock ?? TimeProvider.System);
+
     /// <summary>The last version of each case this process wrote, with its ETag, bounded in size.</summary>
     private readonly ConcurrentDictionary<string, (BinaryData Json, ETag ETag)> _lastWritten = new(StringComparer.Ordinal);
 
@@ -45,12 +48,16 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
         try
         {
             await UploadRecordAsync(record, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false);
-            return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
+            // Most often a retry of this very create, whose first attempt may have stopped before the list.
+            await ListedAsync(record.Owner, record.Reference, cancellationToken).ConfigureAwait(false);
             return false;
         }
+
+        await ListedAsync(record.Owner, record.Reference, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<CaseRecord?> UpdateAsync(string reference, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)
@@ -76,6 +83,8 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
                 // that "nothing" is only trusted from the stored one.
                 if (!cached)
                 {
+                    // A change applied again (a retried turn or request) mends the list its first write may have left.
+                    await ListedAsync(changed.Owner, reference, cancellationToken).ConfigureAwait(false);
                     return changed;
                 }
 
@@ -85,13 +94,22 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
             try
             {
                 await UploadRecordAsync(changed, new BlobRequestConditions { IfMatch = read.Value.ETag }, cancellationToken).ConfigureAwait(false);
-                return changed;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < UpdateAttempts)
             {
                 // Someone else changed the case since it was read: apply the change to theirs.
                 _lastWritten.TryRemove(reference, out _);
+                continue;
             }
+
+            // A transfer takes the case off the old owner's list at once.
+            if (CaseIndexKey.Normalize(read.Value.Record.Owner) != CaseIndexKey.Normalize(changed.Owner))
+            {
+                await ListedAsync(read.Value.Record.Owner, reference, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ListedAsync(changed.Owner, reference, cancellationToken).ConfigureAwait(false);
+            return changed;
         }
     }
 
@@ -103,30 +121,89 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
 
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(CaseFilter filter, CancellationToken cancellationToken)
     {
-        var (tag, id) = filter switch
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.ReporterAadObjectId is not { } reporter)
         {
-            { ReporterAadObjectId: { } reporter } => (CaseIndexTags.Reporter, reporter),
-            { Owner: { } owner } => (CaseIndexTags.Owner, owner),
-            _ => throw new ArgumentException("Say whose cases to list.", nameof(filter)),
-        };
+            return filter.Owner is { } owner
+                ? await ListOwnedAsync(owner, filter.Recent ?? [], cancellationToken).ConfigureAwait(false)
+                : throw new ArgumentException("Say whose cases to list.", nameof(filter));
+        }
 
         // The index finds the person's cases without reading anyone else's; each case.json is then read
         // (its status is always the stored one) and checked again, because the index may lag a change;
         // the caller's recent references join them, since the index may not have a new case yet.
-        var references = await FindReferencesAsync($"\"{tag}\" = '{_index.Of(id)}'", cancellationToken).ConfigureAwait(false);
+        var key = _index.Of(reporter);
+        var references = await FindReferencesAsync($"\"{CaseIndexTags.Reporter}\" = '{key}'", cancellationToken).ConfigureAwait(false);
         if (filter.Recent is { Count: > 0 } recent)
         {
             references = [.. references.Union(recent.Where(CaseReference.IsValid), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
 
         var records = await ReadAllFactsAsync(references, cancellationToken).ConfigureAwait(false);
-        var person = CaseIndexKey.Normalize(id);
+        var person = CaseIndexKey.Normalize(reporter);
         return [.. records
-            .Where(r => filter.ReporterAadObjectId is null
-                ? CaseIndexKey.Normalize(r.Owner) == person
-                : r.SealedReporter is { } sealedReporter ? sealedReporter.ReporterKey == _index.Of(id) : r.Reporter is { } reporter && CaseIndexKey.Normalize(reporter.AadObjectId) == person)
+            .Where(r => r.SealedReporter is { } sealedReporter ? sealedReporter.ReporterKey == key : r.Reporter is { } known && CaseIndexKey.Normalize(known.AadObjectId) == person)
             .Select(CaseSummary.Of)];
     }
+
+    /// <summary>The owner's list as kept (<see cref="OwnerLists"/>): one blob read. A list never checked, or
+    /// not for a while, is rebuilt first from the index, the list itself (which the index may lag behind)
+    /// and each of those cases as stored. The caller's recent references, and any entry this version
+    /// cannot read in full (<see cref="OwnedCase.FromAnotherVersion"/>), are read and checked either way.</summary>
+    private async Task<IReadOnlyList<CaseSummary>> ListOwnedAsync(string owner, IReadOnlyList<string> recent, CancellationToken cancellationToken)
+    {
+        var stored = await _owners.ReadAsync(owner, cancellationToken).ConfigureAwait(false);
+        var cases = (stored is { } kept && _owners.IsCurrent(kept.List) ? kept.List.Cases : await RebuildListAsync(owner, stored, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(c => c.Reference, StringComparer.Ordinal);
+        var added = recent.Where(r => CaseReference.IsValid(r))
+            .Concat(cases.Values.Where(c => c.FromAnotherVersion).Select(c => c.Reference))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
+        {
+            var records = (await ReadAllFactsAsync(added, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Reference, StringComparer.Ordinal);
+            foreach (var reference in added)
+            {
+                if (records.TryGetValue(reference, out var record) && Owns(owner, record))
+                {
+                    cases[reference] = OwnedCase.Of(CaseSummary.Of(record));
+                }
+                else
+                {
+                    cases.Remove(reference);
+                }
+            }
+        }
+
+        return [.. cases.Values.OrderBy(c => c.Reference, StringComparer.Ordinal).Select(c => c.For(owner))];
+    }
+
+    private async Task<List<OwnedCase>> RebuildListAsync(string owner, (OwnerList List, ETag ETag)? stored, CancellationToken cancellationToken)
+    {
+        // Until the tagging pass has tagged every older case (or found the store empty), the index may miss
+        // some: such a list is kept but not trusted, so that the next read asks the index again. Looked at before the query, so
+        // that a pass ending during this rebuild does not vouch for what the query found before it.
+        var indexed = await Container.GetBlobClient(CaseIndexMigration.DoneMarker).ExistsAsync(cancellationToken).ConfigureAwait(false);
+        var references = await FindReferencesAsync($"\"{CaseIndexTags.Owner}\" = '{_index.Of(owner)}'", cancellationToken).ConfigureAwait(false);
+        if (stored is { } kept)
+        {
+            references = [.. references.Union(kept.List.Cases.Select(c => c.Reference), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
+        var owned = (await ReadAllFactsAsync(references, cancellationToken).ConfigureAwait(false)).Where(r => Owns(owner, r)).Select(r => OwnedCase.Of(CaseSummary.Of(r))).ToList();
+
+        if (owned.Count > 0 || stored is not null)
+        {
+            await _owners.TryReplaceAsync(owner, stored?.ETag, owned, indexed.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return owned;
+    }
+
+    private static bool Owns(string owner, CaseRecord record) => CaseIndexKey.Normalize(record.Owner) == CaseIndexKey.Normalize(owner);
+
+    /// <summary>Brings <paramref name="owner"/>'s list in line with the case as stored; a case nobody owns yet is on no list.</summary>
+    private Task ListedAsync(string owner, string reference, CancellationToken cancellationToken)
+        => string.IsNullOrWhiteSpace(owner) ? Task.CompletedTask : _owners.SyncAsync(owner, reference, token => ReadFactsAsync(reference, token), cancellationToken);
 
     public async IAsyncEnumerable<CaseSummary> FindAsync(CaseStatus status, string dateTag, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -391,12 +468,18 @@ public sealed class BlobCaseStore(BlobContainers containers, CaseIndexKey? index
 
     public async Task DeleteAsync(string reference, CancellationToken cancellationToken)
     {
+        var owner = (await ReadFactsAsync(reference, cancellationToken).ConfigureAwait(false))?.Owner;
         _lastWritten.TryRemove(reference, out _);
         _texts.Forget(reference);
         var prefix = Name(reference, string.Empty);
         await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
         {
             await Container.DeleteBlobIfExistsAsync(item.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        if (owner is not null)
+        {
+            await ListedAsync(owner, reference, cancellationToken).ConfigureAwait(false);
         }
     }
 

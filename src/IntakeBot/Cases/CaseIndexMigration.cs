@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using IntakeBot.Storage;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,8 @@ public sealed partial class CaseIndexMigration(
     internal const string LockBlob = "_index/tags-v" + CaseIndexTags.CurrentVersion + ".lock";
     private const string BeingTagged = "0";
     private const int PageSize = 5000;
+    private const string Done = "done";
+    private const string Empty = "empty";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,7 +79,7 @@ public sealed partial class CaseIndexMigration(
     internal async Task<int?> RunAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)
     {
         var marker = containers.Cases.GetBlobClient(DoneMarker);
-        if (await marker.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (await IsDoneAsync(marker, cancellationToken).ConfigureAwait(false))
         {
             return 0;
         }
@@ -86,7 +89,7 @@ public sealed partial class CaseIndexMigration(
             async running =>
             {
                 // Another instance may have finished between the first look and the lease.
-                if (await marker.ExistsAsync(running).ConfigureAwait(false))
+                if (await IsDoneAsync(marker, running).ConfigureAwait(false))
                 {
                     tagged = 0;
                     return;
@@ -94,16 +97,27 @@ public sealed partial class CaseIndexMigration(
 
                 var (count, cases) = await TagAllAsync(pageSize, afterPage, running).ConfigureAwait(false);
 
-                // An empty container costs nothing to list again, and a store nobody has used keeps no blob of ours.
-                if (cases > 0)
-                {
-                    await marker.UploadAsync(BinaryData.FromString("done"), overwrite: true, running).ConfigureAwait(false);
-                }
-
+                // An empty store is marked too, so that owners' lists rebuilt from the index are trusted in a new
+                // store (BlobCaseStore), but as empty: the next start-up passes again, in case an instance of an
+                // earlier version wrote cases meanwhile (an empty container costs nothing to list).
+                await marker.UploadAsync(BinaryData.FromString(cases > 0 ? Done : Empty), overwrite: true, running).ConfigureAwait(false);
                 tagged = count;
             },
             cancellationToken).ConfigureAwait(false);
         return held ? tagged : null;
+    }
+
+    /// <summary>True when a pass found cases and tagged them all; false when none has, or the last found the store empty.</summary>
+    private static async Task<bool> IsDoneAsync(BlobClient marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await marker.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToString() != Empty;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     private async Task<(int Tagged, int Cases)> TagAllAsync(int pageSize, Action<int>? afterPage, CancellationToken cancellationToken)

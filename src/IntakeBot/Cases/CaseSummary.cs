@@ -1,7 +1,8 @@
 namespace IntakeBot.Cases;
 
 /// <summary>What a list of cases shows (<c>cases</c>, <c>my reports</c>) and what the background passes
-/// (reminders, the retention sweep and purges) need to pick or delete a case, read from <c>case.json</c> alone. It has no field for anything a person wrote, so a
+/// (reminders, the retention sweep and purges) need to pick or delete a case, read from <c>case.json</c> alone. Apart from the owner's one-line
+/// <see cref="Summary"/> (short enough that <c>case.json</c> always holds it), it has no field for anything a person wrote, so a
 /// list can never show a long text's blob reference in place of the text, and it cannot be written back
 /// as a case: the whole record is read (with every long text) only where a case is shown or changed.</summary>
 public sealed record CaseSummary
@@ -63,6 +64,10 @@ public sealed record CaseSummary
     /// <summary>The reporter wrote last in the thread: the owner has not answered yet.</summary>
     public bool AwaitingOwnerReply { get; init; }
 
+    /// <summary>The owner's one line about the case (<see cref="CaseRecord.Summary"/>), for the owner's lists;
+    /// at most 200 characters, so never moved out to a text blob (<see cref="CaseTexts.Threshold"/>).</summary>
+    public string? Summary { get; init; }
+
     /// <summary>The summary of <paramref name="record"/>, which may have been read with its long texts
     /// left out (<see cref="CaseTexts.FactsOnly"/>): none of them is carried over.</summary>
     public static CaseSummary Of(CaseRecord record)
@@ -90,6 +95,7 @@ public sealed record CaseSummary
             UpdatedAt = record.UpdatedAt,
             AcknowledgedAt = record.StatusHistory.Find(c => c.Status == CaseStatus.Acknowledged)?.At,
             AwaitingOwnerReply = record.Messages.Count > 0 && record.Messages[^1].From == CaseMessage.FromReporter,
+            Summary = record.Summary,
         };
     }
 }

@@ -133,16 +133,17 @@ public sealed class NotificationSender(
         // does not cut it off either (the host's shutdown timeout bounds it): a message cut off after
         // the connector took it would be sent again, here or by another process. The lease is renewed
         // while it runs instead, and once it is delivered its entry is removed whatever happens.
-        bool delivered;
+        Delivery delivery;
         using (var attempt = new CancellationTokenSource())
         {
             var keeping = taken.KeepAsync(outbox.LeaseDuration / 3, attempt.Token);
             try
             {
                 var notice = IdentityNotice.IsNotice(entry.Notification);
-                delivered = (notice && await identityNotice.AlreadyToldAsync(entry, CancellationToken.None).ConfigureAwait(false))
-                    || await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);
-                if (delivered && notice)
+                delivery = notice && await identityNotice.AlreadyToldAsync(entry, CancellationToken.None).ConfigureAwait(false)
+                    ? Delivery.Delivered
+                    : await notifier.TryDeliverAsync(entry.Notification, CancellationToken.None).ConfigureAwait(false);
+                if (delivery == Delivery.Delivered && notice)
                 {
                     // Recorded while the lease is still kept, before the entry goes: a write that fails leaves
                     // the entry, so the reporter may be told twice but the notice never runs from an unrecorded delivery.
@@ -156,11 +157,24 @@ public sealed class NotificationSender(
             }
         }
 
-        IntakeMetrics.OutboxDeliveryAttempted(delivered);
-        if (delivered)
+        IntakeMetrics.OutboxDeliveryAttempted(delivery == Delivery.Delivered);
+        if (delivery == Delivery.Delivered)
         {
             // The lease was renewed a third of its length ago at most: half of it is still held.
             await taken.DeliveredAsync(outbox.LeaseDuration / 2, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+
+        if (delivery == Delivery.NoConversation)
+        {
+            // Never counted as delivered: given up at once (no retry can give the bot a conversation with
+            // them), and the case waits for them in cases and the workspace. Not kept in outbox-dead/: nothing
+            // can ever send it, and the entry names the conversation whose turn decided it (the reporter's,
+            // for a new case) beside the reference, which would outlive both the conversation's state and
+            // the case; the log line and the count say that it happened.
+            logger.LogWarning("The {Recipient} of case {CaseReference} has never written to the bot, so the message could not be sent; it was given up.", OwnerNotifier.Role(entry.Notification), entry.Notification.CaseReference);
+            IntakeMetrics.OutboxGivenUp();
+            await taken.DeleteAsync(stoppingToken).ConfigureAwait(false);
             return null;
         }
 

@@ -15,11 +15,11 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
     /// <summary>Marks a proactive turn: its failures go back to the outbox, never to the owner.</summary>
     public const string ProactiveTurn = "IntakeBot.ProactiveTurn";
 
-    /// <summary>True when the message was delivered, or can never be (the owner has not talked to the
-    /// bot yet); false when it is worth trying again. A reporter whose conversation is not stored is tried
-    /// again like one whose delivery failed: it may be stored by then, and when the outbox gives up,
-    /// the case owner is told the reporter could not be reached.</summary>
-    public async Task<bool> TryDeliverAsync(OwnerNotification notification, CancellationToken cancellationToken)
+    /// <summary>Whether the message was delivered, is worth trying again, or can never be sent (a responder
+    /// who has not written to the bot yet). A reporter whose conversation is not stored is tried again like
+    /// one whose delivery failed: it may be stored by then, and when the outbox gives up, the case owner is
+    /// told the reporter could not be reached.</summary>
+    public async Task<Delivery> TryDeliverAsync(OwnerNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         try
@@ -37,7 +37,7 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
             if (conversation is null)
             {
                 logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified: they have not talked to the bot yet.", Role(notification), notification.CaseReference);
-                return notification.To != NotificationRecipient.Reporter;
+                return notification.To != NotificationRecipient.Reporter ? Delivery.NoConversation : Delivery.TryAgain;
             }
 
             await adapter.ContinueConversationAsync(
@@ -51,13 +51,13 @@ public sealed class OwnerNotifier(ResponderDirectory directory, ReporterDirector
                     return turn.SendActivityAsync(Notification(notification), ct);
                 },
                 cancellationToken).ConfigureAwait(false);
-            return true;
+            return Delivery.Delivered;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The case is saved whatever happens here; the outbox tries again.
             logger.LogWarning("The {Recipient} of case {CaseReference} could not be notified this time ({ExceptionType}).", Role(notification), notification.CaseReference, e.GetType().FullName);
-            return false;
+            return Delivery.TryAgain;
         }
     }
 

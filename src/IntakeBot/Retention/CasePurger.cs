@@ -13,8 +13,9 @@ namespace IntakeBot.Retention;
 ///
 /// Resumable: before anything is deleted, the tombstone to be written is stored in <c>case.json</c>'s
 /// metadata, and <c>case.json</c> (which carries the index tags the sweeper finds it by) goes last; a
-/// purge stopped anywhere is found again and finished with the same tombstone, written once.</summary>
-public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICaseFolders folders, Tombstones tombstones, TimeProvider time, ILogger<CasePurger> logger)
+/// purge stopped anywhere is found again and finished with the same tombstone, written once. Then the case
+/// leaves its owner's list (<see cref="OwnerLists"/>), which keeps nothing of it either.</summary>
+public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICaseFolders folders, Tombstones tombstones, TimeProvider time, ILogger<CasePurger> logger, CaseIndexKey? indexKey = null)
 {
     /// <summary>The kind written in a tombstone for a draft that never became a case.</summary>
     public const string CaseKindDraft = "draft";
@@ -89,6 +90,7 @@ public sealed class CasePurger(BlobContainers containers, ICaseStore cases, ICas
         await PurgeDraftStatesAsync(reference, cancellationToken).ConfigureAwait(false);
         await tombstones.AppendAsync(plan, cancellationToken).ConfigureAwait(false);
         await BlobPurge.DeleteBlobAsync(containers.Cases, caseBlob.Name, null, cancellationToken).ConfigureAwait(false);
+        await new OwnerLists(containers.Cases, indexKey ?? CaseIndexKey.Development, time).SyncAsync(facts.Owner, reference, _ => Task.FromResult<CaseRecord?>(null), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Case {Reference} deleted ({By}): {Blobs} blobs, {Evidence} evidence items.", reference, by, plan.Blobs, plan.Evidence);
         return PurgeOutcome.Deleted;
     }

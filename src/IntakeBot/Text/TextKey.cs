@@ -695,6 +695,7 @@ public enum TextKey
     WorkspaceRefusedUnavailable,
     WorkspaceRefusedHeldByHoldRole,
     WorkspaceRefusedNewerVersion,
+    WorkspaceRefusedReload,
     WorkspaceNotFound,
     WorkspaceFailed,
     WorkspaceKindSelfReport,

@@ -41,6 +41,11 @@ public sealed class WorkspaceActions(
             return ActionOutcome.Already;
         }
 
+        if (CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         await ApplyAsync(change, cancellationToken).ConfigureAwait(false);
         if (record.Reporter is { } reporter)
         {
@@ -60,6 +65,12 @@ public sealed class WorkspaceActions(
         }
 
         var note = action.Text?.Trim() ?? string.Empty;
+        var id = ActivityId(action);
+        if (!record.Notes.Exists(n => n.ActivityId == id) && CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         var refusal = note.Length == 0 ? "empty"
             : note.Length > NoteCommand.MaxNoteLength ? "too-long"
             : record.Notes.Count >= limits.Value.NotesPerCase ? "notes-full"
@@ -84,6 +95,14 @@ public sealed class WorkspaceActions(
         }
 
         var message = action.Text?.Trim() ?? string.Empty;
+
+        // A retry of a message that went in goes on, so that its notice is queued if the first try stopped before it.
+        var id = ActivityId(action);
+        if (!record.Messages.Exists(m => m.ActivityId == id) && CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         var refusal = message.Length == 0 ? "empty"
             : record.Status == CaseStatus.Closed ? "closed"
             : record.Reporter is null ? "no-reporter"
@@ -124,6 +143,11 @@ public sealed class WorkspaceActions(
             return ActionOutcome.Already;
         }
 
+        if (CaseVersion.IsStale(record, action.Version))
+        {
+            return Reload;
+        }
+
         await ApplyAsync(Change(caller, record, action) with { Summary = summary }, cancellationToken).ConfigureAwait(false);
         return ActionOutcome.Done;
     }
@@ -131,7 +155,8 @@ public sealed class WorkspaceActions(
     /// <summary>Hands the case to the responder <see cref="WorkspaceAction.Text"/> names, decided by the
     /// chat's <see cref="CaseTransfer"/> (on the roster, as typed or through the directory; not oneself).
     /// The new owner and the reporter of a self-report are told once. A retry after it went through finds
-    /// the case no longer the caller's: not found, as in chat.</summary>
+    /// this request's own entry in the case's audit log and answers done again, telling nobody again (a
+    /// notice already sent leaves the outbox, so queuing it again would send it twice).</summary>
     public async Task<ActionOutcome?> TransferAsync(WorkspaceCaller caller, string reference, WorkspaceAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -140,6 +165,16 @@ public sealed class WorkspaceActions(
         if (who.Length == 0)
         {
             return await OwnedAsync(caller, reference, cancellationToken).ConfigureAwait(false) is null ? null : ActionOutcome.Refused("empty");
+        }
+
+        if (await TransferredBeforeAsync(caller, reference, action, cancellationToken).ConfigureAwait(false))
+        {
+            return ActionOutcome.Done;
+        }
+
+        if (action.Version is not null && await OwnedAsync(caller, reference, cancellationToken).ConfigureAwait(false) is { } read && CaseVersion.IsStale(read, action.Version))
+        {
+            return Reload;
         }
 
         var decision = await transfer.DecideAsync(caller.ObjectId, caller.Owner, reference, who, cancellationToken).ConfigureAwait(false);
@@ -170,17 +205,41 @@ public sealed class WorkspaceActions(
         return ActionOutcome.Done;
     }
 
+    /// <summary>True when this very request (its id, by this caller) already handed the case over, as the
+    /// audit log's transfer entry shows; it only says so to the person who sent it, who knows it anyway.</summary>
+    private async Task<bool> TransferredBeforeAsync(WorkspaceCaller caller, string reference, WorkspaceAction action, CancellationToken cancellationToken)
+    {
+        var normalized = reference.Trim().ToUpperInvariant();
+        if (!CaseReference.IsValid(normalized))
+        {
+            return false;
+        }
+
+        var id = ActivityId(action);
+        return (await cases.ReadAuditAsync(normalized, cancellationToken).ConfigureAwait(false))
+            .Any(a => a.Action == AuditAction.Transfer && a.Result == AuditResult.Done && a.ActivityId == id && a.By == caller.ObjectId);
+    }
+
     /// <summary>Puts on (<paramref name="hold"/>) or releases a legal hold, as <c>hold IR-…</c> and
     /// <c>release IR-…</c>: for the case's owner and for <c>Retention:HoldRoles</c> (<see cref="LegalHold"/>
-    /// decides, and audits), anyone else gets null. An owner cannot release a hold role's hold.</summary>
-    public async Task<ActionOutcome?> HoldAsync(WorkspaceCaller caller, string reference, bool hold, CancellationToken cancellationToken)
+    /// decides, and audits), anyone else gets null. An owner cannot release a hold role's hold. A hold or
+    /// release the case is already in answers <c>already</c>; one decided on an older read of a case that
+    /// has changed since is refused with <c>reload</c>.</summary>
+    public async Task<ActionOutcome?> HoldAsync(WorkspaceCaller caller, string reference, bool hold, WorkspaceAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(action);
+        var stored = CaseReference.IsValid(reference) ? await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) : null;
 
         // A hold is written to case.json, which this version must not write back over a newer one's status.
-        if (CaseReference.IsValid(reference) && await cases.GetAsync(reference, cancellationToken).ConfigureAwait(false) is { Status: CaseStatus.Unknown } newer)
+        if (stored is { Status: CaseStatus.Unknown } newer)
         {
             return legalHold.MayHold(newer, caller.ObjectId, caller.Owner) ? ActionOutcome.Refused("newer-version") : null;
+        }
+
+        if (stored is not null && (stored.Hold is not null) != hold && CaseVersion.IsStale(stored, action.Version))
+        {
+            return legalHold.MayHold(stored, caller.ObjectId, caller.Owner) ? Reload : null;
         }
 
         var outcome = hold
@@ -194,6 +253,9 @@ public sealed class WorkspaceActions(
             _ => null,
         };
     }
+
+    /// <summary>The case changed since the page read it: nothing was done, and the page shows it again.</summary>
+    private static ActionOutcome Reload { get; } = ActionOutcome.Refused("reload");
 
     /// <summary>The case when the caller owns it (the token always names the caller, who is the actor).</summary>
     private Task<CaseRecord?> OwnedAsync(WorkspaceCaller caller, string reference, CancellationToken cancellationToken)

@@ -51,7 +51,8 @@ public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, Sharin
                 [.. record.Evidence.Select(e => new EvidenceLine(e.Number, e.SafeName, e.ContentType, e.Size, Sizes.Format(text, e.Size), e.Sha256, e.AddedAt))],
                 [.. record.Access.Select(g => new ReaderLine(g.DisplayName ?? g.Email, g.Email, g.GrantedAt))],
                 record.StatusHistory,
-                audit);
+                audit,
+                CaseVersion.Of(record));
         }
     }
 
@@ -72,5 +73,5 @@ public sealed class WorkspaceCases(CaseQueries queries, ICaseStore cases, Sharin
 
     private static CaseListItem Item(CaseSummary c, DateTimeOffset now)
         => new(c.Reference, c.Kind, c.Status, c.SubmittedAt, c.UpdatedAt, c.SafetyConcern, c.NoContact, c.AwaitingOwnerReply, c.IsHeld,
-            [.. c.RunningDeadlines.Select(d => new DeadlineItem(d.Kind, d.Due, d.Due <= now))]);
+            [.. c.RunningDeadlines.Select(d => new DeadlineItem(d.Kind, d.Due, d.Due <= now))], c.Summary);
 }

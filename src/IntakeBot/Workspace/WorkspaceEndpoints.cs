@@ -62,10 +62,10 @@ public static class WorkspaceEndpoints
             => ActAsync(http, roster, caller => actions.SummaryAsync(caller, reference, action, ct)));
         api.MapPost("/cases/{reference}/transfer", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)
             => ActAsync(http, roster, caller => actions.TransferAsync(caller, reference, action, ct)));
-        api.MapPost("/cases/{reference}/hold", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, CancellationToken ct)
-            => ActAsync(http, roster, caller => actions.HoldAsync(caller, reference, hold: true, ct)));
-        api.MapPost("/cases/{reference}/release", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, CancellationToken ct)
-            => ActAsync(http, roster, caller => actions.HoldAsync(caller, reference, hold: false, ct)));
+        api.MapPost("/cases/{reference}/hold", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)
+            => ActAsync(http, roster, caller => actions.HoldAsync(caller, reference, hold: true, action, ct)));
+        api.MapPost("/cases/{reference}/release", (HttpContext http, WorkspaceActions actions, ResponderRoster roster, string reference, WorkspaceAction action, CancellationToken ct)
+            => ActAsync(http, roster, caller => actions.HoldAsync(caller, reference, hold: false, action, ct)));
     }
 
     private static async Task<IResult> ActAsync(HttpContext http, ResponderRoster roster, Func<WorkspaceCaller, Task<ActionOutcome?>> act)

@@ -8,6 +8,7 @@ using Azure.Storage.Blobs.Models;
 using IntakeBot.Cases;
 using IntakeBot.Storage;
 using IntakeBot.Tests.Infrastructure;
+using IntakeBot.Tests.Retention;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -57,6 +58,86 @@ public sealed class CaseIndexTests(OwnAzuriteFixture azurite) : IClassFixture<Ow
         Assert.Equal("submitted", tags[CaseIndexTags.Status]);
         Assert.Single(await store.FindAsync(CaseStatus.Submitted, CaseIndexTags.Updated, Now.AddHours(1), CancellationToken.None).ToListAsync());
         Assert.Empty(await store.FindAsync(CaseStatus.Draft, CaseIndexTags.Updated, Now.AddHours(1), CancellationToken.None).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Once_checked_an_owners_list_is_one_blob_read_without_the_index_or_any_case()
+    {
+        var (containers, store) = await NewStoreAsync();
+        await NewMigration(containers).RunAsync(CancellationToken.None);
+        var created = await SeedAsync(store, count: 600, owners: 30, reporters: 100);
+        var expected = created.Where(c => c.Owner == Owner(7)).Select(c => c.Reference).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, (await store.ListAsync(new CaseFilter(Owner: Owner(7)), CancellationToken.None)).Select(c => c.Reference));
+
+        _requests.Clear();
+        var owned = await store.ListAsync(new CaseFilter(Owner: "Owner-7@Contoso.test "), CancellationToken.None);
+
+        Assert.Equal(expected, owned.Select(c => c.Reference));
+        Assert.Equal(20, owned.Count);
+        Assert.All(owned, c => Assert.Equal(CaseStatus.Draft, c.Status));
+        var read = Assert.Single(_requests.Uris);
+        Assert.Contains($"/{containers.Cases.Name}/{OwnerLists.Folder}", read.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_transferred_case_leaves_the_old_owners_list_and_joins_the_new_one_at_once()
+    {
+        var (containers, store) = await NewStoreAsync();
+        await NewMigration(containers).RunAsync(CancellationToken.None);
+        var created = await SeedAsync(store, count: 40, owners: 4, reporters: 10);
+        Assert.Equal(10, (await store.ListAsync(new CaseFilter(Owner: Owner(1)), CancellationToken.None)).Count);
+        Assert.Equal(10, (await store.ListAsync(new CaseFilter(Owner: Owner(2)), CancellationToken.None)).Count);
+        var moved = created.First(c => c.Owner == Owner(1)).Reference;
+
+        await store.UpdateAsync(moved, c => c with { Owner = Owner(2), Status = CaseStatus.Acknowledged, UpdatedAt = Now.AddMinutes(1) }, CancellationToken.None);
+        _requests.Clear();
+        var before = await store.ListAsync(new CaseFilter(Owner: Owner(1)), CancellationToken.None);
+        var after = await store.ListAsync(new CaseFilter(Owner: Owner(2)), CancellationToken.None);
+
+        Assert.Equal(CaseStatus.Acknowledged, Assert.Single(after, c => c.Reference == moved).Status);
+        Assert.Equal(11, after.Count);
+        Assert.Equal(9, before.Count);
+        Assert.DoesNotContain(moved, before.Select(c => c.Reference));
+
+        // Served from the lists alone: Azure's tag index, which may still show the old owner, was not asked.
+        Assert.DoesNotContain(_requests.Uris, u => u.Query.Contains("comp=blobs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Lists_left_behind_by_a_stopped_transfer_are_mended_by_its_retry_and_by_the_next_check()
+    {
+        var clock = new ManualTime(Now);
+        var (containers, store) = await NewStoreAsync(clock);
+        await NewMigration(containers).RunAsync(CancellationToken.None);
+        var created = await SeedAsync(store, count: 20, owners: 2, reporters: 5);
+        var moved = created.First(c => c.Owner == Owner(0)).Reference;
+        Func<CaseRecord, CaseRecord> transfer = c => c.Owner == Owner(0) ? c with { Owner = Owner(1), UpdatedAt = Now.AddMinutes(1) } : c;
+        var lists = new Dictionary<string, BinaryData>();
+        foreach (var owner in new[] { Owner(0), Owner(1) })
+        {
+            await store.ListAsync(new CaseFilter(Owner: owner), CancellationToken.None);
+            lists[owner] = (await OwnerListBlob(containers, owner).DownloadContentAsync()).Value.Content;
+        }
+
+        // The case is moved, and the process stops before either list is written.
+        await store.UpdateAsync(moved, transfer, CancellationToken.None);
+        foreach (var (owner, list) in lists)
+        {
+            await OwnerListBlob(containers, owner).UploadAsync(list, overwrite: true);
+        }
+
+        Assert.Contains(moved, (await store.ListAsync(new CaseFilter(Owner: Owner(0)), CancellationToken.None)).Select(c => c.Reference));
+        Assert.DoesNotContain(moved, (await store.ListAsync(new CaseFilter(Owner: Owner(1)), CancellationToken.None)).Select(c => c.Reference));
+
+        // The committed change applied again finds the case moved already, and mends the new owner's list.
+        await store.UpdateAsync(moved, transfer, CancellationToken.None);
+        Assert.Contains(moved, (await store.ListAsync(new CaseFilter(Owner: Owner(1)), CancellationToken.None)).Select(c => c.Reference));
+
+        // The old owner's list is checked against the cases again once it is due.
+        clock.Advance(OwnerLists.CheckEvery);
+        var old = await store.ListAsync(new CaseFilter(Owner: Owner(0)), CancellationToken.None);
+        Assert.Equal(9, old.Count);
+        Assert.DoesNotContain(moved, old.Select(c => c.Reference));
     }
 
     [Fact]
@@ -373,7 +454,10 @@ public sealed class CaseIndexTests(OwnAzuriteFixture azurite) : IClassFixture<Ow
         UpdatedAt = Now,
     };
 
-    private async Task<(BlobContainers Containers, BlobCaseStore Store)> NewStoreAsync()
+    private static BlobClient OwnerListBlob(BlobContainers containers, string owner)
+        => containers.Cases.GetBlobClient($"{OwnerLists.Folder}{IndexKey.Of(owner)}.json");
+
+    private async Task<(BlobContainers Containers, BlobCaseStore Store)> NewStoreAsync(TimeProvider? clock = null)
     {
         var options = new BlobClientOptions();
         options.AddPolicy(_requests, HttpPipelinePosition.PerCall);
@@ -383,7 +467,7 @@ public sealed class CaseIndexTests(OwnAzuriteFixture azurite) : IClassFixture<Ow
             StateContainer = $"state-{Guid.NewGuid():N}"[..20],
         });
         await containers.CreateIfMissingAsync(CancellationToken.None);
-        return (containers, new BlobCaseStore(containers, IndexKey));
+        return (containers, new BlobCaseStore(containers, IndexKey, clock: clock));
     }
 
     /// <summary>Case i belongs to owner i mod owners and reporter i mod reporters.</summary>

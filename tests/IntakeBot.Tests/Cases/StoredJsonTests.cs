@@ -157,4 +157,38 @@ public sealed class StoredJsonTests(AzuriteFixture azurite) : IClassFixture<Azur
         await Assert.ThrowsAsync<JsonException>(() => store.UpdateAsync(newer, c => c with { UpdatedAt = now.AddMinutes(1), Notes = [new CaseNote(now, "owner@contoso.test", "a note")] }, CancellationToken.None));
         Assert.Equal(json, (await blob.DownloadContentAsync()).Value.Content.ToString());
     }
+
+    [Fact]
+    public async Task An_owners_list_a_newer_version_wrote_with_names_this_one_does_not_know_still_takes_the_owners_next_case_write()
+    {
+        var options = new StorageOptions { CasesContainer = $"cases-{Guid.NewGuid():N}"[..20], StateContainer = $"state-{Guid.NewGuid():N}"[..20] };
+        var containers = new BlobContainers(azurite.Client, options);
+        await containers.CreateIfMissingAsync(CancellationToken.None);
+        var store = new BlobCaseStore(containers);
+        const string owner = "owner@contoso.test";
+        var now = DateTimeOffset.UtcNow;
+        var (escalated, other) = (CaseReference.NewReference(), CaseReference.NewReference());
+        foreach (var reference in new[] { escalated, other })
+        {
+            Assert.True(await store.TryCreateAsync(new CaseRecord { Reference = reference, Owner = owner, Status = CaseStatus.Submitted, CreatedAt = now, UpdatedAt = now, SubmittedAt = now }, CancellationToken.None));
+        }
+
+        // A newer version (running beside this one during an upgrade) wrote the owner's list with a status
+        // and a deadline kind this one has no name for.
+        var listBlob = containers.Cases.GetBlobClient($"{OwnerLists.Folder}{CaseIndexKey.Development.Of(owner)}.json");
+        var list = System.Text.Json.Nodes.JsonNode.Parse((await listBlob.DownloadContentAsync()).Value.Content.ToString())!;
+        var entry = list["cases"]!.AsArray().Single(c => (string?)c!["reference"] == escalated)!;
+        entry["status"] = "escalated";
+        entry["runningDeadlines"] = System.Text.Json.Nodes.JsonNode.Parse("[{\"kind\":\"escalation\",\"due\":\"2026-12-01T00:00:00+00:00\",\"remindFrom\":\"2026-11-30T00:00:00+00:00\"}]");
+        await listBlob.UploadAsync(BinaryData.FromString(list.ToJsonString()), overwrite: true);
+
+        var acknowledged = await store.UpdateAsync(other, c => c with { Status = CaseStatus.Acknowledged, UpdatedAt = now.AddMinutes(1) }, CancellationToken.None);
+        var listed = await store.ListAsync(new CaseFilter(Owner: owner), CancellationToken.None);
+
+        Assert.Equal(CaseStatus.Acknowledged, acknowledged!.Status);
+        Assert.Equal(CaseStatus.Acknowledged, Assert.Single(listed, c => c.Reference == other).Status);
+        var fromItsCase = Assert.Single(listed, c => c.Reference == escalated);
+        Assert.Equal(CaseStatus.Submitted, fromItsCase.Status);
+        Assert.Empty(fromItsCase.RunningDeadlines);
+    }
 }

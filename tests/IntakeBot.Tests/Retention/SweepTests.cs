@@ -31,6 +31,24 @@ public sealed class SweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     }
 
     [Fact]
+    public async Task A_purged_case_leaves_its_owners_list_which_keeps_nothing_of_it()
+    {
+        var rig = await RigAsync();
+        var expired = await rig.ClosedCaseAsync(TimeSpan.FromDays(366), Canary);
+        var recent = await rig.ClosedCaseAsync(TimeSpan.FromDays(10), "recent case");
+        var owned = new CaseFilter(Owner: RetentionRig.OwnerId);
+        Assert.Equal(new[] { expired, recent }.Order(StringComparer.Ordinal), (await rig.Store.ListAsync(owned, CancellationToken.None)).Select(c => c.Reference));
+
+        Assert.Equal(1, (await rig.Sweep.RunOnceAsync(CancellationToken.None)).CasesDeleted);
+
+        var list = rig.Containers.Cases.GetBlobClient($"{OwnerLists.Folder}{CaseIndexKey.Development.Of(RetentionRig.OwnerId)}.json");
+        var kept = (await list.DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains(recent, kept, StringComparison.Ordinal);
+        Assert.DoesNotContain(expired, kept, StringComparison.Ordinal);
+        Assert.Equal([recent], (await rig.Store.ListAsync(owned, CancellationToken.None)).Select(c => c.Reference));
+    }
+
+    [Fact]
     public async Task Closed_case_past_retention_is_gone_with_its_shared_folder_and_leaves_one_tombstone()
     {
         var rig = await RigAsync();

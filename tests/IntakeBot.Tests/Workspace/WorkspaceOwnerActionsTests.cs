@@ -73,7 +73,8 @@ public sealed class WorkspaceOwnerActionsTests(AzuriteFixture azurite) : IClassF
         Assert.Equal("not-responder", JsonNode.Parse(await notOnRoster.Content.ReadAsStringAsync())!["reason"]!.GetValue<string>());
         Assert.Equal("self", JsonNode.Parse(await toSelf.Content.ReadAsStringAsync())!["reason"]!.GetValue<string>());
         Assert.Equal("done", await OutcomeAsync(first));
-        Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("done", await OutcomeAsync(retry));
         Assert.Equal(WorkspaceApp.OtherResponderId, ownerAfterTab);
         Assert.Contains(reference, back[0], StringComparison.Ordinal);
         Assert.Equal(WorkspaceApp.OwnerId, (await _workspace.Store.GetAsync(reference, CancellationToken.None))!.Owner);
@@ -86,6 +87,79 @@ public sealed class WorkspaceOwnerActionsTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(1, toOwners.Count(n => n == (WorkspaceApp.OwnerId, "OwnerCaseTransferred")));
         Assert.Equal(2, (await _workspace.ReporterNoticesAsync(azurite, reference)).Count(n => n == "ReporterCaseTransferred"));
     }
+
+    [Fact]
+    public async Task The_list_shows_the_owners_summary_once_written_in_the_tab_or_in_chat_and_none_before()
+    {
+        var fromTab = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        var fromChat = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        using var tab = _workspace.Owner();
+        var ownerChat = new HttpChat(_workspace.App.CreateClient(), WorkspaceApp.OwnerId);
+        var before = await ListedAsync(tab);
+
+        await tab.PostAsJsonAsync($"/api/workspace/cases/{fromTab}/summary", new { requestId = Guid.NewGuid(), text = " manager  shouts in\n1:1s, wants it kept quiet " });
+        await ownerChat.SayAsync($"summary {fromChat.ToLowerInvariant()} keeps cc'ing HR on evrything");
+        var after = await ListedAsync(tab);
+
+        Assert.Equal(2, before.Count);
+        Assert.All(before.Values, item => Assert.Null(item["summary"]));
+        Assert.Equal("manager shouts in 1:1s, wants it kept quiet", after[fromTab]["summary"]!.GetValue<string>());
+        Assert.Equal("keeps cc'ing HR on evrything", after[fromChat]["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Actions_decided_on_a_page_read_before_the_case_changed_are_refused_with_reload_and_not_applied()
+    {
+        var reference = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        using var tab = _workspace.Owner();
+        var ownerChat = new HttpChat(_workspace.App.CreateClient(), WorkspaceApp.OwnerId);
+        var read = await VersionAsync(tab, reference);
+
+        // Meanwhile the case changes in chat: the page still shows it as it was.
+        await ownerChat.SayAsync($"note {reference} rang her back, she wants to think abt it b4 anything");
+        var transfer = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/transfer", new { requestId = Guid.NewGuid(), text = WorkspaceApp.OtherResponderId, version = read });
+        var hold = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/hold", new { requestId = Guid.NewGuid(), version = read });
+        var close = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/close", new { requestId = Guid.NewGuid(), version = read });
+        var untouched = (await _workspace.Store.GetAsync(reference, CancellationToken.None))!;
+        var reloaded = await VersionAsync(tab, reference);
+        var holdAfterReload = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/hold", new { requestId = Guid.NewGuid(), version = reloaded });
+
+        Assert.Single(untouched.Notes);
+        Assert.NotEqual(read, reloaded);
+        foreach (var refused in new[] { transfer, hold, close })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("reload", JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["reason"]!.GetValue<string>());
+        }
+
+        Assert.Equal("done", await OutcomeAsync(holdAfterReload));
+        Assert.NotNull((await _workspace.Store.GetAsync(reference, CancellationToken.None))!.Hold);
+        Assert.Equal(WorkspaceApp.OwnerId, untouched.Owner);
+        Assert.Equal(CaseStatus.Submitted, untouched.Status);
+        Assert.Null(untouched.Hold);
+        Assert.DoesNotContain(await _workspace.Store.ReadAuditAsync(reference, CancellationToken.None), a => a.Action == AuditAction.Transfer);
+    }
+
+    [Fact]
+    public async Task A_notice_to_a_new_owner_who_never_wrote_to_the_bot_is_given_up_and_not_kept_with_the_case_reference()
+    {
+        var reference = await _workspace.SeedAsync(WorkspaceApp.OwnerId);
+        using var tab = _workspace.Owner();
+
+        var handed = await tab.PostAsJsonAsync($"/api/workspace/cases/{reference}/transfer", new { requestId = Guid.NewGuid(), text = WorkspaceApp.OtherResponderId });
+
+        Assert.Equal("done", await OutcomeAsync(handed));
+        var givenUp = $"of case {reference} has never written to the bot, so the message could not be sent; it was given up.";
+        await Eventually.UntilAsync(() => _workspace.App.Logs.Lines.Any(l => l.Contains(givenUp, StringComparison.Ordinal)));
+        Assert.Contains(reference, (await _workspace.Store.ListAsync(new CaseFilter(Owner: WorkspaceApp.OtherResponderId), CancellationToken.None)).Select(c => c.Reference));
+        Assert.Empty(await _workspace.NoticesAsync(azurite, reference, "Owner"));
+    }
+
+    private static async Task<string> VersionAsync(HttpClient tab, string reference)
+        => JsonNode.Parse(await tab.GetStringAsync($"/api/workspace/cases/{reference}"))!["version"]!.GetValue<string>();
+
+    private static async Task<Dictionary<string, JsonNode>> ListedAsync(HttpClient tab)
+        => JsonNode.Parse(await tab.GetStringAsync("/api/workspace/cases"))!["cases"]!.AsArray().ToDictionary(c => c!["reference"]!.GetValue<string>(), c => c!);
 
     [Fact]
     public async Task A_hold_from_the_tab_is_put_on_once_and_released_in_chat_and_a_hold_roles_hold_stays_until_a_hold_role_releases_it()

@@ -40,7 +40,7 @@
     closed: "WorkspaceRefusedClosed", "no-reporter": "WorkspaceRefusedNoReporter", "thread-full": "WorkspaceRefusedThreadFull",
     "no-contact": "WorkspaceRefusedNoContact", "not-responder": "WorkspaceRefusedNotResponder", self: "WorkspaceRefusedSelf",
     group: "WorkspaceRefusedGroup", unavailable: "WorkspaceRefusedUnavailable", "held-by-hold-role": "WorkspaceRefusedHeldByHoldRole",
-    "newer-version": "WorkspaceRefusedNewerVersion",
+    "newer-version": "WorkspaceRefusedNewerVersion", reload: "WorkspaceRefusedReload",
   };
 
   async function token() {
@@ -95,6 +95,7 @@
       button.type = "button";
       button.dataset.reference = item.reference;
       button.append(el("span", item.reference, "ref"), el("span", statusWord(item.status), "muted"), el("span", kindWord(item.kind), "muted"), ...flags(item));
+      if (item.summary) button.append(el("span", item.summary, "line-summary"));
       if (item.deadlines.length > 0) button.append(el("span", t("WorkspaceDue", deadlineWord(item.deadlines[0].kind), date(item.deadlines[0].due)), "muted"));
       button.append(el("span", t("WorkspaceLastActivity", dateTime(item.lastActivity)), "muted"));
       button.addEventListener("click", () => showCase(item.reference).catch(failed));
@@ -124,7 +125,7 @@
     return part;
   }
 
-  async function act(reference, verb, body) {
+  async function send(reference, verb, body) {
     const outcome = await api(`/cases/${encodeURIComponent(reference)}/${verb}`, {
       method: "POST",
       body: JSON.stringify({ requestId: crypto.randomUUID(), ...body }),
@@ -148,9 +149,11 @@
     return node;
   }
 
-  // Only the actions that make sense for the case as it is now.
+  // Only the actions that make sense for the case as it is now, each sent with the version shown, so that
+  // one decided on what the page showed before someone else changed the case is not applied on top.
   function actions(c) {
     const reference = c.facts.reference;
+    const act = (ref, verb, body) => send(ref, verb, { version: c.version, ...body });
     const open = c.facts.status !== "closed";
     const text = el("textarea");
     text.setAttribute("aria-label", t("WorkspaceTextLabel"));
