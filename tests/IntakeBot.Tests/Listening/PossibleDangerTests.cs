@@ -94,6 +94,20 @@ public sealed class PossibleDangerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.False(heard.OffersHelp, heard.Meaning.ToString());
     }
 
+    /// <summary>A question about the process is a question, at whatever step it is asked.</summary>
+    [Theory]
+    [InlineData("en", "what happens if i say no")]
+    [InlineData("en", "what happens if i say no to that")]
+    [InlineData("de", "was passiert wenn ich nein sage")]
+    [InlineData("fr", "qu'est-ce qui se passe si je dis non")]
+    [InlineData("es", "que pasa si digo que no")]
+    public void Asking_what_happens_if_one_says_no_is_a_question_not_danger(string language, string said)
+    {
+        var heard = Listener.Hear(said, ListeningPlace.OwnWords, language);
+
+        Assert.True(heard.Meaning == Meaning.Question, $"{heard.Meaning} ({heard.Detail})");
+    }
+
     /// <summary>"Only a joke" is how a threat is often played down, by the one who made it or by the
     /// person telling it: it still gets the safety check at least.</summary>
     [Theory]
