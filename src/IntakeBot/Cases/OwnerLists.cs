@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using IntakeBot.Storage;
 
 namespace IntakeBot.Cases;
 
@@ -28,14 +29,15 @@ internal sealed class OwnerLists(BlobContainerClient container, CaseIndexKey key
     private const int Attempts = 32;
 
     /// <summary>The cases' JSON, except that a value another version wrote is kept as <c>unknown</c>
-    /// (<see cref="OwnerListEnumConverter{TEnum}"/>) rather than stop the write of the whole list.</summary>
+    /// (<see cref="StoredEnumJsonConverter{TEnum}"/>) rather than stop the write of the whole list; an entry
+    /// read as unknown is read again from its case whenever the list is shown (<see cref="OwnedCase.FromAnotherVersion"/>).</summary>
     private static readonly JsonSerializerOptions Json = new(BlobCaseStore.Json)
     {
         Converters =
         {
-            new OwnerListEnumConverter<CaseStatus>(),
-            new OwnerListEnumConverter<CaseKind>(),
-            new OwnerListEnumConverter<DeadlineKind>(),
+            new StoredEnumJsonConverter<CaseStatus>(unknownWritable: true),
+            new StoredEnumJsonConverter<CaseKind>(unknownWritable: true),
+            new StoredEnumJsonConverter<DeadlineKind>(unknownWritable: true),
         },
     };
 
