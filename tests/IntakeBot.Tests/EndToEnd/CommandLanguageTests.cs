@@ -1,4 +1,5 @@
 using System.Globalization;
+using Newtonsoft.Json.Linq;
 using IntakeBot.Tests.Infrastructure;
 using IntakeBot.Text;
 
@@ -105,8 +106,44 @@ public sealed class CommandLanguageTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(["14:00?", "ok, 14:00"], record.Messages.Select(m => m.Text));
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Each_command_picked_from_the_teams_menu_in_the_users_language_is_answered_as_its_english_title_is(string language)
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var app = new BotApp(azurite);
+        var owner = Guid.NewGuid().ToString();
+        connector.KnowMember(owner, BotApp.DefaultOwner);
+        var menu = MenuTitles(JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "manifest", "manifest.template.json"))), language);
+        var replies = new List<(string Title, IReadOnlyList<string> Native, IReadOnlyList<string> English)>();
+
+        // Teams puts the picked command's title, as the menu shows it in the user's language, in the
+        // compose box and sends it as the message: each in a conversation of its own, as a first message.
+        foreach (var (english, localized) in menu)
+        {
+            var native = await new HttpChat(app.CreateClient(), owner, connector.ServiceUrl, locale: Words[language].Locale).ShownAsync(localized);
+            var byEnglish = await new HttpChat(app.CreateClient(), owner, connector.ServiceUrl, locale: Words[language].Locale).ShownAsync(english);
+            replies.Add((localized, native, byEnglish));
+        }
+
+        Assert.DoesNotContain(menu, title => menu.Any(other => other.English == title.Localized));
+        Assert.All(replies, reply => Assert.NotEmpty(reply.Native));
+        Assert.All(replies, reply => Assert.Equal(reply.English, reply.Native));
+        Assert.StartsWith(Text.In(language)[TextKey.GeneralHelp].Split('\n')[0], replies[^1].Native[0], StringComparison.Ordinal);
+        Assert.StartsWith(Text.In(language)[TextKey.ShareUsage].Split('*')[0], replies[6].Native[0], StringComparison.Ordinal);
+    }
+
     private static string Format(string language, TextKey key, params object[] args)
         => string.Format(ReaderLanguage.CultureOf(language), Text.In(language)[key], args);
+
+    /// <summary>The personal command menu's titles in English, each with its title in the manifest's
+    /// file for <paramref name="language"/>.</summary>
+    private static List<(string English, string Localized)> MenuTitles(JObject manifest, string language)
+    {
+        var file = manifest.SelectToken("localizationInfo.additionalLanguages")!.First(l => l.Value<string>("languageTag")!.StartsWith(language, StringComparison.Ordinal)).Value<string>("file")!;
+        var strings = JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "manifest", file)));
+        return [.. manifest.SelectToken("bots[0].commandLists[0].commands")!.Select((command, i) => (command.Value<string>("title")!, strings.Value<string>($"bots[0].commandLists[0].commands[{i}].title")!))];
+    }
 
     private sealed record Typed(string Locale, string Report, string Done, string Pause, string Skip, string Submit, string MyReports, string View, string Cases, string Acknowledge, string Message, string Reply, string ShareWithNobody);
 }
