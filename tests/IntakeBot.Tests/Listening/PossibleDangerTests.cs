@@ -94,6 +94,22 @@ public sealed class PossibleDangerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.False(heard.OffersHelp, heard.Meaning.ToString());
     }
 
+    /// <summary>Fear of going somewhere is danger where the place is home, out, or where he is; fear of
+    /// meetings since is the harm it did (the impact), not a danger now.</summary>
+    [Theory]
+    [InlineData("en", "im scared to go to meetings now", false)]
+    [InlineData("fr", "j'ai peur d'aller aux réunions maintenant", false)]
+    [InlineData("en", "im scared to go home tonight", true)]
+    [InlineData("fr", "j'ai peur de rentrer chez moi ce soir", true)]
+    [InlineData("es", "me da miedo volver a casa esta noche", true)]
+    [InlineData("en", "im afraid to go to work tomorrow, he'll be there", true)]
+    public void Fear_of_going_home_offers_help_and_fear_of_meetings_does_not(string language, string said, bool help)
+    {
+        var heard = Listener.Hear(said, ListeningPlace.OwnWords, language);
+
+        Assert.True(heard.OffersHelp == help, $"{heard.Meaning} ({heard.Detail})");
+    }
+
     /// <summary>A question about the process is a question, at whatever step it is asked.</summary>
     [Theory]
     [InlineData("en", "what happens if i say no")]
