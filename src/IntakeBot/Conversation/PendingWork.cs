@@ -27,6 +27,10 @@ public sealed class PendingWork(
     TimeProvider clock,
     ILogger<PendingWork> logger)
 {
+    /// <summary>The last pause before a turn leaves its conversation's work to the background pass
+    /// (100 ms doubling: about 3 s in all).</summary>
+    private static readonly TimeSpan HealWait = TimeSpan.FromMilliseconds(1600);
+
     private readonly SweepLease _healing = new(locks, clock, $"healing-{storage.Value.StateContainer}.lock");
 
     /// <summary>Applies <paramref name="work"/>: the parts decided by <paramref name="activityId"/> as that
@@ -53,9 +57,27 @@ public sealed class PendingWork(
     }
 
     /// <summary>Heals work other turns committed, under the healing lease; false, with nothing done, while
-    /// another healer (the background pass, here or in another process) holds it.</summary>
-    public Task<bool> TryHealAsync(CommittedWork work, ConversationReference? sender, CancellationToken cancellationToken)
-        => _healing.RunAsync(ct => ApplyAsync(work, activityId: null, [], sender, ct), cancellationToken);
+    /// another healer (the background pass, here or in another process) holds it for longer than a
+    /// moment. A turn that heals its own conversation waits that moment (another turn's heal takes well
+    /// under a second): otherwise two people writing after a restart leave one's work to the background
+    /// pass, minutes later, while the owner may already have been told of it.</summary>
+    public async Task<bool> TryHealAsync(CommittedWork work, ConversationReference? sender, CancellationToken cancellationToken)
+    {
+        for (var pause = TimeSpan.FromMilliseconds(100); ; pause *= 2)
+        {
+            if (await _healing.RunAsync(ct => ApplyAsync(work, activityId: null, [], sender, ct), cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (pause > HealWait)
+            {
+                return false;
+            }
+
+            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Runs a background pass under the healing lease; false, without running it, while another
     /// healer holds it.</summary>

@@ -36,6 +36,7 @@ public sealed class CommitThenApplyTests(KilledAfterCommitRun run) : IClassFixtu
         Assert.Equal(["It happened again today"], run.AdditionsAfterKill);
 
         Assert.StartsWith("Thank you. What you added is saved", run.DoneReply[0], StringComparison.Ordinal);
+        Assert.Equal(["It happened again today", "This time in the kitchen"], run.AdditionsAfterDone);
         Assert.Equal(["It happened again today", "This time in the kitchen"], (await run.Blobs.CaseAsync(run.AddedTo)).Additions.Select(a => a.Text));
 
         // Told when the case was submitted, and once of the addition.

@@ -40,6 +40,9 @@ public sealed class KilledAfterCommitRun : IAsyncLifetime
     /// <summary>The adder's reply to <c>done</c>, the first message the restarted process heard from them.</summary>
     public IReadOnlyList<string> DoneReply { get; private set; } = [];
 
+    /// <summary>The additions of <see cref="AddedTo"/> once the adder's <c>done</c> was answered.</summary>
+    public IReadOnlyList<string> AdditionsAfterDone { get; private set; } = [];
+
     /// <summary>What the connector delivered to the owner, once the outbox was empty.</summary>
     public IReadOnlyList<string> Notifications { get; private set; } = [];
 
@@ -75,6 +78,10 @@ public sealed class KilledAfterCommitRun : IAsyncLifetime
         var adderAgain = new HttpChat(restarted, Adder.AadObjectId, conversationId: Adder.ConversationId);
         var replies = await Task.WhenAll(submitterAgain.SayAsync("my reports"), adderAgain.SayAsync("done"));
         DoneReply = replies[1];
+
+        // Both turns heal what the killed process committed, at once, and one healer runs at a time: the
+        // second waits for the first instead of leaving its work to the background pass, minutes later.
+        AdditionsAfterDone = [.. (await Blobs.CaseAsync(AddedTo)).Additions.Select(a => a.Text)];
 
         await _connector.WaitForSentAsync(a => a.Value<string>("text")?.StartsWith("A new report", StringComparison.Ordinal) == true && !a.Value<string>("text")!.Contains(AddedTo, StringComparison.Ordinal), Patience);
         await _connector.WaitForSentAsync(a => a.Value<string>("text") == $"Something was added to a report you own. Reference: {AddedTo}", Patience);
