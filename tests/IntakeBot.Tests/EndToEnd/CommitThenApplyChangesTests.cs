@@ -196,12 +196,13 @@ public sealed class CommitThenApplyChangesTests(AzuriteFixture azurite) : IClass
         Assert.Equal(["The second thing", "The first thing"], (await new CaseBlobs(azurite, app).DraftAsync()).Answers.WhatHappened);
 
         // Refused at every run: read before each run and once more to tell a redelivery, and the error
-        // reply recorded on that last read.
+        // reply recorded on that last read. The turn is then settled as an unknown commit is, which reads
+        // the state once a second: one more read when its first check comes before the count.
         mark = requests.Count;
         gate.ConflictNextWrites(IntakeBot.Bot.TurnCommit.Attempts);
         Assert.StartsWith("Two of your messages arrived at the same moment", Assert.Single(await chat.SayAsync("The third thing")), StringComparison.Ordinal);
         state = requests.Since(mark, StateBlob(app, chat)).Select(r => r.Split(' ')[0]).ToList();
-        Assert.Equal(IntakeBot.Bot.TurnCommit.Attempts + 1, state.Count(m => m == "GET"));
+        Assert.InRange(state.Count(m => m == "GET"), IntakeBot.Bot.TurnCommit.Attempts + 1, IntakeBot.Bot.TurnCommit.Attempts + 2);
         Assert.Equal(1, state.Count(m => m == "PUT"));
         Assert.Single((await new CaseBlobs(azurite, app).DraftAsync()).PendingTranscript, e => e.Text!.StartsWith("Two of your messages", StringComparison.Ordinal));
     }
